@@ -1,0 +1,21 @@
+package org.duban.contracts.events;
+
+import java.util.Objects;
+
+/**
+ * Who caused an event: the user id from the token, the role they acted in and, for units, the unit.
+ * {@code SYSTEM} is the role of the platform itself (deadline sweeps, automatic orders).
+ */
+public record Actor(String subject, String role, String unitId) {
+
+    public static final String SYSTEM = "SYSTEM";
+
+    public Actor {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public static Actor system(String component) {
+        return new Actor(component, SYSTEM, null);
+    }
+}

@@ -1,0 +1,38 @@
+package org.duban.contracts.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type the platform knows. Adding an event means adding it here, with its schema. */
+public final class EventCatalog {
+
+    public static final List<EventType> ALL = List.of(
+            new EventType(UnitRegistered.TYPE, UnitRegistered.class, Topics.INTAKE),
+            new EventType(CaseRegistered.TYPE, CaseRegistered.class, Topics.INTAKE),
+            new EventType(AssignmentIssued.TYPE, AssignmentIssued.class, Topics.INTAKE),
+            new EventType(AssignmentAccepted.TYPE, AssignmentAccepted.class, Topics.INTAKE),
+            new EventType(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATION));
+
+    private static final Map<String, EventType> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_RECORD =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static EventType of(DubanEvent event) {
+        EventType type = BY_RECORD.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("not in the event catalog: " + event.getClass().getName());
+        }
+        return type;
+    }
+}
