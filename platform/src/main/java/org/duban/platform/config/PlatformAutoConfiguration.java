@@ -1,0 +1,85 @@
+package org.duban.platform.config;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.inbox.ProcessedEvents;
+import org.duban.platform.kafka.KafkaConfiguration;
+import org.duban.platform.kafka.KafkaEventPublisher;
+import org.duban.platform.mongo.MongoConfiguration;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.outbox.OutboxProperties;
+import org.duban.platform.outbox.OutboxRelay;
+import org.duban.platform.security.ResourceServerConfiguration;
+import org.duban.platform.web.CurrentCaller;
+import org.duban.platform.web.ProblemDetailsAdvice;
+import org.duban.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** Wires the platform into every service that has it on its classpath. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import({MongoConfiguration.class, KafkaConfiguration.class, ResourceServerConfiguration.class})
+public class PlatformAutoConfiguration {
+
+    /** The system clock; tests replace it with a fixed or movable one. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The office's time zone: deadlines end at local midnight, figures count local days. */
+    @Bean
+    ZoneId officeZone(@Value("${duban.office.zone}") String zone) {
+        return ZoneId.of(zone);
+    }
+
+    @Bean
+    PendingEvents pendingEvents(Clock clock) {
+        return new PendingEvents(clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoDatabase database, KafkaEventPublisher publisher, OutboxProperties properties,
+            Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(database, publisher, properties, clock, meters);
+    }
+
+    @Bean
+    AggregateWriter aggregateWriter(OutboxRelay relay) {
+        return new AggregateWriter(relay);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoDatabase database, Clock clock) {
+        return new ProcessedEvents(database, clock);
+    }
+
+    @Bean
+    CurrentCaller currentCaller() {
+        return new CurrentCaller();
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

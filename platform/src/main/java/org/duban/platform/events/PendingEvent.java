@@ -1,0 +1,27 @@
+package org.duban.platform.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An event stored with the state change that caused it, waiting for the relay to publish it.
+ *
+ * @param id      the CloudEvents id, unique; consumers deduplicate on it
+ * @param type    the logical type, e.g. {@code duban.assignment.issued.v1}
+ * @param topic   the topic it goes to
+ * @param key     the record key (the matter id)
+ * @param subject the aggregate that produced it
+ * @param time    when it happened
+ * @param data    the JSON payload, exactly as it will be published
+ */
+public record PendingEvent(String id, String type, String topic, String key, String subject, Instant time, String data) {
+
+    public PendingEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(data, "data");
+    }
+}

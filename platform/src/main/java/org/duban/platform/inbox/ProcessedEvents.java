@@ -1,0 +1,56 @@
+package org.duban.platform.inbox;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.util.Date;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.duban.platform.kafka.IncomingEvent;
+
+/**
+ * Makes a consumer idempotent on the event id: an event id already recorded here is not handled
+ * again. The id is recorded after the handler succeeds, so a crash in between hands the event to the
+ * handler once more — handlers are written to tolerate that (each effect is keyed by the event or
+ * the aggregate), which makes "effect once" hold without a transaction (docs/adr/0003-events.md).
+ */
+public final class ProcessedEvents {
+
+    static final String COLLECTION = "processed_events";
+
+    private final MongoCollection<Document> collection;
+    private final Clock clock;
+
+    public ProcessedEvents(MongoDatabase database, Clock clock) {
+        this.collection = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code handler} unless {@code consumer} already handled this event.
+     *
+     * @return whether the handler ran
+     */
+    public boolean handleOnce(String consumer, IncomingEvent event, Runnable handler) {
+        String id = consumer + ":" + event.id();
+        if (collection.find(eq("_id", id)).first() != null) {
+            return false;
+        }
+        handler.run();
+        try {
+            collection.insertOne(new Document("_id", id)
+                    .append("type", event.type())
+                    .append("position", event.position())
+                    .append("processedAt", Date.from(clock.instant())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        return true;
+    }
+}

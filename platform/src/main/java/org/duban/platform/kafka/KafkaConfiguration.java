@@ -1,0 +1,67 @@
+package org.duban.platform.kafka;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.duban.contracts.events.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Kafka as every service uses it: a CloudEvents publisher, consumers that retry with exponential
+ * back-off and then park the record on the service's own dead-letter topic, and the topics created
+ * if missing with unlimited retention (projections are rebuilt by replaying them).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
+public class KafkaConfiguration {
+
+    @Bean
+    KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> template,
+            @Value("${spring.application.name}") String serviceName) {
+        return new KafkaEventPublisher(template, serviceName);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, KafkaTopicsProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        String deadLetterTopic = Topics.deadLetter(serviceName);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(deadLetterTopic, -1));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
+        backOff.setInitialInterval(properties.retryInitial().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(properties.retryMax().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonEvent.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics dubanTopics(KafkaTopicsProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        NewTopic[] topics = Stream.concat(
+                        properties.topics().stream(),
+                        Stream.of(Topics.deadLetter(serviceName)))
+                .distinct()
+                .map(name -> TopicBuilder.name(name)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .configs(keepForever)
+                        .build())
+                .toArray(NewTopic[]::new);
+        return new KafkaAdmin.NewTopics(topics);
+    }
+}

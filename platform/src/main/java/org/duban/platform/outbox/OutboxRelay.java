@@ -1,0 +1,223 @@
+package org.duban.platform.outbox;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pullByFilter;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.duban.platform.events.PendingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the events stored in aggregate documents, then removes them: at-least-once delivery
+ * that survives any crash between store and publish (docs/adr/0003-events.md).
+ *
+ * <p>Each round claims one document at a time with an atomic {@code findOneAndUpdate} that sets a
+ * lease, so several instances share the work without publishing the same document concurrently; a
+ * relay that dies leaves its lease to expire. Events of one document go out in order. A crash after
+ * publishing and before removal publishes those events again on the next round; consumers drop the
+ * duplicates by event id.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoDatabase database;
+    private final EventPublisher publisher;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(MongoDatabase database, EventPublisher publisher, OutboxProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.database = database;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+        Gauge.builder("duban.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Documents holding events not yet published").register(meters);
+        meters.more().counter("duban.outbox.published", List.of(), published);
+    }
+
+    /** Asks the relay to look for work now rather than at its next poll. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /**
+     * Runs one round over every collection: claims documents with pending events and publishes them.
+     *
+     * @return the number of events published
+     */
+    public int publishPending() {
+        int count = 0;
+        for (String name : properties.collections()) {
+            MongoCollection<Document> collection = database.getCollection(name);
+            for (int i = 0; i < properties.batchSize(); i++) {
+                Document claimed = claimNext(collection);
+                if (claimed == null) {
+                    break;
+                }
+                int sent = publishAndRelease(collection, claimed);
+                if (sent < 0) {
+                    break;
+                }
+                count += sent;
+            }
+        }
+        return count;
+    }
+
+    private Document claimNext(MongoCollection<Document> collection) {
+        Instant now = clock.instant();
+        return collection.findOneAndUpdate(
+                and(exists(OutboxDocuments.OUTBOX_SINCE), or(
+                        exists(OutboxDocuments.OUTBOX_LEASE, false),
+                        lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now)))),
+                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE))
+                        .returnDocument(ReturnDocument.AFTER));
+    }
+
+    /** Returns the number of events published, or -1 when publishing failed and the round should move on. */
+    private int publishAndRelease(MongoCollection<Document> collection, Document claimed) {
+        Object id = claimed.get(AggregateWriter.ID);
+        List<PendingEvent> events = claimed.getList(OutboxDocuments.OUTBOX, Document.class, List.of()).stream()
+                .map(OutboxDocuments::fromDocument).toList();
+        List<String> sent = new ArrayList<>();
+        boolean failed = false;
+        try {
+            for (PendingEvent event : events) {
+                publisher.publish(event);
+                sent.add(event.id());
+            }
+        } catch (Exception e) {
+            failed = true;
+            log.warn("publishing the outbox of {} {} failed after {} of {} events; retrying in {}: {}",
+                    collection.getNamespace().getCollectionName(), id, sent.size(), events.size(),
+                    properties.retryDelay(), e.toString());
+        }
+        // A failed document keeps a short lease so that a broken broker is not hammered in a tight loop.
+        collection.updateOne(eq(AggregateWriter.ID, id), combine(
+                pullByFilter(new Document(OutboxDocuments.OUTBOX, new Document("id", new Document("$in", sent)))),
+                failed ? set(OutboxDocuments.OUTBOX_LEASE, Date.from(clock.instant().plus(properties.retryDelay())))
+                        : unset(OutboxDocuments.OUTBOX_LEASE)));
+        collection.updateOne(and(eq(AggregateWriter.ID, id), size(OutboxDocuments.OUTBOX, 0)),
+                unset(OutboxDocuments.OUTBOX_SINCE));
+        published.addAndGet(sent.size());
+        return failed ? -1 : sent.size();
+    }
+
+    private double backlog() {
+        long total = 0;
+        for (String name : properties.collections()) {
+            total += database.getCollection(name).countDocuments(exists(OutboxDocuments.OUTBOX_SINCE));
+        }
+        return total;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int count = publishPending();
+                if (count == 0) {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay round failed; retrying after {}: {}", properties.pollInterval(), e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Creates the index the relay's work list runs on. */
+    public void createIndexes() {
+        for (String name : properties.collections()) {
+            database.getCollection(name).createIndex(Indexes.ascending(OutboxDocuments.OUTBOX_SINCE),
+                    new IndexOptions().sparse(true).name("outbox_since"));
+        }
+    }
+
+    @Override
+    public void start() {
+        createIndexes();
+        if (!properties.enabled()) {
+            log.info("outbox relay disabled on this instance");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("outbox relay started for {}", properties.collections());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the Kafka producer is available and stops before it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

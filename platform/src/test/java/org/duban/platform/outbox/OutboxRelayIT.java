@@ -1,0 +1,275 @@
+package org.duban.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.Topics;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.inbox.ProcessedEvents;
+import org.duban.platform.kafka.CloudEventRecords;
+import org.duban.platform.kafka.IncomingEvent;
+import org.duban.platform.kafka.KafkaEventPublisher;
+import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The outbox against a real broker and the Mongo-wire store: what is stored is published, in order,
+ * as CloudEvents keyed by the matter, whatever crashes in between — and never lost.
+ */
+@EmbeddedKafka(partitions = 1)
+class OutboxRelayIT {
+
+    private static MongoClient client;
+    private static KafkaTemplate<String, byte[]> template;
+    private static String bootstrap;
+
+    private final Clock clock = Clock.systemUTC();
+    private final PendingEvents pendingEvents = new PendingEvents(clock);
+    private MongoDatabase database;
+    private String topic;
+
+    @BeforeAll
+    static void connect() {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        bootstrap = broker.getBrokersAsString();
+        client = MongoClients.create(EmbeddedMongo.uri());
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        template.destroy();
+    }
+
+    @BeforeEach
+    void freshDatabaseAndTopic() {
+        database = client.getDatabase("outbox_" + UUID.randomUUID().toString().replace("-", ""));
+        topic = Topics.INTAKE;
+    }
+
+    @Test
+    void publishesStoredEventsInOrderAsBinaryCloudEventsKeyedByTheMatter() {
+        // given
+        OutboxRelay relay = relay(publisher());
+        AggregateWriter writer = new AggregateWriter(relay);
+        List<PendingEvent> events = pendingEvents.of("asg-1", List.of(issued("case-1", "asg-1"), accepted("case-1", "asg-1")));
+        writer.insert(collection(), new Document("_id", "asg-1").append("status", "ACCEPTED"), events);
+
+        // when
+        int published = relay.publishPending();
+
+        // then
+        assertThat(published).isEqualTo(2);
+        List<ConsumerRecord<String, byte[]>> records = recordsWithIds(events);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("case-1", "case-1");
+        assertThat(records).extracting(record -> header(record, "ce_type"))
+                .containsExactly(AssignmentIssued.TYPE, AssignmentAccepted.TYPE);
+        ConsumerRecord<String, byte[]> first = records.get(0);
+        assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(first, "ce_source")).isEqualTo("/duban/intake-service");
+        assertThat(header(first, "ce_subject")).isEqualTo("asg-1");
+        assertThat(header(first, "ce_time")).isNotBlank();
+        assertThat(header(first, "content-type")).isEqualTo("application/json");
+        assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo(events.get(0).data());
+        IncomingEvent read = CloudEventRecords.read(first);
+        assertThat(read.payload()).isEqualTo(issued("case-1", "asg-1"));
+        Document stored = collection().find().first();
+        assertThat(stored).doesNotContainKeys(OutboxDocuments.OUTBOX_SINCE, OutboxDocuments.OUTBOX_LEASE);
+        assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).isEmpty();
+    }
+
+    @Test
+    void eventsStoredBeforeACrashArePublishedByTheRelayOfTheNextStart() {
+        // given: the state and its event were stored, then the process died before the relay ran
+        AggregateWriter writerOfTheDeadProcess = new AggregateWriter(relay(publisher()));
+        List<PendingEvent> events = pendingEvents.of("asg-2", List.of(issued("case-2", "asg-2")));
+        writerOfTheDeadProcess.insert(collection(), new Document("_id", "asg-2"), events);
+
+        // when: a new process starts its relay
+        OutboxRelay relayAfterRestart = relay(publisher());
+        relayAfterRestart.publishPending();
+
+        // then
+        assertThat(recordsWithIds(events)).hasSize(1);
+        assertThat(relayAfterRestart.publishPending()).isZero();
+    }
+
+    @Test
+    void aCrashBetweenPublishAndRemovalRepublishesAndTheConsumerHasOneEffect() {
+        // given: the broker took the event, then the relay died before removing it from the outbox
+        AtomicBoolean crashAfterPublish = new AtomicBoolean(true);
+        EventPublisher real = publisher();
+        EventPublisher crashing = event -> {
+            real.publish(event);
+            if (crashAfterPublish.getAndSet(false)) {
+                throw new IllegalStateException("killed after publish");
+            }
+        };
+        OutboxRelay relay = relay(crashing);
+        List<PendingEvent> events = pendingEvents.of("asg-3", List.of(issued("case-3", "asg-3")));
+        new AggregateWriter(relay).insert(collection(), new Document("_id", "asg-3"), events);
+        relay.publishPending();
+
+        // when: the next round publishes it again
+        relay.publishPending();
+
+        // then: two copies on the topic, one effect at the consumer
+        List<ConsumerRecord<String, byte[]>> records = recordsWithIds(events);
+        assertThat(records).hasSize(2);
+        ProcessedEvents processed = new ProcessedEvents(database, clock);
+        AtomicInteger effects = new AtomicInteger();
+        records.forEach(record -> processed.handleOnce("test-consumer", CloudEventRecords.read(record), effects::incrementAndGet));
+        assertThat(effects).hasValue(1);
+        assertThat(collection().find().first()).doesNotContainKey(OutboxDocuments.OUTBOX_SINCE);
+    }
+
+    @Test
+    void aFailedPublishKeepsTheEventForTheNextRound() {
+        // given
+        EventPublisher down = event -> {
+            throw new IllegalStateException("broker unreachable");
+        };
+        List<PendingEvent> events = pendingEvents.of("asg-4", List.of(issued("case-4", "asg-4")));
+        new AggregateWriter(relay(down)).insert(collection(), new Document("_id", "asg-4"), events);
+
+        // when
+        int whileDown = relay(down).publishPending();
+        int afterRecovery = relay(publisher()).publishPending();
+
+        // then
+        assertThat(whileDown).isZero();
+        assertThat(afterRecovery).isEqualTo(1);
+        assertThat(recordsWithIds(events)).hasSize(1);
+    }
+
+    @Test
+    void twoRelaysRunningTogetherPublishEveryEventExactlyOnce() throws Exception {
+        // given
+        OutboxRelay first = relay(publisher());
+        OutboxRelay second = relay(publisher());
+        AggregateWriter writer = new AggregateWriter(first);
+        List<PendingEvent> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            List<PendingEvent> events = pendingEvents.of("asg-m" + i, List.of(issued("case-m" + i, "asg-m" + i)));
+            writer.insert(collection(), new Document("_id", "asg-m" + i), events);
+            all.addAll(events);
+        }
+
+        // when
+        Thread a = new Thread(first::publishPending);
+        Thread b = new Thread(second::publishPending);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+
+        // then
+        Map<String, Long> copies = recordsWithIds(all).stream()
+                .collect(Collectors.groupingBy(record -> header(record, "ce_id"), Collectors.counting()));
+        assertThat(copies).hasSize(60).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void anUpdateAppendsEventsAndRefusesAStaleVersion() {
+        // given
+        OutboxRelay relay = relay(publisher());
+        AggregateWriter writer = new AggregateWriter(relay);
+        writer.insert(collection(), new Document("_id", "asg-5").append("status", "ASSIGNED"),
+                pendingEvents.of("asg-5", List.of(issued("case-5", "asg-5"))));
+        relay.publishPending();
+
+        // when
+        List<PendingEvent> acceptance = pendingEvents.of("asg-5", List.of(accepted("case-5", "asg-5")));
+        writer.update(collection(), "asg-5", 0, new Document("status", "ACCEPTED"), acceptance);
+
+        // then
+        Document stored = collection().find().first();
+        assertThat(stored.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(stored.getLong("version")).isEqualTo(1L);
+        assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).hasSize(1);
+        assertThatThrownBy(() -> writer.update(collection(), "asg-5", 0, new Document("status", "CONCLUDED"), List.of()))
+                .isInstanceOf(AggregateWriter.ConcurrentModification.class);
+        assertThat(relay.publishPending()).isEqualTo(1);
+        assertThat(recordsWithIds(acceptance)).hasSize(1);
+    }
+
+    private OutboxRelay relay(EventPublisher publisher) {
+        return new OutboxRelay(database, publisher,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+    }
+
+    private EventPublisher publisher() {
+        return new KafkaEventPublisher(template, "intake-service");
+    }
+
+    private MongoCollection<Document> collection() {
+        return database.getCollection("assignments");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsWithIds(List<PendingEvent> events) {
+        var ids = events.stream().map(PendingEvent::id).collect(Collectors.toSet());
+        return TopicReader.readAll(bootstrap, topic).stream()
+                .filter(record -> ids.contains(header(record, "ce_id")))
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static AssignmentIssued issued(String caseId, String assignmentId) {
+        java.time.Instant at = java.time.Instant.parse("2026-03-02T01:30:00Z");
+        return new AssignmentIssued(assignmentId, caseId, "unit-1", "ASSIGN", "REAL_ESTATE", false, at,
+                at.plus(Duration.ofDays(15)), at.plus(Duration.ofDays(60)), new Actor("zhang.wei", "SUPERVISOR", null));
+    }
+
+    private static AssignmentAccepted accepted(String caseId, String assignmentId) {
+        java.time.Instant at = java.time.Instant.parse("2026-03-03T01:30:00Z");
+        return new AssignmentAccepted(assignmentId, caseId, "unit-1", at, at, true, new Actor("li.na", "UNIT", "unit-1"));
+    }
+}

@@ -1,0 +1,27 @@
+package org.duban.platform.testing;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a service under test at the embedded Mongo-wire server, a database of its own, the test
+ * token key and (when given) an embedded Kafka broker.
+ */
+public final class PlatformTestSupport {
+
+    private PlatformTestSupport() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String database, String kafkaBootstrapServers) {
+        registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
+        registry.add("duban.mongodb.database", () -> database);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        if (kafkaBootstrapServers != null) {
+            registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
+        }
+        registry.add("duban.kafka.retry-initial", () -> "50ms");
+        registry.add("duban.kafka.retry-max", () -> "200ms");
+        registry.add("duban.kafka.retries", () -> "3");
+        registry.add("duban.outbox.poll-interval", () -> "100ms");
+        registry.add("duban.kafka.partitions", () -> "1");
+    }
+}
