@@ -1,0 +1,52 @@
+package org.duban.intake;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import com.mongodb.client.MongoDatabase;
+import org.duban.intake.assignment.AssignmentService;
+import org.duban.intake.assignment.AssignmentService.AssignmentSupport;
+import org.duban.intake.assignment.DeadlinePolicy;
+import org.duban.intake.assignment.mongo.MongoAssignments;
+import org.duban.intake.cases.CaseService;
+import org.duban.intake.cases.mongo.MongoPetitionCases;
+import org.duban.intake.idempotency.IdempotentCreations;
+import org.duban.intake.idempotency.mongo.MongoIdempotencyKeys;
+import org.duban.intake.unit.UnitService;
+import org.duban.intake.unit.mongo.MongoResponsibleUnits;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the use cases to their Mongo stores; the use cases themselves know nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    @Bean
+    IdempotentCreations idempotentCreations(MongoDatabase database, Clock clock, IntakeProperties properties) {
+        return new IdempotentCreations(new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()));
+    }
+
+    @Bean
+    UnitService unitService(MongoDatabase database, AggregateWriter writer, IdempotentCreations creations,
+            PendingEvents events, Clock clock) {
+        return new UnitService(new MongoResponsibleUnits(database, writer), creations, events, clock);
+    }
+
+    @Bean
+    CaseService caseService(MongoDatabase database, AggregateWriter writer, UnitService units,
+            IdempotentCreations creations, PendingEvents events, Clock clock) {
+        return new CaseService(new MongoPetitionCases(database, writer), units, creations, events, clock);
+    }
+
+    @Bean
+    AssignmentService assignmentService(MongoDatabase database, AggregateWriter writer, CaseService cases,
+            UnitService units, IdempotentCreations creations, IntakeProperties properties, PendingEvents events,
+            Clock clock, ZoneId officeZone) {
+        DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
+                properties.transferResultDays(), officeZone);
+        return new AssignmentService(new MongoAssignments(database, writer), cases, units,
+                new AssignmentSupport(creations, policy, events, clock));
+    }
+}

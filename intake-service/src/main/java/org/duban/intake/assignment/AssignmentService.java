@@ -1,0 +1,91 @@
+package org.duban.intake.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.duban.intake.cases.CaseService;
+import org.duban.intake.cases.PetitionCase;
+import org.duban.intake.idempotency.IdempotentCreations;
+import org.duban.intake.unit.UnitService;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
+import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.Role;
+import org.duban.platform.events.PendingEvents;
+
+/** Issuing assignments and the units' answers to them. */
+public final class AssignmentService {
+
+    private final Assignments assignments;
+    private final CaseService cases;
+    private final UnitService units;
+    private final AssignmentSupport support;
+
+    public AssignmentService(Assignments assignments, CaseService cases, UnitService units, AssignmentSupport support) {
+        this.assignments = assignments;
+        this.cases = cases;
+        this.units = units;
+        this.support = support;
+    }
+
+    /**
+     * Assigns (交办) or transfers (转送) a matter to a unit (supervisor). A whistleblowing matter is
+     * never sent to a unit it accuses.
+     */
+    public Assignment issue(Caller caller, IssueAssignment request, String idempotencyKey) {
+        caller.require(Role.SUPERVISOR);
+        PetitionCase matter = cases.find(request.caseId());
+        if (units.unknown(List.of(request.unitId())).size() == 1) {
+            throw new InvalidInput("unitId", "not a registered unit: " + request.unitId());
+        }
+        if (matter.accuses(request.unitId())) {
+            throw new Conflict("case " + matter.id() + " accuses unit " + request.unitId()
+                    + ": a whistleblowing matter is never sent to a unit it accuses");
+        }
+        return support.creations().create(caller, "issue-assignment", idempotencyKey, request, id -> {
+            Deadlines deadlines = support.policy().deadlinesFor(request.kind(), support.clock().instant(),
+                    request.dueAt());
+            Assignment assignment = Assignment.issue(id,
+                    new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
+                    request.unitId(), request.kind(), deadlines, request.instructions(), caller);
+            assignments.add(assignment, support.events().of(matter.id(), assignment.recordedEvents()));
+            return assignment;
+        }, assignments::find);
+    }
+
+    /** The unit signs for its assignment and records the acceptance notice (unit). */
+    public Assignment accept(Caller caller, String assignmentId, Instant noticeSentAt) {
+        caller.require(Role.UNIT);
+        Assignment assignment = visible(caller, assignmentId);
+        assignment.accept(caller, noticeSentAt, support.clock().instant());
+        assignments.update(assignment, support.events().of(assignment.caseId(), assignment.recordedEvents()));
+        return assignment;
+    }
+
+    /** One assignment: office staff see all, a unit only its own (another unit's answers as missing). */
+    public Assignment get(Caller caller, String assignmentId) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        return visible(caller, assignmentId);
+    }
+
+    /** Newest first; a unit always gets only its own, whatever {@code unitId} it asks for. */
+    public Page<Assignment> list(Caller caller, AssignmentStatus status, String unitId, PageRequest page) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        return assignments.list(status, caller.seesAllUnits() ? unitId : caller.unitId(), page);
+    }
+
+    private Assignment visible(Caller caller, String assignmentId) {
+        return assignments.find(assignmentId)
+                .filter(found -> caller.canSee(found.unitId()))
+                .orElseThrow(() -> new NotFound("assignment", assignmentId));
+    }
+
+    /** What the use cases need besides the stores: ids, deadlines policy, events, the clock. */
+    public record AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, PendingEvents events,
+            Clock clock) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.duban.intake.assignment;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvent;
+
+/** Where assignments are kept. */
+public interface Assignments {
+
+    void add(Assignment assignment, List<PendingEvent> events);
+
+    /** Stores the changed assignment if nobody changed it since it was loaded. */
+    void update(Assignment assignment, List<PendingEvent> events);
+
+    Optional<Assignment> find(String id);
+
+    /** Newest first; {@code status} and {@code unitId} filter when not null. */
+    Page<Assignment> list(AssignmentStatus status, String unitId, PageRequest page);
+}

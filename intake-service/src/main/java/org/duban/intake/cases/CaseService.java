@@ -1,0 +1,84 @@
+package org.duban.intake.cases;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.duban.contracts.events.CaseRegistered;
+import org.duban.intake.idempotency.IdempotentCreations;
+import org.duban.intake.unit.UnitService;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.Role;
+import org.duban.platform.events.PendingEvents;
+
+/** Registering and reading petition matters. */
+public final class CaseService {
+
+    private final PetitionCases cases;
+    private final UnitService units;
+    private final IdempotentCreations creations;
+    private final PendingEvents pendingEvents;
+    private final QueryCodes queryCodes = new QueryCodes();
+    private final Clock clock;
+
+    public CaseService(PetitionCases cases, UnitService units, IdempotentCreations creations,
+            PendingEvents pendingEvents, Clock clock) {
+        this.cases = cases;
+        this.units = units;
+        this.creations = creations;
+        this.pendingEvents = pendingEvents;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a matter (supervisor). The query code is in the answer to the first call only: a
+     * retry with the same idempotency key answers the matter without it, since the code is not kept.
+     */
+    public Registered register(Caller caller, RegisterCase request, String idempotencyKey) {
+        caller.require(Role.SUPERVISOR);
+        List<String> unknown = units.unknown(request.accusedUnitIds());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInput("accusedUnitIds", "not registered units: " + String.join(", ", unknown));
+        }
+        return creations.create(caller, "register-case", idempotencyKey, request,
+                id -> store(caller, id, request),
+                id -> cases.find(id).map(found -> new Registered(found, null)));
+    }
+
+    private Registered store(Caller caller, String id, RegisterCase request) {
+        String queryCode = queryCodes.newCode();
+        PetitionCase petitionCase = new PetitionCase(id, request.title(), request.summary(), request.channel(),
+                request.origin(), request.category(), request.petitioner(), request.prominent(),
+                request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), QueryCodes.hash(queryCode),
+                clock.instant());
+        CaseRegistered registered = new CaseRegistered(id, request.channel().name(), request.origin().name(),
+                request.category().name(), request.prominent(), request.whistleblowing(), request.accusedUnitIds(),
+                request.firstTime(), petitionCase.registeredAt(), caller.asActor());
+        cases.add(petitionCase, List.of(pendingEvents.of(id, registered)));
+        return new Registered(petitionCase, queryCode);
+    }
+
+    /** One matter with its petitioner (supervisor). */
+    public PetitionCase get(Caller caller, String id) {
+        caller.require(Role.SUPERVISOR);
+        return find(id);
+    }
+
+    /** Matters newest first (supervisor); views of a list carry no petitioner. */
+    public Page<PetitionCase> list(Caller caller, PageRequest page) {
+        caller.require(Role.SUPERVISOR);
+        return cases.list(page);
+    }
+
+    /** A matter for use cases of other features, or {@link NotFound}. */
+    public PetitionCase find(String id) {
+        return cases.find(id).orElseThrow(() -> new NotFound("case", id));
+    }
+
+    /** A registered matter and, right after registration, its query code. */
+    public record Registered(PetitionCase petitionCase, String queryCode) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.duban.intake.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A petition matter (信访事项). The petitioner's identity stays inside intake: events, lists and
+ * other services never carry it. The query code is kept only as a hash.
+ */
+public record PetitionCase(
+        String id,
+        String title,
+        String summary,
+        Channel channel,
+        Origin origin,
+        Category category,
+        Petitioner petitioner,
+        boolean prominent,
+        boolean whistleblowing,
+        List<String> accusedUnitIds,
+        boolean firstTime,
+        String queryCodeHash,
+        Instant registeredAt) {
+
+    public PetitionCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(petitioner, "petitioner");
+        Objects.requireNonNull(queryCodeHash, "queryCodeHash");
+        Objects.requireNonNull(registeredAt, "registeredAt");
+        accusedUnitIds = List.copyOf(accusedUnitIds);
+    }
+
+    /** Whether {@code unitId} is accused by this matter: it may never handle or see it (SPEC §5). */
+    public boolean accuses(String unitId) {
+        return whistleblowing && accusedUnitIds.contains(unitId);
+    }
+
+    /** 来信, 来访, 网上, 电话. */
+    public enum Channel { LETTER, VISIT, ONLINE, PHONE }
+
+    /** 本级, 市交办, 省交办, 国家信访局, 中央信访联席办. */
+    public enum Origin { SELF, CITY, PROVINCE, NATIONAL, CENTRAL_JOINT_OFFICE }
+
+    /** The office's categories of matters. */
+    public enum Category {
+        LABOR_SOCIAL_SECURITY, REAL_ESTATE, LAND_ACQUISITION, URBAN_RURAL_CONSTRUCTION, AGRICULTURE_RURAL,
+        ECOLOGY_ENVIRONMENT, EDUCATION, HEALTH, PUBLIC_SECURITY_JUSTICE, OTHER
+    }
+
+    /** Who petitioned; shown only to supervisors and the handling unit. */
+    public record Petitioner(String name, String idNumber, String phone) {
+        public Petitioner {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.duban.intake.cases.web;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+
+import org.duban.intake.api.CasesApi;
+import org.duban.intake.api.model.CasePage;
+import org.duban.intake.api.model.CaseSummary;
+import org.duban.intake.api.model.Category;
+import org.duban.intake.api.model.Channel;
+import org.duban.intake.api.model.ModelCase;
+import org.duban.intake.api.model.Origin;
+import org.duban.intake.api.model.PageInfo;
+import org.duban.intake.api.model.Petitioner;
+import org.duban.intake.api.model.RegisterCaseRequest;
+import org.duban.intake.cases.CaseService;
+import org.duban.intake.cases.PetitionCase;
+import org.duban.intake.cases.RegisterCase;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.web.CurrentCaller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CaseController implements CasesApi {
+
+    private final CaseService cases;
+    private final CurrentCaller caller;
+
+    CaseController(CaseService cases, CurrentCaller caller) {
+        this.cases = cases;
+        this.caller = caller;
+    }
+
+    @Override
+    public ResponseEntity<ModelCase> registerCase(RegisterCaseRequest request, String idempotencyKey) {
+        Petitioner petitioner = request.getPetitioner();
+        CaseService.Registered registered = cases.register(caller.get(), new RegisterCase(
+                request.getTitle(),
+                request.getSummary(),
+                PetitionCase.Channel.valueOf(request.getChannel().getValue()),
+                PetitionCase.Origin.valueOf(request.getOrigin().getValue()),
+                PetitionCase.Category.valueOf(request.getCategory().getValue()),
+                new PetitionCase.Petitioner(petitioner.getName(), petitioner.getIdNumber(), petitioner.getPhone()),
+                Boolean.TRUE.equals(request.getProminent()),
+                Boolean.TRUE.equals(request.getWhistleblowing()),
+                request.getAccusedUnitIds(),
+                !Boolean.FALSE.equals(request.getFirstTime())), idempotencyKey);
+        PetitionCase registeredCase = registered.petitionCase();
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + registeredCase.id()))
+                .body(view(registeredCase).queryCode(registered.queryCode()));
+    }
+
+    @Override
+    public ResponseEntity<ModelCase> getCase(String caseId) {
+        return ResponseEntity.ok(view(cases.get(caller.get(), caseId)));
+    }
+
+    @Override
+    public ResponseEntity<CasePage> listCases(Integer page, Integer size) {
+        Page<PetitionCase> found = cases.list(caller.get(), PageRequest.of(page, size));
+        return ResponseEntity.ok(new CasePage(found.items().stream().map(CaseController::summary).toList(),
+                new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
+                        found.totalPages())));
+    }
+
+    static ModelCase view(PetitionCase petitionCase) {
+        PetitionCase.Petitioner petitioner = petitionCase.petitioner();
+        return new ModelCase(petitionCase.id(), petitionCase.title(), petitionCase.summary(),
+                Channel.fromValue(petitionCase.channel().name()), Origin.fromValue(petitionCase.origin().name()),
+                Category.fromValue(petitionCase.category().name()), petitionCase.prominent(),
+                petitionCase.whistleblowing(), petitionCase.accusedUnitIds(), petitionCase.firstTime(),
+                petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
+                .petitioner(new Petitioner(petitioner.name()).idNumber(petitioner.idNumber()).phone(petitioner.phone()));
+    }
+
+    /** A list entry: never the petitioner. */
+    static CaseSummary summary(PetitionCase petitionCase) {
+        return new CaseSummary(petitionCase.id(), petitionCase.title(), Channel.fromValue(petitionCase.channel().name()),
+                Origin.fromValue(petitionCase.origin().name()), Category.fromValue(petitionCase.category().name()),
+                petitionCase.prominent(), petitionCase.whistleblowing(), petitionCase.firstTime(),
+                petitionCase.registeredAt().atOffset(ZoneOffset.UTC));
+    }
+}

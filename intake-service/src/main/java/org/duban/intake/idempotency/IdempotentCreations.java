@@ -1,0 +1,59 @@
+package org.duban.intake.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
+import org.duban.platform.domain.Ids;
+
+/**
+ * Makes a creating call safe to retry with an {@code Idempotency-Key}: the same caller, operation and
+ * key always lead to the same object, created once.
+ *
+ * <p>The key is reserved first, together with the id the new object will get. A retry finds the
+ * reservation and answers the object with that id; if the first attempt never got as far as storing
+ * it (crash, refused input), the retry creates it under the reserved id, so there is still at most
+ * one. Reusing a key for a different request is refused.
+ */
+public final class IdempotentCreations {
+
+    private final IdempotencyKeys keys;
+
+    public IdempotentCreations(IdempotencyKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * @param request the request as the use case received it; its {@code toString()} fingerprints it
+     * @param create  creates and stores the object under the given id
+     * @param find    finds a stored object by id
+     */
+    public <T> T create(Caller caller, String operation, String key, Record request, Function<String, T> create,
+            Function<String, Optional<T>> find) {
+        if (key == null) {
+            return create.apply(Ids.newId());
+        }
+        String fingerprint = fingerprint(request);
+        IdempotencyKeys.Reservation reservation = keys.reserve(
+                caller.subject() + "|" + operation + "|" + key, Ids.newId(), fingerprint);
+        if (!reservation.fingerprint().equals(fingerprint)) {
+            throw new Conflict("Idempotency-Key " + key + " was already used for a different request");
+        }
+        return find.apply(reservation.resourceId()).orElseGet(() -> create.apply(reservation.resourceId()));
+    }
+
+    static String fingerprint(Record request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.duban.intake.unit;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.duban.contracts.events.UnitContact;
+import org.duban.contracts.events.UnitRegistered;
+import org.duban.intake.idempotency.IdempotentCreations;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.Role;
+import org.duban.platform.events.PendingEvents;
+
+/** Registering and listing responsible units. */
+public final class UnitService {
+
+    private final ResponsibleUnits units;
+    private final IdempotentCreations creations;
+    private final PendingEvents pendingEvents;
+    private final Clock clock;
+
+    public UnitService(ResponsibleUnits units, IdempotentCreations creations, PendingEvents pendingEvents,
+            Clock clock) {
+        this.units = units;
+        this.creations = creations;
+        this.pendingEvents = pendingEvents;
+        this.clock = clock;
+    }
+
+    /** Registers a unit (supervisor); a repeated call with the same idempotency key answers the first unit. */
+    public ResponsibleUnit register(Caller caller, RegisterUnit request, String idempotencyKey) {
+        caller.require(Role.SUPERVISOR);
+        return creations.create(caller, "register-unit", idempotencyKey, request,
+                id -> store(caller, id, request), units::find);
+    }
+
+    private ResponsibleUnit store(Caller caller, String id, RegisterUnit request) {
+        ResponsibleUnit unit = new ResponsibleUnit(id, request.code(), request.name(), request.kind(),
+                request.contacts(), clock.instant());
+        UnitRegistered registered = new UnitRegistered(unit.id(), unit.code(), unit.name(), unit.kind().name(),
+                unit.contacts().stream()
+                        .map(contact -> new UnitContact(contact.name(), contact.role(), contact.phone(), contact.email()))
+                        .toList(),
+                unit.registeredAt(), caller.asActor());
+        try {
+            units.add(unit, List.of(pendingEvents.of(unit.id(), registered)));
+        } catch (ResponsibleUnits.UnitCodeTaken e) {
+            throw new Conflict("a unit with code " + request.code() + " is already registered");
+        }
+        return unit;
+    }
+
+    /** Units by code (supervisor, leader). */
+    public Page<ResponsibleUnit> list(Caller caller, PageRequest page) {
+        caller.require(Role.SUPERVISOR, Role.LEADER);
+        return units.list(page);
+    }
+
+    /** A registered unit, or {@link NotFound}. */
+    public ResponsibleUnit get(String id) {
+        return units.find(id).orElseThrow(() -> new NotFound("unit", id));
+    }
+
+    /** Which of the ids are not registered units. */
+    public List<String> unknown(List<String> ids) {
+        List<String> existing = units.existing(ids);
+        return ids.stream().filter(id -> !existing.contains(id)).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package org.duban.intake.unit.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.duban.intake.unit.ResponsibleUnit;
+import org.duban.intake.unit.ResponsibleUnit.Contact;
+import org.duban.intake.unit.ResponsibleUnit.UnitKind;
+import org.duban.intake.unit.ResponsibleUnits;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.outbox.AggregateWriter;
+
+/** Collection {@code units}; the unit code is unique. */
+public final class MongoResponsibleUnits implements ResponsibleUnits {
+
+    static final String COLLECTION = "units";
+
+    private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
+
+    public MongoResponsibleUnits(MongoDatabase database, AggregateWriter writer) {
+        this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
+        collection.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("unique_code"));
+    }
+
+    @Override
+    public void add(ResponsibleUnit unit, List<PendingEvent> events) {
+        if (collection.countDocuments(eq("code", unit.code())) > 0) {
+            throw new UnitCodeTaken(unit.code());
+        }
+        try {
+            writer.insert(collection, toDocument(unit), events);
+        } catch (AggregateWriter.DuplicateKey e) {
+            throw new UnitCodeTaken(unit.code());
+        }
+    }
+
+    @Override
+    public Optional<ResponsibleUnit> find(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoResponsibleUnits::fromDocument);
+    }
+
+    @Override
+    public List<String> existing(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return collection.find(in("_id", ids)).projection(Projections.include("_id"))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
+    }
+
+    @Override
+    public Page<ResponsibleUnit> list(PageRequest page) {
+        List<ResponsibleUnit> items = collection.find().sort(Sorts.ascending("code"))
+                .skip(page.offset()).limit(page.size())
+                .map(MongoResponsibleUnits::fromDocument).into(new ArrayList<>());
+        return new Page<>(items, page, collection.countDocuments());
+    }
+
+    static Document toDocument(ResponsibleUnit unit) {
+        return new Document("_id", unit.id())
+                .append("code", unit.code())
+                .append("name", unit.name())
+                .append("kind", unit.kind().name())
+                .append("contacts", unit.contacts().stream().map(contact -> new Document("name", contact.name())
+                        .append("role", contact.role())
+                        .append("phone", contact.phone())
+                        .append("email", contact.email())).toList())
+                .append("registeredAt", Date.from(unit.registeredAt()));
+    }
+
+    static ResponsibleUnit fromDocument(Document document) {
+        return new ResponsibleUnit(
+                document.getString("_id"),
+                document.getString("code"),
+                document.getString("name"),
+                UnitKind.valueOf(document.getString("kind")),
+                document.getList("contacts", Document.class, List.of()).stream()
+                        .map(contact -> new Contact(contact.getString("name"), contact.getString("role"),
+                                contact.getString("phone"), contact.getString("email")))
+                        .toList(),
+                document.getDate("registeredAt").toInstant());
+    }
+}

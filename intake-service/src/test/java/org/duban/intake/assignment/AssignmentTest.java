@@ -1,0 +1,109 @@
+package org.duban.intake.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.duban.intake.assignment.AssignmentFixtures.ISSUED;
+import static org.duban.intake.assignment.AssignmentFixtures.UNIT;
+import static org.duban.intake.assignment.AssignmentFixtures.issued;
+import static org.duban.intake.assignment.AssignmentFixtures.stored;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.StateConflict;
+import org.junit.jupiter.api.Test;
+
+class AssignmentTest {
+
+    @Test
+    void issuingRecordsTheFactsOfTheMatterAndTheDeadlines() {
+        // when
+        Assignment assignment = issued();
+
+        // then
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ASSIGNED);
+        assertThat(assignment.recordedEvents()).singleElement().isInstanceOfSatisfying(AssignmentIssued.class, event -> {
+            assertThat(event.caseId()).isEqualTo("case-1");
+            assertThat(event.prominent()).isTrue();
+            assertThat(event.acceptanceDueAt()).isEqualTo(assignment.acceptanceDueAt());
+            assertThat(event.actor().role()).isEqualTo("SUPERVISOR");
+        });
+    }
+
+    @Test
+    void acceptingBeforeTheAcceptanceDeadlineCountsAsTimely() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant now = ISSUED.plus(Duration.ofDays(3));
+
+        // when
+        assignment.accept(UNIT, now.minus(Duration.ofHours(1)), now);
+
+        // then
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ACCEPTED);
+        assertThat(assignment.acceptedAt()).isEqualTo(now);
+        assertThat(assignment.recordedEvents()).singleElement().isInstanceOfSatisfying(AssignmentAccepted.class,
+                event -> {
+                    assertThat(event.withinDeadline()).isTrue();
+                    assertThat(event.actor().unitId()).isEqualTo("unit-1");
+                });
+    }
+
+    @Test
+    void acceptingAfterTheAcceptanceDeadlineIsRecordedAsLate() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant late = assignment.acceptanceDueAt().plusSeconds(1);
+
+        // when
+        assignment.accept(UNIT, late, late);
+
+        // then
+        assertThat(((AssignmentAccepted) assignment.recordedEvents().get(0)).withinDeadline()).isFalse();
+    }
+
+    @Test
+    void acceptingExactlyAtTheDeadlineIsStillTimely() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant deadline = assignment.acceptanceDueAt();
+
+        // when
+        assignment.accept(UNIT, deadline, deadline);
+
+        // then
+        assertThat(((AssignmentAccepted) assignment.recordedEvents().get(0)).withinDeadline()).isTrue();
+    }
+
+    @Test
+    void anAcceptedAssignmentCannotBeAcceptedAgainAndStaysUnchanged() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant now = ISSUED.plus(Duration.ofDays(1));
+        assignment.accept(UNIT, now, now);
+
+        // when / then
+        assertThatThrownBy(() -> assignment.accept(UNIT, now, now.plusSeconds(5)))
+                .isInstanceOf(StateConflict.class)
+                .hasMessageContaining("ACCEPTED")
+                .satisfies(e -> assertThat(((StateConflict) e).state()).isEqualTo("ACCEPTED"));
+        assertThat(assignment.acceptedAt()).isEqualTo(now);
+        assertThat(assignment.recordedEvents()).hasSize(1);
+    }
+
+    @Test
+    void theAcceptanceNoticeCannotBeSentInTheFutureOrBeforeTheIssue() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant now = ISSUED.plus(Duration.ofDays(1));
+
+        // when / then
+        assertThatThrownBy(() -> assignment.accept(UNIT, now.plusSeconds(1), now)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> assignment.accept(UNIT, ISSUED.minusSeconds(1), now)).isInstanceOf(InvalidInput.class);
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ASSIGNED);
+        assertThat(assignment.recordedEvents()).isEmpty();
+    }
+}
