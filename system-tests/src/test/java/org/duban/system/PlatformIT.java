@@ -1,0 +1,256 @@
+package org.duban.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.duban.client.gateway.api.DevTokensApi;
+import org.duban.client.gateway.model.DevTokenRequest;
+import org.duban.client.gateway.model.DevTokenRequest.RolesEnum;
+import org.duban.client.intake.api.AssignmentsApi;
+import org.duban.client.intake.api.CasesApi;
+import org.duban.client.intake.api.UnitsApi;
+import org.duban.client.intake.model.AcceptAssignmentRequest;
+import org.duban.client.intake.model.Assignment;
+import org.duban.client.intake.model.AssignmentKind;
+import org.duban.client.intake.model.AssignmentStatus;
+import org.duban.client.intake.model.Category;
+import org.duban.client.intake.model.Channel;
+import org.duban.client.intake.model.IssueAssignmentRequest;
+import org.duban.client.intake.model.Origin;
+import org.duban.client.intake.model.Petitioner;
+import org.duban.client.intake.model.RegisterCaseRequest;
+import org.duban.client.intake.model.RegisterUnitRequest;
+import org.duban.client.intake.model.UnitKind;
+import org.duban.client.notification.api.InboxApi;
+import org.duban.client.notification.model.InboxMessage;
+import org.duban.client.reporting.api.StatisticsApi;
+import org.duban.client.supervision.api.AlertsApi;
+import org.duban.client.supervision.model.Alert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The platform as a newcomer starts it ({@code ./duban start --detach}), every part its own process,
+ * driven through the gateway with the generated Java client — the way a responsible unit's system
+ * would use it. The tests run in order: each leaves the platform running for the next.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
+
+    private static LocalPlatform platform;
+    private static String supervisorToken;
+
+    @BeforeAll
+    static void startThePlatform() throws IOException {
+        platform = new LocalPlatform(Path.of(System.getProperty("duban.root")),
+                Path.of(System.getProperty("duban.work"), UUID.randomUUID().toString()));
+        Duration took = platform.start();
+        StringBuilder report = new StringBuilder("platform healthy after " + took.toMillis() + " ms; resident memory:");
+        for (String part : LocalPlatform.PARTS) {
+            long pid = platform.pid(part).orElseThrow();
+            report.append("\n  ").append(part).append(": ").append(LocalPlatform.residentMiB(pid)).append(" MiB");
+        }
+        System.out.println(report);
+        supervisorToken = token("zhang.wei", RolesEnum.SUPERVISOR, null);
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform == null) {
+            return;
+        }
+        List<Long> pids = new ArrayList<>();
+        LocalPlatform.PARTS.forEach(part -> platform.pid(part).ifPresent(pids::add));
+        platform.stop();
+        assertThat(pids).as("processes left behind by ./duban stop").noneMatch(LocalPlatform::alive);
+    }
+
+    @Test
+    @Order(1)
+    void anAssignmentReachesSupervisionTheUnitsInboxAndTheFigures() {
+        // given
+        String unitId = registerUnit();
+        String unitToken = token("wang.fang", RolesEnum.UNIT, unitId);
+        long issuedBefore = assignmentsIssuedToday();
+
+        // when
+        Assignment issued = issue(unitId);
+
+        // then
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId());
+            assertThat(inbox(unitToken)).extracting(InboxMessage::getAssignmentId).containsExactly(issued.getId());
+            assertThat(assignmentsIssuedToday()).isEqualTo(issuedBefore + 1);
+        });
+
+        // and the unit accepts it and acknowledges the message
+        Assignment accepted = new AssignmentsApi(intake(unitToken)).acceptAssignment(issued.getId(),
+                new AcceptAssignmentRequest().noticeSentAt(OffsetDateTime.now()));
+        assertThat(accepted.getStatus()).isEqualTo(AssignmentStatus.ACCEPTED);
+        InboxMessage message = inbox(unitToken).get(0);
+        assertThat(new InboxApi(notification(unitToken)).acknowledgeMessage(message.getId()).getAcknowledgedAt())
+                .isNotNull();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(alertsOf(unitId)).extracting(alert -> alert.getDeadlineKind().getValue())
+                        .containsExactly("RESULT"));
+    }
+
+    @Test
+    @Order(2)
+    void anAssignmentStoredByAnIntakeKilledBeforePublishingIsPublishedAfterRestartWithOneEffectEach() {
+        // given: intake runs without its relay, so what it stores is not published
+        String unitId = registerUnit();
+        String unitToken = token("li.na", RolesEnum.UNIT, unitId);
+        platform.kill("intake-service");
+        platform.start(Map.of("DUBAN_APPS", "intake-service", "DUBAN_OUTBOX_ENABLED", "false"));
+        long issuedBefore = assignmentsIssuedToday();
+        Assignment issued = issue(unitId);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> alertsOf(unitId).isEmpty());
+
+        // when: intake dies before publishing, and comes back
+        platform.kill("intake-service");
+        platform.start(Map.of("DUBAN_APPS", "intake-service"));
+
+        // then: every consumer shows exactly one effect
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId());
+            assertThat(inbox(unitToken)).extracting(InboxMessage::getAssignmentId).containsExactly(issued.getId());
+            assertThat(assignmentsIssuedToday()).isEqualTo(issuedBefore + 1);
+        });
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                alertsOf(unitId).size() == 1 && inbox(unitToken).size() == 1
+                        && assignmentsIssuedToday() == issuedBefore + 1);
+    }
+
+    @Test
+    @Order(3)
+    void withSupervisionDownTheBoardAnswers503QuicklyAndTheRestKeepsWorking() throws Exception {
+        // given
+        platform.terminate("supervision-service");
+
+        // when
+        long began = System.nanoTime();
+        HttpResponse<String> alerts = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/alerts"))
+                        .header("Authorization", "Bearer " + supervisorToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        // then
+        assertThat(alerts.statusCode()).isEqualTo(503);
+        assertThat(alerts.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(alerts.body()).contains("urn:duban:problem:service-unavailable", "requestId");
+        assertThat(took).isLessThan(Duration.ofSeconds(12));
+        assertThat(registerUnit()).isNotBlank();
+        assertThat(assignmentsIssuedToday()).isPositive();
+
+        // and it comes back
+        platform.start(Map.of("DUBAN_APPS", "supervision-service"));
+        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, 0, 1).getItems()).isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void dataSurvivesAStopAndAStart() {
+        // given
+        String unitId = registerUnit();
+        Assignment issued = issue(unitId);
+        platform.stop();
+
+        // when
+        platform.start();
+
+        // then
+        Assignment again = new AssignmentsApi(intake(supervisorToken)).getAssignment(issued.getId());
+        assertThat(again.getUnitId()).isEqualTo(unitId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId()));
+    }
+
+    private static String token(String subject, RolesEnum role, String unitId) {
+        org.duban.client.gateway.ApiClient client = new org.duban.client.gateway.ApiClient();
+        client.setBasePath(platform.gatewayUrl());
+        return new DevTokensApi(client).issueDevToken(new DevTokenRequest().subject(subject).roles(List.of(role))
+                .unitId(unitId)).getToken();
+    }
+
+    private String registerUnit() {
+        String code = "U" + UUID.randomUUID().toString().substring(0, 8);
+        return new UnitsApi(intake(supervisorToken)).registerUnit(new RegisterUnitRequest().code(code)
+                .name("城关街道办事处").kind(UnitKind.SUB_DISTRICT), null).getId();
+    }
+
+    private Assignment issue(String unitId) {
+        String caseId = new CasesApi(intake(supervisorToken)).registerCase(new RegisterCaseRequest()
+                .title("小区加装电梯纠纷").summary("反映小区加装电梯协调不力").channel(Channel.VISIT)
+                .origin(Origin.SELF).category(Category.URBAN_RURAL_CONSTRUCTION)
+                .petitioner(new Petitioner().name("李某")).prominent(true), null).getId();
+        return new AssignmentsApi(intake(supervisorToken)).issueAssignment(caseId,
+                new IssueAssignmentRequest().unitId(unitId).kind(AssignmentKind.ASSIGN), UUID.randomUUID().toString());
+    }
+
+    private List<Alert> alertsOf(String unitId) {
+        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, 0, 50).getItems();
+    }
+
+    private List<InboxMessage> inbox(String unitToken) {
+        return new InboxApi(notification(unitToken)).listInbox(null, 0, 50).getItems();
+    }
+
+    private long assignmentsIssuedToday() {
+        LocalDate today = LocalDate.now(OFFICE);
+        return new StatisticsApi(reporting(supervisorToken)).getStatistics(today, today.plusDays(1), null)
+                .getAssignmentsIssued();
+    }
+
+    private static org.duban.client.intake.ApiClient intake(String token) {
+        org.duban.client.intake.ApiClient client = new org.duban.client.intake.ApiClient();
+        client.setBasePath(platform.gatewayUrl());
+        client.setBearerToken(token);
+        return client;
+    }
+
+    private static org.duban.client.supervision.ApiClient supervision(String token) {
+        org.duban.client.supervision.ApiClient client = new org.duban.client.supervision.ApiClient();
+        client.setBasePath(platform.gatewayUrl());
+        client.setBearerToken(token);
+        return client;
+    }
+
+    private static org.duban.client.notification.ApiClient notification(String token) {
+        org.duban.client.notification.ApiClient client = new org.duban.client.notification.ApiClient();
+        client.setBasePath(platform.gatewayUrl());
+        client.setBearerToken(token);
+        return client;
+    }
+
+    private static org.duban.client.reporting.ApiClient reporting(String token) {
+        org.duban.client.reporting.ApiClient client = new org.duban.client.reporting.ApiClient();
+        client.setBasePath(platform.gatewayUrl());
+        client.setBearerToken(token);
+        return client;
+    }
+}
