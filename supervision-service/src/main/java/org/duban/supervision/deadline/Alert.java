@@ -1,0 +1,23 @@
+package org.duban.supervision.deadline;
+
+import java.time.Instant;
+
+/**
+ * One line of the board: an open assignment, its applicable deadline and how urgent it is at the
+ * moment the board was read.
+ *
+ * @param daysLeft whole days until the deadline, rounded down; negative exactly when overdue
+ *                 (see {@link AlertPolicy#daysLeft})
+ */
+public record Alert(
+        String assignmentId,
+        String caseId,
+        String unitId,
+        AssignmentKind assignmentKind,
+        DeadlineKind deadlineKind,
+        Instant dueAt,
+        AlertColour colour,
+        boolean overdue,
+        int daysLeft,
+        Instant trackedSince) {
+}

@@ -1,0 +1,67 @@
+package org.duban.supervision.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The office's warning rules (SPEC §3), evaluated against a moment {@code now}:
+ * <ul>
+ *   <li>RED when now is past the deadline ({@code now > deadline}); the assignment is overdue;</li>
+ *   <li>YELLOW when at most the yellow window remains ({@code deadline - now <= window}), the
+ *       deadline instant itself included;</li>
+ *   <li>GREEN otherwise.</li>
+ * </ul>
+ * {@code daysLeft} is {@code floor((deadline - now) / 24 h)}: 2 while two to three days remain, 0
+ * on the last day up to the deadline itself, -1 from the first instant past it until a full day
+ * past, and so on — so it is negative exactly when the assignment is overdue.
+ *
+ * @param yellowWindow how long before a deadline the board turns yellow (3 days by default)
+ */
+public record AlertPolicy(Duration yellowWindow) {
+
+    private static final long SECONDS_PER_DAY = Duration.ofDays(1).getSeconds();
+
+    public AlertPolicy {
+        Objects.requireNonNull(yellowWindow, "yellowWindow");
+        if (yellowWindow.isNegative()) {
+            throw new IllegalArgumentException("the yellow window must not be negative");
+        }
+    }
+
+    public boolean overdue(Instant deadline, Instant now) {
+        return now.isAfter(deadline);
+    }
+
+    public AlertColour colourOf(Instant deadline, Instant now) {
+        if (overdue(deadline, now)) {
+            return AlertColour.RED;
+        }
+        return Duration.between(now, deadline).compareTo(yellowWindow) <= 0 ? AlertColour.YELLOW : AlertColour.GREEN;
+    }
+
+    public int daysLeft(Instant deadline, Instant now) {
+        // A Duration keeps whole seconds rounded down (its nanosecond part is never negative), so
+        // flooring them by the day floors the exact difference: negative exactly when now > deadline.
+        return Math.toIntExact(Math.floorDiv(Duration.between(now, deadline).getSeconds(), SECONDS_PER_DAY));
+    }
+
+    /** The deadlines that have {@code colour} at {@code now}: the exact inverse of {@link #colourOf}. */
+    public DeadlineRange deadlinesColoured(AlertColour colour, Instant now) {
+        Instant endOfWindow = now.plus(yellowWindow);
+        return switch (colour) {
+            case RED -> DeadlineRange.before(now);
+            case YELLOW -> DeadlineRange.between(now, endOfWindow);
+            case GREEN -> DeadlineRange.after(endOfWindow);
+        };
+    }
+
+    /** The board's line for an open assignment at {@code now}. */
+    public Alert alertFor(TrackedAssignment assignment, Instant now) {
+        Deadline deadline = assignment.applicableDeadline().orElseThrow(() ->
+                new IllegalArgumentException("assignment " + assignment.assignmentId() + " has no applicable deadline"));
+        return new Alert(assignment.assignmentId(), assignment.caseId(), assignment.unitId(), assignment.kind(),
+                deadline.kind(), deadline.at(), colourOf(deadline.at(), now), overdue(deadline.at(), now),
+                daysLeft(deadline.at(), now), assignment.trackedSince());
+    }
+}

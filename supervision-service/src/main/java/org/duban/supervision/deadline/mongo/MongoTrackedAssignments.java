@@ -1,0 +1,151 @@
+package org.duban.supervision.deadline.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import jakarta.annotation.PostConstruct;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.platform.domain.Page;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.supervision.deadline.AssignmentKind;
+import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.OpenAssignmentsQuery;
+import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.TrackingStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code tracked_assignments}: one document per assignment, {@code _id} = the assignment id. Besides
+ * the state it stores {@code nextDeadlineAt}, the applicable deadline of an open assignment (absent
+ * otherwise): the board's colour filter and sort, and the coming reminder and overdue sweeps, are
+ * all range queries on it. Writes go through the {@link AggregateWriter}, which versions them and
+ * lets later features store the events they record (reminders) in the same write.
+ */
+@Component
+class MongoTrackedAssignments implements TrackedAssignments {
+
+    static final String COLLECTION = "tracked_assignments";
+    static final String NEXT_DEADLINE_AT = "nextDeadlineAt";
+
+    private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
+
+    MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer) {
+        this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        // Deadline sweeps (what turns yellow or red next) and the board of every unit, in its order.
+        collection.createIndex(Indexes.ascending(NEXT_DEADLINE_AT, "_id"), new IndexOptions().name("next_deadline"));
+        // A unit's board: equality on the unit, then range and order on the deadline.
+        collection.createIndex(Indexes.ascending("unitId", NEXT_DEADLINE_AT, "_id"),
+                new IndexOptions().name("unit_next_deadline"));
+    }
+
+    @Override
+    public Optional<TrackedAssignment> find(String assignmentId) {
+        return Optional.ofNullable(collection.find(eq(AggregateWriter.ID, assignmentId)).first())
+                .map(MongoTrackedAssignments::fromDocument);
+    }
+
+    @Override
+    public void save(TrackedAssignment assignment) {
+        if (assignment.isNew()) {
+            writer.insert(collection, toDocument(assignment), List.of());
+        } else {
+            writer.update(collection, assignment.assignmentId(), assignment.version(), toDocument(assignment), List.of());
+        }
+    }
+
+    @Override
+    public Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
+        Bson filter = filterOf(query);
+        List<TrackedAssignment> items = collection.find(filter)
+                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
+                .skip(query.page().offset())
+                .limit(query.page().size())
+                .map(MongoTrackedAssignments::fromDocument)
+                .into(new ArrayList<>());
+        return new Page<>(items, query.page(), collection.countDocuments(filter));
+    }
+
+    private static Bson filterOf(OpenAssignmentsQuery query) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(in("status", TrackingStatus.OPEN.stream().map(Enum::name).toList()));
+        if (query.unitId() != null) {
+            conditions.add(eq("unitId", query.unitId()));
+        }
+        DeadlineRange range = query.deadlines();
+        if (range.lower() != null) {
+            Date lower = Date.from(range.lower());
+            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
+        }
+        if (range.upper() != null) {
+            Date upper = Date.from(range.upper());
+            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
+        }
+        return and(conditions);
+    }
+
+    static Document toDocument(TrackedAssignment assignment) {
+        Document document = new Document(AggregateWriter.ID, assignment.assignmentId())
+                .append("caseId", assignment.caseId())
+                .append("unitId", assignment.unitId())
+                .append("assignmentKind", assignment.kind() == null ? null : assignment.kind().name())
+                .append("acceptanceDueAt", date(assignment.acceptanceDueAt()))
+                .append("dueAt", date(assignment.dueAt()))
+                .append("status", assignment.status().name())
+                .append("trackedSince", date(assignment.trackedSince()))
+                .append("acceptedAt", date(assignment.acceptedAt()))
+                .append(NEXT_DEADLINE_AT, date(assignment.applicableDeadline().map(Deadline::at).orElse(null)));
+        // An insert leaves out what is not known yet; an update sets it (to null when it no longer applies).
+        if (assignment.isNew()) {
+            document.values().removeIf(value -> value == null);
+        }
+        return document;
+    }
+
+    static TrackedAssignment fromDocument(Document document) {
+        String kind = document.getString("assignmentKind");
+        return new TrackedAssignment(
+                document.getString(AggregateWriter.ID),
+                document.getString("caseId"),
+                document.getString("unitId"),
+                kind == null ? null : AssignmentKind.valueOf(kind),
+                instant(document.getDate("acceptanceDueAt")),
+                instant(document.getDate("dueAt")),
+                TrackingStatus.valueOf(document.getString("status")),
+                instant(document.getDate("trackedSince")),
+                instant(document.getDate("acceptedAt")),
+                ((Number) document.get(AggregateWriter.VERSION)).longValue());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

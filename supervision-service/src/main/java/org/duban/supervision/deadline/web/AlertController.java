@@ -1,0 +1,58 @@
+package org.duban.supervision.deadline.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.web.CurrentCaller;
+import org.duban.supervision.api.AlertsApi;
+import org.duban.supervision.api.model.AlertColour;
+import org.duban.supervision.api.model.AlertPage;
+import org.duban.supervision.api.model.DeadlineKind;
+import org.duban.supervision.api.model.PageInfo;
+import org.duban.supervision.deadline.Alert;
+import org.duban.supervision.deadline.AlertService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/alerts}: the board, as {@code supervision.yaml} describes it. */
+@RestController
+class AlertController implements AlertsApi {
+
+    private final AlertService alerts;
+    private final CurrentCaller caller;
+
+    AlertController(AlertService alerts, CurrentCaller caller) {
+        this.alerts = alerts;
+        this.caller = caller;
+    }
+
+    @Override
+    public ResponseEntity<AlertPage> listAlerts(AlertColour colour, String unitId, Integer page, Integer size) {
+        Page<Alert> board = alerts.list(caller.get(),
+                colour == null ? null : org.duban.supervision.deadline.AlertColour.valueOf(colour.name()),
+                unitId, PageRequest.of(page, size));
+        return ResponseEntity.ok(new AlertPage(board.items().stream().map(AlertController::view).toList(),
+                new PageInfo(board.request().page(), board.request().size(), board.totalElements(), board.totalPages())));
+    }
+
+    private static org.duban.supervision.api.model.Alert view(Alert alert) {
+        return new org.duban.supervision.api.model.Alert(
+                alert.assignmentId(),
+                alert.caseId(),
+                alert.unitId(),
+                org.duban.supervision.api.model.Alert.AssignmentKindEnum.valueOf(alert.assignmentKind().name()),
+                DeadlineKind.valueOf(alert.deadlineKind().name()),
+                utc(alert.dueAt()),
+                AlertColour.valueOf(alert.colour().name()),
+                alert.overdue(),
+                utc(alert.trackedSince()))
+                .daysLeft(alert.daysLeft());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

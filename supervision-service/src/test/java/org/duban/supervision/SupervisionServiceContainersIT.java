@@ -1,0 +1,99 @@
+package org.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;
+import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
+import static org.duban.supervision.deadline.DeadlineFixtures.acceptedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.issuedEvent;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.duban.supervision.deadline.MovableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The main scenario against real MongoDB and Kafka images, where Docker is available (skipped
+ * otherwise): an issued assignment turns yellow on the board, then follows its result deadline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Testcontainers(disabledWithoutDocker = true)
+class SupervisionServiceContainersIT {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(ISSUED_AT);
+        }
+    }
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_supervision_containers", KAFKA.getBootstrapServers());
+        registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MovableClock clock;
+
+    @Test
+    void anIssuedAssignmentTurnsYellowAndFollowsItsResultDeadlineOnceAccepted() throws Exception {
+        // given
+        TestEvents.send(KAFKA.getBootstrapServers(), "/duban/intake-service", issuedEvent("asg-tc", "unit-tc"));
+        clock.set(ACCEPTANCE_DUE.minus(Duration.ofDays(1)));
+
+        // when / then
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(onlyAlert().path("colour").asString()).isEqualTo("YELLOW"));
+
+        // when
+        TestEvents.send(KAFKA.getBootstrapServers(), "/duban/intake-service",
+                acceptedEvent("asg-tc", "unit-tc", ACCEPTANCE_DUE.minus(Duration.ofHours(1))));
+
+        // then
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode alert = onlyAlert();
+            assertThat(alert.path("deadlineKind").asString()).isEqualTo("RESULT");
+            assertThat(alert.path("colour").asString()).isEqualTo("GREEN");
+        });
+    }
+
+    private JsonNode onlyAlert() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts?unitId=unit-tc"))
+                        .header("Authorization", "Bearer " + TestTokens.supervisor("zhang.wei")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode items = JsonMapper.builder().build().readTree(response.body()).path("items");
+        assertThat(items.size()).isEqualTo(1);
+        return items.get(0);
+    }
+}

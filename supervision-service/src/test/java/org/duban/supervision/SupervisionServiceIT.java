@@ -1,0 +1,330 @@
+package org.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;
+import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
+import static org.duban.supervision.deadline.DeadlineFixtures.RESULT_DUE;
+import static org.duban.supervision.deadline.DeadlineFixtures.acceptedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.issuedEvent;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.bson.Document;
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.Topics;
+import org.duban.platform.events.EventJson;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.duban.platform.testing.TopicReader;
+import org.duban.supervision.deadline.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service as intake and the board's readers meet it: intake's events in over the embedded
+ * broker, the board out over HTTP with real tokens, time moved by a movable clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
+class SupervisionServiceIT {
+
+    private static final String INTAKE = "/duban/intake-service";
+    private static final String DEAD_LETTERS = "duban.supervision-service.dlt";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(ISSUED_AT);
+        }
+    }
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_supervision_test_" + UUID.randomUUID().toString().replace("-", ""),
+                null);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    MongoDatabase database;
+
+    private final String supervisor = TestTokens.supervisor("zhang.wei");
+
+    @BeforeEach
+    void backToTheMomentOfIssue() {
+        clock.set(ISSUED_AT);
+    }
+
+    @Test
+    void anIssuedAssignmentTurnsFromGreenToYellowToRedAndFollowsItsResultDeadlineOnceAccepted() {
+        // given
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+
+        // when
+        send(issuedEvent(assignment, unit));
+
+        // then: fifteen days to accept
+        JsonNode green = awaitOneAlert(unit);
+        assertThat(green.path("assignmentId").asString()).isEqualTo(assignment);
+        assertThat(green.path("caseId").asString()).isEqualTo("case-" + assignment);
+        assertThat(green.path("assignmentKind").asString()).isEqualTo("ASSIGN");
+        assertThat(green.path("deadlineKind").asString()).isEqualTo("ACCEPTANCE");
+        assertThat(Instant.parse(green.path("dueAt").asString())).isEqualTo(ACCEPTANCE_DUE);
+        assertThat(Instant.parse(green.path("trackedSince").asString())).isEqualTo(ISSUED_AT);
+        assertThat(green.path("colour").asString()).isEqualTo("GREEN");
+        assertThat(green.path("overdue").asBoolean()).isFalse();
+        assertThat(green.path("daysLeft").asInt()).isEqualTo(15);
+
+        // when: three days before the acceptance deadline
+        clock.set(ACCEPTANCE_DUE.minus(Duration.ofDays(3)));
+
+        // then
+        JsonNode yellow = onlyAlert(unit);
+        assertThat(yellow.path("colour").asString()).isEqualTo("YELLOW");
+        assertThat(yellow.path("daysLeft").asInt()).isEqualTo(3);
+
+        // when: just past it
+        clock.set(ACCEPTANCE_DUE.plusMillis(1));
+
+        // then
+        JsonNode red = onlyAlert(unit);
+        assertThat(red.path("colour").asString()).isEqualTo("RED");
+        assertThat(red.path("overdue").asBoolean()).isTrue();
+        assertThat(red.path("daysLeft").asInt()).isEqualTo(-1);
+        assertThat(items(get("/api/v1/alerts?colour=RED&unitId=" + unit, supervisor))).hasSize(1);
+        assertThat(items(get("/api/v1/alerts?colour=GREEN&unitId=" + unit, supervisor))).isEmpty();
+
+        // when: the unit accepts, late
+        send(acceptedEvent(assignment, unit, ACCEPTANCE_DUE.plus(Duration.ofHours(1))));
+
+        // then: the result deadline applies
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(onlyAlert(unit).path("deadlineKind").asString()).isEqualTo("RESULT"));
+        JsonNode result = onlyAlert(unit);
+        assertThat(Instant.parse(result.path("dueAt").asString())).isEqualTo(RESULT_DUE);
+        assertThat(result.path("colour").asString()).isEqualTo("GREEN");
+        assertThat(result.path("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aUnitSeesOnlyItsOwnAlertsAndAnEmptyPageForAnotherUnits() {
+        // given
+        String unitA = newUnit();
+        String unitB = newUnit();
+        send(issuedEvent("asg-" + unitA, unitA), issuedEvent("asg-" + unitB, unitB));
+        awaitOneAlert(unitA);
+        awaitOneAlert(unitB);
+        String tokenOfA = TestTokens.unit("li.na", unitA);
+
+        // when
+        HttpResponse<String> own = get("/api/v1/alerts", tokenOfA);
+        HttpResponse<String> other = get("/api/v1/alerts?unitId=" + unitB, tokenOfA);
+        HttpResponse<String> leader = get("/api/v1/alerts?unitId=" + unitB, TestTokens.leader("wang.fang"));
+
+        // then
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(items(own)).extracting(alert -> alert.path("assignmentId").asString())
+                .containsExactly("asg-" + unitA);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(items(other)).isEmpty();
+        assertThat(json(other).path("page").path("totalElements").asLong()).isZero();
+        assertThat(items(leader)).extracting(alert -> alert.path("assignmentId").asString())
+                .containsExactly("asg-" + unitB);
+    }
+
+    @Test
+    void anAcceptanceThatArrivesBeforeItsIssueIsKeptAndCompletedByTheIssue() {
+        // given
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+        send(acceptedEvent(assignment, unit, ISSUED_AT.plus(Duration.ofDays(1))));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                database.getCollection("tracked_assignments").find(new Document("_id", assignment)).first() != null);
+        assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor))).isEmpty();
+
+        // when
+        send(issuedEvent(assignment, unit));
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(onlyAlert(unit).path("deadlineKind").asString()).isEqualTo("RESULT"));
+    }
+
+    @Test
+    void aDuplicatedEventHasOneEffect() {
+        // given
+        String unit = newUnit();
+        List<PendingEvent> issued = TestEvents.send(bootstrap(), INTAKE, issuedEvent("asg-" + unit, unit));
+
+        // when: the same CloudEvent again, then a later event of the same unit
+        TestEvents.resend(bootstrap(), INTAKE, issued);
+        send(issuedEvent("later-" + unit, unit));
+
+        // then: once the later one is on the board, the duplicate has been handled too
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor))).hasSize(2));
+        assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor)))
+                .extracting(alert -> alert.path("assignmentId").asString())
+                .containsExactlyInAnyOrder("asg-" + unit, "later-" + unit);
+        Document stored = database.getCollection("tracked_assignments").find(new Document("_id", "asg-" + unit)).first();
+        assertThat(stored.getLong("version")).isZero();
+    }
+
+    @Test
+    void malformedEventsGoToTheDeadLetterTopicAndTheNextEventIsStillProcessed() {
+        // given: a payload that is not JSON, and one that is JSON but has no deadlines
+        String unit = newUnit();
+        PendingEvent notJson = rawIssue("bad-" + unit, "{\"assignmentId\": ");
+        PendingEvent noDeadlines = rawIssue("bad2-" + unit,
+                EventJson.write(issuedEvent("bad2-" + unit, unit, null, null)));
+        TestEvents.resend(bootstrap(), INTAKE, List.of(notJson, noDeadlines));
+
+        // when
+        send(issuedEvent("good-" + unit, unit));
+
+        // then
+        JsonNode alert = awaitOneAlert(unit);
+        assertThat(alert.path("assignmentId").asString()).isEqualTo("good-" + unit);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap(), DEAD_LETTERS))
+                        .extracting(record -> header(record, "ce_id"))
+                        .contains(notJson.id(), noDeadlines.id()));
+    }
+
+    @Test
+    void answers401WithAProblemWithoutAToken() {
+        // when
+        HttpResponse<String> response = get("/api/v1/alerts", null);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).path("type").asString()).isEqualTo("urn:duban:problem:unauthenticated");
+    }
+
+    @Test
+    void answers400WithAProblemForAnUnknownColourOrPageSize() {
+        // when
+        HttpResponse<String> colour = get("/api/v1/alerts?colour=PURPLE", supervisor);
+        HttpResponse<String> size = get("/api/v1/alerts?size=0", supervisor);
+
+        // then
+        assertThat(colour.statusCode()).isEqualTo(400);
+        assertThat(colour.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(colour).path("type").asString()).isEqualTo("urn:duban:problem:invalid-request");
+        assertThat(json(colour).path("errors").get(0).path("field").asString()).isEqualTo("colour");
+        assertThat(json(colour).path("requestId").asString()).isNotBlank();
+        assertThat(size.statusCode()).isEqualTo(400);
+        assertThat(json(size).path("type").asString()).isEqualTo("urn:duban:problem:invalid-request");
+        assertThat(json(size).path("errors").get(0).path("field").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void answers403WithAProblemForATokenWithoutARole() {
+        // when
+        HttpResponse<String> response = get("/api/v1/alerts",
+                TestTokens.sign("someone", List.of(), null, Duration.ofHours(1)));
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).path("type").asString()).isEqualTo("urn:duban:problem:forbidden");
+    }
+
+    private JsonNode awaitOneAlert(String unit) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor))).hasSize(1));
+        return onlyAlert(unit);
+    }
+
+    private JsonNode onlyAlert(String unit) {
+        List<JsonNode> items = items(get("/api/v1/alerts?unitId=" + unit, supervisor));
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private void send(org.duban.contracts.events.DubanEvent... events) {
+        TestEvents.send(bootstrap(), INTAKE, events);
+    }
+
+    private String bootstrap() {
+        return broker.getBrokersAsString();
+    }
+
+    private static PendingEvent rawIssue(String assignmentId, String data) {
+        return new PendingEvent(UUID.randomUUID().toString(), AssignmentIssued.TYPE, Topics.INTAKE,
+                "case-" + assignmentId, assignmentId, ISSUED_AT, data);
+    }
+
+    private static String newUnit() {
+        return "unit-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static List<JsonNode> items(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode items = json(response).path("items");
+        return java.util.stream.StreamSupport.stream(items.spliterator(), false).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,179 @@
+package org.duban.supervision.deadline.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;
+import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
+import static org.duban.supervision.deadline.DeadlineFixtures.RESULT_DUE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.outbox.OutboxProperties;
+import org.duban.platform.outbox.OutboxRelay;
+import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.supervision.deadline.AlertColour;
+import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.DeadlineFixtures;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.OpenAssignmentsQuery;
+import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.deadline.TrackingStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code tracked_assignments} on the Mongo-wire store: mapping, versions, the board's query. */
+class MongoTrackedAssignmentsIT {
+
+    private static MongoClient client;
+
+    private MongoDatabase database;
+    private MongoTrackedAssignments assignments;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(EmbeddedMongo.uri());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("tracked_" + UUID.randomUUID().toString().replace("-", ""));
+        OutboxRelay relay = new OutboxRelay(database, event -> { },
+                new OutboxProperties(false, List.of(MongoTrackedAssignments.COLLECTION), Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), 100, Duration.ZERO),
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay));
+        assignments.createIndexes();
+    }
+
+    @Test
+    void storesAnIssuedAssignmentWithItsAcceptanceDeadlineAsTheNextOne() {
+        // when
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
+
+        // then
+        Document stored = database.getCollection("tracked_assignments").find().first();
+        assertThat(stored.getString("_id")).isEqualTo("asg-1");
+        assertThat(stored.getString("status")).isEqualTo("ASSIGNED");
+        assertThat(stored.getString("assignmentKind")).isEqualTo("ASSIGN");
+        assertThat(stored.getDate("nextDeadlineAt").toInstant()).isEqualTo(ACCEPTANCE_DUE);
+        assertThat(stored.getDate("trackedSince").toInstant()).isEqualTo(ISSUED_AT);
+        assertThat(stored).doesNotContainKey("acceptedAt");
+        assertThat(assignments.find("asg-1")).get().extracting(TrackedAssignment::version).isEqualTo(0L);
+    }
+
+    @Test
+    void movesTheNextDeadlineToTheResultOnceAccepted() {
+        // given
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
+        Instant acceptedAt = ISSUED_AT.plus(Duration.ofDays(1));
+
+        // when
+        assignments.save(assignments.find("asg-1").orElseThrow().accept(acceptedAt));
+
+        // then
+        TrackedAssignment read = assignments.find("asg-1").orElseThrow();
+        assertThat(read.status()).isEqualTo(TrackingStatus.ACCEPTED);
+        assertThat(read.acceptedAt()).isEqualTo(acceptedAt);
+        assertThat(read.version()).isEqualTo(1L);
+        Document stored = database.getCollection("tracked_assignments").find().first();
+        assertThat(stored.getDate("nextDeadlineAt").toInstant()).isEqualTo(RESULT_DUE);
+    }
+
+    @Test
+    void keepsAWaitingAcceptanceOffTheBoardUntilItsIssueCompletesIt() {
+        // given
+        assignments.save(TrackedAssignment.acceptedBeforeIssue("asg-1", "case-asg-1", "unit-1", ISSUED_AT));
+        OpenAssignmentsQuery everything = new OpenAssignmentsQuery(null, DeadlineRange.any(), PageRequest.of(0, 20));
+        Page<TrackedAssignment> whileWaiting = assignments.open(everything);
+
+        // when
+        assignments.save(assignments.find("asg-1").orElseThrow().issue(DeadlineFixtures.issue("asg-1", "unit-1")));
+
+        // then
+        assertThat(whileWaiting.items()).isEmpty();
+        assertThat(assignments.open(everything).items()).extracting(TrackedAssignment::status)
+                .containsExactly(TrackingStatus.ACCEPTED);
+    }
+
+    @Test
+    void refusesToOverwriteANewerVersion() {
+        // given
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
+        TrackedAssignment readByTwo = assignments.find("asg-1").orElseThrow();
+        assignments.save(readByTwo.accept(ISSUED_AT.plus(Duration.ofDays(1))));
+
+        // when / then
+        assertThatThrownBy(() -> assignments.save(readByTwo.accept(ISSUED_AT.plus(Duration.ofDays(2)))))
+                .isInstanceOf(AggregateWriter.ConcurrentModification.class);
+        assertThatThrownBy(() -> assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1"))))
+                .isInstanceOf(AggregateWriter.DuplicateKey.class);
+    }
+
+    @Test
+    void selectsAndPagesOneColourByTheApplicableDeadlineMostUrgentFirst() {
+        // given: five assignments of unit-1 whose acceptance deadlines are 1 to 5 days away, one of unit-2
+        Instant now = ISSUED_AT;
+        for (int day = 5; day >= 1; day--) {
+            String id = "asg-" + day;
+            assignments.save(TrackedAssignment.issued(DeadlineFixtures.issueDueForAcceptanceAt(id, "unit-1",
+                    now.plus(Duration.ofDays(day)))));
+        }
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issueDueForAcceptanceAt("other", "unit-2",
+                now.plus(Duration.ofDays(1)))));
+        DeadlineRange yellow = new AlertPolicy(Duration.ofDays(3)).deadlinesColoured(AlertColour.YELLOW, now);
+
+        // when
+        Page<TrackedAssignment> first = assignments.open(new OpenAssignmentsQuery("unit-1", yellow, PageRequest.of(0, 2)));
+        Page<TrackedAssignment> second = assignments.open(new OpenAssignmentsQuery("unit-1", yellow, PageRequest.of(1, 2)));
+
+        // then: days 1, 2 and 3 are yellow, 4 and 5 green
+        assertThat(first.items()).extracting(TrackedAssignment::assignmentId).containsExactly("asg-1", "asg-2");
+        assertThat(second.items()).extracting(TrackedAssignment::assignmentId).containsExactly("asg-3");
+        assertThat(first.totalElements()).isEqualTo(3);
+    }
+
+    @Test
+    void breaksTiesOfTheSameDeadlineByAssignmentId() {
+        // given
+        for (String id : List.of("asg-c", "asg-a", "asg-b")) {
+            assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue(id, "unit-1")));
+        }
+
+        // when
+        Page<TrackedAssignment> page = assignments.open(new OpenAssignmentsQuery(null, DeadlineRange.any(),
+                PageRequest.of(0, 20)));
+
+        // then
+        assertThat(page.items()).extracting(TrackedAssignment::assignmentId).containsExactly("asg-a", "asg-b", "asg-c");
+    }
+
+    @Test
+    void createsTheIndexesTheBoardAndTheSweepsRunOn() {
+        // when
+        List<String> names = database.getCollection("tracked_assignments").listIndexes()
+                .map(index -> index.getString("name")).into(new ArrayList<>());
+
+        // then
+        assertThat(names).contains("next_deadline", "unit_next_deadline");
+    }
+}
