@@ -1,0 +1,146 @@
+package org.duban.notification.inbox.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.notification.inbox.Acknowledgement;
+import org.duban.notification.inbox.InboxMessage;
+import org.duban.notification.inbox.InboxMessages;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
+import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Inbox messages in {@code inbox_messages}, one document per message, keyed by the message id (which
+ * is derived from the source event, so a redelivered event hits the unique {@code _id}). The
+ * document carries the outbox of its acknowledgement event.
+ *
+ * <p>{@code read} mirrors "acknowledgedAt is set" so that the index {@code unit_read_created} serves
+ * the inbox order (unread first, newest first), the unread filter and the unread count.
+ */
+@Repository
+class MongoInboxMessages implements InboxMessages {
+
+    static final String COLLECTION = "inbox_messages";
+
+    private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
+    private final PendingEvents pendingEvents;
+
+    MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
+        this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
+        this.pendingEvents = pendingEvents;
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        collection.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("unitId", "read"), Indexes.descending("createdAt"),
+                        Indexes.ascending("_id")),
+                new IndexOptions().name("unit_read_created"));
+    }
+
+    @Override
+    public boolean addIfAbsent(InboxMessage message) {
+        try {
+            writer.insert(collection, toDocument(message), List.of());
+            return true;
+        } catch (DuplicateKey alreadyDelivered) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<InboxMessage> byId(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoInboxMessages::fromDocument);
+    }
+
+    @Override
+    public boolean storeAcknowledgement(Acknowledgement acknowledgement) {
+        InboxMessage message = acknowledgement.message();
+        Document state = new Document("read", true)
+                .append("acknowledgedAt", date(message.acknowledgedAt()))
+                .append("acknowledgedBy", message.acknowledgedBy());
+        try {
+            writer.update(collection, message.id(), acknowledgement.readVersion(), state,
+                    List.of(pendingEvents.of(message.id(), acknowledgement.event())));
+            return true;
+        } catch (ConcurrentModification changedMeanwhile) {
+            return false;
+        }
+    }
+
+    @Override
+    public Page<InboxMessage> ofUnit(String unitId, boolean unreadOnly, PageRequest page) {
+        Bson filter = unreadOnly ? and(eq("unitId", unitId), eq("read", false)) : eq("unitId", unitId);
+        List<InboxMessage> items = new ArrayList<>();
+        collection.find(filter)
+                .sort(Sorts.orderBy(Sorts.ascending("read"), Sorts.descending("createdAt"), Sorts.ascending("_id")))
+                .skip(page.offset())
+                .limit(page.size())
+                .forEach(document -> items.add(fromDocument(document)));
+        return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    @Override
+    public long countUnread(String unitId) {
+        return collection.countDocuments(and(eq("unitId", unitId), eq("read", false)));
+    }
+
+    static Document toDocument(InboxMessage message) {
+        return new Document("_id", message.id())
+                .append("unitId", message.unitId())
+                .append("sourceEventId", message.sourceEventId())
+                .append("sourceEventType", message.sourceEventType())
+                .append("caseId", message.caseId())
+                .append("assignmentId", message.assignmentId())
+                .append("title", message.title())
+                .append("body", message.body())
+                .append("createdAt", date(message.createdAt()))
+                .append("read", message.isAcknowledged())
+                .append("acknowledgedAt", date(message.acknowledgedAt()))
+                .append("acknowledgedBy", message.acknowledgedBy());
+    }
+
+    static InboxMessage fromDocument(Document document) {
+        return new InboxMessage(
+                document.getString("_id"),
+                document.getString("unitId"),
+                document.getString("sourceEventId"),
+                document.getString("sourceEventType"),
+                document.getString("caseId"),
+                document.getString("assignmentId"),
+                document.getString("title"),
+                document.getString("body"),
+                instant(document.getDate("createdAt")),
+                instant(document.getDate("acknowledgedAt")),
+                document.getString("acknowledgedBy"),
+                document.get("version", Number.class).longValue());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

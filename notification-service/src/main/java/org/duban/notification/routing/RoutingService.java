@@ -1,0 +1,52 @@
+package org.duban.notification.routing;
+
+import java.util.List;
+
+import org.duban.contracts.events.DubanEvent;
+import org.duban.contracts.events.EventCatalog;
+import org.duban.notification.inbox.Delivery;
+import org.duban.notification.inbox.InboxService;
+import org.duban.notification.template.MessageTemplates;
+import org.duban.notification.template.RenderedMessage;
+
+/**
+ * Turns an event into the messages it causes: asks the rules who is told, renders the event with its
+ * type's template and delivers one message per unit to the inbox. Safe to run twice for one event:
+ * the inbox keys each message by the event and the unit.
+ */
+public final class RoutingService {
+
+    private final RoutingRules rules;
+    private final MessageTemplates templates;
+    private final InboxService inbox;
+
+    public RoutingService(RoutingRules rules, MessageTemplates templates, InboxService inbox) {
+        this.rules = rules;
+        this.templates = templates;
+        this.inbox = inbox;
+    }
+
+    /**
+     * Routes the event whose CloudEvents id is {@code eventId}.
+     *
+     * @return how many units were newly told (0 for events that concern no inbox, or were routed before)
+     */
+    public int route(String eventId, DubanEvent event) {
+        List<Notice> notices = rules.noticesFor(event);
+        if (notices.isEmpty()) {
+            return 0;
+        }
+        String eventType = EventCatalog.of(event).name();
+        RenderedMessage text = templates.render(event)
+                .orElseThrow(() -> new IllegalStateException("no message template for " + eventType));
+        int delivered = 0;
+        for (Notice notice : notices) {
+            Delivery delivery = new Delivery(eventId, eventType, notice.unitId(), notice.caseId(), notice.assignmentId(),
+                    text.title(), text.body());
+            if (inbox.deliver(delivery)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,43 @@
+package org.duban.notification;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Feature roots are plain Java; adapters stay at the edge; features do not go round in circles. */
+@AnalyzeClasses(packages = "org.duban.notification", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] FEATURE_ROOTS = {
+        "org.duban.notification.inbox", "org.duban.notification.routing", "org.duban.notification.template"
+    };
+
+    @ArchTest
+    static final ArchRule featureRootsDependOnNoFramework = noClasses()
+            .that().resideInAnyPackage(FEATURE_ROOTS)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.mongodb..", "org.bson..", "org.apache.kafka..",
+                    "tools.jackson..", "com.fasterxml.jackson..", "io.cloudevents..", "jakarta..",
+                    "org.duban.platform.outbox..", "org.duban.platform.kafka..", "org.duban.platform.inbox..",
+                    "org.duban.platform.events..", "org.duban.platform.web..", "org.duban.notification.api..");
+
+    @ArchTest
+    static final ArchRule featureRootsDoNotReachIntoAdapters = noClasses()
+            .that().resideInAnyPackage(FEATURE_ROOTS)
+            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..mongo..", "..kafka..");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices()
+            .matching("org.duban.notification.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule featuresMeetThroughUseCasesNotAdapters = noClasses()
+            .that().resideInAnyPackage("org.duban.notification.routing..", "org.duban.notification.template..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.duban.notification.inbox.web..", "org.duban.notification.inbox.mongo..");
+}

@@ -1,0 +1,69 @@
+package org.duban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the service under test: a fresh request per call, JSON answers parsed. */
+public final class InboxHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public InboxHttp(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Answer post(String path, String token) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, content type and parsed body of one answer. */
+    public record Answer(int status, String contentType, JsonNode body) {
+
+        /** Asserts a problem document (RFC 9457) of the platform with this status and slug. */
+        public void assertProblem(int expectedStatus, String slug) {
+            assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+            assertThat(contentType).startsWith("application/problem+json");
+            assertThat(body.path("type").asString()).isEqualTo("urn:duban:problem:" + slug);
+            assertThat(body.path("status").asInt()).isEqualTo(expectedStatus);
+            assertThat(body.path("requestId").asString()).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package org.duban.notification;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.notification.AcknowledgementScenario.INTAKE;
+import static org.duban.notification.AcknowledgementScenario.PATIENCE;
+import static org.duban.notification.AcknowledgementScenario.SUPERVISOR;
+import static org.duban.notification.AcknowledgementScenario.acknowledgementsOf;
+import static org.duban.notification.AcknowledgementScenario.header;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.Topics;
+import org.duban.notification.InboxHttp.Answer;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.duban.platform.testing.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on an embedded Kafka broker and the Mongo-wire store: events in, inbox over
+ * HTTP, acknowledgements out. Each test uses units of its own, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1,
+        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
+@Import(MovableClockConfiguration.class)
+class NotificationServiceIT {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_notification_test_" + UUID.randomUUID().toString().replace("-", ""),
+                null);
+        // the broker starts before the context, and publishes its address as a system property
+        registry.add("spring.kafka.bootstrap-servers",
+                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    MongoDatabase database;
+
+    private InboxHttp http;
+    private String bootstrap;
+
+    @BeforeEach
+    void client() {
+        http = new InboxHttp(port);
+        bootstrap = broker.getBrokersAsString();
+    }
+
+    @Test
+    void assignedUnitIsToldAndItsAcknowledgementIsPublishedOnce() {
+        AcknowledgementScenario.run(http, bootstrap, clock);
+    }
+
+    @Test
+    void listsUnreadMessagesFirstAndOnlyThoseWhenAsked() {
+        // given
+        String unit = TestTokens.unit("zhao.lei", "unit-order");
+        for (int i = 1; i <= 3; i++) {
+            TestEvents.send(bootstrap, INTAKE, issued("asg-o" + i, "unit-order"));
+            awaitMessages(unit, i);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        String newest = idOfAssignment(unit, "asg-o3");
+        assertThat(http.post("/api/v1/inbox/" + newest + "/ack", unit).status()).isEqualTo(200);
+
+        // when
+        Answer all = http.get("/api/v1/inbox", unit);
+        Answer unread = http.get("/api/v1/inbox?unread=true&page=0&size=1", unit);
+
+        // then
+        assertThat(all.body().path("items").valueStream().map(item -> item.path("assignmentId").asString()))
+                .containsExactly("asg-o2", "asg-o1", "asg-o3");
+        assertThat(all.body().path("unread").asLong()).isEqualTo(2);
+        assertThat(unread.body().path("items").valueStream().map(item -> item.path("assignmentId").asString()))
+                .containsExactly("asg-o2");
+        assertThat(unread.body().at("/page/totalElements").asLong()).isEqualTo(2);
+        assertThat(unread.body().at("/page/totalPages").asInt()).isEqualTo(2);
+        assertThat(unread.body().at("/page/size").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAcknowledgementsPublishOneProofOfReceipt() {
+        // given
+        String unit = TestTokens.unit("sun.li", "unit-race");
+        TestEvents.send(bootstrap, INTAKE, issued("asg-r1", "unit-race"));
+        awaitMessages(unit, 1);
+        String messageId = idOfAssignment(unit, "asg-r1");
+
+        // when
+        List<Answer> answers = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.post("/api/v1/inbox/" + messageId + "/ack", unit)))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        // then
+        assertThat(answers).extracting(Answer::status).containsOnly(200);
+        assertThat(answers).extracting(answer -> answer.body().path("acknowledgedAt").asString()).hasSize(4)
+                .containsOnly(answers.get(0).body().path("acknowledgedAt").asString());
+        await().atMost(PATIENCE).until(() -> acknowledgementsOf(bootstrap, messageId).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
+                .until(() -> acknowledgementsOf(bootstrap, messageId).size() == 1);
+        assertThat(database.getCollection("inbox_messages").find(eq("_id", messageId)).first().get("version", Number.class)
+                .longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceMakesOneMessage() {
+        // given
+        String unit = TestTokens.unit("zhou.min", "unit-dup");
+        List<PendingEvent> sent = TestEvents.send(bootstrap, INTAKE, issued("asg-d1", "unit-dup"));
+
+        // when: the relay publishes it again (same CloudEvent id), then another event follows
+        TestEvents.resend(bootstrap, INTAKE, sent);
+        TestEvents.send(bootstrap, INTAKE, issued("asg-d2", "unit-dup"));
+
+        // then
+        awaitMessages(unit, 2);
+        Answer inbox = http.get("/api/v1/inbox", unit);
+        assertThat(inbox.body().path("items").valueStream().map(item -> item.path("assignmentId").asString()))
+                .containsExactlyInAnyOrder("asg-d1", "asg-d2");
+    }
+
+    @Test
+    void eventsOfOtherTypesTellNobodyButAreRecordedAsProcessed() {
+        // given
+        String unit = TestTokens.unit("wu.hao", "unit-other");
+        AssignmentAccepted accepted = new AssignmentAccepted("asg-x1", "case-asg-x1", "unit-other", clock.instant(),
+                clock.instant(), true, new Actor("wu.hao", "UNIT", "unit-other"));
+
+        // when
+        String acceptedId = TestEvents.send(bootstrap, INTAKE, accepted).get(0).id();
+        TestEvents.send(bootstrap, INTAKE, issued("asg-x2", "unit-other"));
+
+        // then
+        awaitMessages(unit, 1);
+        assertThat(http.get("/api/v1/inbox", unit).body().path("items").get(0).path("assignmentId").asString())
+                .isEqualTo("asg-x2");
+        assertThat(database.getCollection("processed_events").find(eq("_id", "routing:" + acceptedId)).first())
+                .isNotNull();
+    }
+
+    @Test
+    void aMalformedEventGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() {
+        // given
+        String unit = TestTokens.unit("qian.yu", "unit-poison");
+        PendingEvent malformed = new PendingEvent(UUID.randomUUID().toString(), AssignmentIssued.TYPE, Topics.INTAKE,
+                "case-poison", "asg-poison", clock.instant(), "{\"assignmentId\": \"asg-poison\", \"caseId\": ");
+
+        // when
+        TestEvents.resend(bootstrap, INTAKE, List.of(malformed));
+        TestEvents.send(bootstrap, INTAKE, issued("asg-p2", "unit-poison"));
+
+        // then
+        awaitMessages(unit, 1);
+        List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE).until(
+                () -> TopicReader.readAll(bootstrap, Topics.deadLetter("notification-service")).stream()
+                        .filter(record -> malformed.id().equals(header(record, "ce_id"))).toList(),
+                records -> records.size() == 1);
+        assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo(Topics.INTAKE);
+        assertThat(database.getCollection("inbox_messages").countDocuments(eq("assignmentId", "asg-poison"))).isZero();
+    }
+
+    @Test
+    void officeStaffMayNotUseTheInbox() {
+        // when / then
+        http.get("/api/v1/inbox", TestTokens.supervisor("zhang.wei")).assertProblem(403, "forbidden");
+        http.get("/api/v1/inbox", TestTokens.leader("chen.jie")).assertProblem(403, "forbidden");
+        http.post("/api/v1/inbox/any-id/ack", TestTokens.supervisor("zhang.wei")).assertProblem(403, "forbidden");
+    }
+
+    @Test
+    void aCallerWithoutAValidTokenIsNotLetIn() {
+        // when / then
+        http.get("/api/v1/inbox", null).assertProblem(401, "unauthenticated");
+        http.post("/api/v1/inbox/any-id/ack", null).assertProblem(401, "unauthenticated");
+        http.get("/api/v1/inbox", TestTokens.expired("zhang.wei")).assertProblem(401, "unauthenticated");
+    }
+
+    @Test
+    void aBadPageOrSizeIsRefusedNamingTheField() {
+        // given
+        String unit = TestTokens.unit("li.na", "unit-1");
+
+        // when
+        Answer tooBig = http.get("/api/v1/inbox?size=201", unit);
+        Answer zero = http.get("/api/v1/inbox?size=0", unit);
+        Answer negativePage = http.get("/api/v1/inbox?page=-1", unit);
+        Answer notANumber = http.get("/api/v1/inbox?size=many", unit);
+
+        // then
+        tooBig.assertProblem(400, "invalid-request");
+        zero.assertProblem(400, "invalid-request");
+        negativePage.assertProblem(400, "invalid-request");
+        notANumber.assertProblem(400, "invalid-request");
+        assertThat(tooBig.body().at("/errors/0/field").asString()).isEqualTo("size");
+        assertThat(negativePage.body().at("/errors/0/field").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void aMissingMessageAndAnotherUnitsMessageLookTheSame() {
+        // given
+        String owner = TestTokens.unit("he.jun", "unit-owner");
+        String stranger = TestTokens.unit("lin.xi", "unit-stranger");
+        TestEvents.send(bootstrap, INTAKE, issued("asg-n1", "unit-owner"));
+        awaitMessages(owner, 1);
+        String messageId = idOfAssignment(owner, "asg-n1");
+        String missingId = UUID.randomUUID().toString();
+
+        // when
+        Answer others = http.post("/api/v1/inbox/" + messageId + "/ack", stranger);
+        Answer missing = http.post("/api/v1/inbox/" + missingId + "/ack", stranger);
+
+        // then
+        others.assertProblem(404, "not-found");
+        missing.assertProblem(404, "not-found");
+        assertThat(others.body().path("detail").asString().replace(messageId, "?"))
+                .isEqualTo(missing.body().path("detail").asString().replace(missingId, "?"));
+        assertThat(http.get("/api/v1/inbox", owner).body().path("unread").asLong()).isEqualTo(1);
+    }
+
+    private AssignmentIssued issued(String assignmentId, String unitId) {
+        Instant at = clock.instant();
+        return new AssignmentIssued(assignmentId, "case-" + assignmentId, unitId, "ASSIGN", "OTHER", false, at,
+                at.plus(Duration.ofDays(15)), at.plus(Duration.ofDays(60)), SUPERVISOR);
+    }
+
+    private void awaitMessages(String unitToken, int count) {
+        await().atMost(PATIENCE).until(() -> http.get("/api/v1/inbox", unitToken).body().path("items").size() == count);
+    }
+
+    private String idOfAssignment(String unitToken, String assignmentId) {
+        return http.get("/api/v1/inbox", unitToken).body().path("items").valueStream()
+                .filter(item -> item.path("assignmentId").asString().equals(assignmentId))
+                .findFirst().orElseThrow().path("id").asString();
+    }
+}
