@@ -2,8 +2,11 @@ package org.duban.platform.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.DomainException;
 import org.duban.platform.domain.Forbidden;
@@ -91,6 +94,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.invalid(List.of(new FieldProblem(e.getName(), "has an invalid value"))));
     }
 
+    /**
+     * A request parameter breaking a constraint of the OpenAPI document: the generated interfaces are
+     * {@code @Validated}, so their parameter constraints are checked by a method-validation proxy.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(leaf(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return respond(Problems.invalid(errors));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -155,6 +171,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem(field, "has an invalid value");
         }
         return new FieldProblem("body", "is not readable JSON");
+    }
+
+    /** {@code getStatistics.unitId} → {@code unitId}. */
+    private static String leaf(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name == null ? "request" : name;
     }
 
     private static String path(DatabindException e) {
