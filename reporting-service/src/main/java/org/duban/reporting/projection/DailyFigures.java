@@ -1,0 +1,20 @@
+package org.duban.reporting.projection;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The counters per office-local day and unit. */
+public interface DailyFigures {
+
+    /**
+     * Adds the increment unless its contribution was already counted: idempotent by construction, so
+     * an event handled again (a crash after the increment and before the event id was recorded) does
+     * not count twice.
+     *
+     * @return whether it was counted now
+     */
+    boolean add(Increment increment);
+
+    /** The counters summed over the days {@code [from, to)}, for one unit or (empty) all of them. */
+    CounterTotals sum(LocalDate from, LocalDate to, Optional<String> unitId);
+}

@@ -1,0 +1,26 @@
+package org.duban.reporting.statistics;
+
+import java.util.Objects;
+
+/**
+ * The figures of SPEC §6 for a period, of all units or of one.
+ *
+ * @param unitId the unit the figures are for, or null for all units
+ */
+public record Figures(
+        Period period,
+        String unitId,
+        long assignmentsIssued,
+        long transfersIssued,
+        long supervisionOrdersOpened,
+        RecommendationCounts recommendations,
+        MeasureCounts measures,
+        Rates rates) {
+
+    public Figures {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(recommendations, "recommendations");
+        Objects.requireNonNull(measures, "measures");
+        Objects.requireNonNull(rates, "rates");
+    }
+}

@@ -1,0 +1,98 @@
+package org.duban.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.reporting.projection.ProjectionFixtures.acceptedInTime;
+import static org.duban.reporting.projection.ProjectionFixtures.assigned;
+import static org.duban.reporting.projection.ProjectionFixtures.officeTime;
+import static org.duban.reporting.projection.ProjectionFixtures.transferred;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The main scenario against a real MongoDB (replica set) and a real Kafka broker: the duplicate-key
+ * answer of an upsert that finds its contribution already counted is the server's, not the embedded
+ * store's. Skipped where no Docker engine is available.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportingServiceContainersIT {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
+        registry.add("duban.mongodb.database", () -> "duban_reporting_containers");
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("duban.kafka.partitions", () -> "1");
+        registry.add("duban.kafka.retry-initial", () -> "50ms");
+        registry.add("duban.kafka.retry-max", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void countsAssignmentsTransfersAndTimelyAcceptanceOnceThoughDeliveredTwice() throws Exception {
+        // given
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        AssignmentIssued assignment = assigned("asg-1", "unit-1", officeTime(day, 23, 30));
+        List<PendingEvent> sent = TestEvents.send(KAFKA.getBootstrapServers(), "/duban/intake-service", assignment,
+                transferred("trf-1", "unit-1", officeTime(day, 10, 0)),
+                acceptedInTime(assignment, officeTime(day.plusDays(1), 9, 0)));
+
+        // when
+        TestEvents.resend(KAFKA.getBootstrapServers(), "/duban/intake-service", sent);
+        TestEvents.send(KAFKA.getBootstrapServers(), "/duban/intake-service",
+                assigned("asg-2", "unit-later", officeTime(day, 12, 0)));
+
+        // then
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(statistics(day, "unit-later").get("assignmentsIssued").asLong()).isEqualTo(1));
+        JsonNode figures = statistics(day, "unit-1");
+        assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertThat(figures.get("transfersIssued").asLong()).isEqualTo(1);
+        assertThat(figures.at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1);
+        assertThat(figures.at("/rates/timelyAcceptance/denominator").asLong()).isEqualTo(1);
+        assertThat(figures.at("/rates/timelyAcceptance/percent").asDouble()).isEqualTo(100.0);
+    }
+
+    private JsonNode statistics(LocalDate day, String unitId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/statistics?from=" + day + "&to=" + day.plusDays(1)
+                                        + "&unitId=" + unitId))
+                        .header("Authorization", "Bearer " + TestTokens.supervisor("zhang.wei"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+}

@@ -1,0 +1,398 @@
+package org.duban.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.reporting.projection.ProjectionFixtures.acceptedInTime;
+import static org.duban.reporting.projection.ProjectionFixtures.assigned;
+import static org.duban.reporting.projection.ProjectionFixtures.officeTime;
+import static org.duban.reporting.projection.ProjectionFixtures.transferred;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.NotificationAcknowledged;
+import org.duban.contracts.events.Topics;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.duban.platform.testing.TopicReader;
+import org.duban.reporting.projection.ProjectionService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service as intake's events and the office's staff meet it: events in on the embedded broker,
+ * figures out over HTTP. Each test counts on days of its own, so the tests share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class ReportingServiceIT {
+
+    private static final String INTAKE = "/duban/intake-service";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_reporting_test_" + UUID.randomUUID().toString().replace("-", ""), null);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ProjectionService projection;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void countsAssignmentsTransfersAndTimelyAcceptanceOnTheDayOfIssue() {
+        // given
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        AssignmentIssued assignment = assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 30));
+        AssignmentIssued transfer = transferred("trf-" + UUID.randomUUID(), "unit-1", officeTime(day, 10, 0));
+
+        // when: the assignment is accepted in time, three days later
+        TestEvents.send(bootstrap(), INTAKE, assignment, transfer, acceptedInTime(assignment, officeTime(day.plusDays(3), 9, 0)));
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+        JsonNode figures = statistics(day, day.plusDays(1));
+        assertThat(figures.get("from").asString()).isEqualTo("2026-03-02");
+        assertThat(figures.get("to").asString()).isEqualTo("2026-03-03");
+        assertThat(figures.has("unitId")).isFalse();
+        assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertThat(figures.get("transfersIssued").asLong()).isEqualTo(1);
+        assertThat(figures.get("supervisionOrdersOpened").asLong()).isZero();
+        assertThat(figures.at("/recommendations/IMPROVE_WORK").asLong()).isZero();
+        assertThat(figures.at("/recommendations/adopted").asLong()).isZero();
+        assertThat(figures.at("/measures/INTERVIEW").asLong()).isZero();
+        assertRate(figures.at("/rates/timelyAcceptance"), 1, 1, 100.0);
+        for (String rate : List.of("onTimeCompletion", "participation", "satisfaction", "prominentResolution",
+                "firstTimeResolution")) {
+            assertRate(figures.at("/rates/" + rate), 0, 0, null);
+        }
+    }
+
+    @Test
+    void countsNothingInAPeriodWithoutTheDayOfIssue() {
+        // given: issued on 9 March, accepted in time on 11 March
+        LocalDate day = LocalDate.of(2026, 3, 9);
+        AssignmentIssued assignment = assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 30));
+        TestEvents.send(bootstrap(), INTAKE, assignment, acceptedInTime(assignment, officeTime(day.plusDays(2), 9, 0)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+
+        // when: the period starts the day after the issue and holds the acceptance
+        JsonNode figures = statistics(day.plusDays(1), day.plusDays(5));
+
+        // then
+        assertThat(figures.get("assignmentsIssued").asLong()).isZero();
+        assertThat(figures.get("transfersIssued").asLong()).isZero();
+        assertRate(figures.at("/rates/timelyAcceptance"), 0, 0, null);
+    }
+
+    @Test
+    void answersForOneUnit() {
+        // given
+        LocalDate day = LocalDate.of(2026, 3, 16);
+        AssignmentIssued first = assigned("asg-" + UUID.randomUUID(), "unit-a", officeTime(day, 9, 0));
+        AssignmentIssued second = assigned("asg-" + UUID.randomUUID(), "unit-a", officeTime(day, 11, 0));
+        AssignmentIssued other = assigned("asg-" + UUID.randomUUID(), "unit-b", officeTime(day, 10, 0));
+        TestEvents.send(bootstrap(), INTAKE, first, second, other,
+                transferred("trf-" + UUID.randomUUID(), "unit-b", officeTime(day, 12, 0)),
+                acceptedInTime(second, officeTime(day, 15, 0)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+
+        // when
+        JsonNode unitA = statistics(day, day.plusDays(1), "unit-a");
+        JsonNode unitB = statistics(day, day.plusDays(1), "unit-b");
+        JsonNode unknown = statistics(day, day.plusDays(1), "unit-z");
+        JsonNode all = statistics(day, day.plusDays(1));
+
+        // then
+        assertThat(unitA.get("unitId").asString()).isEqualTo("unit-a");
+        assertThat(unitA.get("assignmentsIssued").asLong()).isEqualTo(2);
+        assertThat(unitA.get("transfersIssued").asLong()).isZero();
+        assertRate(unitA.at("/rates/timelyAcceptance"), 1, 2, 50.0);
+        assertThat(unitB.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertThat(unitB.get("transfersIssued").asLong()).isEqualTo(1);
+        assertRate(unitB.at("/rates/timelyAcceptance"), 0, 1, 0.0);
+        assertThat(unknown.get("assignmentsIssued").asLong()).isZero();
+        assertThat(all.get("assignmentsIssued").asLong()).isEqualTo(3);
+        assertRate(all.at("/rates/timelyAcceptance"), 1, 3, 33.33);
+    }
+
+    @Test
+    void countsEventsDeliveredAgainWithTheSameIdsOnce() {
+        // given
+        LocalDate day = LocalDate.of(2026, 3, 23);
+        AssignmentIssued assignment = assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 0));
+        List<PendingEvent> sent = TestEvents.send(bootstrap(), INTAKE, assignment,
+                transferred("trf-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 5)),
+                acceptedInTime(assignment, officeTime(day, 10, 0)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+
+        // when: a relay that crashed before removing them publishes them again, then a later event follows
+        TestEvents.resend(bootstrap(), INTAKE, sent);
+        TestEvents.send(bootstrap(), INTAKE, assigned("asg-" + UUID.randomUUID(), "unit-later", officeTime(day, 18, 0)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1), "unit-later").get("assignmentsIssued").asLong()).isEqualTo(1));
+
+        // then
+        JsonNode figures = statistics(day, day.plusDays(1), "unit-1");
+        assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertThat(figures.get("transfersIssued").asLong()).isEqualTo(1);
+        assertRate(figures.at("/rates/timelyAcceptance"), 1, 1, 100.0);
+    }
+
+    @Test
+    void countsAnEventHandledAgainAfterACrashOnce() {
+        // given: the crash window: the projection ran, the event id was never recorded as processed
+        LocalDate day = LocalDate.of(2026, 3, 30);
+        AssignmentIssued assignment = assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 0));
+        projection.apply(assignment);
+        projection.apply(acceptedInTime(assignment, officeTime(day, 10, 0)));
+
+        // when: the same events are handled again, straight to the projection
+        projection.apply(assignment);
+        projection.apply(acceptedInTime(assignment, officeTime(day, 10, 0)));
+
+        // then
+        JsonNode figures = statistics(day, day.plusDays(1));
+        assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertRate(figures.at("/rates/timelyAcceptance"), 1, 1, 100.0);
+    }
+
+    @Test
+    void countsOnTheOfficeLocalDayNotTheUtcOne() {
+        // given: 23:30 in the office on 6 April is 15:30 UTC that day; 00:30 on 7 April is 16:30 UTC on the 6th
+        LocalDate day = LocalDate.of(2026, 4, 6);
+        Instant lateEvening = officeTime(day, 23, 30);
+        Instant afterMidnight = officeTime(day.plusDays(1), 0, 30);
+        assertThat(lateEvening).isEqualTo(Instant.parse("2026-04-06T15:30:00Z"));
+        assertThat(afterMidnight).isEqualTo(Instant.parse("2026-04-06T16:30:00Z"));
+
+        // when
+        TestEvents.send(bootstrap(), INTAKE, assigned("asg-" + UUID.randomUUID(), "unit-1", lateEvening),
+                transferred("trf-" + UUID.randomUUID(), "unit-1", afterMidnight));
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day.plusDays(1), day.plusDays(2)).get("transfersIssued").asLong()).isEqualTo(1));
+        JsonNode sixth = statistics(day, day.plusDays(1));
+        assertThat(sixth.get("assignmentsIssued").asLong()).isEqualTo(1);
+        assertThat(sixth.get("transfersIssued").asLong()).isZero();
+        assertThat(statistics(day.plusDays(1), day.plusDays(2)).get("assignmentsIssued").asLong()).isZero();
+    }
+
+    @Test
+    void parksAMalformedEventOnTheDeadLetterTopicAndCountsTheNextOne() {
+        // given
+        LocalDate day = LocalDate.of(2026, 4, 13);
+        PendingEvent malformed = new PendingEvent(UUID.randomUUID().toString(), AssignmentIssued.TYPE, Topics.INTAKE,
+                "case-broken", "case-broken", Instant.now(), "{\"assignmentId\": ");
+
+        // when
+        TestEvents.resend(bootstrap(), INTAKE, List.of(malformed));
+        TestEvents.send(bootstrap(), INTAKE, assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 0)));
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statistics(day, day.plusDays(1)).get("assignmentsIssued").asLong()).isEqualTo(1));
+        assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))
+                .extracting(ReportingServiceIT::eventId)
+                .contains(malformed.id());
+    }
+
+    @Test
+    void passesOverEventsOfOtherServicesItDoesNotCountYet() {
+        // given: a supervision event of a type not in the catalog yet, a notification event it does not count
+        PendingEvent orderOpened = new PendingEvent(UUID.randomUUID().toString(), "duban.supervision.order-opened.v1",
+                Topics.SUPERVISION, "case-x", "ord-1", Instant.now(), "{\"orderId\": \"ord-1\"}");
+        Instant now = Instant.now();
+        NotificationAcknowledged acknowledged = new NotificationAcknowledged("msg-1", "unit-1", "case-x",
+                UUID.randomUUID().toString(), AssignmentIssued.TYPE, now, now, new Actor("li.na", "UNIT", "unit-1"));
+
+        // when
+        TestEvents.resend(bootstrap(), "/duban/supervision-service", List.of(orderOpened));
+        String acknowledgedId = TestEvents.send(bootstrap(), "/duban/notification-service", acknowledged).get(0).id();
+
+        // then: both are read (the group has offsets on both topics) and handled without effect
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processedEventIds())
+                .contains("projection:" + orderOpened.id(), "projection:" + acknowledgedId));
+        assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))
+                .extracting(ReportingServiceIT::eventId)
+                .doesNotContain(orderOpened.id(), acknowledgedId);
+    }
+
+    @Test
+    void letsALeaderRead() throws Exception {
+        // when
+        HttpResponse<String> response = get("/api/v1/statistics?from=2026-01-01&to=2027-01-01", TestTokens.leader("wang.fang"));
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAUnit() throws Exception {
+        // when
+        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-03",
+                TestTokens.unit("li.na", "unit-1"));
+
+        // then
+        assertProblem(response, 403, "forbidden");
+    }
+
+    @Test
+    void refusesAPeriodThatEndsBeforeItStarts() throws Exception {
+        // when
+        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-01", supervisor());
+
+        // then
+        assertProblem(response, 400, "invalid-request");
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("to");
+    }
+
+    @Test
+    void refusesAPeriodLongerThanAYear() throws Exception {
+        // when
+        HttpResponse<String> longest = get("/api/v1/statistics?from=2024-01-01&to=2025-01-01", supervisor());
+        HttpResponse<String> tooLong = get("/api/v1/statistics?from=2024-01-01&to=2025-01-02", supervisor());
+
+        // then
+        assertThat(longest.statusCode()).isEqualTo(200);
+        assertProblem(tooLong, 400, "invalid-request");
+    }
+
+    @Test
+    void refusesAMissingOrMalformedDate() throws Exception {
+        // when
+        HttpResponse<String> missingFrom = get("/api/v1/statistics?to=2026-03-03", supervisor());
+        HttpResponse<String> malformedTo = get("/api/v1/statistics?from=2026-03-02&to=tomorrow", supervisor());
+
+        // then
+        assertProblem(missingFrom, 400, "invalid-request");
+        assertThat(missingFrom.body()).contains("from");
+        assertProblem(malformedTo, 400, "invalid-request");
+        assertThat(JSON.readTree(malformedTo.body()).at("/errors/0/field").asString()).isEqualTo("to");
+    }
+
+    @Test
+    void refusesAnOverlongUnitId() throws Exception {
+        // when
+        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-03&unitId=" + "u".repeat(65),
+                supervisor());
+
+        // then
+        assertProblem(response, 400, "invalid-request");
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("unitId");
+    }
+
+    @Test
+    void refusesACallWithoutAToken() throws Exception {
+        // when
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/statistics?from=2026-03-02&to=2026-03-03")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        // then
+        assertProblem(response, 401, "unauthenticated");
+    }
+
+    private List<String> processedEventIds() {
+        return database.getCollection("processed_events").find().map(document -> document.getString("_id"))
+                .into(new ArrayList<>());
+    }
+
+    private String bootstrap() {
+        return broker.getBrokersAsString();
+    }
+
+    private JsonNode statistics(LocalDate from, LocalDate to) {
+        return statistics("/api/v1/statistics?from=" + from + "&to=" + to);
+    }
+
+    private JsonNode statistics(LocalDate from, LocalDate to, String unitId) {
+        return statistics("/api/v1/statistics?from=" + from + "&to=" + to + "&unitId=" + unitId);
+    }
+
+    private JsonNode statistics(String path) {
+        try {
+            HttpResponse<String> response = get(path, supervisor());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String supervisor() {
+        return TestTokens.supervisor("zhang.wei");
+    }
+
+    private static void assertRate(JsonNode rate, long numerator, long denominator, Double percent) {
+        assertThat(rate.get("numerator").asLong()).isEqualTo(numerator);
+        assertThat(rate.get("denominator").asLong()).isEqualTo(denominator);
+        if (percent == null) {
+            assertThat(rate.has("percent")).as("percent of %s", rate).isFalse();
+        } else {
+            assertThat(rate.get("percent").asDouble()).isEqualTo(percent);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:duban:problem:" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.hasNonNull("requestId")).isTrue();
+    }
+
+    private static String eventId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("ce_id");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
