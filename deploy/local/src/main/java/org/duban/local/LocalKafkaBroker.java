@@ -1,0 +1,104 @@
+package org.duban.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node KRaft Kafka broker (broker and controller in one process) run from Kafka's own jars,
+ * listening on localhost. Its storage is formatted on the first start with a cluster id kept beside
+ * it, so every later start opens the same cluster with the same topics and records.
+ */
+public final class LocalKafkaBroker implements LocalServer {
+
+    private static final int NODE_ID = 1;
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    public LocalKafkaBroker(Path directory, int port, int controllerPort) {
+        this.directory = directory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    @Override
+    public void start() throws IOException {
+        Files.createDirectories(directory);
+        Properties properties = properties();
+        Path configFile = directory.resolve("server.properties");
+        try (OutputStream out = Files.newOutputStream(configFile)) {
+            properties.store(out, "written by the local launcher at every start; edit DUBAN_* variables instead");
+        }
+        formatStorage(configFile);
+        server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
+        server.startup();
+    }
+
+    @Override
+    public String describe() {
+        return "Kafka broker ready on localhost:" + port + " (controller " + controllerPort + "), data in "
+                + directory;
+    }
+
+    @Override
+    public void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("process.roles", "broker,controller");
+        properties.setProperty("node.id", String.valueOf(NODE_ID));
+        properties.setProperty("controller.quorum.voters", NODE_ID + "@" + LocalSettings.HOST + ":" + controllerPort);
+        properties.setProperty("listeners",
+                "PLAINTEXT://" + LocalSettings.HOST + ":" + port + ",CONTROLLER://" + LocalSettings.HOST + ":" + controllerPort);
+        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.setProperty("controller.listener.names", "CONTROLLER");
+        properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        properties.setProperty("log.dirs", directory.resolve("data").toString());
+        // one node: internal topics have one replica, and one partition is plenty for a handful of groups
+        properties.setProperty("offsets.topic.replication.factor", "1");
+        properties.setProperty("offsets.topic.num.partitions", "1");
+        properties.setProperty("transaction.state.log.replication.factor", "1");
+        properties.setProperty("transaction.state.log.min.isr", "1");
+        properties.setProperty("transaction.state.log.num.partitions", "1");
+        properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        properties.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // every service creates the topics it needs; a typo must not create a new one
+        properties.setProperty("auto.create.topics.enable", "false");
+        properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner (compacted __consumer_offsets) takes 128 MB of heap by default; local topics are small
+        properties.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        return properties;
+    }
+
+    private void formatStorage(Path configFile) throws IOException {
+        String[] arguments = {"format", "-t", clusterId(), "-c", configFile.toString(), "--ignore-formatted"};
+        int exitCode = StorageTool.execute(arguments, System.out);
+        if (exitCode != 0) {
+            throw new IllegalStateException("formatting the Kafka storage in " + directory + " failed with exit code " + exitCode);
+        }
+    }
+
+    private String clusterId() throws IOException {
+        Path file = directory.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        Files.writeString(file, clusterId + "\n");
+        return clusterId;
+    }
+}

@@ -1,0 +1,38 @@
+package org.duban.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local infrastructure keeps its data and which ports it listens on, read from the
+ * environment with the defaults of {@code docs/conventions.md}.
+ */
+record LocalSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+
+    /** Every local server listens on the loopback interface only. */
+    static final String HOST = "127.0.0.1";
+
+    static LocalSettings from(Map<String, String> environment) {
+        return new LocalSettings(
+                Path.of(environment.getOrDefault("DUBAN_DATA_DIR", "data")).toAbsolutePath().normalize(),
+                port(environment, "DUBAN_KAFKA_PORT", 9092),
+                port(environment, "DUBAN_KAFKA_CONTROLLER_PORT", 9093),
+                port(environment, "DUBAN_MONGO_PORT", 27018));
+    }
+
+    private static int port(Map<String, String> environment, String name, int defaultPort) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the variable's name
+        }
+        throw new IllegalArgumentException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+    }
+}

@@ -1,0 +1,229 @@
+package org.duban.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./duban} script, run from another directory with a temporary data directory, free
+ * ports and no applications ({@code DUBAN_APPS=none}). Tests that only need the Mongo-wire store name
+ * an external Kafka, which the script then leaves alone.
+ */
+class DubanScriptIT {
+
+    private static final Path REPOSITORY = repositoryRoot();
+
+    @TempDir
+    Path dataDirectory;
+
+    @TempDir
+    Path workingDirectory;
+
+    private final Map<String, String> environment = new HashMap<>();
+    private int kafkaPort;
+    private int mongoPort;
+
+    @BeforeEach
+    void useTheTemporaryDataDirectoryAndFreePorts() {
+        kafkaPort = FreePort.find();
+        mongoPort = FreePort.find();
+        environment.put("DUBAN_DATA_DIR", dataDirectory.toString());
+        environment.put("DUBAN_APPS", "none");
+        environment.put("DUBAN_KAFKA_PORT", String.valueOf(kafkaPort));
+        environment.put("DUBAN_KAFKA_CONTROLLER_PORT", String.valueOf(FreePort.find()));
+        environment.put("DUBAN_MONGO_PORT", String.valueOf(mongoPort));
+    }
+
+    @AfterEach
+    void stopWhateverATestLeftRunning() throws Exception {
+        duban("stop");
+    }
+
+    @Test
+    void runsKafkaAndMongoInTheBackgroundUntilStoppedAndLeavesNoProcessBehind() throws Exception {
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        long kafka = recordedPid("kafka");
+        long mongo = recordedPid("mongo");
+        assertThat(isAlive(kafka)).isTrue();
+        assertThat(isAlive(mongo)).isTrue();
+        Result status = duban("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output())
+                .containsPattern("kafka\\s+" + kafka + "\\s+" + kafkaPort + "\\s+healthy")
+                .containsPattern("mongo\\s+" + mongo + "\\s+" + mongoPort + "\\s+healthy");
+
+        // when
+        Result stop = duban("stop");
+
+        // then
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(isAlive(kafka)).as("kafka process %d", kafka).isFalse();
+        assertThat(isAlive(mongo)).as("mongo process %d", mongo).isFalse();
+        assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+        Result statusAfterStop = duban("status");
+        assertThat(statusAfterStop.exitCode()).isNotZero();
+        assertThat(statusAfterStop.output()).containsPattern("kafka\\s+-\\s+" + kafkaPort + "\\s+stopped");
+    }
+
+    @Test
+    void refusesToStartWhatIsAlreadyRunning() throws Exception {
+        // given
+        useExternalKafka();
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        long mongo = recordedPid("mongo");
+
+        // when
+        Result secondStart = duban("start", "--detach");
+
+        // then
+        assertThat(secondStart.exitCode()).isNotZero();
+        assertThat(secondStart.output()).contains("already running", "mongo (pid " + mongo + ")");
+        assertThat(recordedPid("mongo")).isEqualTo(mongo);
+        assertThat(isAlive(mongo)).isTrue();
+    }
+
+    @Test
+    void removesAStalePidFileAndStarts() throws Exception {
+        // given
+        useExternalKafka();
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Files.createDirectories(dataDirectory.resolve("run"));
+        Files.writeString(dataDirectory.resolve("run/mongo.pid"), finished.pid() + "\n");
+
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).contains("Removed the stale pid file of mongo");
+        assertThat(isAlive(recordedPid("mongo"))).isTrue();
+    }
+
+    @Test
+    void keepsStoredDocumentsAcrossStopAndStart() throws Exception {
+        // given
+        useExternalKafka();
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            cases(client).insertOne(new Document("_id", "case-1").append("title", "拖欠工资"));
+        }
+
+        // when
+        assertThat(duban("stop").exitCode()).isZero();
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            assertThat(cases(client).find().first()).containsEntry("title", "拖欠工资");
+        }
+    }
+
+    @Test
+    void refusesAPortInUseAndNamesTheVariableThatMovesIt() throws Exception {
+        // given
+        useExternalKafka();
+        try (ServerSocket squatter = new ServerSocket(mongoPort, 1, InetAddress.getLoopbackAddress())) {
+
+            // when
+            Result start = duban("start", "--detach");
+
+            // then
+            assertThat(start.exitCode()).isNotZero();
+            assertThat(start.output()).contains("port " + mongoPort + " (mongo) is in use", "DUBAN_MONGO_PORT");
+        }
+        assertThat(dataDirectory.resolve("run/mongo.pid")).doesNotExist();
+    }
+
+    @Test
+    void showsTheLogOfAPartThatCannotStartAndStopsWhatItStarted() throws Exception {
+        // given: a directory where the Mongo-wire store's file belongs
+        Files.createDirectories(dataDirectory.resolve("mongo/duban.mv"));
+
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).isNotZero();
+        assertThat(start.output()).contains("mongo exited while starting", "last lines of", "duban.mv", "Stopped kafka");
+        assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+    }
+
+    private void useExternalKafka() {
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+    }
+
+    private long recordedPid(String part) throws IOException {
+        return Long.parseLong(Files.readString(dataDirectory.resolve("run").resolve(part + ".pid")).trim());
+    }
+
+    /** Whether the process runs; one that exited but is not yet reaped by init (a zombie) does not. */
+    private static boolean isAlive(long pid) throws IOException {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !Files.exists(stat)) {
+            return false;
+        }
+        String fields = Files.readString(stat);
+        return fields.charAt(fields.lastIndexOf(')') + 2) != 'Z';
+    }
+
+    private static MongoCollection<Document> cases(MongoClient client) {
+        return client.getDatabase("duban_intake").getCollection("cases");
+    }
+
+    private Result duban(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("duban").toString()));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile(workingDirectory, "duban", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().remove("MONGODB_URI");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./duban " + String.join(" ", arguments) + " did not finish:\n" + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output));
+    }
+
+    private static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (!Files.isExecutable(directory.resolve("duban"))) {
+            directory = directory.getParent();
+            if (directory == null) {
+                throw new IllegalStateException("no ./duban in " + Path.of("").toAbsolutePath() + " or above");
+            }
+        }
+        return directory;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
