@@ -11,7 +11,7 @@ import org.duban.gateway.problem.InvalidRequest;
  */
 record DevTokenClaims(String subject, List<String> roles, String unitId) {
 
-    static final String UNIT = "UNIT";
+    private static final String UNIT = "UNIT";
 
     DevTokenClaims {
         if (roles.stream().anyMatch(Objects::isNull)) {

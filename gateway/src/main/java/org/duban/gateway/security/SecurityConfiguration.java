@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] OPEN = {
+    private static final String[] OPEN = {
         "/api/v1/public/**", "/api/v1/dev/tokens",
         "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
     };

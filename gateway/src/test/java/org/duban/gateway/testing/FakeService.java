@@ -38,14 +38,14 @@ public final class FakeService implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
-    private volatile Behaviour behaviour = Behaviour.ANSWER;
-    private volatile int status = 200;
-    private volatile Map<String, String> headers = Map.of("Content-Type", "application/json");
+    private volatile Behaviour behaviour;
+    private volatile int status;
+    private volatile Map<String, String> headers;
     private volatile String body;
 
     private FakeService(String name) {
         this.name = name;
-        this.body = "{\"service\":\"" + name + "\"}";
+        reset();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -58,10 +58,6 @@ public final class FakeService implements AutoCloseable {
 
     public static FakeService start(String name) {
         return new FakeService(name);
-    }
-
-    public String name() {
-        return name;
     }
 
     public String url() {
@@ -96,19 +92,17 @@ public final class FakeService implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                exchange.getRequestHeaders(), body));
-        switch (behaviour) {
-            case HANG -> awaitRelease();
-            case DROP_CONNECTION -> {
-                exchange.close();
-                return;
-            }
-            case ANSWER -> {
-            }
+                exchange.getRequestHeaders(), requestBody));
+        if (behaviour == Behaviour.DROP_CONNECTION) {
+            exchange.close();
+            return;
         }
-        byte[] answer = this.body.getBytes(StandardCharsets.UTF_8);
+        if (behaviour == Behaviour.HANG) {
+            awaitRelease();
+        }
+        byte[] answer = body.getBytes(StandardCharsets.UTF_8);
         headers.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
         exchange.getResponseBody().write(answer);
