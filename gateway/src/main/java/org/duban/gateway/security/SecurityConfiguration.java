@@ -1,0 +1,60 @@
+package org.duban.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway lets in only requests with a valid RS256 bearer token (the office's public key), except the
+ * open paths below. It does not look at roles: the services validate the token again and decide. Rejections
+ * are raised as exceptions so that they become problem documents like every other gateway error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] OPEN = {
+        "/api/v1/public/**", "/api/v1/dev/tokens",
+        "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
+    };
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, rejection) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            String detail = rejection instanceof InvalidBearerTokenException
+                    ? "The bearer token is not valid: " + rejection.getMessage()
+                    : "A bearer token is required.";
+            return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, detail));
+        };
+        ServerAccessDeniedHandler denied = (exchange, denial) ->
+                Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "Access is denied."));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.duban.gateway.testing;
+
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks the shape every gateway error shares: problem+json, the slug, the status, the request id. */
+public final class ProblemAssertions {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemAssertions() {
+    }
+
+    /** Asserts a problem document of this status and slug carrying the response's request id; returns it. */
+    public static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:duban:problem:" + slug);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(problem.path("requestId").asString()).isEqualTo(requestId);
+        return problem;
+    }
+
+    public static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+}
