@@ -43,8 +43,10 @@ final class HttpCalls {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body()));
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            boolean json = contentType.contains("json") && !response.body().isEmpty();
+            return new Answer(response.statusCode(), contentType,
+                    json ? JSON.readTree(response.body()) : MissingNode.getInstance());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

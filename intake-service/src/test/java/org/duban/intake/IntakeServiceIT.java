@@ -245,6 +245,20 @@ class IntakeServiceIT {
         assertThat(again.text("detail")).contains(code);
     }
 
+    @Test
+    void reportsItselfHealthyAndReadyIncludingItsStore() {
+        // when
+        HttpCalls.Answer health = http.get("/actuator/health", null);
+        HttpCalls.Answer readiness = http.get("/actuator/health/readiness", null);
+        HttpCalls.Answer liveness = http.get("/actuator/health/liveness", null);
+
+        // then
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(readiness.text("status")).isEqualTo("UP");
+        assertThat(liveness.text("status")).isEqualTo("UP");
+        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(200);
+    }
+
     private String registerUnit() {
         HttpCalls.Answer answer = http.post("/api/v1/units", SUPERVISOR,
                 unitJson("U" + UUID.randomUUID().toString().substring(0, 8)));

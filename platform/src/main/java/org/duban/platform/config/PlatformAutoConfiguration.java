@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** Wires the platform into every service that has it on its classpath. */
-@AutoConfiguration
+/* before Boot's Mongo health contributor, so that ours (named mongoHealthIndicator) replaces it */
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import({MongoConfiguration.class, KafkaConfiguration.class, ResourceServerConfiguration.class})
 public class PlatformAutoConfiguration {

@@ -4,7 +4,11 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,5 +24,21 @@ public class MongoConfiguration {
         return client.getDatabase(name)
                 .withWriteConcern(WriteConcern.MAJORITY)
                 .withReadConcern(ReadConcern.MAJORITY);
+    }
+
+    /**
+     * Replaces Boot's Mongo health check, which sends {@code hello} — a command the local Mongo-wire
+     * store does not know. {@code ping} on the service's own database works on both, and is what
+     * readiness needs to know: can this service reach its store.
+     */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+        return new AbstractHealthIndicator("MongoDB health check failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                database.runCommand(new Document("ping", 1));
+                builder.up().withDetail("database", database.getName());
+            }
+        };
     }
 }
