@@ -93,8 +93,21 @@ final class LocalPlatform {
         });
     }
 
+    /** Whether the process still runs; a zombie (dead, waiting for its parent to reap it) does not. */
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.isDirectory(Path.of("/proc", "self"))) {
+            return true; // no /proc (macOS): alive is all there is to go by
+        }
+        try {
+            String fields = Files.readString(stat);
+            return fields.charAt(fields.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone between the two checks
+        }
     }
 
     /** Resident memory of a process in MiB, from {@code /proc}; -1 where that is not available. */
