@@ -1,6 +1,7 @@
 package org.duban.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
@@ -33,11 +34,14 @@ import org.springframework.core.Ordered;
 @Import({MongoConfiguration.class, KafkaConfiguration.class, ResourceServerConfiguration.class})
 public class PlatformAutoConfiguration {
 
-    /** The system clock; tests replace it with a fixed or movable one. */
+    /**
+     * The system clock, ticking in milliseconds — the precision MongoDB stores — so that what an
+     * answer shows is what a later read shows. Tests replace it with a fixed or movable one.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     /** The office's time zone: deadlines end at local midnight, figures count local days. */
