@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.platform.testing.MovableClock;
 import java.time.Instant;
 
 import org.springframework.boot.test.context.TestConfiguration;

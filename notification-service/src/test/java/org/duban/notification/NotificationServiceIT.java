@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.platform.testing.MovableClock;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -34,14 +34,13 @@ final class LocalPlatform {
         this.dataDir = work.resolve("data");
         Files.createDirectories(work);
         environment.put("DUBAN_DATA_DIR", dataDir.toString());
-        environment.put("DUBAN_GATEWAY_PORT", freePort());
-        environment.put("DUBAN_INTAKE_PORT", freePort());
-        environment.put("DUBAN_SUPERVISION_PORT", freePort());
-        environment.put("DUBAN_NOTIFICATION_PORT", freePort());
-        environment.put("DUBAN_REPORTING_PORT", freePort());
-        environment.put("DUBAN_KAFKA_PORT", freePort());
-        environment.put("DUBAN_KAFKA_CONTROLLER_PORT", freePort());
-        environment.put("DUBAN_MONGO_PORT", freePort());
+        List<String> portVariables = List.of("DUBAN_GATEWAY_PORT", "DUBAN_INTAKE_PORT", "DUBAN_SUPERVISION_PORT",
+                "DUBAN_NOTIFICATION_PORT", "DUBAN_REPORTING_PORT", "DUBAN_KAFKA_PORT", "DUBAN_KAFKA_CONTROLLER_PORT",
+                "DUBAN_MONGO_PORT");
+        List<Integer> ports = freePorts(portVariables.size());
+        for (int i = 0; i < ports.size(); i++) {
+            environment.put(portVariables.get(i), Integer.toString(ports.get(i)));
+        }
         environment.put("DUBAN_START_TIMEOUT", "300");
     }
 
@@ -162,11 +161,18 @@ final class LocalPlatform {
         }
     }
 
-    private static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** Distinct free ports: every socket stays open until all are chosen, so none is handed out twice. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }

@@ -66,12 +66,7 @@ class PlatformIT {
         platform = new LocalPlatform(Path.of(System.getProperty("duban.root")),
                 Path.of(System.getProperty("duban.work"), UUID.randomUUID().toString()));
         Duration took = platform.start();
-        StringBuilder report = new StringBuilder("platform healthy after " + took.toMillis() + " ms; resident memory:");
-        for (String part : LocalPlatform.PARTS) {
-            long pid = platform.pid(part).orElseThrow();
-            report.append("\n  ").append(part).append(": ").append(LocalPlatform.residentMiB(pid)).append(" MiB");
-        }
-        System.out.println(report);
+        System.out.println(memoryReport("platform healthy after " + took.toMillis() + " ms"));
         supervisorToken = token("zhang.wei", RolesEnum.SUPERVISOR, null);
     }
 
@@ -178,6 +173,7 @@ class PlatformIT {
         // given
         String unitId = registerUnit();
         Assignment issued = issue(unitId);
+        System.out.println(memoryReport("after the flows, before the restart"));
         platform.stop();
 
         // when
@@ -188,6 +184,16 @@ class PlatformIT {
         assertThat(again.getUnitId()).isEqualTo(unitId);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId()));
+    }
+
+    /** Resident memory of every part, for the numbers the platform is judged by. */
+    private static String memoryReport(String moment) {
+        StringBuilder report = new StringBuilder(moment + "; resident memory:");
+        for (String part : LocalPlatform.PARTS) {
+            platform.pid(part).ifPresent(pid -> report.append("\n  ").append(part).append(": ")
+                    .append(LocalPlatform.residentMiB(pid)).append(" MiB"));
+        }
+        return report.toString();
     }
 
     private static String token(String subject, RolesEnum role, String unitId) {

@@ -43,12 +43,13 @@ class DubanScriptIT {
 
     @BeforeEach
     void useTheTemporaryDataDirectoryAndFreePorts() {
-        kafkaPort = FreePort.find();
-        mongoPort = FreePort.find();
+        List<Integer> ports = FreePort.distinct(3);
+        kafkaPort = ports.get(0);
+        mongoPort = ports.get(1);
         environment.put("DUBAN_DATA_DIR", dataDirectory.toString());
         environment.put("DUBAN_APPS", "none");
         environment.put("DUBAN_KAFKA_PORT", String.valueOf(kafkaPort));
-        environment.put("DUBAN_KAFKA_CONTROLLER_PORT", String.valueOf(FreePort.find()));
+        environment.put("DUBAN_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get(2)));
         environment.put("DUBAN_MONGO_PORT", String.valueOf(mongoPort));
     }
 

@@ -35,8 +35,9 @@ class LocalKafkaBrokerIT {
     @Test
     void deliversWhatAnIdempotentProducerWroteAndStillHasItAfterARestart() throws Exception {
         // given
-        int port = FreePort.find();
-        int controllerPort = FreePort.find();
+        List<Integer> ports = FreePort.distinct(2);
+        int port = ports.get(0);
+        int controllerPort = ports.get(1);
         String bootstrap = "localhost:" + port;
         LocalKafkaBroker broker = new LocalKafkaBroker(kafkaDirectory, port, controllerPort);
         broker.start();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.duban.contracts.events.AssignmentIssued;
-import org.duban.notification.MovableClock;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.domain.Caller;
 
 /** Inbox messages, deliveries and callers for tests, at a fixed point in time. */

@@ -12,7 +12,7 @@ import static org.duban.notification.inbox.InboxFixtures.assignmentNotice;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.duban.notification.MovableClock;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;

@@ -10,7 +10,7 @@ import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.UnitRegistered;
-import org.duban.notification.MovableClock;
+import org.duban.platform.testing.MovableClock;
 import org.duban.notification.inbox.InMemoryInboxMessages;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.notification.inbox.InboxService;

@@ -1,5 +1,6 @@
 package org.duban.supervision.deadline;
 
+import org.duban.platform.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;

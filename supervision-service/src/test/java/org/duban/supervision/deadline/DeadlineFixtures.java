@@ -1,5 +1,6 @@
 package org.duban.supervision.deadline;
 
+import org.duban.platform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
-import org.duban.notification.MovableClock;
+import org.duban.platform.testing.MovableClock;
 import org.duban.notification.inbox.Acknowledgement;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.platform.domain.Page;

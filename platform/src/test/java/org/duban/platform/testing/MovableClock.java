@@ -1,4 +1,4 @@
-package org.duban.supervision.deadline;
+package org.duban.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
