@@ -77,7 +77,7 @@ class IntakeServiceIT {
         ConsumerRecord<String, byte[]> event = awaitEvent("duban.assignment.issued.v1", issued.text("id"));
         assertThat(event.key()).isEqualTo(caseId);
         assertThat(header(event, "ce_source")).isEqualTo("/duban/intake-service");
-        assertThat(header(event, "ce_subject")).isEqualTo(caseId);
+        assertThat(header(event, "ce_subject")).isEqualTo(issued.text("id"));
         assertThat(header(event, "content-type")).isEqualTo("application/json");
         assertThat(new String(event.value(), StandardCharsets.UTF_8))
                 .contains("\"unitId\":\"" + unitId + "\"", "\"kind\":\"ASSIGN\"", "\"role\":\"SUPERVISOR\"");

@@ -52,7 +52,7 @@ public final class AssignmentService {
             Assignment assignment = Assignment.issue(id,
                     new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
                     request.unitId(), request.kind(), deadlines, request.instructions(), caller);
-            assignments.add(assignment, support.events().of(matter.id(), assignment.recordedEvents()));
+            assignments.add(assignment, support.events().of(assignment.id(), assignment.recordedEvents()));
             return assignment;
         }, assignments::find);
     }
@@ -62,7 +62,7 @@ public final class AssignmentService {
         caller.require(Role.UNIT);
         Assignment assignment = visible(caller, assignmentId);
         assignment.accept(caller, noticeSentAt, support.clock().instant());
-        assignments.update(assignment, support.events().of(assignment.caseId(), assignment.recordedEvents()));
+        assignments.update(assignment, support.events().of(assignment.id(), assignment.recordedEvents()));
         return assignment;
     }
 
