@@ -8,6 +8,7 @@ import org.duban.intake.assignment.AssignmentService;
 import org.duban.intake.assignment.AssignmentService.AssignmentSupport;
 import org.duban.intake.assignment.DeadlinePolicy;
 import org.duban.intake.assignment.mongo.MongoAssignments;
+import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
 import org.duban.intake.idempotency.IdempotentCreations;
@@ -43,9 +44,10 @@ class IntakeConfiguration {
     @Bean
     AssignmentService assignmentService(MongoDatabase database, AggregateWriter writer, CaseService cases,
             UnitService units, IdempotentCreations creations, IntakeProperties properties, PendingEvents events,
-            Clock clock, ZoneId officeZone) {
+            Clock clock, ZoneId officeZone, OfficeCalendar calendar) {
         DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
-                properties.transferResultDays(), officeZone);
+                properties.transferResultDays(), officeZone, properties.dayCounting(),
+                properties.objectionWorkingDays(), calendar);
         return new AssignmentService(new MongoAssignments(database, writer), cases, units,
                 new AssignmentSupport(creations, policy, events, clock));
     }

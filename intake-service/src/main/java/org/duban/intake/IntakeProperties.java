@@ -2,6 +2,7 @@ package org.duban.intake;
 
 import java.time.Duration;
 
+import org.duban.intake.calendar.DayCounting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,11 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param assignResultDays      default result deadline of a 交办, in days
  * @param transferResultDays    default handling limit of a 转送, in days
  * @param idempotencyRetention  how long an {@code Idempotency-Key} is remembered
+ * @param dayCounting           how acceptance and result deadlines count days: calendar days or the
+ *                              office calendar's working days
+ * @param objectionWorkingDays  working days a unit has to object (异议退回), always in working days
+ * @param calendarDir           a directory of office calendar year files ({@code 2027.yaml}) that replace
+ *                              or add to the built-in ones; none when blank
  */
 @ConfigurationProperties("duban.intake")
 public record IntakeProperties(
         @DefaultValue("15") int acceptanceDays,
         @DefaultValue("60") int assignResultDays,
         @DefaultValue("60") int transferResultDays,
-        @DefaultValue("7d") Duration idempotencyRetention) {
+        @DefaultValue("7d") Duration idempotencyRetention,
+        @DefaultValue("CALENDAR_DAYS") DayCounting dayCounting,
+        @DefaultValue("5") int objectionWorkingDays,
+        String calendarDir) {
 }

@@ -3,10 +3,15 @@ package org.duban.intake.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.intake.assignment.AssignmentFixtures.ISSUED;
+import static org.duban.intake.assignment.AssignmentFixtures.OFFICE;
 import static org.duban.intake.assignment.AssignmentFixtures.POLICY;
 
 import java.time.Instant;
 
+import org.duban.intake.calendar.CalendarFixtures;
+import org.duban.intake.calendar.CalendarYearNotCovered;
+import org.duban.intake.calendar.DayCounting;
+import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.platform.domain.InvalidInput;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +52,90 @@ class DeadlinePolicyTest {
         assertThatThrownBy(() -> POLICY.deadlinesFor(AssignmentKind.ASSIGN, ISSUED, Instant.parse("2024-03-10T00:00:00Z")))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("dueAt");
+    }
+
+    @Test
+    void workingDayDeadlinesSkipTheNationalDayHolidayAndCountTheMakeUpWeekends() {
+        // given: issued Friday 2025-09-26 10:00 Beijing; 09-28 (Sun) and 10-11 (Sat) worked, 10-01..10-08 off
+        DeadlinePolicy policy = workingDays(CalendarFixtures.calendar2025And2026());
+        Instant issued = Instant.parse("2025-09-26T02:00:00Z");
+
+        // when
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, issued, null);
+
+        // then: the 15th working day is Thursday 2025-10-23, the 60th Thursday 2025-12-25 (end of day, Beijing)
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(Instant.parse("2025-10-23T16:00:00Z"));
+        assertThat(deadlines.dueAt()).isEqualTo(Instant.parse("2025-12-25T16:00:00Z"));
+    }
+
+    @Test
+    void workingDayDeadlinesIntoAYearWithoutCalendarDataAreRefused() {
+        // given: the calendar knows 2025 only; 15 working days from 2025-12-20 reach 2026
+        DeadlinePolicy policy = workingDays(CalendarFixtures.calendar2025());
+
+        // when / then
+        assertThatThrownBy(() -> policy.deadlinesFor(AssignmentKind.TRANSFER, Instant.parse("2025-12-20T02:00:00Z"), null))
+                .isInstanceOf(CalendarYearNotCovered.class)
+                .hasMessageContaining("no data for 2026");
+    }
+
+    @Test
+    void calendarDayDeadlinesNeedNoCalendarData() {
+        // given: no calendar data at all
+        DeadlinePolicy policy = new DeadlinePolicy(15, 60, 60, OFFICE, DayCounting.CALENDAR_DAYS, 5,
+                OfficeCalendar.withoutData());
+
+        // when: issued 2030-03-01 10:00 Beijing
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, Instant.parse("2030-03-01T02:00:00Z"), null);
+
+        // then
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(Instant.parse("2030-03-16T16:00:00Z"));
+    }
+
+    @Test
+    void theObjectionDeadlineIsTheEndOfTheFifthWorkingDayAfterIssueAcrossAHoliday() {
+        // given: issued Tuesday 2025-09-30 23:30 Beijing (15:30Z), the eve of the 8-day holiday
+        DeadlinePolicy policy = workingDays(CalendarFixtures.calendar2025And2026());
+
+        // when
+        Instant due = policy.objectionDueAt(Instant.parse("2025-09-30T15:30:00Z"));
+
+        // then: 10-09, 10-10, 10-11 (make-up Saturday), 10-13, 10-14 → end of Tuesday 2025-10-14, Beijing
+        assertThat(due).isEqualTo(Instant.parse("2025-10-14T16:00:00Z"));
+    }
+
+    @Test
+    void theObjectionDeadlineCountsWorkingDaysEvenWhenTheOtherDeadlinesCountCalendarDays() {
+        // given: calendar days for acceptance and results, 3 working days to object
+        DeadlinePolicy policy = new DeadlinePolicy(15, 60, 60, OFFICE, DayCounting.CALENDAR_DAYS, 3,
+                CalendarFixtures.calendar2025And2026());
+
+        // when: issued Monday 2025-01-27, before the Spring Festival (01-28..02-04 off)
+        Instant due = policy.objectionDueAt(Instant.parse("2025-01-27T02:00:00Z"));
+
+        // then: 02-05, 02-06, 02-07 → end of Friday 2025-02-07, Beijing
+        assertThat(due).isEqualTo(Instant.parse("2025-02-07T16:00:00Z"));
+        assertThat(policy.deadlinesFor(AssignmentKind.ASSIGN, Instant.parse("2025-01-27T02:00:00Z"), null)
+                .acceptanceDueAt()).isEqualTo(Instant.parse("2025-02-11T16:00:00Z"));
+    }
+
+    @Test
+    void aPolicyWithoutCalendarDataRefusesTheObjectionDeadlineRatherThanGuessing() {
+        // when / then
+        assertThatThrownBy(() -> POLICY.objectionDueAt(ISSUED))
+                .isInstanceOf(CalendarYearNotCovered.class)
+                .hasMessageContaining("2024");
+    }
+
+    @Test
+    void refusesANonPositiveObjectionWindow() {
+        // when / then
+        assertThatThrownBy(() -> new DeadlinePolicy(15, 60, 60, OFFICE, DayCounting.WORKING_DAYS, 0,
+                CalendarFixtures.calendar2025()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DeadlinePolicy workingDays(OfficeCalendar calendar) {
+        return new DeadlinePolicy(15, 60, 60, OFFICE, DayCounting.WORKING_DAYS, 5, calendar);
     }
 }
