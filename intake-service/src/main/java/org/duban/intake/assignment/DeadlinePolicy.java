@@ -22,7 +22,13 @@ public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int trans
         Instant acceptance = endOfDay(now, acceptanceDays);
         Instant result = requestedDueAt != null ? requestedDueAt
                 : endOfDay(now, kind == AssignmentKind.ASSIGN ? assignResultDays : transferResultDays);
-        return new Deadlines(now, acceptance, result);
+        Instant objection = objectionDue(now);
+        return new Deadlines(now, acceptance, result, objection);
+    }
+
+    /** The objection window (异议退回): 5 calendar days, to the end of the office-local day. */
+    private Instant objectionDue(Instant now) {
+        return endOfDay(now, 5);
     }
 
     private Instant endOfDay(Instant from, int days) {

@@ -28,8 +28,6 @@ final class AssignmentFixtures {
 
     /** The same assignment as it comes back from the store, with no events recorded yet. */
     static Assignment stored(Assignment assignment) {
-        return Assignment.restore(assignment.id(), assignment.caseId(), assignment.unitId(), assignment.kind(),
-                assignment.status(), assignment.issuedAt(), assignment.acceptanceDueAt(), assignment.dueAt(),
-                assignment.instructions(), assignment.acceptedAt(), assignment.noticeSentAt(), 0);
+        return Assignment.restore(assignment.snapshot());
     }
 }

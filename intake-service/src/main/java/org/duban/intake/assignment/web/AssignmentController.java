@@ -13,6 +13,7 @@ import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentService;
+import org.duban.intake.assignment.AssignmentSnapshot;
 import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.IssueAssignment;
 import org.duban.platform.domain.Page;
@@ -66,13 +67,14 @@ class AssignmentController implements AssignmentsApi {
     }
 
     static org.duban.intake.api.model.Assignment view(Assignment assignment) {
-        return new org.duban.intake.api.model.Assignment(assignment.id(), assignment.caseId(), assignment.unitId(),
-                org.duban.intake.api.model.AssignmentKind.fromValue(assignment.kind().name()),
-                org.duban.intake.api.model.AssignmentStatus.fromValue(assignment.status().name()),
-                offset(assignment.issuedAt()), offset(assignment.acceptanceDueAt()), offset(assignment.dueAt()))
-                .instructions(assignment.instructions())
-                .acceptedAt(offset(assignment.acceptedAt()))
-                .noticeSentAt(offset(assignment.noticeSentAt()));
+        AssignmentSnapshot state = assignment.snapshot();
+        return new org.duban.intake.api.model.Assignment(state.id(), state.caseId(), state.unitId(),
+                org.duban.intake.api.model.AssignmentKind.fromValue(state.kind().name()),
+                org.duban.intake.api.model.AssignmentStatus.fromValue(state.status().name()),
+                offset(state.issuedAt()), offset(state.acceptanceDueAt()), offset(state.dueAt()))
+                .instructions(state.instructions())
+                .acceptedAt(offset(state.acceptedAt()))
+                .noticeSentAt(offset(state.noticeSentAt()));
     }
 
     private static OffsetDateTime offset(Instant instant) {
