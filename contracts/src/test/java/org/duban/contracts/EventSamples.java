@@ -6,7 +6,16 @@ import java.util.Map;
 
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentCancelled;
+import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentExtensionDecided;
+import org.duban.contracts.events.AssignmentExtensionRequested;
+import org.duban.contracts.events.AssignmentFinalReportSubmitted;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.AssignmentObjected;
+import org.duban.contracts.events.AssignmentObjectionDecided;
+import org.duban.contracts.events.AssignmentProgressReported;
+import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.NotificationAcknowledged;
@@ -20,24 +29,51 @@ final class EventSamples {
     static final Actor SUPERVISOR = new Actor("zhang.wei", "SUPERVISOR", null);
     static final Actor UNIT = new Actor("li.na", "UNIT", "unit-1");
 
-    static final Map<String, List<DubanEvent>> BY_TYPE = Map.of(
-            UnitRegistered.TYPE, List.of(
+    static final Map<String, List<DubanEvent>> BY_TYPE = Map.ofEntries(
+            Map.entry(UnitRegistered.TYPE, List.of(
                     new UnitRegistered("unit-1", "SPB-XY", "小龙坎街道办事处", "SUB_DISTRICT",
                             List.of(new UnitContact("王芳", "信访办主任", "023-6531 0000", "wf@example.org")), T, SUPERVISOR),
                     new UnitRegistered("unit-2", "SPB-ZJ", "区住房城乡建委", "DEPARTMENT",
-                            List.of(new UnitContact("赵磊", null, null, null)), T, SUPERVISOR)),
-            CaseRegistered.TYPE, List.of(
+                            List.of(new UnitContact("赵磊", null, null, null)), T, SUPERVISOR))),
+            Map.entry(CaseRegistered.TYPE, List.of(
                     new CaseRegistered("case-1", "ONLINE", "CENTRAL_JOINT_OFFICE", "REAL_ESTATE", true, true,
                             List.of("unit-9"), false, T, SUPERVISOR),
-                    new CaseRegistered("case-2", "LETTER", "SELF", "OTHER", false, false, List.of(), true, T, SUPERVISOR)),
-            AssignmentIssued.TYPE, List.of(
+                    new CaseRegistered("case-2", "LETTER", "SELF", "OTHER", false, false, List.of(), true, T, SUPERVISOR))),
+            Map.entry(AssignmentIssued.TYPE, List.of(
                     new AssignmentIssued("asg-1", "case-1", "unit-1", "ASSIGN", "REAL_ESTATE", true,
-                            T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR)),
-            AssignmentAccepted.TYPE, List.of(
-                    new AssignmentAccepted("asg-1", "case-1", "unit-1", T, T.minusSeconds(3_600), true, UNIT)),
-            NotificationAcknowledged.TYPE, List.of(
+                            T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR))),
+            Map.entry(AssignmentAccepted.TYPE, List.of(
+                    new AssignmentAccepted("asg-1", "case-1", "unit-1", T, T.minusSeconds(3_600), true, UNIT))),
+            Map.entry(AssignmentObjected.TYPE, List.of(
+                    new AssignmentObjected("asg-1", "case-1", "unit-1", T, UNIT))),
+            Map.entry(AssignmentObjectionDecided.TYPE, List.of(
+                    new AssignmentObjectionDecided("asg-1", "case-1", "unit-1", true, "asg-2", T, SUPERVISOR),
+                    new AssignmentObjectionDecided("asg-1", "case-1", "unit-1", false, null, T, SUPERVISOR))),
+            Map.entry(AssignmentProgressReported.TYPE, List.of(
+                    new AssignmentProgressReported("asg-1", "case-1", "unit-1", T, UNIT))),
+            Map.entry(AssignmentExtensionRequested.TYPE, List.of(
+                    new AssignmentExtensionRequested("asg-1", "case-1", "unit-1", "ext-1", 10,
+                            T.plusSeconds(60 * 86_400), T, UNIT))),
+            Map.entry(AssignmentExtensionDecided.TYPE, List.of(
+                    new AssignmentExtensionDecided("asg-1", "case-1", "unit-1", "ext-1", 10, true,
+                            T.plusSeconds(70 * 86_400), true, T, SUPERVISOR),
+                    new AssignmentExtensionDecided("asg-1", "case-1", "unit-1", "ext-1", 10, false, null, false, T,
+                            SUPERVISOR))),
+            Map.entry(AssignmentFinalReportSubmitted.TYPE, List.of(
+                    new AssignmentFinalReportSubmitted("asg-1", "case-1", "unit-1", "ASSIGN", "SOLVED", true,
+                            T.minusSeconds(86_400), T, T.plusSeconds(60 * 86_400), true, UNIT))),
+            Map.entry(AssignmentReviewed.TYPE, List.of(
+                    new AssignmentReviewed("asg-1", "case-1", "unit-1", "SEND_BACK", T.plusSeconds(15 * 86_400), 1, T,
+                            SUPERVISOR),
+                    new AssignmentReviewed("asg-1", "case-1", "unit-1", "APPROVE", null, 0, T, SUPERVISOR))),
+            Map.entry(AssignmentConcluded.TYPE, List.of(
+                    new AssignmentConcluded("asg-1", "case-1", "unit-1", "ASSIGN", true, true, T, SUPERVISOR),
+                    new AssignmentConcluded("asg-2", "case-1", "unit-2", "TRANSFER", false, false, T, UNIT))),
+            Map.entry(AssignmentCancelled.TYPE, List.of(
+                    new AssignmentCancelled("asg-1", "case-1", "unit-1", "OBJECTED", T, SUPERVISOR))),
+            Map.entry(NotificationAcknowledged.TYPE, List.of(
                     new NotificationAcknowledged("msg-1", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, T, T, UNIT),
-                    new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT)));
+                    new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))));
 
     private EventSamples() {
     }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
+import org.duban.intake.assignment.AssignmentAnswers;
+import org.duban.intake.assignment.AssignmentReviews;
 import org.duban.intake.assignment.AssignmentService;
+import org.duban.intake.assignment.Assignments;
 import org.duban.intake.assignment.AssignmentService.AssignmentSupport;
 import org.duban.intake.assignment.DeadlinePolicy;
 import org.duban.intake.assignment.mongo.MongoAssignments;
@@ -42,13 +45,33 @@ class IntakeConfiguration {
     }
 
     @Bean
-    AssignmentService assignmentService(MongoDatabase database, AggregateWriter writer, CaseService cases,
-            UnitService units, IdempotentCreations creations, IntakeProperties properties, PendingEvents events,
-            Clock clock, ZoneId officeZone, OfficeCalendar calendar) {
+    AssignmentSupport assignmentSupport(IdempotentCreations creations, IntakeProperties properties,
+            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar) {
         DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
                 properties.transferResultDays(), officeZone, properties.dayCounting(),
                 properties.objectionWorkingDays(), calendar);
-        return new AssignmentService(new MongoAssignments(database, writer), cases, units,
-                new AssignmentSupport(creations, policy, events, clock));
+        return new AssignmentSupport(creations, policy, events, clock);
+    }
+
+    @Bean
+    Assignments assignments(MongoDatabase database, AggregateWriter writer) {
+        return new MongoAssignments(database, writer);
+    }
+
+    @Bean
+    AssignmentService assignmentService(Assignments assignments, CaseService cases, UnitService units,
+            AssignmentSupport support) {
+        return new AssignmentService(assignments, cases, units, support);
+    }
+
+    @Bean
+    AssignmentAnswers assignmentAnswers(Assignments assignments, AssignmentSupport support) {
+        return new AssignmentAnswers(assignments, support);
+    }
+
+    @Bean
+    AssignmentReviews assignmentReviews(Assignments assignments, CaseService cases, UnitService units,
+            AssignmentSupport support) {
+        return new AssignmentReviews(assignments, cases, units, support);
     }
 }

@@ -14,6 +14,15 @@ public final class EventCatalog {
             new EventType(CaseRegistered.TYPE, CaseRegistered.class, Topics.INTAKE),
             new EventType(AssignmentIssued.TYPE, AssignmentIssued.class, Topics.INTAKE),
             new EventType(AssignmentAccepted.TYPE, AssignmentAccepted.class, Topics.INTAKE),
+            new EventType(AssignmentObjected.TYPE, AssignmentObjected.class, Topics.INTAKE),
+            new EventType(AssignmentObjectionDecided.TYPE, AssignmentObjectionDecided.class, Topics.INTAKE),
+            new EventType(AssignmentProgressReported.TYPE, AssignmentProgressReported.class, Topics.INTAKE),
+            new EventType(AssignmentExtensionRequested.TYPE, AssignmentExtensionRequested.class, Topics.INTAKE),
+            new EventType(AssignmentExtensionDecided.TYPE, AssignmentExtensionDecided.class, Topics.INTAKE),
+            new EventType(AssignmentFinalReportSubmitted.TYPE, AssignmentFinalReportSubmitted.class, Topics.INTAKE),
+            new EventType(AssignmentReviewed.TYPE, AssignmentReviewed.class, Topics.INTAKE),
+            new EventType(AssignmentConcluded.TYPE, AssignmentConcluded.class, Topics.INTAKE),
+            new EventType(AssignmentCancelled.TYPE, AssignmentCancelled.class, Topics.INTAKE),
             new EventType(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATION));
 
     private static final Map<String, EventType> BY_NAME =

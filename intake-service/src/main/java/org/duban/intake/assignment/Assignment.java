@@ -1,22 +1,39 @@
 package org.duban.intake.assignment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentCancelled;
+import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentExtensionDecided;
+import org.duban.contracts.events.AssignmentExtensionRequested;
+import org.duban.contracts.events.AssignmentFinalReportSubmitted;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.AssignmentObjected;
+import org.duban.contracts.events.AssignmentObjectionDecided;
+import org.duban.contracts.events.AssignmentProgressReported;
+import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.StateConflict;
 
 /**
  * A matter sent to a responsible unit (交办 or 转送), from issue to conclusion (SPEC §3). Each change
- * records the event that tells the other services; the repository stores both in one write.
+ * records the event that tells the other services; the repository stores both in one write. A
+ * transition its state forbids is refused with {@link StateConflict} and changes nothing.
  */
 public final class Assignment {
+
+    private static final Set<AssignmentStatus> OPEN = EnumSet.of(AssignmentStatus.ASSIGNED,
+            AssignmentStatus.OBJECTED, AssignmentStatus.ACCEPTED, AssignmentStatus.REPORTED);
 
     private final String id;
     private final String caseId;
@@ -24,36 +41,54 @@ public final class Assignment {
     private final AssignmentKind kind;
     private final Instant issuedAt;
     private final Instant acceptanceDueAt;
-    private final Instant dueAt;
+    private final Instant objectionDueAt;
     private final String instructions;
     private final long version;
     private AssignmentStatus status;
+    private Instant dueAt;
     private Instant acceptedAt;
     private Instant noticeSentAt;
+    private Objection objection;
+    private final List<ProgressNote> progress;
+    private final Extensions extensions;
+    private FinalReport finalReport;
+    private int sendBacks;
+    private String reviewReason;
+    private Instant closedAt;
+    private String cancelReason;
     private final List<DubanEvent> recorded = new ArrayList<>();
 
-    private Assignment(String id, String caseId, String unitId, AssignmentKind kind, AssignmentStatus status,
-            Instant issuedAt, Instant acceptanceDueAt, Instant dueAt, String instructions, Instant acceptedAt,
-            Instant noticeSentAt, long version) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.caseId = Objects.requireNonNull(caseId, "caseId");
-        this.unitId = Objects.requireNonNull(unitId, "unitId");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.status = Objects.requireNonNull(status, "status");
-        this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
-        this.acceptanceDueAt = Objects.requireNonNull(acceptanceDueAt, "acceptanceDueAt");
-        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
-        this.instructions = instructions;
-        this.acceptedAt = acceptedAt;
-        this.noticeSentAt = noticeSentAt;
-        this.version = version;
+    private Assignment(AssignmentSnapshot stored) {
+        this.id = stored.id();
+        this.caseId = stored.caseId();
+        this.unitId = stored.unitId();
+        this.kind = stored.kind();
+        this.issuedAt = stored.issuedAt();
+        this.acceptanceDueAt = stored.acceptanceDueAt();
+        this.objectionDueAt = stored.objectionDueAt();
+        this.instructions = stored.instructions();
+        this.version = stored.version();
+        this.status = stored.status();
+        this.dueAt = stored.dueAt();
+        this.acceptedAt = stored.acceptedAt();
+        this.noticeSentAt = stored.noticeSentAt();
+        this.objection = stored.objection();
+        this.progress = new ArrayList<>(stored.progress());
+        this.extensions = new Extensions(stored.extensions());
+        this.finalReport = stored.finalReport();
+        this.sendBacks = stored.sendBacks();
+        this.reviewReason = stored.reviewReason();
+        this.closedAt = stored.closedAt();
+        this.cancelReason = stored.cancelReason();
     }
 
     /** Issues a new assignment; the deadlines are already decided by office policy or the supervisor. */
     public static Assignment issue(String id, IssuedMatter matter, String unitId, AssignmentKind kind,
             Deadlines deadlines, String instructions, Caller issuer) {
-        Assignment assignment = new Assignment(id, matter.caseId(), unitId, kind, AssignmentStatus.ASSIGNED,
-                deadlines.issuedAt(), deadlines.acceptanceDueAt(), deadlines.dueAt(), instructions, null, null, 0);
+        Assignment assignment = new Assignment(new AssignmentSnapshot(id, matter.caseId(), unitId, kind,
+                AssignmentStatus.ASSIGNED, deadlines.issuedAt(), deadlines.acceptanceDueAt(),
+                deadlines.objectionDueAt(), deadlines.dueAt(), instructions, null, null, null, List.of(), List.of(),
+                null, 0, null, null, null, 0));
         assignment.recorded.add(new AssignmentIssued(id, matter.caseId(), unitId, kind.name(), matter.category(),
                 matter.prominent(), deadlines.issuedAt(), deadlines.acceptanceDueAt(), deadlines.dueAt(),
                 issuer.asActor()));
@@ -61,11 +96,8 @@ public final class Assignment {
     }
 
     /** Rebuilds a stored assignment. */
-    public static Assignment restore(String id, String caseId, String unitId, AssignmentKind kind,
-            AssignmentStatus status, Instant issuedAt, Instant acceptanceDueAt, Instant dueAt, String instructions,
-            Instant acceptedAt, Instant noticeSentAt, long version) {
-        return new Assignment(id, caseId, unitId, kind, status, issuedAt, acceptanceDueAt, dueAt, instructions,
-                acceptedAt, noticeSentAt, version);
+    public static Assignment restore(AssignmentSnapshot stored) {
+        return new Assignment(stored);
     }
 
     /**
@@ -74,17 +106,144 @@ public final class Assignment {
      */
     public void accept(Caller unit, Instant noticeSent, Instant now) {
         requireStatus("accept", AssignmentStatus.ASSIGNED);
-        if (noticeSent.isAfter(now)) {
-            throw new InvalidInput("noticeSentAt", "cannot lie in the future");
-        }
-        if (noticeSent.isBefore(issuedAt)) {
-            throw new InvalidInput("noticeSentAt", "cannot lie before the assignment was issued");
-        }
+        requireBetween("noticeSentAt", noticeSent, now);
         status = AssignmentStatus.ACCEPTED;
         acceptedAt = now;
         noticeSentAt = noticeSent;
         recorded.add(new AssignmentAccepted(id, caseId, unitId, now, noticeSent, !now.isAfter(acceptanceDueAt),
                 unit.asActor()));
+    }
+
+    /** The unit says the matter is not its own (异议退回), while ASSIGNED and within the objection window. */
+    public void object(Caller unit, String reason, Instant now) {
+        requireStatus("object", AssignmentStatus.ASSIGNED);
+        if (now.isAfter(objectionDueAt)) {
+            throw new Conflict("assignment " + id + ": the objection window closed at " + objectionDueAt);
+        }
+        objection = Objection.raised(reason, now);
+        status = AssignmentStatus.OBJECTED;
+        recorded.add(new AssignmentObjected(id, caseId, unitId, now, unit.asActor()));
+    }
+
+    /**
+     * A supervisor decides the objection: rejected, the unit must handle the matter (ASSIGNED again);
+     * upheld, this assignment is CANCELLED and the matter goes to {@code reassignedAssignmentId}.
+     */
+    public void decideObjection(Caller supervisor, boolean upheld, String reassignedAssignmentId, Instant now) {
+        requireStatus("decide the objection", AssignmentStatus.OBJECTED);
+        if (upheld && reassignedAssignmentId == null) {
+            throw new InvalidInput("reassignToUnitId", "is required when the objection is upheld");
+        }
+        String reassigned = upheld ? reassignedAssignmentId : null;
+        objection = objection.decided(upheld, reassigned, now);
+        status = upheld ? AssignmentStatus.CANCELLED : AssignmentStatus.ASSIGNED;
+        closedAt = upheld ? now : null;
+        recorded.add(new AssignmentObjectionDecided(id, caseId, unitId, upheld, reassigned, now,
+                supervisor.asActor()));
+    }
+
+    /** The unit reports how the handling goes (办理进展); the assignment stays ACCEPTED. */
+    public void reportProgress(Caller unit, String note, Instant now) {
+        requireStatus("report progress", AssignmentStatus.ACCEPTED);
+        progress.add(new ProgressNote(note, now));
+        recorded.add(new AssignmentProgressReported(id, caseId, unitId, now, unit.asActor()));
+    }
+
+    /**
+     * The unit asks to move the result deadline by {@code days}: before the deadline, one request at a
+     * time, at most {@value Extension#MAX_TOTAL_DAYS} days approved and pending together [34].
+     */
+    public void requestExtension(Caller unit, String extensionId, int days, String reason, Instant now) {
+        requireStatus("request an extension", AssignmentStatus.ACCEPTED);
+        if (!now.isBefore(dueAt)) {
+            throw new Conflict("assignment " + id + ": an extension must be asked before the deadline " + dueAt);
+        }
+        extensions.request(Extension.requested(extensionId, days, reason, now));
+        recorded.add(new AssignmentExtensionRequested(id, caseId, unitId, extensionId, days, dueAt, now,
+                unit.asActor()));
+    }
+
+    /** A supervisor decides a pending extension; approved, the result deadline moves by its days. */
+    public void decideExtension(Caller supervisor, String extensionId, boolean approved, String note, Instant now) {
+        requireStatus("decide an extension", AssignmentStatus.ACCEPTED);
+        Extension decided = extensions.decide(extensionId, approved, note, now);
+        if (approved) {
+            dueAt = dueAt.plus(Duration.ofDays(decided.days()));
+        }
+        recorded.add(new AssignmentExtensionDecided(id, caseId, unitId, extensionId, decided.days(), approved,
+                approved ? dueAt : null, decided.note() != null, now, supervisor.asActor()));
+    }
+
+    /**
+     * The unit submits its final report (办结报告). A 交办 then waits for review (REPORTED); a 转送
+     * concludes at once.
+     */
+    public void submitFinalReport(Caller unit, FinalReport.Outcome outcome, boolean resolved, String summary,
+            Instant repliedAt, Instant now) {
+        requireStatus("submit a final report", AssignmentStatus.ACCEPTED);
+        if (outcome == null) {
+            throw new InvalidInput("outcome", "is required");
+        }
+        requireBetween("repliedAt", repliedAt, now);
+        finalReport = new FinalReport(outcome, resolved, summary, repliedAt, now, !now.isAfter(dueAt));
+        recorded.add(new AssignmentFinalReportSubmitted(id, caseId, unitId, kind.name(), outcome.name(), resolved,
+                repliedAt, now, dueAt, finalReport.withinDeadline(), unit.asActor()));
+        if (kind == AssignmentKind.TRANSFER) {
+            conclude(unit, now);
+        } else {
+            status = AssignmentStatus.REPORTED;
+        }
+    }
+
+    /**
+     * A supervisor reviews the final report: APPROVE concludes the assignment; SEND_BACK (退回重办)
+     * reopens it with a new deadline in the future.
+     */
+    public void review(Caller supervisor, ReviewDecision decision, String reason, Instant newDueAt, Instant now) {
+        requireStatus("review", AssignmentStatus.REPORTED);
+        if (decision == null) {
+            throw new InvalidInput("decision", "is required");
+        }
+        String checkedReason = Texts.optional("reason", reason, Texts.NOTE);
+        if (decision == ReviewDecision.APPROVE) {
+            if (newDueAt != null) {
+                throw new InvalidInput("newDueAt", "is only for SEND_BACK");
+            }
+            reviewReason = checkedReason;
+            recorded.add(new AssignmentReviewed(id, caseId, unitId, decision.name(), null, sendBacks, now,
+                    supervisor.asActor()));
+            conclude(supervisor, now);
+            return;
+        }
+        if (newDueAt == null || !newDueAt.isAfter(now)) {
+            throw new InvalidInput("newDueAt", "a report sent back needs a new deadline in the future");
+        }
+        reviewReason = checkedReason;
+        status = AssignmentStatus.ACCEPTED;
+        dueAt = newDueAt;
+        sendBacks++;
+        recorded.add(new AssignmentReviewed(id, caseId, unitId, decision.name(), newDueAt, sendBacks, now,
+                supervisor.asActor()));
+    }
+
+    /** A supervisor cancels an open assignment (ASSIGNED, OBJECTED, ACCEPTED or REPORTED). */
+    public void cancel(Caller supervisor, String reason, Instant now) {
+        if (!OPEN.contains(status)) {
+            throw new StateConflict("assignment", id, status.name(), "cancel");
+        }
+        String checkedReason = Texts.required("reason", reason, Texts.NOTE);
+        AssignmentStatus previous = status;
+        status = AssignmentStatus.CANCELLED;
+        closedAt = now;
+        cancelReason = checkedReason;
+        recorded.add(new AssignmentCancelled(id, caseId, unitId, previous.name(), now, supervisor.asActor()));
+    }
+
+    private void conclude(Caller actor, Instant now) {
+        status = AssignmentStatus.CONCLUDED;
+        closedAt = now;
+        recorded.add(new AssignmentConcluded(id, caseId, unitId, kind.name(), finalReport.resolved(),
+                finalReport.withinDeadline(), now, actor.asActor()));
     }
 
     private void requireStatus(String action, AssignmentStatus allowed) {
@@ -93,9 +252,29 @@ public final class Assignment {
         }
     }
 
+    /** A time the unit reports must lie between the issue of the assignment and now. */
+    private void requireBetween(String field, Instant time, Instant now) {
+        if (time == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        if (time.isAfter(now)) {
+            throw new InvalidInput(field, "cannot lie in the future");
+        }
+        if (time.isBefore(issuedAt)) {
+            throw new InvalidInput(field, "cannot lie before the assignment was issued");
+        }
+    }
+
     /** The events recorded since the assignment was loaded, oldest first. */
     public List<DubanEvent> recordedEvents() {
         return List.copyOf(recorded);
+    }
+
+    /** Everything the assignment holds, as it is stored and shown. */
+    public AssignmentSnapshot snapshot() {
+        return new AssignmentSnapshot(id, caseId, unitId, kind, status, issuedAt, acceptanceDueAt, objectionDueAt, dueAt,
+                instructions, acceptedAt, noticeSentAt, objection, progress, extensions.all(), finalReport, sendBacks,
+                reviewReason, closedAt, cancelReason, version);
     }
 
     public String id() {
@@ -118,10 +297,6 @@ public final class Assignment {
         return status;
     }
 
-    public Instant issuedAt() {
-        return issuedAt;
-    }
-
     public Instant acceptanceDueAt() {
         return acceptanceDueAt;
     }
@@ -130,16 +305,8 @@ public final class Assignment {
         return dueAt;
     }
 
-    public String instructions() {
-        return instructions;
-    }
-
     public Instant acceptedAt() {
         return acceptedAt;
-    }
-
-    public Instant noticeSentAt() {
-        return noticeSentAt;
     }
 
     public long version() {

@@ -11,25 +11,29 @@ import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.InvalidInput;
-import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
 
-/** Issuing assignments and the units' answers to them. */
+/**
+ * Issuing assignments, reading them, and the unit signing for one. The unit's further answers are
+ * {@link AssignmentAnswers}; the supervisor's decisions {@link AssignmentReviews}.
+ */
 public final class AssignmentService {
 
     private final Assignments assignments;
     private final CaseService cases;
     private final UnitService units;
     private final AssignmentSupport support;
+    private final AssignmentChanges changes;
 
     public AssignmentService(Assignments assignments, CaseService cases, UnitService units, AssignmentSupport support) {
         this.assignments = assignments;
         this.cases = cases;
         this.units = units;
         this.support = support;
+        this.changes = new AssignmentChanges(assignments, support);
     }
 
     /**
@@ -52,7 +56,7 @@ public final class AssignmentService {
             Assignment assignment = Assignment.issue(id,
                     new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
                     request.unitId(), request.kind(), deadlines, request.instructions(), caller);
-            assignments.add(assignment, support.events().of(assignment.id(), assignment.recordedEvents()));
+            changes.add(assignment);
             return assignment;
         }, assignments::find);
     }
@@ -60,28 +64,20 @@ public final class AssignmentService {
     /** The unit signs for its assignment and records the acceptance notice (unit). */
     public Assignment accept(Caller caller, String assignmentId, Instant noticeSentAt) {
         caller.require(Role.UNIT);
-        Assignment assignment = visible(caller, assignmentId);
-        assignment.accept(caller, noticeSentAt, support.clock().instant());
-        assignments.update(assignment, support.events().of(assignment.id(), assignment.recordedEvents()));
-        return assignment;
+        return changes.change(caller, assignmentId,
+                assignment -> assignment.accept(caller, noticeSentAt, support.clock().instant()));
     }
 
     /** One assignment: office staff see all, a unit only its own (another unit's answers as missing). */
     public Assignment get(Caller caller, String assignmentId) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        return visible(caller, assignmentId);
+        return changes.visible(caller, assignmentId);
     }
 
     /** Newest first; a unit always gets only its own, whatever {@code unitId} it asks for. */
     public Page<Assignment> list(Caller caller, AssignmentStatus status, String unitId, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
         return assignments.list(status, caller.seesAllUnits() ? unitId : caller.unitId(), page);
-    }
-
-    private Assignment visible(Caller caller, String assignmentId) {
-        return assignments.find(assignmentId)
-                .filter(found -> caller.canSee(found.unitId()))
-                .orElseThrow(() -> new NotFound("assignment", assignmentId));
     }
 
     /** What the use cases need besides the stores: ids, deadlines policy, events, the clock. */

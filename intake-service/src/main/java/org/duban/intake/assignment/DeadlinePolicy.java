@@ -1,10 +1,12 @@
 package org.duban.intake.assignment;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
+import org.duban.intake.calendar.CalendarYearNotCovered;
 import org.duban.intake.calendar.DayCounting;
 import org.duban.intake.calendar.OfficeCalendar;
 
@@ -44,16 +46,39 @@ public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int trans
         Instant acceptance = endOfDay(now, acceptanceDays, dayCounting);
         Instant result = requestedDueAt != null ? requestedDueAt
                 : endOfDay(now, kind == AssignmentKind.ASSIGN ? assignResultDays : transferResultDays, dayCounting);
-        return new Deadlines(now, acceptance, result);
+        return new Deadlines(now, acceptance, result, objectionDueAt(now));
     }
 
     /**
      * By when the unit may object to an assignment issued at {@code assignedAt} (异议退回, 条例第23条): the
      * end of the {@code objectionWorkingDays}-th working day after the day of issue, whatever the day
      * counting of the other deadlines.
+     *
+     * <p>The State Council publishes a year's holiday arrangement only weeks before the year begins. An
+     * objection window reaching into a year the office has not added yet counts Monday to Friday there
+     * rather than refusing the assignment (start-up warns while a year is missing); every other
+     * working-day deadline is refused instead, because the office chose working days for those.
      */
     public Instant objectionDueAt(Instant assignedAt) {
-        return endOfDay(assignedAt, objectionWorkingDays, DayCounting.WORKING_DAYS);
+        LocalDate issued = assignedAt.atZone(zone).toLocalDate();
+        LocalDate last;
+        try {
+            last = calendar.plusWorkingDays(issued, objectionWorkingDays);
+        } catch (CalendarYearNotCovered e) {
+            last = plusWeekdays(issued, objectionWorkingDays);
+        }
+        return last.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static LocalDate plusWeekdays(LocalDate from, int days) {
+        LocalDate day = from;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                counted++;
+            }
+        }
+        return day;
     }
 
     private Instant endOfDay(Instant from, int days, DayCounting counting) {

@@ -120,11 +120,13 @@ class DeadlinePolicyTest {
     }
 
     @Test
-    void aPolicyWithoutCalendarDataRefusesTheObjectionDeadlineRatherThanGuessing() {
-        // when / then
-        assertThatThrownBy(() -> POLICY.objectionDueAt(ISSUED))
-                .isInstanceOf(CalendarYearNotCovered.class)
-                .hasMessageContaining("2024");
+    void anObjectionWindowIntoAYearNotYetPublishedCountsMondayToFridayRatherThanBlockingTheAssignment() {
+        // given: no calendar data at all; issued Friday 2024-03-01 10:00 Beijing
+        // when
+        Instant due = POLICY.objectionDueAt(ISSUED);
+
+        // then: Mon 4 … Fri 8 March, to the end of Friday in Beijing
+        assertThat(due).isEqualTo(Instant.parse("2024-03-08T16:00:00Z"));
     }
 
     @Test

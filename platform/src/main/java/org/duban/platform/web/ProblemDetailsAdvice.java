@@ -157,7 +157,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = databindCause(e);
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = path(databind);
             if (cause instanceof UnrecognizedPropertyException) {
@@ -171,6 +171,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem(field, "has an invalid value");
         }
         return new FieldProblem("body", "is not readable JSON");
+    }
+
+    /**
+     * The Jackson exception that knows the field: not always the most specific cause, since a bad
+     * date-time is an {@code InvalidFormatException} caused by a {@code DateTimeParseException}.
+     */
+    private static Throwable databindCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     /** {@code getStatistics.unitId} → {@code unitId}. */

@@ -18,8 +18,13 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentKind;
+import org.duban.intake.assignment.AssignmentSnapshot;
 import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.Assignments;
+import org.duban.intake.assignment.Extension;
+import org.duban.intake.assignment.FinalReport;
+import org.duban.intake.assignment.Objection;
+import org.duban.intake.assignment.ProgressNote;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
@@ -75,33 +80,110 @@ public final class MongoAssignments implements Assignments {
     }
 
     static Document toDocument(Assignment assignment) {
-        return new Document("_id", assignment.id())
-                .append("caseId", assignment.caseId())
-                .append("unitId", assignment.unitId())
-                .append("kind", assignment.kind().name())
-                .append("status", assignment.status().name())
-                .append("issuedAt", date(assignment.issuedAt()))
-                .append("acceptanceDueAt", date(assignment.acceptanceDueAt()))
-                .append("dueAt", date(assignment.dueAt()))
-                .append("instructions", assignment.instructions())
-                .append("acceptedAt", date(assignment.acceptedAt()))
-                .append("noticeSentAt", date(assignment.noticeSentAt()));
+        AssignmentSnapshot state = assignment.snapshot();
+        return new Document("_id", state.id())
+                .append("caseId", state.caseId())
+                .append("unitId", state.unitId())
+                .append("kind", state.kind().name())
+                .append("status", state.status().name())
+                .append("issuedAt", date(state.issuedAt()))
+                .append("acceptanceDueAt", date(state.acceptanceDueAt()))
+                .append("objectionDueAt", date(state.objectionDueAt()))
+                .append("dueAt", date(state.dueAt()))
+                .append("instructions", state.instructions())
+                .append("acceptedAt", date(state.acceptedAt()))
+                .append("noticeSentAt", date(state.noticeSentAt()))
+                .append("objection", objection(state.objection()))
+                .append("progress", state.progress().stream().map(MongoAssignments::progressNote).toList())
+                .append("extensions", state.extensions().stream().map(MongoAssignments::extension).toList())
+                .append("finalReport", finalReport(state.finalReport()))
+                .append("sendBacks", state.sendBacks())
+                .append("reviewReason", state.reviewReason())
+                .append("closedAt", date(state.closedAt()))
+                .append("cancelReason", state.cancelReason());
     }
 
     static Assignment fromDocument(Document document) {
-        return Assignment.restore(
+        Instant acceptanceDueAt = instant(document, "acceptanceDueAt");
+        Instant objectionDueAt = instant(document, "objectionDueAt");
+        return Assignment.restore(new AssignmentSnapshot(
                 document.getString("_id"),
                 document.getString("caseId"),
                 document.getString("unitId"),
                 AssignmentKind.valueOf(document.getString("kind")),
                 AssignmentStatus.valueOf(document.getString("status")),
                 instant(document, "issuedAt"),
-                instant(document, "acceptanceDueAt"),
+                acceptanceDueAt,
+                // stored before objections existed: the window is taken to end with the acceptance deadline
+                objectionDueAt != null ? objectionDueAt : acceptanceDueAt,
                 instant(document, "dueAt"),
                 document.getString("instructions"),
                 instant(document, "acceptedAt"),
                 instant(document, "noticeSentAt"),
-                document.getLong(AggregateWriter.VERSION));
+                objection(document.get("objection", Document.class)),
+                document.getList("progress", Document.class, List.of()).stream()
+                        .map(MongoAssignments::progressNote).toList(),
+                document.getList("extensions", Document.class, List.of()).stream()
+                        .map(MongoAssignments::extension).toList(),
+                finalReport(document.get("finalReport", Document.class)),
+                document.getInteger("sendBacks", 0),
+                document.getString("reviewReason"),
+                instant(document, "closedAt"),
+                document.getString("cancelReason"),
+                document.getLong(AggregateWriter.VERSION)));
+    }
+
+    private static Document objection(Objection objection) {
+        return objection == null ? null : new Document("reason", objection.reason())
+                .append("objectedAt", date(objection.objectedAt()))
+                .append("upheld", objection.upheld())
+                .append("decidedAt", date(objection.decidedAt()))
+                .append("reassignedAssignmentId", objection.reassignedAssignmentId());
+    }
+
+    private static Objection objection(Document document) {
+        return document == null ? null : new Objection(document.getString("reason"),
+                instant(document, "objectedAt"), document.getBoolean("upheld"), instant(document, "decidedAt"),
+                document.getString("reassignedAssignmentId"));
+    }
+
+    private static Document progressNote(ProgressNote note) {
+        return new Document("note", note.note()).append("reportedAt", date(note.reportedAt()));
+    }
+
+    private static ProgressNote progressNote(Document document) {
+        return new ProgressNote(document.getString("note"), instant(document, "reportedAt"));
+    }
+
+    private static Document extension(Extension extension) {
+        return new Document("id", extension.id())
+                .append("days", extension.days())
+                .append("reason", extension.reason())
+                .append("requestedAt", date(extension.requestedAt()))
+                .append("status", extension.status().name())
+                .append("note", extension.note())
+                .append("decidedAt", date(extension.decidedAt()));
+    }
+
+    private static Extension extension(Document document) {
+        return new Extension(document.getString("id"), document.getInteger("days"), document.getString("reason"),
+                instant(document, "requestedAt"), Extension.Status.valueOf(document.getString("status")),
+                document.getString("note"), instant(document, "decidedAt"));
+    }
+
+    private static Document finalReport(FinalReport report) {
+        return report == null ? null : new Document("outcome", report.outcome().name())
+                .append("resolved", report.resolved())
+                .append("summary", report.summary())
+                .append("repliedAt", date(report.repliedAt()))
+                .append("submittedAt", date(report.submittedAt()))
+                .append("withinDeadline", report.withinDeadline());
+    }
+
+    private static FinalReport finalReport(Document document) {
+        return document == null ? null : new FinalReport(FinalReport.Outcome.valueOf(document.getString("outcome")),
+                document.getBoolean("resolved"), document.getString("summary"), instant(document, "repliedAt"),
+                instant(document, "submittedAt"), document.getBoolean("withinDeadline"));
     }
 
     private static Date date(Instant instant) {

@@ -1,20 +1,32 @@
 package org.duban.intake.assignment.web;
 
+import static org.duban.intake.assignment.web.AssignmentViews.instant;
+import static org.duban.intake.assignment.web.AssignmentViews.view;
+
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.duban.intake.api.AssignmentsApi;
 import org.duban.intake.api.model.AcceptAssignmentRequest;
 import org.duban.intake.api.model.AssignmentPage;
+import org.duban.intake.api.model.CancelRequest;
+import org.duban.intake.api.model.ExtensionDecisionRequest;
+import org.duban.intake.api.model.ExtensionRequest;
+import org.duban.intake.api.model.FinalReportRequest;
 import org.duban.intake.api.model.IssueAssignmentRequest;
+import org.duban.intake.api.model.ObjectionDecisionRequest;
+import org.duban.intake.api.model.ObjectionRequest;
 import org.duban.intake.api.model.PageInfo;
+import org.duban.intake.api.model.ProgressRequest;
+import org.duban.intake.api.model.ReviewRequest;
 import org.duban.intake.assignment.Assignment;
+import org.duban.intake.assignment.AssignmentAnswers;
 import org.duban.intake.assignment.AssignmentKind;
+import org.duban.intake.assignment.AssignmentReviews;
 import org.duban.intake.assignment.AssignmentService;
 import org.duban.intake.assignment.AssignmentStatus;
+import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.IssueAssignment;
+import org.duban.intake.assignment.ReviewDecision;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.web.CurrentCaller;
@@ -25,10 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AssignmentController implements AssignmentsApi {
 
     private final AssignmentService assignments;
+    private final AssignmentAnswers answers;
+    private final AssignmentReviews reviews;
     private final CurrentCaller caller;
 
-    AssignmentController(AssignmentService assignments, CurrentCaller caller) {
+    AssignmentController(AssignmentService assignments, AssignmentAnswers answers, AssignmentReviews reviews,
+            CurrentCaller caller) {
         this.assignments = assignments;
+        this.answers = answers;
+        this.reviews = reviews;
         this.caller = caller;
     }
 
@@ -49,6 +66,61 @@ class AssignmentController implements AssignmentsApi {
     }
 
     @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> objectToAssignment(String assignmentId,
+            ObjectionRequest request) {
+        return ResponseEntity.ok(view(answers.object(caller.get(), assignmentId, request.getReason())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> decideObjection(String assignmentId,
+            ObjectionDecisionRequest request) {
+        return ResponseEntity.ok(view(reviews.decideObjection(caller.get(), assignmentId, request.getUpheld(),
+                request.getReassignToUnitId())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> reportProgress(String assignmentId,
+            ProgressRequest request) {
+        return ResponseEntity.ok(view(answers.reportProgress(caller.get(), assignmentId, request.getNote())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> requestExtension(String assignmentId,
+            ExtensionRequest request) {
+        return ResponseEntity.ok(view(answers.requestExtension(caller.get(), assignmentId, request.getDays(),
+                request.getReason())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> decideExtension(String assignmentId,
+            String extensionId, ExtensionDecisionRequest request) {
+        return ResponseEntity.ok(view(reviews.decideExtension(caller.get(), assignmentId, extensionId,
+                request.getApproved(), request.getNote())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> submitFinalReport(String assignmentId,
+            FinalReportRequest request) {
+        return ResponseEntity.ok(view(answers.submitFinalReport(caller.get(), assignmentId,
+                FinalReport.Outcome.valueOf(request.getOutcome().getValue()), request.getResolved(),
+                request.getSummary(), instant(request.getRepliedAt()))));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> reviewAssignment(String assignmentId,
+            ReviewRequest request) {
+        return ResponseEntity.ok(view(reviews.review(caller.get(), assignmentId,
+                ReviewDecision.valueOf(request.getDecision().getValue()), request.getReason(),
+                instant(request.getNewDueAt()))));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.intake.api.model.Assignment> cancelAssignment(String assignmentId,
+            CancelRequest request) {
+        return ResponseEntity.ok(view(reviews.cancel(caller.get(), assignmentId, request.getReason())));
+    }
+
+    @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> getAssignment(String assignmentId) {
         return ResponseEntity.ok(view(assignments.get(caller.get(), assignmentId)));
     }
@@ -60,26 +132,8 @@ class AssignmentController implements AssignmentsApi {
                 status == null ? null : AssignmentStatus.valueOf(status.getValue()), unitId,
                 PageRequest.of(page, size));
         return ResponseEntity.ok(new AssignmentPage(
-                found.items().stream().map(AssignmentController::view).toList(),
+                found.items().stream().map(AssignmentViews::view).toList(),
                 new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
                         found.totalPages())));
-    }
-
-    static org.duban.intake.api.model.Assignment view(Assignment assignment) {
-        return new org.duban.intake.api.model.Assignment(assignment.id(), assignment.caseId(), assignment.unitId(),
-                org.duban.intake.api.model.AssignmentKind.fromValue(assignment.kind().name()),
-                org.duban.intake.api.model.AssignmentStatus.fromValue(assignment.status().name()),
-                offset(assignment.issuedAt()), offset(assignment.acceptanceDueAt()), offset(assignment.dueAt()))
-                .instructions(assignment.instructions())
-                .acceptedAt(offset(assignment.acceptedAt()))
-                .noticeSentAt(offset(assignment.noticeSentAt()));
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

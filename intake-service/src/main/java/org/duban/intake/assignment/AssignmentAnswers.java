@@ -1,0 +1,53 @@
+package org.duban.intake.assignment;
+
+import java.time.Instant;
+
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Ids;
+import org.duban.platform.domain.Role;
+
+/**
+ * What a responsible unit does with its own assignment after signing for it: object, report
+ * progress, ask for more time, submit the final report. Another unit's assignment answers 404.
+ */
+public final class AssignmentAnswers {
+
+    private final AssignmentChanges changes;
+    private final AssignmentService.AssignmentSupport support;
+
+    public AssignmentAnswers(Assignments assignments, AssignmentService.AssignmentSupport support) {
+        this.changes = new AssignmentChanges(assignments, support);
+        this.support = support;
+    }
+
+    /** The matter is not the unit's own (异议退回), within the objection window. */
+    public Assignment object(Caller caller, String assignmentId, String reason) {
+        caller.require(Role.UNIT);
+        return changes.change(caller, assignmentId, assignment -> assignment.object(caller, reason, now()));
+    }
+
+    /** How the handling goes (办理进展). */
+    public Assignment reportProgress(Caller caller, String assignmentId, String note) {
+        caller.require(Role.UNIT);
+        return changes.change(caller, assignmentId, assignment -> assignment.reportProgress(caller, note, now()));
+    }
+
+    /** Asks to move the result deadline by {@code days} (延期); a supervisor decides. */
+    public Assignment requestExtension(Caller caller, String assignmentId, int days, String reason) {
+        caller.require(Role.UNIT);
+        return changes.change(caller, assignmentId,
+                assignment -> assignment.requestExtension(caller, Ids.newId(), days, reason, now()));
+    }
+
+    /** The final report (办结报告); a 转送 concludes with it, a 交办 waits for review. */
+    public Assignment submitFinalReport(Caller caller, String assignmentId, FinalReport.Outcome outcome,
+            boolean resolved, String summary, Instant repliedAt) {
+        caller.require(Role.UNIT);
+        return changes.change(caller, assignmentId,
+                assignment -> assignment.submitFinalReport(caller, outcome, resolved, summary, repliedAt, now()));
+    }
+
+    private Instant now() {
+        return support.clock().instant();
+    }
+}
