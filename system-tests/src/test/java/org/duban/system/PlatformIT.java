@@ -24,7 +24,6 @@ import org.duban.client.gateway.model.DevTokenRequest.RolesEnum;
 import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.api.UnitsApi;
-import org.duban.client.intake.model.AcceptAssignmentRequest;
 import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentKind;
 import org.duban.client.intake.model.AssignmentStatus;
@@ -99,16 +98,20 @@ class PlatformIT {
             assertThat(assignmentsIssuedToday()).isEqualTo(issuedBefore + 1);
         });
 
-        // and the unit accepts it and acknowledges the message
-        Assignment accepted = new AssignmentsApi(intake(unitToken)).acceptAssignment(issued.getId(),
-                new AcceptAssignmentRequest().noticeSentAt(OffsetDateTime.now()));
-        assertThat(accepted.getStatus()).isEqualTo(AssignmentStatus.ACCEPTED);
+        // and the unit's own system accepts it, reports progress and its final report (the README's guide)
+        ResponsibleUnitIntegration unitSystem = new ResponsibleUnitIntegration(platform.gatewayUrl(), unitToken);
+        List<Assignment> accepted = unitSystem.acceptNewAssignments(OffsetDateTime.now());
+        assertThat(accepted).extracting(Assignment::getId).containsExactly(issued.getId());
+        assertThat(accepted.get(0).getStatus()).isEqualTo(AssignmentStatus.ACCEPTED);
         InboxMessage message = inbox(unitToken).get(0);
         assertThat(new InboxApi(notification(unitToken)).acknowledgeMessage(message.getId()).getAcknowledgedAt())
                 .isNotNull();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alertsOf(unitId)).extracting(alert -> alert.getDeadlineKind().getValue())
                         .containsExactly("RESULT"));
+        assertThat(unitSystem.reportProgress(issued.getId(), "已约谈信访人，正在协调").getProgress()).hasSize(1);
+        assertThat(unitSystem.submitFinalReport(issued.getId(), "已协调加装电梯，信访人认可", OffsetDateTime.now())
+                .getStatus()).isEqualTo(AssignmentStatus.REPORTED);
     }
 
     @Test
