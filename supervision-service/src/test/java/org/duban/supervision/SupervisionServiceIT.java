@@ -376,6 +376,26 @@ class SupervisionServiceIT {
     }
 
     @Test
+    void aDeadlineMovedForAnAssignmentWhoseIssueWasNotSeenGoesToTheDeadLetterTopicAtOnce() {
+        // given: an approved extension of an assignment never issued here
+        String unit = newUnit();
+        List<PendingEvent> orphan = TestEvents.send(bootstrap(), INTAKE, extensionDecidedEvent("orphan-" + unit, unit,
+                10, true, RESULT_DUE.plus(Duration.ofDays(10)), ISSUED_AT.plus(Duration.ofDays(5))));
+
+        // when
+        send(issuedEvent("good-" + unit, unit));
+
+        // then: parked without retries, the next event processed, nothing stored for the orphan
+        JsonNode alert = awaitOneAlert(unit);
+        assertThat(alert.path("assignmentId").asString()).isEqualTo("good-" + unit);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap(), DEAD_LETTERS))
+                        .extracting(record -> header(record, "ce_id"))
+                        .contains(orphan.get(0).id()));
+        assertThat(statusOf("orphan-" + unit)).isNull();
+    }
+
+    @Test
     void answers401WithAProblemWithoutAToken() {
         // when
         HttpResponse<String> response = get("/api/v1/alerts", null);
