@@ -6,7 +6,15 @@ import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;
 import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
 import static org.duban.supervision.deadline.DeadlineFixtures.RESULT_DUE;
 import static org.duban.supervision.deadline.DeadlineFixtures.acceptedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.approvedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.cancelledEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.concludedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.extensionDecidedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.finalReportEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.issuedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.objectedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.objectionDecidedEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.sentBackEvent;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -186,6 +194,147 @@ class SupervisionServiceIT {
     }
 
     @Test
+    void anApprovedExtensionMovesTheResultDeadlineOnTheBoard() {
+        // given: accepted, three days before its result deadline (yellow)
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+        Instant extendedDue = RESULT_DUE.plus(Duration.ofDays(15));
+        send(issuedEvent(assignment, unit), acceptedEvent(assignment, unit, ISSUED_AT.plus(Duration.ofDays(1))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(onlyAlert(unit).path("deadlineKind").asString()).isEqualTo("RESULT"));
+        clock.set(RESULT_DUE.minus(Duration.ofDays(3)));
+        assertThat(onlyAlert(unit).path("colour").asString()).isEqualTo("YELLOW");
+
+        // when: a rejected extension, then an approved one of 15 days
+        send(extensionDecidedEvent(assignment, unit, 5, false, null, clock.instant()),
+                extensionDecidedEvent(assignment, unit, 15, true, extendedDue, clock.instant()));
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(Instant.parse(onlyAlert(unit).path("dueAt").asString())).isEqualTo(extendedDue));
+        JsonNode extended = onlyAlert(unit);
+        assertThat(extended.path("deadlineKind").asString()).isEqualTo("RESULT");
+        assertThat(extended.path("colour").asString()).isEqualTo("GREEN");
+        assertThat(extended.path("daysLeft").asInt()).isEqualTo(18);
+        assertThat(items(get("/api/v1/alerts?colour=GREEN&unitId=" + unit, supervisor))).hasSize(1);
+        assertThat(items(get("/api/v1/alerts?colour=YELLOW&unitId=" + unit, supervisor))).isEmpty();
+    }
+
+    @Test
+    void aFinalReportLeavesTheBoardAndASendBackReopensItWithItsNewDeadline() {
+        // given
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+        Instant reportedAt = ISSUED_AT.plus(Duration.ofDays(20));
+        Instant newDueAt = RESULT_DUE.plus(Duration.ofDays(10));
+        send(issuedEvent(assignment, unit), acceptedEvent(assignment, unit, ISSUED_AT.plus(Duration.ofDays(1))));
+        awaitOneAlert(unit);
+
+        // when: the final report, then another assignment of the unit as a marker of progress
+        send(finalReportEvent(assignment, unit, "ASSIGN", RESULT_DUE, reportedAt), issuedEvent("marker-" + unit, unit));
+
+        // then: awaiting review, it is not on the board
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(assignmentIds(unit)).containsExactly("marker-" + unit));
+
+        // when: sent back (退回重办) with a new deadline
+        send(sentBackEvent(assignment, unit, newDueAt, reportedAt.plus(Duration.ofDays(1))));
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(assignmentIds(unit)).containsExactlyInAnyOrder(assignment, "marker-" + unit));
+        JsonNode reopened = alertOf(unit, assignment);
+        assertThat(reopened.path("deadlineKind").asString()).isEqualTo("RESULT");
+        assertThat(Instant.parse(reopened.path("dueAt").asString())).isEqualTo(newDueAt);
+        assertThat(reopened.path("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void concludedAndCancelledAssignmentsLeaveTheBoard() {
+        // given: an assignment (交办), a transfer (转送) and one to be cancelled, all accepted or issued
+        String unit = newUnit();
+        String approved = "asg-" + unit;
+        String transfer = "trf-" + unit;
+        String cancelled = "cnc-" + unit;
+        Instant accepted = ISSUED_AT.plus(Duration.ofDays(1));
+        Instant later = ISSUED_AT.plus(Duration.ofDays(20));
+        send(issuedEvent(approved, unit), acceptedEvent(approved, unit, accepted),
+                issuedEvent(transfer, unit), acceptedEvent(transfer, unit, accepted),
+                issuedEvent(cancelled, unit));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(assignmentIds(unit)).hasSize(3));
+
+        // when: as intake emits them
+        send(finalReportEvent(approved, unit, "ASSIGN", RESULT_DUE, later), approvedEvent(approved, unit, later),
+                concludedEvent(approved, unit, "ASSIGN", later),
+                finalReportEvent(transfer, unit, "TRANSFER", RESULT_DUE, later),
+                concludedEvent(transfer, unit, "TRANSFER", later),
+                cancelledEvent(cancelled, unit, "ASSIGNED", later),
+                issuedEvent("marker-" + unit, unit));
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(assignmentIds(unit)).containsExactly("marker-" + unit));
+        clock.set(RESULT_DUE.plus(Duration.ofDays(30)));
+        for (String colour : List.of("RED", "YELLOW", "GREEN")) {
+            assertThat(items(get("/api/v1/alerts?colour=" + colour + "&unitId=" + unit, supervisor)))
+                    .extracting(alert -> alert.path("assignmentId").asString())
+                    .as(colour).isSubsetOf("marker-" + unit);
+        }
+        Document stored = database.getCollection("tracked_assignments").find(new Document("_id", approved)).first();
+        assertThat(stored.getString("status")).isEqualTo("CONCLUDED");
+        assertThat(stored).doesNotContainKey("nextDeadlineAt");
+    }
+
+    @Test
+    void anUpheldObjectionTakesTheAssignmentOffTheBoardAndTheNewOneTakesItsPlace() {
+        // given
+        String unitA = newUnit();
+        String unitB = newUnit();
+        String old = "asg-" + unitA;
+        String reassigned = "asg-" + unitB;
+        send(issuedEvent(old, unitA), objectedEvent(old, unitA, ISSUED_AT.plus(Duration.ofDays(2))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "OBJECTED".equals(statusOf(old)));
+        assertThat(onlyAlert(unitA).path("deadlineKind").asString()).isEqualTo("ACCEPTANCE");
+
+        // when: as intake emits it, the decision on the old assignment and the issue of the new one
+        send(objectionDecidedEvent(old, unitA, true, reassigned, ISSUED_AT.plus(Duration.ofDays(3))),
+                issuedEvent(reassigned, unitB));
+
+        // then
+        JsonNode taken = awaitOneAlert(unitB);
+        assertThat(taken.path("assignmentId").asString()).isEqualTo(reassigned);
+        assertThat(items(get("/api/v1/alerts?unitId=" + unitA, supervisor))).isEmpty();
+        assertThat(statusOf(old)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anObjectedAssignmentPastItsAcceptanceDeadlineIsRedAndOverdueUntilTheRejectionLeavesItAssigned() {
+        // given
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+        send(issuedEvent(assignment, unit), objectedEvent(assignment, unit, ISSUED_AT.plus(Duration.ofDays(2))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "OBJECTED".equals(statusOf(assignment)));
+
+        // when: the objection is still undecided past the acceptance deadline
+        clock.set(ACCEPTANCE_DUE.plusMillis(1));
+
+        // then
+        JsonNode red = onlyAlert(unit);
+        assertThat(red.path("deadlineKind").asString()).isEqualTo("ACCEPTANCE");
+        assertThat(Instant.parse(red.path("dueAt").asString())).isEqualTo(ACCEPTANCE_DUE);
+        assertThat(red.path("colour").asString()).isEqualTo("RED");
+        assertThat(red.path("overdue").asBoolean()).isTrue();
+        assertThat(items(get("/api/v1/alerts?colour=RED&unitId=" + unit, supervisor))).hasSize(1);
+
+        // when: the objection is rejected
+        send(objectionDecidedEvent(assignment, unit, false, null, ACCEPTANCE_DUE.plus(Duration.ofHours(1))));
+
+        // then: ASSIGNED again, still held to the same (now passed) acceptance deadline
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(statusOf(assignment)));
+        assertThat(onlyAlert(unit).path("colour").asString()).isEqualTo("RED");
+    }
+
+    @Test
     void aDuplicatedEventHasOneEffect() {
         // given
         String unit = newUnit();
@@ -224,6 +373,26 @@ class SupervisionServiceIT {
                 assertThat(TopicReader.readAll(bootstrap(), DEAD_LETTERS))
                         .extracting(record -> header(record, "ce_id"))
                         .contains(notJson.id(), noDeadlines.id()));
+    }
+
+    @Test
+    void aDeadlineMovedForAnAssignmentWhoseIssueWasNotSeenGoesToTheDeadLetterTopicAtOnce() {
+        // given: an approved extension of an assignment never issued here
+        String unit = newUnit();
+        List<PendingEvent> orphan = TestEvents.send(bootstrap(), INTAKE, extensionDecidedEvent("orphan-" + unit, unit,
+                10, true, RESULT_DUE.plus(Duration.ofDays(10)), ISSUED_AT.plus(Duration.ofDays(5))));
+
+        // when
+        send(issuedEvent("good-" + unit, unit));
+
+        // then: parked without retries, the next event processed, nothing stored for the orphan
+        JsonNode alert = awaitOneAlert(unit);
+        assertThat(alert.path("assignmentId").asString()).isEqualTo("good-" + unit);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap(), DEAD_LETTERS))
+                        .extracting(record -> header(record, "ce_id"))
+                        .contains(orphan.get(0).id()));
+        assertThat(statusOf("orphan-" + unit)).isNull();
     }
 
     @Test
@@ -277,6 +446,22 @@ class SupervisionServiceIT {
         List<JsonNode> items = items(get("/api/v1/alerts?unitId=" + unit, supervisor));
         assertThat(items).hasSize(1);
         return items.get(0);
+    }
+
+    private List<String> assignmentIds(String unit) {
+        return items(get("/api/v1/alerts?unitId=" + unit, supervisor)).stream()
+                .map(alert -> alert.path("assignmentId").asString()).toList();
+    }
+
+    private JsonNode alertOf(String unit, String assignment) {
+        return items(get("/api/v1/alerts?unitId=" + unit, supervisor)).stream()
+                .filter(alert -> assignment.equals(alert.path("assignmentId").asString()))
+                .findFirst().orElseThrow();
+    }
+
+    private String statusOf(String assignment) {
+        Document stored = database.getCollection("tracked_assignments").find(new Document("_id", assignment)).first();
+        return stored == null ? null : stored.getString("status");
     }
 
     private void send(org.duban.contracts.events.DubanEvent... events) {

@@ -1,16 +1,33 @@
 package org.duban.supervision.deadline;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentCancelled;
+import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentExtensionDecided;
+import org.duban.contracts.events.AssignmentFinalReportSubmitted;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.AssignmentObjected;
+import org.duban.contracts.events.AssignmentObjectionDecided;
+import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
 
 /**
  * Follows the intake facts that move deadlines: an issued assignment starts being tracked, an
- * accepted one switches to its result deadline. Idempotent by construction (the state is keyed by
- * the assignment id and a fact already applied changes nothing), so a redelivered event is harmless
- * even when the consumer's record of processed event ids missed it.
+ * accepted one switches to its result deadline, an objection keeps it on its acceptance deadline
+ * until decided, an approved extension or a send-back moves the result deadline, a final report
+ * takes it off the board until review, and a conclusion, a cancellation or an upheld objection
+ * closes it. Idempotent by construction (the state is keyed by the assignment id and a fact already
+ * applied changes nothing), so a redelivered event is harmless even when the consumer's record of
+ * processed event ids missed it. Progress reports, extension requests, rejected extensions and
+ * approving reviews (a conclusion follows) move no deadline and are ignored.
+ *
+ * <p>Facts about an assignment whose issue has not been seen: an acceptance or a closure is kept
+ * (see {@link #accept}); one that moves a deadline cannot be applied without the issue's deadlines
+ * and is refused with {@link IssueNotSeen}, for the dead-letter topic.
  */
 public final class DeadlineTrackingService {
 
@@ -26,6 +43,20 @@ public final class DeadlineTrackingService {
             track(issued);
         } else if (event instanceof AssignmentAccepted accepted) {
             accept(accepted);
+        } else if (event instanceof AssignmentObjected objected) {
+            changeIssued(objected.assignmentId(), AssignmentObjected.TYPE, TrackedAssignment::object);
+        } else if (event instanceof AssignmentObjectionDecided decided) {
+            decideObjection(decided);
+        } else if (event instanceof AssignmentExtensionDecided decided) {
+            extend(decided);
+        } else if (event instanceof AssignmentFinalReportSubmitted submitted) {
+            changeIssued(submitted.assignmentId(), AssignmentFinalReportSubmitted.TYPE, TrackedAssignment::report);
+        } else if (event instanceof AssignmentReviewed reviewed) {
+            review(reviewed);
+        } else if (event instanceof AssignmentConcluded concluded) {
+            close(concluded.assignmentId(), concluded.caseId(), concluded.unitId(), TrackingStatus.CONCLUDED);
+        } else if (event instanceof AssignmentCancelled cancelled) {
+            close(cancelled.assignmentId(), cancelled.caseId(), cancelled.unitId(), TrackingStatus.CANCELLED);
         }
     }
 
@@ -51,6 +82,80 @@ public final class DeadlineTrackingService {
         TrackedAssignment next = current.map(tracked -> tracked.accept(event.acceptedAt()))
                 .orElseGet(() -> acceptedBeforeIssue(event));
         saveIfChanged(current, next);
+    }
+
+    private void decideObjection(AssignmentObjectionDecided event) {
+        if (event.upheld()) {
+            // The matter went to a new assignment (issued on its own); this one is cancelled.
+            close(event.assignmentId(), event.caseId(), event.unitId(), TrackingStatus.CANCELLED);
+        } else {
+            changeIssued(event.assignmentId(), AssignmentObjectionDecided.TYPE, TrackedAssignment::rejectObjection);
+        }
+    }
+
+    private void extend(AssignmentExtensionDecided event) {
+        if (!event.approved()) {
+            return;
+        }
+        Instant newDueAt = required(event.newDueAt(), "an approved extension without newDueAt");
+        changeIssued(event.assignmentId(), AssignmentExtensionDecided.TYPE, tracked -> tracked.extend(newDueAt));
+    }
+
+    private void review(AssignmentReviewed event) {
+        if ("APPROVE".equals(event.decision())) {
+            return; // the conclusion follows as its own event
+        }
+        if (!"SEND_BACK".equals(event.decision())) {
+            throw new MalformedEvent("a review of " + event.assignmentId() + " with decision " + event.decision());
+        }
+        Instant newDueAt = required(event.newDueAt(), "a send-back without newDueAt");
+        changeIssued(event.assignmentId(), AssignmentReviewed.TYPE, tracked -> tracked.sendBack(newDueAt));
+    }
+
+    /**
+     * Applies a fact that needs the issue's deadlines. An assignment closed before its issue was seen
+     * takes no more changes, so only an unknown one or one still awaiting its issue is refused.
+     */
+    private void changeIssued(String assignmentId, String eventType, UnaryOperator<TrackedAssignment> transition) {
+        Optional<TrackedAssignment> current = assignments.find(requiredId(assignmentId));
+        if (current.isEmpty() || current.get().status() == TrackingStatus.AWAITING_ISSUE) {
+            throw new IssueNotSeen(assignmentId, eventType);
+        }
+        saveIfChanged(current, transition.apply(current.get()));
+    }
+
+    /**
+     * Closes an assignment. A closure whose issue has not been seen is kept, like an early
+     * acceptance: a closed document that a late issue fills in but does not reopen.
+     */
+    private void close(String assignmentId, String caseId, String unitId, TrackingStatus closedAs) {
+        Optional<TrackedAssignment> current = assignments.find(requiredId(assignmentId));
+        TrackedAssignment next = current.map(tracked -> tracked.close(closedAs))
+                .orElseGet(() -> closedBeforeIssue(assignmentId, caseId, unitId, closedAs));
+        saveIfChanged(current, next);
+    }
+
+    private static TrackedAssignment closedBeforeIssue(String assignmentId, String caseId, String unitId,
+            TrackingStatus closedAs) {
+        try {
+            return TrackedAssignment.closedBeforeIssue(assignmentId, caseId, unitId, closedAs);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEvent("closure of " + assignmentId + ": " + e.getMessage());
+        }
+    }
+
+    private static String requiredId(String assignmentId) {
+        if (assignmentId == null || assignmentId.isBlank()) {
+            throw new MalformedEvent("an assignment event without assignmentId");
+        }
+        return assignmentId;
+    }
+
+    private static Instant required(Instant value, String problem) {
+        if (value == null) {
+            throw new MalformedEvent(problem);
+        }
+        return value;
     }
 
     private void saveIfChanged(Optional<TrackedAssignment> current, TrackedAssignment next) {

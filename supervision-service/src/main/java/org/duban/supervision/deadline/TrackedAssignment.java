@@ -4,18 +4,24 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An assignment whose deadlines this service watches. While it is not accepted the acceptance
- * deadline applies; once accepted, the result deadline. Applying the same fact twice changes
- * nothing, so redelivered events are harmless.
+ * An assignment whose deadlines this service watches, following intake's lifecycle (SPEC §3).
+ * While it is not accepted (ASSIGNED, or OBJECTED until the objection is decided) the acceptance
+ * deadline applies; once accepted, the result deadline, which extensions and send-backs move. A
+ * REPORTED assignment waits for review and has no applicable deadline; CONCLUDED and CANCELLED are
+ * closed. Each transition applies only in the state intake emits it from; in any other state (a
+ * redelivered or out-of-place fact) it changes nothing, so redelivered events are harmless.
  *
  * <p>An acceptance may be seen before the issue it belongs to (a dead letter replayed after later
  * events): it is kept as {@link TrackingStatus#AWAITING_ISSUE} and completed when the issue comes.
+ * Likewise a closure seen first is kept as a closed document without the issue's data, which the
+ * issue fills in without reopening it.
  *
- * @param kind            null while awaiting the issue
- * @param acceptanceDueAt null while awaiting the issue
- * @param dueAt           the result deadline; null while awaiting the issue
+ * @param kind            null while the issue has not been seen
+ * @param acceptanceDueAt null while the issue has not been seen
+ * @param dueAt           the result deadline, as moved by extensions and send-backs; null while the
+ *                        issue has not been seen
  * @param trackedSince    when the assignment was issued (the deadlines count from there); null while
- *                        awaiting the issue
+ *                        the issue has not been seen
  * @param acceptedAt      when the unit accepted it, if it has
  * @param version         the stored version this state was read at; {@link #UNSAVED} when new
  */
@@ -40,13 +46,13 @@ public record TrackedAssignment(
         Require.present(status, "status");
         if (status == TrackingStatus.AWAITING_ISSUE) {
             Require.present(acceptedAt, "acceptedAt");
-        } else {
+        } else if (!status.isClosed() || trackedSince != null) {
             Require.present(kind, "kind");
             Require.present(acceptanceDueAt, "acceptanceDueAt");
             Require.present(dueAt, "dueAt");
             Require.present(trackedSince, "trackedSince");
         }
-        if (status == TrackingStatus.ACCEPTED) {
+        if (status == TrackingStatus.ACCEPTED || status == TrackingStatus.REPORTED) {
             Require.present(acceptedAt, "acceptedAt");
         }
     }
@@ -65,15 +71,26 @@ public record TrackedAssignment(
     }
 
     /**
-     * The issue of this assignment arrived: completes an acceptance that came first; an assignment
-     * already issued stays as it is (a redelivered issue).
+     * Keeps the closure of an assignment whose issue has not been seen, so that the issue, if it
+     * comes later, does not put it on the board.
+     */
+    public static TrackedAssignment closedBeforeIssue(String assignmentId, String caseId, String unitId,
+            TrackingStatus closedAs) {
+        requireClosed(closedAs);
+        return new TrackedAssignment(assignmentId, caseId, unitId, null, null, null, closedAs, null, null, UNSAVED);
+    }
+
+    /**
+     * The issue of this assignment arrived: completes an acceptance or a closure that came first
+     * (the closure stays closed); an assignment already issued stays as it is (a redelivered issue).
      */
     public TrackedAssignment issue(Issue issue) {
-        if (status != TrackingStatus.AWAITING_ISSUE) {
+        if (issueSeen()) {
             return this;
         }
+        TrackingStatus next = status == TrackingStatus.AWAITING_ISSUE ? TrackingStatus.ACCEPTED : status;
         return new TrackedAssignment(assignmentId, issue.caseId(), issue.unitId(), issue.kind(),
-                issue.acceptanceDueAt(), issue.dueAt(), TrackingStatus.ACCEPTED, issue.issuedAt(), acceptedAt, version);
+                issue.acceptanceDueAt(), issue.dueAt(), next, issue.issuedAt(), acceptedAt, version);
     }
 
     /** The unit accepted it: from now on the result deadline applies. Accepting again changes nothing. */
@@ -86,13 +103,70 @@ public record TrackedAssignment(
                 TrackingStatus.ACCEPTED, trackedSince, at, version);
     }
 
-    /** The deadline that currently applies; none unless the assignment is open. */
+    /**
+     * The unit objected (异议退回): it stays on the board, still held to its acceptance deadline until
+     * the objection is decided. Only from ASSIGNED.
+     */
+    public TrackedAssignment object() {
+        return status == TrackingStatus.ASSIGNED ? withStatus(TrackingStatus.OBJECTED) : this;
+    }
+
+    /** The supervisor rejected the objection: ASSIGNED again, same acceptance deadline. Only from OBJECTED. */
+    public TrackedAssignment rejectObjection() {
+        return status == TrackingStatus.OBJECTED ? withStatus(TrackingStatus.ASSIGNED) : this;
+    }
+
+    /**
+     * An approved extension moved the result deadline to {@code newDueAt}. Only while ACCEPTED, and
+     * only forward: intake extends by at least a day, so an extension not later than the deadline in
+     * force is an old one seen again (e.g. after a send-back set a later deadline).
+     */
+    public TrackedAssignment extend(Instant newDueAt) {
+        Require.present(newDueAt, "newDueAt");
+        if (status != TrackingStatus.ACCEPTED || !newDueAt.isAfter(dueAt)) {
+            return this;
+        }
+        return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt, status,
+                trackedSince, acceptedAt, version);
+    }
+
+    /** The unit submitted its final report: it waits for review, off the board. Only from ACCEPTED. */
+    public TrackedAssignment report() {
+        return status == TrackingStatus.ACCEPTED ? withStatus(TrackingStatus.REPORTED) : this;
+    }
+
+    /** The report was sent back (退回重办): ACCEPTED again, held to {@code newDueAt}. Only from REPORTED. */
+    public TrackedAssignment sendBack(Instant newDueAt) {
+        Require.present(newDueAt, "newDueAt");
+        if (status != TrackingStatus.REPORTED) {
+            return this;
+        }
+        return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt,
+                TrackingStatus.ACCEPTED, trackedSince, acceptedAt, version);
+    }
+
+    /**
+     * The assignment concluded or was cancelled (an upheld objection cancels it too): off the board
+     * for good. Intake's word on a closure is final, so it closes from any state not closed yet; a
+     * closed assignment stays as it is.
+     */
+    public TrackedAssignment close(TrackingStatus closedAs) {
+        requireClosed(closedAs);
+        return status.isClosed() ? this : withStatus(closedAs);
+    }
+
+    /** The deadline that currently applies; none unless the assignment is on the board. */
     public Optional<Deadline> applicableDeadline() {
         return switch (status) {
-            case ASSIGNED -> Optional.of(new Deadline(DeadlineKind.ACCEPTANCE, acceptanceDueAt));
+            case ASSIGNED, OBJECTED -> Optional.of(new Deadline(DeadlineKind.ACCEPTANCE, acceptanceDueAt));
             case ACCEPTED -> Optional.of(new Deadline(DeadlineKind.RESULT, dueAt));
-            case AWAITING_ISSUE -> Optional.empty();
+            case AWAITING_ISSUE, REPORTED, CONCLUDED, CANCELLED -> Optional.empty();
         };
+    }
+
+    /** Whether the issue has been seen: otherwise only an early acceptance or closure is known. */
+    public boolean issueSeen() {
+        return trackedSince != null;
     }
 
     public boolean isOpen() {
@@ -101,5 +175,16 @@ public record TrackedAssignment(
 
     public boolean isNew() {
         return version == UNSAVED;
+    }
+
+    private TrackedAssignment withStatus(TrackingStatus next) {
+        return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, next, trackedSince,
+                acceptedAt, version);
+    }
+
+    private static void requireClosed(TrackingStatus closedAs) {
+        if (closedAs == null || !closedAs.isClosed()) {
+            throw new IllegalArgumentException("not a closed state: " + closedAs);
+        }
     }
 }

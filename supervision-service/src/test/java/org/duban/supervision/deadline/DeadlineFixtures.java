@@ -6,6 +6,13 @@ import java.time.Instant;
 
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.contracts.events.AssignmentCancelled;
+import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentExtensionDecided;
+import org.duban.contracts.events.AssignmentFinalReportSubmitted;
+import org.duban.contracts.events.AssignmentObjected;
+import org.duban.contracts.events.AssignmentObjectionDecided;
+import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.AssignmentIssued;
 
 /** Assignments and intake events as the tests of this feature need them, around one fixed moment. */
@@ -53,5 +60,56 @@ public final class DeadlineFixtures {
     public static AssignmentAccepted acceptedEvent(String assignmentId, String unitId, Instant acceptedAt) {
         return new AssignmentAccepted(assignmentId, "case-" + assignmentId, unitId, acceptedAt, acceptedAt, true,
                 new Actor("li.na", "UNIT", unitId));
+    }
+
+    public static AssignmentObjected objectedEvent(String assignmentId, String unitId, Instant at) {
+        return new AssignmentObjected(assignmentId, "case-" + assignmentId, unitId, at, unit(unitId));
+    }
+
+    /** Upheld: the matter goes to {@code reassignedAssignmentId} (issued as its own assignment). */
+    public static AssignmentObjectionDecided objectionDecidedEvent(String assignmentId, String unitId, boolean upheld,
+            String reassignedAssignmentId, Instant at) {
+        return new AssignmentObjectionDecided(assignmentId, "case-" + assignmentId, unitId, upheld,
+                upheld ? reassignedAssignmentId : null, at, supervisor());
+    }
+
+    public static AssignmentExtensionDecided extensionDecidedEvent(String assignmentId, String unitId, int days,
+            boolean approved, Instant newDueAt, Instant at) {
+        return new AssignmentExtensionDecided(assignmentId, "case-" + assignmentId, unitId, "ext-" + days, days,
+                approved, approved ? newDueAt : null, false, at, supervisor());
+    }
+
+    public static AssignmentFinalReportSubmitted finalReportEvent(String assignmentId, String unitId, String kind,
+            Instant dueAt, Instant at) {
+        return new AssignmentFinalReportSubmitted(assignmentId, "case-" + assignmentId, unitId, kind,
+                "IN_PLACE", true, at, at, dueAt, !at.isAfter(dueAt), unit(unitId));
+    }
+
+    public static AssignmentReviewed sentBackEvent(String assignmentId, String unitId, Instant newDueAt, Instant at) {
+        return new AssignmentReviewed(assignmentId, "case-" + assignmentId, unitId, "SEND_BACK", newDueAt, 1, at,
+                supervisor());
+    }
+
+    public static AssignmentReviewed approvedEvent(String assignmentId, String unitId, Instant at) {
+        return new AssignmentReviewed(assignmentId, "case-" + assignmentId, unitId, "APPROVE", null, 0, at,
+                supervisor());
+    }
+
+    public static AssignmentConcluded concludedEvent(String assignmentId, String unitId, String kind, Instant at) {
+        return new AssignmentConcluded(assignmentId, "case-" + assignmentId, unitId, kind, true, true, at,
+                supervisor());
+    }
+
+    public static AssignmentCancelled cancelledEvent(String assignmentId, String unitId, String previousStatus,
+            Instant at) {
+        return new AssignmentCancelled(assignmentId, "case-" + assignmentId, unitId, previousStatus, at, supervisor());
+    }
+
+    private static Actor supervisor() {
+        return new Actor("zhang.wei", "SUPERVISOR", null);
+    }
+
+    private static Actor unit(String unitId) {
+        return new Actor("li.na", "UNIT", unitId);
     }
 }

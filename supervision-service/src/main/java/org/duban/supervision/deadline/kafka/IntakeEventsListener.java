@@ -7,6 +7,7 @@ import org.duban.platform.kafka.CloudEventRecords;
 import org.duban.platform.kafka.IncomingEvent;
 import org.duban.platform.kafka.PoisonEvent;
 import org.duban.supervision.deadline.DeadlineTrackingService;
+import org.duban.supervision.deadline.IssueNotSeen;
 import org.duban.supervision.deadline.MalformedEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds intake's events to deadline tracking, once per event id. Group {@code supervision-service}
  * (the consumer group id of the platform defaults, not the listener id). A record that is no usable
- * event goes to {@code duban.supervision-service.dlt} without retries; any other failure is retried
- * with back-off first.
+ * event, or that moves the deadline of an assignment whose issue has not been seen, goes to
+ * {@code duban.supervision-service.dlt} without retries; any other failure is retried with back-off
+ * first.
  */
 @Component
 class IntakeEventsListener {
@@ -35,7 +37,7 @@ class IntakeEventsListener {
         IncomingEvent event = CloudEventRecords.read(record);
         try {
             processed.handleOnce(CONSUMER, event, () -> event.known().ifPresent(tracking::apply));
-        } catch (MalformedEvent e) {
+        } catch (MalformedEvent | IssueNotSeen e) {
             throw new PoisonEvent("event " + event.id() + " at " + event.position() + ": " + e.getMessage(), e);
         }
     }

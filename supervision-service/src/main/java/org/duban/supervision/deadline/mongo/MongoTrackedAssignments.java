@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code tracked_assignments}: one document per assignment, {@code _id} = the assignment id. Besides
- * the state it stores {@code nextDeadlineAt}, the applicable deadline of an open assignment (absent
- * otherwise): the board's colour filter and sort, and the coming reminder and overdue sweeps, are
+ * the state it stores {@code nextDeadlineAt}, the applicable deadline of an assignment on the board
+ * (absent otherwise: removed when it is reported, concluded or cancelled): the board's colour filter and sort, and the coming reminder and overdue sweeps, are
  * all range queries on it. Writes go through the {@link AggregateWriter}, which versions them and
  * lets later features store the events they record (reminders) in the same write.
  */
@@ -75,6 +76,14 @@ class MongoTrackedAssignments implements TrackedAssignments {
             writer.insert(collection, toDocument(assignment), List.of());
         } else {
             writer.update(collection, assignment.assignmentId(), assignment.version(), toDocument(assignment), List.of());
+            if (assignment.applicableDeadline().isEmpty()) {
+                // The writer sets the field to null; removing it keeps the deadline indexes to the
+                // assignments on the board. Filtered on the version just written, so a later write
+                // is never touched; if this step is lost, a null deadline still matches no range.
+                collection.updateOne(and(eq(AggregateWriter.ID, assignment.assignmentId()),
+                        eq(AggregateWriter.VERSION, assignment.version() + 1), eq(NEXT_DEADLINE_AT, null)),
+                        unset(NEXT_DEADLINE_AT));
+            }
         }
     }
 

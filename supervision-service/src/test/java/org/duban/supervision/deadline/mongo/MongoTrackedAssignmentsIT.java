@@ -116,6 +116,61 @@ class MongoTrackedAssignmentsIT {
     }
 
     @Test
+    void removesTheNextDeadlineOfAClosedAssignmentSoThatItMatchesNoColour() {
+        // given: one of each state, all with deadlines long past (every open one is RED)
+        Instant now = RESULT_DUE.plus(Duration.ofDays(100));
+        Instant acceptedAt = ISSUED_AT.plus(Duration.ofDays(1));
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-objected", "unit-1")).object());
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-reported", "unit-1")));
+        assignments.save(assignments.find("asg-reported").orElseThrow().accept(acceptedAt));
+        assignments.save(assignments.find("asg-reported").orElseThrow().report());
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-cancelled", "unit-1")));
+        assignments.save(assignments.find("asg-cancelled").orElseThrow().close(TrackingStatus.CANCELLED));
+        assignments.save(TrackedAssignment.closedBeforeIssue("asg-early", "case-asg-early", "unit-1",
+                TrackingStatus.CONCLUDED));
+        AlertPolicy policy = DeadlineFixtures.policy();
+
+        // when
+        List<String> onTheBoard = new ArrayList<>();
+        for (AlertColour colour : AlertColour.values()) {
+            assignments.open(new OpenAssignmentsQuery("unit-1", policy.deadlinesColoured(colour, now),
+                    PageRequest.of(0, 20))).items().forEach(assignment -> onTheBoard.add(assignment.assignmentId()));
+        }
+        Page<TrackedAssignment> all = assignments.open(new OpenAssignmentsQuery(null, DeadlineRange.any(),
+                PageRequest.of(0, 20)));
+
+        // then
+        assertThat(onTheBoard).containsExactly("asg-objected");
+        assertThat(all.items()).extracting(TrackedAssignment::assignmentId).containsExactly("asg-objected");
+        assertThat(all.totalElements()).isEqualTo(1);
+        for (String id : List.of("asg-reported", "asg-cancelled", "asg-early")) {
+            Document stored = database.getCollection("tracked_assignments").find(new Document("_id", id)).first();
+            assertThat(stored).as(id).doesNotContainKey("nextDeadlineAt");
+        }
+        assertThat(assignments.find("asg-reported").orElseThrow().status()).isEqualTo(TrackingStatus.REPORTED);
+        assertThat(assignments.find("asg-cancelled").orElseThrow().version()).isEqualTo(1L);
+        assertThat(assignments.find("asg-early").orElseThrow().issueSeen()).isFalse();
+    }
+
+    @Test
+    void aSendBackPutsTheNewDeadlineBackAsTheNextOne() {
+        // given
+        Instant newDueAt = RESULT_DUE.plus(Duration.ofDays(20));
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
+        assignments.save(assignments.find("asg-1").orElseThrow().accept(ISSUED_AT.plus(Duration.ofDays(1))));
+        assignments.save(assignments.find("asg-1").orElseThrow().report());
+
+        // when
+        assignments.save(assignments.find("asg-1").orElseThrow().sendBack(newDueAt));
+
+        // then
+        Document stored = database.getCollection("tracked_assignments").find().first();
+        assertThat(stored.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(stored.getDate("nextDeadlineAt").toInstant()).isEqualTo(newDueAt);
+        assertThat(stored.getDate("dueAt").toInstant()).isEqualTo(newDueAt);
+    }
+
+    @Test
     void refusesToOverwriteANewerVersion() {
         // given
         assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
