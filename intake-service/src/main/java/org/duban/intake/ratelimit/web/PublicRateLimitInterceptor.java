@@ -39,7 +39,7 @@ final class PublicRateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many calls from this client: at most "
-                + rateLimit.requests() + " per " + rateLimit.window() + "; retry after "
+                + rateLimit.requests() + " per " + rateLimit.window().toSeconds() + " s; retry after "
                 + decision.retryAfterSeconds() + " s.");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
