@@ -213,6 +213,19 @@ class EvaluationIT {
     }
 
     @Test
+    void theUnitWhoseAssignmentConcludedStillReadsTheMatterWithThePetitioner() {
+        // given
+        Matter matter = concludedMatter();
+
+        // when
+        HttpCalls.Answer read = http.get("/api/v1/cases/" + matter.id(), TestTokens.unit("li.na", matter.unitId()));
+
+        // then
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("petitioner").path("name").asString()).isEqualTo("李某");
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameEvaluationAnnouncedOnce() {
         // given
         Matter matter = concludedMatter();
