@@ -18,6 +18,7 @@ import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.contracts.events.EvaluationRecorded;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.UnitContact;
 import org.duban.contracts.events.UnitRegistered;
@@ -37,8 +38,9 @@ final class EventSamples {
                             List.of(new UnitContact("赵磊", null, null, null)), T, SUPERVISOR))),
             Map.entry(CaseRegistered.TYPE, List.of(
                     new CaseRegistered("case-1", "ONLINE", "CENTRAL_JOINT_OFFICE", "REAL_ESTATE", true, true,
-                            List.of("unit-9"), false, T, SUPERVISOR),
-                    new CaseRegistered("case-2", "LETTER", "SELF", "OTHER", false, false, List.of(), true, T, SUPERVISOR))),
+                            List.of("unit-9"), false, T, SUPERVISOR, true, true, "case-0"),
+                    new CaseRegistered("case-2", "LETTER", "SELF", "OTHER", false, false, List.of(), true, T, SUPERVISOR,
+                            false, false, null))),
             Map.entry(AssignmentIssued.TYPE, List.of(
                     new AssignmentIssued("asg-1", "case-1", "unit-1", "ASSIGN", "REAL_ESTATE", true,
                             T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR))),
@@ -71,6 +73,10 @@ final class EventSamples {
                     new AssignmentConcluded("asg-2", "case-1", "unit-2", "TRANSFER", false, false, T, UNIT))),
             Map.entry(AssignmentCancelled.TYPE, List.of(
                     new AssignmentCancelled("asg-1", "case-1", "unit-1", "OBJECTED", T, SUPERVISOR))),
+            Map.entry(EvaluationRecorded.TYPE, List.of(
+                    new EvaluationRecorded("case-1", "eva-2", "BASICALLY_SATISFIED", "eva-1", "PUBLIC", T,
+                            Actor.petitioner()),
+                    new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR))),
             Map.entry(NotificationAcknowledged.TYPE, List.of(
                     new NotificationAcknowledged("msg-1", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, T, T, UNIT),
                     new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))));

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
 import org.duban.intake.assignment.AssignmentAnswers;
+import org.duban.intake.assignment.AssignmentHandling;
 import org.duban.intake.assignment.AssignmentReviews;
 import org.duban.intake.assignment.AssignmentService;
 import org.duban.intake.assignment.Assignments;
@@ -14,8 +15,13 @@ import org.duban.intake.assignment.mongo.MongoAssignments;
 import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
+import org.duban.intake.evaluation.EvaluationService;
+import org.duban.intake.evaluation.EvaluationService.EvaluationSupport;
+import org.duban.intake.evaluation.mongo.MongoEvaluations;
 import org.duban.intake.idempotency.IdempotentCreations;
 import org.duban.intake.idempotency.mongo.MongoIdempotencyKeys;
+import org.duban.intake.ratelimit.RateLimit;
+import org.duban.intake.ratelimit.mongo.MongoRateLimitCounters;
 import org.duban.intake.unit.UnitService;
 import org.duban.intake.unit.mongo.MongoResponsibleUnits;
 import org.duban.platform.events.PendingEvents;
@@ -39,9 +45,27 @@ class IntakeConfiguration {
     }
 
     @Bean
-    CaseService caseService(MongoDatabase database, AggregateWriter writer, UnitService units,
-            IdempotentCreations creations, PendingEvents events, Clock clock) {
-        return new CaseService(new MongoPetitionCases(database, writer), units, creations, events, clock);
+    CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
+            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock) {
+        return new CaseService(new MongoPetitionCases(database, writer), handling, units, creations, events, clock);
+    }
+
+    @Bean
+    AssignmentHandling assignmentHandling(Assignments assignments) {
+        return new AssignmentHandling(assignments);
+    }
+
+    @Bean
+    EvaluationService evaluationService(MongoDatabase database, AggregateWriter writer, CaseService cases,
+            AssignmentHandling handling, IdempotentCreations creations, PendingEvents events, Clock clock) {
+        return new EvaluationService(new MongoEvaluations(database, writer), cases, handling,
+                new EvaluationSupport(creations, events, clock));
+    }
+
+    @Bean
+    RateLimit publicRateLimit(MongoDatabase database, IntakeProperties properties, Clock clock) {
+        IntakeProperties.PublicRateLimit limit = properties.publicRateLimit();
+        return new RateLimit(limit.requests(), limit.window(), new MongoRateLimitCounters(database), clock);
     }
 
     @Bean

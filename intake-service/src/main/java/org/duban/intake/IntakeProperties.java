@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param objectionWorkingDays  working days a unit has to object (异议退回), always in working days
  * @param calendarDir           a directory of office calendar year files ({@code 2027.yaml}) that replace
  *                              or add to the built-in ones; none when blank
+ * @param publicRateLimit       calls a client may make to the public endpoints per window
  */
 @ConfigurationProperties("duban.intake")
 public record IntakeProperties(
@@ -27,5 +28,15 @@ public record IntakeProperties(
         @DefaultValue("7d") Duration idempotencyRetention,
         @DefaultValue("CALENDAR_DAYS") DayCounting dayCounting,
         @DefaultValue("5") int objectionWorkingDays,
-        String calendarDir) {
+        String calendarDir,
+        @DefaultValue PublicRateLimit publicRateLimit) {
+
+    /**
+     * At most {@code requests} calls per client and {@code window} on {@code /api/v1/public/**}.
+     *
+     * @param requests calls allowed in one window
+     * @param window   the window's length (whole seconds)
+     */
+    public record PublicRateLimit(@DefaultValue("10") int requests, @DefaultValue("1m") Duration window) {
+    }
 }

@@ -2,6 +2,7 @@ package org.duban.intake;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -46,15 +47,19 @@ final class HttpCalls {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             boolean json = contentType.contains("json") && !response.body().isEmpty();
             return new Answer(response.statusCode(), contentType,
-                    json ? JSON.readTree(response.body()) : MissingNode.getInstance());
+                    json ? JSON.readTree(response.body()) : MissingNode.getInstance(), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    record Answer(int status, String contentType, JsonNode body) {
+    record Answer(int status, String contentType, JsonNode body, HttpHeaders headers) {
         String text(String field) {
             return body.path(field).asString();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 }

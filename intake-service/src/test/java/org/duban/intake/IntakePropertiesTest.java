@@ -2,6 +2,7 @@ package org.duban.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.duban.intake.calendar.DayCounting;
@@ -20,6 +21,19 @@ class IntakePropertiesTest {
         assertThat(properties.dayCounting()).isEqualTo(DayCounting.CALENDAR_DAYS);
         assertThat(properties.objectionWorkingDays()).isEqualTo(5);
         assertThat(properties.calendarDir()).isNull();
+        assertThat(properties.publicRateLimit().requests()).isEqualTo(10);
+        assertThat(properties.publicRateLimit().window()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void theOfficeSetsThePublicRateLimit() {
+        // when
+        IntakeProperties properties = bind(Map.of("duban.intake.public-rate-limit.requests", "5",
+                "duban.intake.public-rate-limit.window", "30s"));
+
+        // then
+        assertThat(properties.publicRateLimit().requests()).isEqualTo(5);
+        assertThat(properties.publicRateLimit().window()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

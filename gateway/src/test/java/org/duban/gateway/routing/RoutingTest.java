@@ -83,6 +83,20 @@ class RoutingTest extends RunningGateway {
     }
 
     @Test
+    void tellsTheServiceTheCallersAddressInXForwardedForAndDropsAForgedOne() {
+        // when: the public endpoint, no token; the caller forges an address
+        HttpResponse<String> response = gateway.send(gateway.request("/api/v1/public/evaluations")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.99")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        // then: intake keys its rate limit on the first address, which is the caller's own
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(INTAKE.received()).singleElement().satisfies(received ->
+                assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1"));
+    }
+
+    @Test
     void passesAServiceConflictThroughUnchanged() {
         // given
         String conflict = "{\"type\":\"urn:duban:problem:state-conflict\",\"title\":\"Conflict\",\"status\":409,"

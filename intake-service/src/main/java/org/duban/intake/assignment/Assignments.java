@@ -2,6 +2,7 @@ package org.duban.intake.assignment;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -16,6 +17,12 @@ public interface Assignments {
     void update(Assignment assignment, List<PendingEvent> events);
 
     Optional<Assignment> find(String id);
+
+    /**
+     * Whether the matter has an assignment in one of {@code statuses}, to {@code unitId} when that is
+     * not null.
+     */
+    boolean existsFor(String caseId, String unitId, Set<AssignmentStatus> statuses);
 
     /** Newest first; {@code status} and {@code unitId} filter when not null. */
     Page<Assignment> list(AssignmentStatus status, String unitId, PageRequest page);

@@ -2,6 +2,7 @@ package org.duban.intake.cases;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.intake.idempotency.IdempotentCreations;
@@ -18,15 +19,17 @@ import org.duban.platform.events.PendingEvents;
 public final class CaseService {
 
     private final PetitionCases cases;
+    private final HandlingUnits handlingUnits;
     private final UnitService units;
     private final IdempotentCreations creations;
     private final PendingEvents pendingEvents;
     private final QueryCodes queryCodes = new QueryCodes();
     private final Clock clock;
 
-    public CaseService(PetitionCases cases, UnitService units, IdempotentCreations creations,
-            PendingEvents pendingEvents, Clock clock) {
+    public CaseService(PetitionCases cases, HandlingUnits handlingUnits, UnitService units,
+            IdempotentCreations creations, PendingEvents pendingEvents, Clock clock) {
         this.cases = cases;
+        this.handlingUnits = handlingUnits;
         this.units = units;
         this.creations = creations;
         this.pendingEvents = pendingEvents;
@@ -43,6 +46,9 @@ public final class CaseService {
         if (!unknown.isEmpty()) {
             throw new InvalidInput("accusedUnitIds", "not registered units: " + String.join(", ", unknown));
         }
+        if (request.repeatOfCaseId() != null && cases.find(request.repeatOfCaseId()).isEmpty()) {
+            throw new InvalidInput("repeatOfCaseId", "not a registered matter: " + request.repeatOfCaseId());
+        }
         return creations.create(caller, "register-case", idempotencyKey, request,
                 id -> store(caller, id, request),
                 id -> cases.find(id).map(found -> new Registered(found, null)));
@@ -52,18 +58,26 @@ public final class CaseService {
         String queryCode = queryCodes.newCode();
         PetitionCase petitionCase = new PetitionCase(id, request.title(), request.summary(), request.channel(),
                 request.origin(), request.category(), request.petitioner(), request.prominent(),
-                request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), QueryCodes.hash(queryCode),
-                clock.instant());
+                request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), request.backlog(),
+                request.leaderInCharge(), request.repeatOfCaseId(), QueryCodes.hash(queryCode), clock.instant());
         CaseRegistered registered = new CaseRegistered(id, request.channel().name(), request.origin().name(),
                 request.category().name(), request.prominent(), request.whistleblowing(), request.accusedUnitIds(),
-                request.firstTime(), petitionCase.registeredAt(), caller.asActor());
+                request.firstTime(), petitionCase.registeredAt(), caller.asActor(), request.backlog(),
+                request.leaderInCharge() != null, request.repeatOfCaseId());
         cases.add(petitionCase, List.of(pendingEvents.of(id, registered)));
         return new Registered(petitionCase, queryCode);
     }
 
-    /** One matter with its petitioner (supervisor). */
+    /**
+     * One matter with its petitioner: for a supervisor, or for a unit that handles it (an assignment
+     * on it, not cancelled). Any other unit, an accused one included, gets {@link NotFound} exactly
+     * like a missing matter.
+     */
     public PetitionCase get(Caller caller, String id) {
-        caller.require(Role.SUPERVISOR);
+        caller.require(Role.SUPERVISOR, Role.UNIT);
+        if (!caller.isSupervisor() && !handlingUnits.handles(caller.unitId(), id)) {
+            throw new NotFound("case", id);
+        }
         return find(id);
     }
 
@@ -76,6 +90,11 @@ public final class CaseService {
     /** A matter for use cases of other features, or {@link NotFound}. */
     public PetitionCase find(String id) {
         return cases.find(id).orElseThrow(() -> new NotFound("case", id));
+    }
+
+    /** The matter a query code belongs to, if any (the petitioner's public calls). */
+    public Optional<PetitionCase> findByQueryCode(String queryCode) {
+        return cases.findByQueryCodeHash(QueryCodes.hash(queryCode));
     }
 
     /** A registered matter and, right after registration, its query code. */

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * A petition matter (信访事项). The petitioner's identity stays inside intake: events, lists and
- * other services never carry it. The query code is kept only as a hash.
+ * other services never carry it. The query code is kept only as a hash. {@code backlog} is 积案,
+ * {@code leaderInCharge} the 包案领导 (optional), {@code repeatOfCaseId} the earlier matter of a repeat
+ * petition (optional).
  */
 public record PetitionCase(
         String id,
@@ -20,6 +22,9 @@ public record PetitionCase(
         boolean whistleblowing,
         List<String> accusedUnitIds,
         boolean firstTime,
+        boolean backlog,
+        String leaderInCharge,
+        String repeatOfCaseId,
         String queryCodeHash,
         Instant registeredAt) {
 

@@ -14,6 +14,9 @@ public interface PetitionCases {
 
     Optional<PetitionCase> find(String id);
 
+    /** The matter whose query code hashes to {@code queryCodeHash}. */
+    Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash);
+
     /** Newest first. */
     Page<PetitionCase> list(PageRequest page);
 }

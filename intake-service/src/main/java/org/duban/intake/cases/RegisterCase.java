@@ -20,7 +20,10 @@ public record RegisterCase(
         boolean prominent,
         boolean whistleblowing,
         List<String> accusedUnitIds,
-        boolean firstTime) {
+        boolean firstTime,
+        boolean backlog,
+        String leaderInCharge,
+        String repeatOfCaseId) {
 
     public RegisterCase {
         Objects.requireNonNull(title, "title");
@@ -35,6 +38,12 @@ public record RegisterCase(
         }
         if (!whistleblowing && !accusedUnitIds.isEmpty()) {
             throw new InvalidInput("accusedUnitIds", "only a whistleblowing matter accuses units");
+        }
+        if (leaderInCharge != null && (leaderInCharge.isBlank() || leaderInCharge.length() > 50)) {
+            throw new InvalidInput("leaderInCharge", "must be a name of 1 to 50 characters");
+        }
+        if (repeatOfCaseId != null && firstTime) {
+            throw new InvalidInput("firstTime", "must be false for a repeat petition (repeatOfCaseId is given)");
         }
     }
 }

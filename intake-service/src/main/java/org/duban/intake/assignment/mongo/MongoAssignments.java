@@ -2,12 +2,14 @@ package org.duban.intake.assignment.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -60,6 +62,16 @@ public final class MongoAssignments implements Assignments {
     @Override
     public Optional<Assignment> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoAssignments::fromDocument);
+    }
+
+    @Override
+    public boolean existsFor(String caseId, String unitId, Set<AssignmentStatus> statuses) {
+        List<Bson> filters = new ArrayList<>(List.of(eq("caseId", caseId),
+                in("status", statuses.stream().map(Enum::name).toList())));
+        if (unitId != null) {
+            filters.add(eq("unitId", unitId));
+        }
+        return collection.find(and(filters)).projection(new Document("_id", 1)).limit(1).first() != null;
     }
 
     @Override

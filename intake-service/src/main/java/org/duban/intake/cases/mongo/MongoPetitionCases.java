@@ -51,6 +51,12 @@ public final class MongoPetitionCases implements PetitionCases {
     }
 
     @Override
+    public Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash) {
+        return Optional.ofNullable(collection.find(eq("queryCodeHash", queryCodeHash)).first())
+                .map(MongoPetitionCases::fromDocument);
+    }
+
+    @Override
     public Page<PetitionCase> list(PageRequest page) {
         List<PetitionCase> items = collection.find()
                 .sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id")))
@@ -74,6 +80,9 @@ public final class MongoPetitionCases implements PetitionCases {
                 .append("whistleblowing", petitionCase.whistleblowing())
                 .append("accusedUnitIds", petitionCase.accusedUnitIds())
                 .append("firstTime", petitionCase.firstTime())
+                .append("backlog", petitionCase.backlog())
+                .append("leaderInCharge", petitionCase.leaderInCharge())
+                .append("repeatOfCaseId", petitionCase.repeatOfCaseId())
                 .append("queryCodeHash", petitionCase.queryCodeHash())
                 .append("registeredAt", Date.from(petitionCase.registeredAt()));
     }
@@ -93,6 +102,9 @@ public final class MongoPetitionCases implements PetitionCases {
                 document.getBoolean("whistleblowing"),
                 document.getList("accusedUnitIds", String.class, List.of()),
                 document.getBoolean("firstTime"),
+                document.getBoolean("backlog", false),
+                document.getString("leaderInCharge"),
+                document.getString("repeatOfCaseId"),
                 document.getString("queryCodeHash"),
                 document.getDate("registeredAt").toInstant());
     }

@@ -46,7 +46,10 @@ class CaseController implements CasesApi {
                 Boolean.TRUE.equals(request.getProminent()),
                 Boolean.TRUE.equals(request.getWhistleblowing()),
                 request.getAccusedUnitIds(),
-                !Boolean.FALSE.equals(request.getFirstTime())), idempotencyKey);
+                !Boolean.FALSE.equals(request.getFirstTime()),
+                Boolean.TRUE.equals(request.getBacklog()),
+                request.getLeaderInCharge(),
+                request.getRepeatOfCaseId()), idempotencyKey);
         PetitionCase registeredCase = registered.petitionCase();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + registeredCase.id()))
                 .body(view(registeredCase).queryCode(registered.queryCode()));
@@ -71,7 +74,9 @@ class CaseController implements CasesApi {
                 Channel.fromValue(petitionCase.channel().name()), Origin.fromValue(petitionCase.origin().name()),
                 Category.fromValue(petitionCase.category().name()), petitionCase.prominent(),
                 petitionCase.whistleblowing(), petitionCase.accusedUnitIds(), petitionCase.firstTime(),
-                petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
+                petitionCase.backlog(), petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
+                .leaderInCharge(petitionCase.leaderInCharge())
+                .repeatOfCaseId(petitionCase.repeatOfCaseId())
                 .petitioner(new Petitioner(petitioner.name()).idNumber(petitioner.idNumber()).phone(petitioner.phone()));
     }
 

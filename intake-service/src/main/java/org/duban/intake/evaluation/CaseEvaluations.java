@@ -1,0 +1,101 @@
+package org.duban.intake.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.platform.domain.Conflict;
+
+/**
+ * The evaluations (群众参评) of one matter: its history, oldest first, of which the latest is the
+ * current one. A new evaluation replaces the current one and both stay. Only a concluded matter (at
+ * least one CONCLUDED assignment) is evaluated.
+ */
+public final class CaseEvaluations {
+
+    /** The version of evaluations never stored. */
+    public static final long NEW = -1;
+
+    private final String caseId;
+    private final long version;
+    private final List<Evaluation> history;
+    private final List<EvaluationRecorded> recordedEvents = new ArrayList<>();
+
+    private CaseEvaluations(String caseId, long version, List<Evaluation> history) {
+        this.caseId = caseId;
+        this.version = version;
+        this.history = new ArrayList<>(history);
+    }
+
+    /** A matter nobody has evaluated yet. */
+    public static CaseEvaluations none(String caseId) {
+        return new CaseEvaluations(caseId, NEW, List.of());
+    }
+
+    /** As stored: the history oldest first. */
+    public static CaseEvaluations restore(String caseId, long version, List<Evaluation> history) {
+        return new CaseEvaluations(caseId, version, history);
+    }
+
+    /**
+     * Records an evaluation, which becomes the current one.
+     *
+     * @param concluded whether the matter has at least one CONCLUDED assignment
+     */
+    public Evaluation record(String evaluationId, RecordEvaluation request, EvaluationChannel channel, Actor actor,
+            boolean concluded, Instant now) {
+        if (!concluded) {
+            throw new Conflict("case " + caseId + " has no concluded assignment: only a concluded matter can be"
+                    + " evaluated (群众参评)");
+        }
+        String replaces = current().map(Evaluation::id).orElse(null);
+        Evaluation evaluation = new Evaluation(evaluationId, request.rating(), request.comment(), channel, now,
+                actor.subject(), replaces);
+        history.add(evaluation);
+        recordedEvents.add(new EvaluationRecorded(caseId, evaluationId, request.rating().name(), replaces,
+                channel.name(), now, actor));
+        return evaluation;
+    }
+
+    public Optional<Evaluation> current() {
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
+    public boolean isCurrent(String evaluationId) {
+        return current().map(evaluation -> evaluation.id().equals(evaluationId)).orElse(false);
+    }
+
+    public Optional<Evaluation> find(String evaluationId) {
+        return history.stream().filter(evaluation -> evaluation.id().equals(evaluationId)).findFirst();
+    }
+
+    public List<Evaluation> oldestFirst() {
+        return List.copyOf(history);
+    }
+
+    public List<Evaluation> newestFirst() {
+        List<Evaluation> newest = new ArrayList<>(history);
+        Collections.reverse(newest);
+        return List.copyOf(newest);
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public boolean isNew() {
+        return version == NEW;
+    }
+
+    public List<EvaluationRecorded> recordedEvents() {
+        return List.copyOf(recordedEvents);
+    }
+}
