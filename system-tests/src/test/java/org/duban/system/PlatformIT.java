@@ -130,6 +130,7 @@ class PlatformIT {
         String assignment = "/api/v1/assignments/" + ofA.getId();
         Map<String, String[]> unitCalls = Map.of(
                 "read", new String[] {"GET", assignment, null},
+                "matter", new String[] {"GET", "/api/v1/cases/" + ofA.getCaseId(), null},
                 "accept", new String[] {"POST", assignment + "/accept", "{\"noticeSentAt\":\"" + now + "\"}"},
                 "objection", new String[] {"POST", assignment + "/objection", "{\"reason\":\"不属本单位管辖\"}"},
                 "progress", new String[] {"POST", assignment + "/progress", "{\"note\":\"已约谈信访人\"}"},
@@ -144,6 +145,16 @@ class PlatformIT {
             HttpResponse<String> answer = call(request[0], request[1], tokenB, request[2]);
             assertThat(answer.statusCode()).as(call.getKey() + ": " + answer.body()).isEqualTo(404);
             assertThat(answer.body()).as(call.getKey()).contains("urn:duban:problem:not-found");
+        }
+        // the office's own calls on A's objects are refused to any unit by role, before any look-up
+        Map<String, String> officeCalls = Map.of(
+                assignment + "/review", "{\"decision\":\"APPROVE\"}",
+                assignment + "/cancel", "{\"reason\":\"重复交办\"}",
+                assignment + "/objection/decision", "{\"upheld\":false}",
+                "/api/v1/cases/" + ofA.getCaseId() + "/evaluations", "{\"rating\":\"SATISFIED\"}");
+        for (Map.Entry<String, String> officeCall : officeCalls.entrySet()) {
+            HttpResponse<String> answer = call("POST", officeCall.getKey(), tokenB, officeCall.getValue());
+            assertThat(answer.statusCode()).as(officeCall.getKey() + ": " + answer.body()).isEqualTo(403);
         }
         assertThat(call("GET", "/api/v1/assignments?unitId=" + unitA, tokenB, null).body())
                 .doesNotContain(ofA.getId()).contains(ofB.getId());
