@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoDatabase;
@@ -323,6 +324,32 @@ class AssignmentLifecycleIT {
         assertThat(tooMany.text("detail")).contains("30 days");
         assertThat(enough.status()).isEqualTo(200);
         assertThat(enough.body().path("extensions").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetriedExtensionRequestWithTheSameIdempotencyKeyIsAskedOnceAndAnsweredAlike() {
+        // given
+        String unitId = registerUnit();
+        String unit = TestTokens.unit("a", unitId);
+        String id = issueTo(unitId, registerCase(List.of()));
+        post(id, "/accept", unit, "{\"noticeSentAt\":\"" + Instant.now() + "\"}");
+        Map<String, String> key = Map.of("Idempotency-Key", "ext-" + UUID.randomUUID());
+        String request = "{\"days\":7,\"reason\":\"需协调多部门\"}";
+
+        // when
+        HttpCalls.Answer first = http.post(ASSIGNMENTS + id + "/extensions", unit, request, key);
+        HttpCalls.Answer retry = http.post(ASSIGNMENTS + id + "/extensions", unit, request, key);
+        HttpCalls.Answer otherRequest = http.post(ASSIGNMENTS + id + "/extensions", unit,
+                "{\"days\":8,\"reason\":\"需协调多部门\"}", key);
+
+        // then
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("extensions").size()).isEqualTo(1);
+        assertThat(retry.body().path("extensions").get(0).path("id").asString())
+                .isEqualTo(first.body().path("extensions").get(0).path("id").asString());
+        assertThat(otherRequest.status()).isEqualTo(409);
+        awaitOnce("duban.assignment.extension-requested.v1", id);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.duban.intake.assignment;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.duban.platform.domain.Caller;
-import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.Role;
 
 /**
@@ -32,11 +32,24 @@ public final class AssignmentAnswers {
         return changes.change(caller, assignmentId, assignment -> assignment.reportProgress(caller, note, now()));
     }
 
-    /** Asks to move the result deadline by {@code days} (延期); a supervisor decides. */
-    public Assignment requestExtension(Caller caller, String assignmentId, int days, String reason) {
+    /**
+     * Asks to move the result deadline by {@code days} (延期); a supervisor decides. A retry with the same
+     * idempotency key answers the assignment with the extension the first call asked for, asked once.
+     */
+    public Assignment requestExtension(Caller caller, String assignmentId, int days, String reason,
+            String idempotencyKey) {
         caller.require(Role.UNIT);
-        return changes.change(caller, assignmentId,
-                assignment -> assignment.requestExtension(caller, Ids.newId(), days, reason, now()));
+        return support.creations().create(caller, "request-extension", idempotencyKey,
+                new ExtensionAsked(assignmentId, days, reason),
+                extensionId -> changes.change(caller, assignmentId,
+                        assignment -> assignment.requestExtension(caller, extensionId, days, reason, now())),
+                extensionId -> Optional.of(changes.visible(caller, assignmentId))
+                        .filter(assignment -> assignment.snapshot().extensions().stream()
+                                .anyMatch(extension -> extension.id().equals(extensionId))));
+    }
+
+    /** An extension request as the unit made it: what its idempotency key stands for. */
+    private record ExtensionAsked(String assignmentId, int days, String reason) {
     }
 
     /** The final report (办结报告); a 转送 concludes with it, a 交办 waits for review. */

@@ -86,9 +86,9 @@ class AssignmentController implements AssignmentsApi {
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> requestExtension(String assignmentId,
-            ExtensionRequest request) {
+            ExtensionRequest request, String idempotencyKey) {
         return ResponseEntity.ok(view(answers.requestExtension(caller.get(), assignmentId, request.getDays(),
-                request.getReason())));
+                request.getReason(), idempotencyKey)));
     }
 
     @Override
