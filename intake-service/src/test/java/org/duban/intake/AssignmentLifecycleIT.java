@@ -10,33 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.duban.contracts.events.Topics;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An assignment's whole lifecycle over real HTTP (SPEC §3, §7): each call changes the document and
  * announces one event on {@code duban.intake.events}, or is refused and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class AssignmentLifecycleIT {
+class AssignmentLifecycleIT extends RunningIntake {
 
-    private static final String SUPERVISOR = TestTokens.supervisor("zhang.wei");
     private static final String ASSIGNMENTS = "/api/v1/assignments/";
 
     /** Every call this issue adds, with a valid body and the role it needs. */
@@ -52,27 +39,6 @@ class AssignmentLifecycleIT {
             new Call("/cancel", "{\"reason\":\"重复交办\"}", false));
 
     record Call(String path, String body, boolean byUnit) {
-    }
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_intake_lifecycle_it", null);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
-    @Autowired
-    MongoDatabase database;
-
-    HttpCalls http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpCalls(port);
     }
 
     @Test

@@ -10,57 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.duban.contracts.events.Topics;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The petitioner's evaluation (群众参评) over real HTTP: entered by a supervisor or sent with the query
  * code on the public endpoint, only for a concluded matter, one event each, the public answer never
  * telling whether a code exists, the public endpoint rate-limited per client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "duban.intake.public-rate-limit.window=1h")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class EvaluationIT {
+class EvaluationIT extends RunningIntake {
 
-    private static final String SUPERVISOR = TestTokens.supervisor("zhang.wei");
     private static final String PUBLIC = "/api/v1/public/evaluations";
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_intake_evaluation_it", null);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
-    @Autowired
-    MongoDatabase database;
-
-    HttpCalls http;
-
-    @BeforeEach
-    void httpClient() {
-        http = new HttpCalls(port);
-    }
 
     @Test
     void aSupervisorEntersThePetitionersEvaluationOfAConcludedMatterAndALaterOneReplacesItKeepingBoth() {

@@ -10,54 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Topics;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * intake-service as it runs: real HTTP in, documents in the Mongo-wire store and CloudEvents on a
  * real broker out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class IntakeServiceIT {
+class IntakeServiceIT extends RunningIntake {
 
-    private static final String SUPERVISOR = TestTokens.supervisor("zhang.wei");
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_intake_it", null);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
-    @Autowired
-    MongoDatabase database;
-
-    HttpCalls http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpCalls(port);
-    }
 
     @Test
     void issuesAnAssignmentAndTellsEveryoneThroughOneEventKeyedByTheMatter() {

@@ -8,54 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Topics;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A matter's details over real HTTP: who may read it (SPEC §5: the petitioner only for supervisors and
  * the handling unit) and the fields of issue #3 item 1 (积案, 包案领导, repeat petitions).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class MatterIT {
+class MatterIT extends RunningIntake {
 
-    private static final String SUPERVISOR = TestTokens.supervisor("zhang.wei");
     private static final String CASES = "/api/v1/cases";
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_intake_matter_it", null);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
-    @Autowired
-    MongoDatabase database;
-
-    HttpCalls http;
-
-    @BeforeEach
-    void httpClient() {
-        http = new HttpCalls(port);
-    }
 
     @Test
     void theHandlingUnitReadsItsMatterWithThePetitionerAndEveryOtherUnitGets404LikeAMissingOne() {
