@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import org.duban.platform.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +15,7 @@ import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;

@@ -1,8 +1,8 @@
 package org.duban.notification;
 
-import org.duban.platform.testing.MovableClock;
 import java.time.Instant;
 
+import org.duban.platform.testing.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import org.duban.platform.testing.MovableClock;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +24,7 @@ import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.duban.contracts.events.AssignmentIssued;
-import org.duban.platform.testing.MovableClock;
 import org.duban.platform.domain.Caller;
+import org.duban.platform.testing.MovableClock;
 
 /** Inbox messages, deliveries and callers for tests, at a fixed point in time. */
 public final class InboxFixtures {

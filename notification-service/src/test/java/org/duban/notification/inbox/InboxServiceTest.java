@@ -12,11 +12,11 @@ import static org.duban.notification.inbox.InboxFixtures.assignmentNotice;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.duban.platform.testing.MovableClock;
 import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class InboxServiceTest {

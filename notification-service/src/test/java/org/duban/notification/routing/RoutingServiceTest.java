@@ -10,7 +10,6 @@ import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.UnitRegistered;
-import org.duban.platform.testing.MovableClock;
 import org.duban.notification.inbox.InMemoryInboxMessages;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.notification.inbox.InboxService;
@@ -18,6 +17,7 @@ import org.duban.notification.template.AssignmentIssuedTemplate;
 import org.duban.notification.template.MessageTemplates;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class RoutingServiceTest {

@@ -1,6 +1,5 @@
 package org.duban.supervision.deadline;
 
-import org.duban.platform.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.supervision.deadline.DeadlineFixtures.ACCEPTANCE_DUE;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The colour and the days left of a deadline as the clock moves towards it and past it. */

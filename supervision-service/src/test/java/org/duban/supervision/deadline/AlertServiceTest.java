@@ -1,6 +1,5 @@
 package org.duban.supervision.deadline;
 
-import org.duban.platform.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
@@ -13,6 +12,7 @@ import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

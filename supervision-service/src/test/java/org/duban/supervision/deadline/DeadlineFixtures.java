@@ -1,6 +1,5 @@
 package org.duban.supervision.deadline;
 
-import org.duban.platform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +13,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.platform.testing.MovableClock;
 
 /** Assignments and intake events as the tests of this feature need them, around one fixed moment. */
 public final class DeadlineFixtures {
