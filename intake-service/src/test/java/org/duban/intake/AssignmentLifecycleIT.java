@@ -14,9 +14,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.duban.contracts.events.Topics;
+import org.duban.intake.assignment.Assignment;
+import org.duban.intake.assignment.AssignmentKind;
+import org.duban.intake.assignment.AssignmentReviews;
+import org.duban.intake.assignment.Deadlines;
+import org.duban.intake.assignment.mongo.MongoAssignments;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An assignment's whole lifecycle over real HTTP (SPEC §3, §7): each call changes the document and
@@ -25,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class AssignmentLifecycleIT extends RunningIntake {
 
     private static final String ASSIGNMENTS = "/api/v1/assignments/";
+
+    @Autowired
+    AggregateWriter writer;
 
     /** Every call this issue adds, with a valid body and the role it needs. */
     private static final List<Call> CALLS = List.of(
@@ -133,6 +144,31 @@ class AssignmentLifecycleIT extends RunningIntake {
         assertThat(body(awaitOnce("duban.assignment.objection-decided.v1", id)))
                 .contains("\"upheld\":true", reassigned).doesNotContain("住建委");
         awaitOnce("duban.assignment.issued.v1", reassigned);
+    }
+
+    @Test
+    void anUpheldObjectionRetriedAfterACrashBetweenItsTwoWritesIssuesTheNewAssignmentOnce() {
+        // given: the first attempt stored the new assignment for unit B, then died before cancelling the old
+        String unitA = registerUnit();
+        String unitB = registerUnit();
+        String id = issueTo(unitA, registerCase(List.of()));
+        post(id, "/objection", TestTokens.unit("a", unitA), "{\"reason\":\"属区住建委职责\"}");
+        storeAsACrashedFirstAttemptWould(AssignmentReviews.reassignmentOf(id), registeredCaseOf(id), unitB);
+
+        // when: the supervisor decides again, once for another unit, once as before
+        HttpCalls.Answer elsewhere = post(id, "/objection/decision", SUPERVISOR,
+                "{\"upheld\":true,\"reassignToUnitId\":\"" + registerUnit() + "\"}");
+        HttpCalls.Answer retried = post(id, "/objection/decision", SUPERVISOR,
+                "{\"upheld\":true,\"reassignToUnitId\":\"" + unitB + "\"}");
+
+        // then
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("status")).isEqualTo("CANCELLED");
+        assertThat(retried.body().path("objection").path("reassignedAssignmentId").asString())
+                .isEqualTo(AssignmentReviews.reassignmentOf(id));
+        assertThat(database.getCollection("assignments")
+                .countDocuments(new Document("caseId", registeredCaseOf(id)).append("unitId", unitB))).isEqualTo(1);
     }
 
     @Test
@@ -352,6 +388,15 @@ class AssignmentLifecycleIT extends RunningIntake {
                 + "\"summary\":\"已帮扶\",\"repliedAt\":\"" + Instant.now() + "\"}");
         assertThat(reported.text("status")).isEqualTo("REPORTED");
         return id;
+    }
+
+    private void storeAsACrashedFirstAttemptWould(String id, String caseId, String unitId) {
+        Instant now = Instant.now();
+        new MongoAssignments(database, writer).add(Assignment.issue(id,
+                new Assignment.IssuedMatter(caseId, "URBAN_RURAL_CONSTRUCTION", true), unitId, AssignmentKind.ASSIGN,
+                new Deadlines(now, now.plus(Duration.ofDays(15)), now.plus(Duration.ofDays(60)),
+                        now.plus(Duration.ofDays(7))),
+                null, Caller.supervisor("zhang.wei")), List.of());
     }
 
     private HttpCalls.Answer post(String id, String path, String token, String body) {

@@ -1,5 +1,6 @@
 package org.duban.intake.assignment;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.duban.platform.domain.Caller;
@@ -35,6 +36,10 @@ final class AssignmentChanges {
 
     void store(Assignment changed) {
         assignments.update(changed, support.events().of(changed.id(), changed.recordedEvents()));
+    }
+
+    Optional<Assignment> find(String assignmentId) {
+        return assignments.find(assignmentId);
     }
 
     void add(Assignment issued) {

@@ -1,14 +1,15 @@
 package org.duban.intake.assignment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
-import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.Role;
 
@@ -45,7 +46,7 @@ public final class AssignmentReviews {
             changes.store(assignment);
             return assignment;
         }
-        String reassignedId = Ids.newId();
+        String reassignedId = reassignmentOf(assignmentId);
         assignment.decideObjection(caller, true, reassignToUnitId == null ? null : reassignedId, now);
         PetitionCase matter = cases.find(assignment.caseId());
         requireOtherEligibleUnit(matter, assignment, reassignToUnitId);
@@ -54,9 +55,26 @@ public final class AssignmentReviews {
                 new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
                 reassignToUnitId, old.kind(), support.policy().deadlinesFor(old.kind(), now, null),
                 old.instructions(), caller);
+        // Two documents, two writes, no transaction: the new assignment goes first, under an id that
+        // follows from the old one. A decision retried after a crash between the writes finds it and
+        // completes the second write; it never issues a second assignment, and nothing is lost.
+        try {
+            changes.add(reassigned);
+        } catch (Assignments.AlreadyStored e) {
+            Assignment earlier = changes.find(reassignedId).orElseThrow(() -> e);
+            if (!earlier.unitId().equals(reassignToUnitId)) {
+                throw new Conflict("assignment " + assignmentId + " is already being reassigned to unit "
+                        + earlier.unitId());
+            }
+        }
         changes.store(assignment);
-        changes.add(reassigned);
         return assignment;
+    }
+
+    /** The id of the assignment that replaces {@code assignmentId} when an objection to it is upheld. */
+    public static String reassignmentOf(String assignmentId) {
+        return UUID.nameUUIDFromBytes(("reassignment of " + assignmentId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Approved, the result deadline moves by the days asked. */

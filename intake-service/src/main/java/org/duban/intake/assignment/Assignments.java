@@ -11,6 +11,11 @@ import org.duban.platform.events.PendingEvent;
 /** Where assignments are kept. */
 public interface Assignments {
 
+    /**
+     * Stores a new assignment with its events.
+     *
+     * @throws AlreadyStored if an assignment with its id is stored already
+     */
     void add(Assignment assignment, List<PendingEvent> events);
 
     /** Stores the changed assignment if nobody changed it since it was loaded. */
@@ -26,4 +31,11 @@ public interface Assignments {
 
     /** Newest first; {@code status} and {@code unitId} filter when not null. */
     Page<Assignment> list(AssignmentStatus status, String unitId, PageRequest page);
+
+    /** An assignment with this id is stored already. */
+    final class AlreadyStored extends RuntimeException {
+        public AlreadyStored(String id) {
+            super("assignment " + id + " is stored already");
+        }
+    }
 }

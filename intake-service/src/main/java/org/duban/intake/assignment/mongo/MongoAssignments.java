@@ -51,7 +51,11 @@ public final class MongoAssignments implements Assignments {
 
     @Override
     public void add(Assignment assignment, List<PendingEvent> events) {
-        writer.insert(collection, toDocument(assignment), events);
+        try {
+            writer.insert(collection, toDocument(assignment), events);
+        } catch (AggregateWriter.DuplicateKey e) {
+            throw new AlreadyStored(assignment.id());
+        }
     }
 
     @Override
