@@ -19,7 +19,21 @@ import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.contracts.events.MeasureIssued;
+import org.duban.contracts.events.MeasureRecorded;
+import org.duban.contracts.events.MeasureSubmitted;
 import org.duban.contracts.events.NotificationAcknowledged;
+import org.duban.contracts.events.NotificationDelivered;
+import org.duban.contracts.events.NotificationDeliveryFailed;
+import org.duban.contracts.events.RecommendationAnswered;
+import org.duban.contracts.events.RecommendationIssued;
+import org.duban.contracts.events.ReminderIssued;
+import org.duban.contracts.events.SupervisionOrderClosed;
+import org.duban.contracts.events.SupervisionOrderDismissed;
+import org.duban.contracts.events.SupervisionOrderOpened;
+import org.duban.contracts.events.SupervisionOrderProposed;
+import org.duban.contracts.events.SupervisionOrderReopened;
+import org.duban.contracts.events.SupervisionOrderResponded;
 import org.duban.contracts.events.UnitContact;
 import org.duban.contracts.events.UnitRegistered;
 
@@ -29,6 +43,8 @@ final class EventSamples {
     static final Instant T = Instant.parse("2026-03-02T01:30:00Z");
     static final Actor SUPERVISOR = new Actor("zhang.wei", "SUPERVISOR", null);
     static final Actor UNIT = new Actor("li.na", "UNIT", "unit-1");
+    static final Actor SYSTEM = Actor.system("supervision-service");
+    static final Actor NOTIFIER = Actor.system("notification-service");
 
     static final Map<String, List<DubanEvent>> BY_TYPE = Map.ofEntries(
             Map.entry(UnitRegistered.TYPE, List.of(
@@ -79,7 +95,56 @@ final class EventSamples {
                     new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR))),
             Map.entry(NotificationAcknowledged.TYPE, List.of(
                     new NotificationAcknowledged("msg-1", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, T, T, UNIT),
-                    new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))));
+                    new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))),
+            Map.entry(ReminderIssued.TYPE, List.of(
+                    new ReminderIssued("rem-1", "ASSIGNMENT", "asg-1", "RESULT", "YELLOW", T.plusSeconds(3 * 86_400),
+                            "case-1", "asg-1", "unit-1", T, SYSTEM),
+                    new ReminderIssued("rem-2", "RECOMMENDATION", "rec-1", "FEEDBACK", "RED", T, null, null, null, T,
+                            SYSTEM))),
+            Map.entry(SupervisionOrderProposed.TYPE, List.of(
+                    new SupervisionOrderProposed("sup-1", "asg-1", "case-1", "unit-1", "OVERDUE", T, SYSTEM))),
+            Map.entry(SupervisionOrderDismissed.TYPE, List.of(
+                    new SupervisionOrderDismissed("sup-1", "asg-1", "case-1", "unit-1", T, SUPERVISOR))),
+            Map.entry(SupervisionOrderOpened.TYPE, List.of(
+                    new SupervisionOrderOpened("sup-1", "asg-1", "case-1", "unit-1", "OVERDUE", "LETTER", true,
+                            T.plusSeconds(7 * 86_400), T, SYSTEM),
+                    new SupervisionOrderOpened("sup-2", "asg-1", "case-1", "unit-1", "PERFUNCTORY", "ON_SITE", false,
+                            T.plusSeconds(7 * 86_400), T, SUPERVISOR))),
+            Map.entry(SupervisionOrderResponded.TYPE, List.of(
+                    new SupervisionOrderResponded("sup-1", "asg-1", "case-1", "unit-1", false, T, UNIT))),
+            Map.entry(SupervisionOrderReopened.TYPE, List.of(
+                    new SupervisionOrderReopened("sup-1", "asg-1", "case-1", "unit-1", T.plusSeconds(5 * 86_400), 1, T,
+                            SUPERVISOR))),
+            Map.entry(SupervisionOrderClosed.TYPE, List.of(
+                    new SupervisionOrderClosed("sup-1", "asg-1", "case-1", "unit-1", T, SUPERVISOR))),
+            Map.entry(RecommendationIssued.TYPE, List.of(
+                    new RecommendationIssued("rec-1", "IMPROVE_WORK", "unit-1", null, "asg-1", "case-1",
+                            T.plusSeconds(30 * 86_400), T, SUPERVISOR),
+                    new RecommendationIssued("rec-2", "ACCOUNTABILITY", null, "区纪委监委", null, null,
+                            T.plusSeconds(30 * 86_400), T, SUPERVISOR))),
+            Map.entry(RecommendationAnswered.TYPE, List.of(
+                    new RecommendationAnswered("rec-1", "IMPROVE_WORK", "unit-1", "case-1", true, false, T, UNIT),
+                    new RecommendationAnswered("rec-2", "ACCOUNTABILITY", null, null, false, true, T, SUPERVISOR))),
+            Map.entry(MeasureIssued.TYPE, List.of(
+                    new MeasureIssued("mea-1", "WRITTEN_SELF_REVIEW", "unit-1", "asg-1", "case-1", "sup-1",
+                            T.plusSeconds(10 * 86_400), null, T, SUPERVISOR),
+                    new MeasureIssued("mea-2", "INTERVIEW", "unit-1", null, null, null, null, T.plusSeconds(86_400), T,
+                            SUPERVISOR))),
+            Map.entry(MeasureSubmitted.TYPE, List.of(
+                    new MeasureSubmitted("mea-1", "WRITTEN_SELF_REVIEW", "unit-1", "case-1", false, T, UNIT),
+                    new MeasureSubmitted("mea-3", "RECTIFICATION_ORDER", "unit-1", null, true, T, UNIT))),
+            Map.entry(MeasureRecorded.TYPE, List.of(
+                    new MeasureRecorded("mea-2", "INTERVIEW", "unit-1", null, T.minusSeconds(3_600), T, SUPERVISOR))),
+            Map.entry(NotificationDelivered.TYPE, List.of(
+                    new NotificationDelivered("del-1", "WEBHOOK", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, 3, T,
+                            NOTIFIER),
+                    new NotificationDelivered("del-2", "EMAIL", "unit-1", null, "evt-2", MeasureIssued.TYPE, 1, T,
+                            NOTIFIER))),
+            Map.entry(NotificationDeliveryFailed.TYPE, List.of(
+                    new NotificationDeliveryFailed("del-3", "WEBHOOK", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE,
+                            10, 503, T, NOTIFIER),
+                    new NotificationDeliveryFailed("del-4", "EMAIL", "unit-1", null, "evt-2", MeasureIssued.TYPE, 10,
+                            null, T, NOTIFIER))));
 
     private EventSamples() {
     }

@@ -24,7 +24,21 @@ public final class EventCatalog {
             new EventType(AssignmentConcluded.TYPE, AssignmentConcluded.class, Topics.INTAKE),
             new EventType(AssignmentCancelled.TYPE, AssignmentCancelled.class, Topics.INTAKE),
             new EventType(EvaluationRecorded.TYPE, EvaluationRecorded.class, Topics.INTAKE),
-            new EventType(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATION));
+            new EventType(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATION),
+            new EventType(ReminderIssued.TYPE, ReminderIssued.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderProposed.TYPE, SupervisionOrderProposed.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderDismissed.TYPE, SupervisionOrderDismissed.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderOpened.TYPE, SupervisionOrderOpened.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderResponded.TYPE, SupervisionOrderResponded.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderReopened.TYPE, SupervisionOrderReopened.class, Topics.SUPERVISION),
+            new EventType(SupervisionOrderClosed.TYPE, SupervisionOrderClosed.class, Topics.SUPERVISION),
+            new EventType(RecommendationIssued.TYPE, RecommendationIssued.class, Topics.SUPERVISION),
+            new EventType(RecommendationAnswered.TYPE, RecommendationAnswered.class, Topics.SUPERVISION),
+            new EventType(MeasureIssued.TYPE, MeasureIssued.class, Topics.SUPERVISION),
+            new EventType(MeasureSubmitted.TYPE, MeasureSubmitted.class, Topics.SUPERVISION),
+            new EventType(MeasureRecorded.TYPE, MeasureRecorded.class, Topics.SUPERVISION),
+            new EventType(NotificationDelivered.TYPE, NotificationDelivered.class, Topics.NOTIFICATION),
+            new EventType(NotificationDeliveryFailed.TYPE, NotificationDeliveryFailed.class, Topics.NOTIFICATION));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
