@@ -355,6 +355,33 @@ class AssignmentLifecycleIT extends RunningIntake {
     }
 
     @Test
+    void aRetriedProgressReportWithTheSameIdempotencyKeyAddsOneNoteAndAnswersAlike() {
+        // given
+        String unitId = registerUnit();
+        String unit = TestTokens.unit("a", unitId);
+        String id = issueTo(unitId, registerCase(List.of()));
+        post(id, "/accept", unit, "{\"noticeSentAt\":\"" + Instant.now() + "\"}");
+        Map<String, String> key = Map.of("Idempotency-Key", "note-" + UUID.randomUUID());
+        String request = "{\"note\":\"已约谈信访人\"}";
+
+        // when
+        HttpCalls.Answer first = http.post(ASSIGNMENTS + id + "/progress", unit, request, key);
+        HttpCalls.Answer retry = http.post(ASSIGNMENTS + id + "/progress", unit, request, key);
+        HttpCalls.Answer otherNote = http.post(ASSIGNMENTS + id + "/progress", unit, "{\"note\":\"已召开协调会\"}",
+                key);
+        HttpCalls.Answer withoutKey = post(id, "/progress", unit, request);
+
+        // then
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("progress").size()).isEqualTo(1);
+        assertThat(retry.body().path("progress").get(0).path("id").asString())
+                .isEqualTo(first.body().path("progress").get(0).path("id").asString());
+        assertThat(otherNote.status()).isEqualTo(409);
+        assertThat(withoutKey.body().path("progress").size()).isEqualTo(2);
+    }
+
+    @Test
     void aTransfersFinalReportConcludesItAtOnce() {
         // given
         String unitId = registerUnit();

@@ -41,7 +41,7 @@ final class ResponsibleUnitIntegration {
 
     /** Reports how the handling goes (办理进展). */
     Assignment reportProgress(String assignmentId, String note) {
-        return assignments.reportProgress(assignmentId, new ProgressRequest().note(note));
+        return assignments.reportProgress(assignmentId, new ProgressRequest().note(note), null);
     }
 
     /** Submits the final report (办结报告): the outcome by 三到位一处理 and whether the matter is resolved. */

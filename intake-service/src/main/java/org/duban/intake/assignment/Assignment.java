@@ -142,9 +142,9 @@ public final class Assignment {
     }
 
     /** The unit reports how the handling goes (办理进展); the assignment stays ACCEPTED. */
-    public void reportProgress(Caller unit, String note, Instant now) {
+    public void reportProgress(Caller unit, String noteId, String note, Instant now) {
         requireStatus("report progress", AssignmentStatus.ACCEPTED);
-        progress.add(new ProgressNote(note, now));
+        progress.add(new ProgressNote(noteId, note, now));
         recorded.add(new AssignmentProgressReported(id, caseId, unitId, now, unit.asActor()));
     }
 

@@ -27,9 +27,19 @@ public final class AssignmentAnswers {
     }
 
     /** How the handling goes (办理进展). */
-    public Assignment reportProgress(Caller caller, String assignmentId, String note) {
+    public Assignment reportProgress(Caller caller, String assignmentId, String note, String idempotencyKey) {
         caller.require(Role.UNIT);
-        return changes.change(caller, assignmentId, assignment -> assignment.reportProgress(caller, note, now()));
+        return support.creations().create(caller, "report-progress", idempotencyKey,
+                new ProgressReported(assignmentId, note),
+                noteId -> changes.change(caller, assignmentId,
+                        assignment -> assignment.reportProgress(caller, noteId, note, now())),
+                noteId -> Optional.of(changes.visible(caller, assignmentId))
+                        .filter(assignment -> assignment.snapshot().progress().stream()
+                                .anyMatch(reported -> reported.id().equals(noteId))));
+    }
+
+    /** A progress report as the unit made it: what its idempotency key stands for. */
+    private record ProgressReported(String assignmentId, String note) {
     }
 
     /**

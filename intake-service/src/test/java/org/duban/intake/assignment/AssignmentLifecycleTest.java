@@ -322,8 +322,8 @@ class AssignmentLifecycleTest {
         Assignment assignment = accepted();
 
         // when
-        assignment.reportProgress(UNIT, "已约谈信访人", NOW);
-        assignment.reportProgress(UNIT, "已召开协调会", NOW.plusSeconds(60));
+        assignment.reportProgress(UNIT, "note-1", "已约谈信访人", NOW);
+        assignment.reportProgress(UNIT, "note-2", "已召开协调会", NOW.plusSeconds(60));
 
         // then
         assertThat(assignment.snapshot().progress()).extracting(ProgressNote::note)
@@ -360,7 +360,7 @@ class AssignmentLifecycleTest {
             case ACCEPT -> assignment.accept(UNIT, NOW, NOW);
             case OBJECT -> assignment.object(UNIT, "不属本单位职责", NOW);
             case DECIDE_OBJECTION -> assignment.decideObjection(SUPERVISOR, false, null, NOW);
-            case REPORT_PROGRESS -> assignment.reportProgress(UNIT, "已约谈信访人", NOW);
+            case REPORT_PROGRESS -> assignment.reportProgress(UNIT, "note-1", "已约谈信访人", NOW);
             case REQUEST_EXTENSION -> assignment.requestExtension(UNIT, "ext-2", 5, "需协调多部门", NOW);
             case DECIDE_EXTENSION -> assignment.decideExtension(SUPERVISOR, "ext-1", true, null, NOW);
             case SUBMIT_FINAL_REPORT -> assignment.submitFinalReport(UNIT, FinalReport.Outcome.SOLVED, true, "已解决",

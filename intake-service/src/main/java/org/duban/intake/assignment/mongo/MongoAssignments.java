@@ -164,11 +164,15 @@ public final class MongoAssignments implements Assignments {
     }
 
     private static Document progressNote(ProgressNote note) {
-        return new Document("note", note.note()).append("reportedAt", date(note.reportedAt()));
+        return new Document("id", note.id()).append("note", note.note()).append("reportedAt", date(note.reportedAt()));
     }
 
+    /** Notes stored before they had ids get one derived from their time, the same at every read. */
     private static ProgressNote progressNote(Document document) {
-        return new ProgressNote(document.getString("note"), instant(document, "reportedAt"));
+        Instant reportedAt = instant(document, "reportedAt");
+        String id = document.getString("id");
+        return new ProgressNote(id != null ? id : "note-" + reportedAt.toEpochMilli(), document.getString("note"),
+                reportedAt);
     }
 
     private static Document extension(Extension extension) {

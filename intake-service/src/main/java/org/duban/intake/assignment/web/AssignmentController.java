@@ -80,8 +80,9 @@ class AssignmentController implements AssignmentsApi {
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> reportProgress(String assignmentId,
-            ProgressRequest request) {
-        return ResponseEntity.ok(view(answers.reportProgress(caller.get(), assignmentId, request.getNote())));
+            ProgressRequest request, String idempotencyKey) {
+        return ResponseEntity.ok(view(answers.reportProgress(caller.get(), assignmentId, request.getNote(),
+                idempotencyKey)));
     }
 
     @Override

@@ -54,7 +54,7 @@ final class AssignmentViews {
     }
 
     private static AssignmentProgressNote progressNote(ProgressNote note) {
-        return new AssignmentProgressNote().note(note.note()).reportedAt(offset(note.reportedAt()));
+        return new AssignmentProgressNote().id(note.id()).note(note.note()).reportedAt(offset(note.reportedAt()));
     }
 
     private static AssignmentExtension extension(Extension extension) {

@@ -29,7 +29,7 @@ class MongoAssignmentsMappingTest {
                 AssignmentStatus.ACCEPTED, T, T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400),
                 T.plusSeconds(70 * 86_400), "请于期限内办结", T.plusSeconds(3_600), T.plusSeconds(1_800),
                 new Objection("不属本单位", T.plusSeconds(600), false, T.plusSeconds(1_200), null),
-                List.of(new ProgressNote("已约谈信访人", T.plusSeconds(7_200))),
+                List.of(new ProgressNote("note-1", "已约谈信访人", T.plusSeconds(7_200))),
                 List.of(new Extension("ext-1", 10, "需协调多部门", T.plusSeconds(8_000), Extension.Status.APPROVED, "同意",
                         T.plusSeconds(9_000)),
                         new Extension("ext-2", 5, "再协调", T.plusSeconds(9_500), Extension.Status.PENDING, null, null)),
