@@ -382,6 +382,28 @@ class AssignmentLifecycleIT extends RunningIntake {
     }
 
     @Test
+    void aLeaderReadsAssignmentsWithTheUnitsNotesButNeitherTheMatterNorThePetitioner() {
+        // given
+        String unitId = registerUnit();
+        String unit = TestTokens.unit("a", unitId);
+        String caseId = registerCase(List.of());
+        String id = issueTo(unitId, caseId);
+        post(id, "/accept", unit, "{\"noticeSentAt\":\"" + Instant.now() + "\"}");
+        post(id, "/progress", unit, "{\"note\":\"已约谈信访人\"}");
+        String leader = TestTokens.leader("l");
+
+        // when
+        HttpCalls.Answer assignment = http.get(ASSIGNMENTS + id, leader);
+        HttpCalls.Answer matter = http.get("/api/v1/cases/" + caseId, leader);
+
+        // then
+        assertThat(assignment.status()).isEqualTo(200);
+        assertThat(assignment.body().path("progress").get(0).path("note").asString()).isEqualTo("已约谈信访人");
+        assertThat(assignment.body().has("petitioner")).isFalse();
+        assertThat(matter.status()).isEqualTo(403);
+    }
+
+    @Test
     void aTransfersFinalReportConcludesItAtOnce() {
         // given
         String unitId = registerUnit();
