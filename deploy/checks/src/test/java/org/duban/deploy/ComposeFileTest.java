@@ -109,6 +109,15 @@ class ComposeFileTest {
                 "retention.ms=-1", "--if-not-exists");
     }
 
+    @Test
+    void kafkaFormatsItsStorageWithAClusterIdKafkaAccepts() {
+        // a KRaft cluster id is a UUID: 16 bytes in URL-safe base64 without padding (22 characters)
+        String clusterId = ComposeFile.environment(compose.services().get("kafka")).get("CLUSTER_ID");
+
+        assertThat(clusterId).matches("[A-Za-z0-9_-]{22}");
+        assertThat(java.util.Base64.getUrlDecoder().decode(clusterId)).hasSize(16);
+    }
+
     private static void assumeDockerCompose() {
         assumeTrue(Repository.onPath("docker-compose"),
                 "docker-compose is not installed (Debian package docker-compose): compose syntax check SKIPPED");
