@@ -28,7 +28,6 @@ RUN java -Djarmode=tools -jar application.jar extract --layers --destination ext
 FROM ${RUNTIME_IMAGE}
 ARG SERVICE
 LABEL org.opencontainers.image.title="duban-${SERVICE}" \
-      org.opencontainers.image.source="https://example.invalid/duban" \
       org.opencontainers.image.description="Duban ${SERVICE}"
 RUN groupadd --system --gid 10001 duban \
  && useradd --system --uid 10001 --gid duban --home-dir /app --shell /usr/sbin/nologin duban
@@ -39,12 +38,12 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
-ENV SERVER_PORT=8080 \
-    DUBAN_SERVICE=${SERVICE}
+# every application listens on 8080 in a container (its local default differs)
+ENV SERVER_PORT=8080
 EXPOSE 8080
 # Liveness through the actuator's probe group; the script needs nothing but bash (no curl in the image).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["duban-healthcheck", "liveness"]
 # Heap from the container's memory limit, not the host's; fail fast on OOM so the orchestrator restarts
 # the container. Extra options: JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError", \
-            "-Djava.security.egd=file:/dev/./urandom", "-jar", "/app/application.jar"]
+            "-jar", "/app/application.jar"]
