@@ -48,6 +48,11 @@ final class LocalPlatform {
         return "http://localhost:" + environment.get("DUBAN_GATEWAY_PORT");
     }
 
+    /** The log file of a part ({@code <data dir>/logs/<part>.log}, as {@code ./duban logs} shows it). */
+    Path logFile(String part) {
+        return dataDir.resolve("logs").resolve(part + ".log");
+    }
+
     /** Runs {@code ./duban start --detach}; returns how long it took until every part was healthy. */
     Duration start() {
         return start(Map.of());

@@ -324,4 +324,33 @@ class PlatformIT {
         client.setBearerToken(token);
         return client;
     }
+
+    @Test
+    @Order(40)
+    void oneTraceIdFollowsAnAssignmentFromTheGatewayThroughIntakeAcrossKafkaToSupervisionAndNotification() {
+        // given: a unit and a matter, and a caller that traces its own calls
+        String unitId = registerUnit();
+        String caseId = new CasesApi(intake(supervisorToken)).registerCase(new RegisterCaseRequest()
+                .title("噪声扰民").summary("夜间施工噪声").channel(Channel.ONLINE).origin(Origin.SELF)
+                .category(Category.URBAN_RURAL_CONSTRUCTION).petitioner(new Petitioner().name("王某")), null).getId();
+        String traceId = TracedRequests.newTraceId();
+
+        // when: the assignment is issued in that trace
+        HttpResponse<String> issued = TracedRequests.post(platform.gatewayUrl(), "/api/v1/cases/" + caseId
+                + "/assignments", supervisorToken, "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}", traceId);
+
+        // then: the gateway, intake (the request), supervision and notification (the event, via the outbox
+        // relay and Kafka) all log under the same trace id
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String part : List.of("gateway", "intake-service", "supervision-service", "notification-service")) {
+                assertThat(TracedRequests.linesOfTrace(platform.logFile(part), traceId))
+                        .as("lines of trace %s in the log of %s", traceId, part).isNotEmpty();
+            }
+        });
+        assertThat(TracedRequests.linesOfTrace(platform.logFile("supervision-service"), traceId))
+                .anySatisfy(line -> assertThat(line).contains("handled duban.assignment.issued.v1"));
+        assertThat(TracedRequests.linesOfTrace(platform.logFile("notification-service"), traceId))
+                .anySatisfy(line -> assertThat(line).contains("handled duban.assignment.issued.v1"));
+    }
 }

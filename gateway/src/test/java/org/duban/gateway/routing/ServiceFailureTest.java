@@ -75,7 +75,7 @@ class ServiceFailureTest {
         JsonNode problem = assertProblem(response, 503, "service-unavailable");
         assertThat(problem.path("detail").asString()).contains("intake-service");
         String requestId = problem.path("requestId").asString();
-        assertThat(output.getOut()).containsPattern("\\[" + requestId + "\\] .*intake-service is unavailable");
+        assertThat(output.getOut()).containsPattern(",[0-9a-f]{32},[0-9a-f]{16}," + requestId + "\\] .*intake-service is unavailable");
     }
 
     @Test

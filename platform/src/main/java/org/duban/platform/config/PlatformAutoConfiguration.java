@@ -6,6 +6,9 @@ import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.inbox.ProcessedEvents;
 import org.duban.platform.kafka.KafkaConfiguration;
@@ -15,9 +18,12 @@ import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.security.ResourceServerConfiguration;
+import org.duban.platform.tracing.TraceContexts;
+import org.duban.platform.web.AccessLogFilter;
 import org.duban.platform.web.CurrentCaller;
 import org.duban.platform.web.ProblemDetailsAdvice;
 import org.duban.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -50,9 +56,19 @@ public class PlatformAutoConfiguration {
         return ZoneId.of(zone);
     }
 
+    /** Tracing when the OpenTelemetry bridge is there (it is, through the platform), nothing otherwise. */
     @Bean
-    PendingEvents pendingEvents(Clock clock) {
-        return new PendingEvents(clock);
+    @ConditionalOnMissingBean
+    TraceContexts traceContexts(ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    /** Outbox entries carry the trace of the request or event that recorded them. */
+    @Bean
+    PendingEvents pendingEvents(Clock clock, TraceContexts traceContexts) {
+        return new PendingEvents(clock, traceContexts::current);
     }
 
     @Bean
@@ -79,6 +95,14 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** One line per answered request, after the tracing filter: the trace id is in it. */
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+        FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+        registration.setOrder(AccessLogFilter.ORDER);
+        return registration;
     }
 
     @Bean

@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param subject the aggregate that produced it
  * @param time    when it happened
  * @param data    the JSON payload, exactly as it will be published
+ * @param traceparent the W3C trace context of the work that recorded it (null when none), so that the
+ *                relay, which publishes later on its own thread, continues that trace
  */
-public record PendingEvent(String id, String type, String topic, String key, String subject, Instant time, String data) {
+public record PendingEvent(String id, String type, String topic, String key, String subject, Instant time, String data,
+        String traceparent) {
+
+    /** An event recorded outside any trace. */
+    public PendingEvent(String id, String type, String topic, String key, String subject, Instant time, String data) {
+        this(id, type, topic, key, subject, time, data, null);
+    }
 
     public PendingEvent {
         Objects.requireNonNull(id, "id");

@@ -11,6 +11,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.duban.platform.kafka.IncomingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a consumer idempotent on the event id: an event id already recorded here is not handled
@@ -21,6 +23,7 @@ import org.duban.platform.kafka.IncomingEvent;
 public final class ProcessedEvents {
 
     static final String COLLECTION = "processed_events";
+    private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
 
     private final MongoCollection<Document> collection;
     private final Clock clock;
@@ -38,9 +41,11 @@ public final class ProcessedEvents {
     public boolean handleOnce(String consumer, IncomingEvent event, Runnable handler) {
         String id = consumer + ":" + event.id();
         if (collection.find(eq("_id", id)).first() != null) {
+            log.info("skipped {} {} from {}: already handled", event.type(), event.id(), event.position());
             return false;
         }
         handler.run();
+        log.info("handled {} {} from {}", event.type(), event.id(), event.position());
         try {
             collection.insertOne(new Document("_id", id)
                     .append("type", event.type())

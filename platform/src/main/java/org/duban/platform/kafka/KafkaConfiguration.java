@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.duban.contracts.events.Topics;
+import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,8 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> template,
-            @Value("${spring.application.name}") String serviceName) {
-        return new KafkaEventPublisher(template, serviceName);
+            @Value("${spring.application.name}") String serviceName, TraceContexts traceContexts) {
+        return new KafkaEventPublisher(template, serviceName, traceContexts);
     }
 
     @Bean

@@ -21,6 +21,8 @@ public final class OutboxDocuments {
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_SINCE = "outboxSince";
     public static final String OUTBOX_LEASE = "outboxLease";
+    /** An entry's W3C trace context, present when the entry was recorded within a trace. */
+    static final String TRACEPARENT = "traceparent";
 
     private OutboxDocuments() {
     }
@@ -45,13 +47,17 @@ public final class OutboxDocuments {
     }
 
     static Document toDocument(PendingEvent event) {
-        return new Document("id", event.id())
+        Document document = new Document("id", event.id())
                 .append("type", event.type())
                 .append("topic", event.topic())
                 .append("key", event.key())
                 .append("subject", event.subject())
                 .append("time", Date.from(event.time()))
                 .append("data", event.data());
+        if (event.traceparent() != null) {
+            document.append(TRACEPARENT, event.traceparent());
+        }
+        return document;
     }
 
     static PendingEvent fromDocument(Document document) {
@@ -62,6 +68,7 @@ public final class OutboxDocuments {
                 document.getString("key"),
                 document.getString("subject"),
                 document.getDate("time").toInstant(),
-                document.getString("data"));
+                document.getString("data"),
+                document.getString(TRACEPARENT));
     }
 }

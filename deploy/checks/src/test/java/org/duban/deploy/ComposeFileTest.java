@@ -1,0 +1,125 @@
+package org.duban.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeFileTest {
+
+    private static final String COMPOSE = "docker-compose.yml";
+    private static final String DEV_TOKENS = "deploy/compose/dev-tokens.yml";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file(COMPOSE)));
+
+    @Test
+    void dockerComposeAcceptsTheComposeFileAloneAndWithTheDevTokenOverride() {
+        assumeDockerCompose();
+
+        // when
+        Repository.Run alone = Repository.run(TIMEOUT, "docker-compose", "-f", COMPOSE, "--profile", "observability",
+                "config", "-q");
+        Repository.Run withDevTokens = Repository.run(TIMEOUT, "docker-compose", "-f", COMPOSE, "-f", DEV_TOKENS,
+                "config", "-q");
+
+        // then
+        assertThat(alone.ok()).as("docker-compose config: %s", alone.stderr()).isTrue();
+        assertThat(withDevTokens.ok()).as("docker-compose config with %s: %s", DEV_TOKENS, withDevTokens.stderr())
+                .isTrue();
+    }
+
+    @Test
+    void dockerComposeRefusesABrokenComposeFile(@TempDir Path dir) throws Exception {
+        assumeDockerCompose();
+        // given: a condition compose does not know
+        Path broken = dir.resolve("docker-compose.yml");
+        Files.writeString(broken, Repository.read(Repository.file(COMPOSE))
+                .replaceFirst("condition: service_healthy", "condition: service_is_healthy"));
+
+        // when
+        Repository.Run run = Repository.run(TIMEOUT, "docker-compose", "-f", broken.toString(),
+                "--project-directory", Repository.ROOT.toString(), "config", "-q");
+
+        // then
+        assertThat(run.ok()).isFalse();
+        assertThat(run.stderr()).contains("service_is_healthy");
+    }
+
+    @Test
+    void everyServiceHasAHealthCheckAPinnedImageAndWaitsForHealthyDependencies() {
+        assertThat(compose.problems()).isEmpty();
+        assertThat(compose.services()).containsKeys("kafka", "kafka-init", "mongo", "mongo-init", "gateway",
+                "intake-service", "supervision-service", "notification-service", "reporting-service",
+                "prometheus", "grafana");
+        assertThat(compose.applications()).hasSize(5);
+    }
+
+    @Test
+    void theGatewayWaitsForTheFourServicesToBeHealthy() {
+        Object dependsOn = compose.services().get("gateway").get("depends_on");
+
+        assertThat(dependsOn).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) dependsOn).keySet()).map(String::valueOf).containsExactlyInAnyOrder("intake-service", "supervision-service",
+                "notification-service", "reporting-service");
+        ((Map<?, ?>) dependsOn).values().forEach(settings ->
+                assertThat(((Map<?, ?>) settings).get("condition")).isEqualTo("service_healthy"));
+    }
+
+    @Test
+    void findsAMissingHealthCheckAnUnpinnedImageAndAServiceThatOnlyWaitsForStart() {
+        // given
+        ComposeFile broken = ComposeFile.parse("""
+                services:
+                  kafka:
+                    image: apache/kafka:latest
+                  intake-service:
+                    build: .
+                    image: duban/intake-service
+                    depends_on: [kafka]
+                    environment:
+                      DUBAN_SMTP_PASSWORD: hunter2
+                    healthcheck:
+                      test: ["NONE"]
+                """);
+
+        // then
+        assertThat(broken.problems()).containsExactlyInAnyOrder(
+                "kafka: apache/kafka:latest is not pinned to a version",
+                "kafka: no health check",
+                "intake-service: duban/intake-service has no tag (means latest)",
+                "intake-service: health check disabled or without a test",
+                "intake-service: depends_on as a list only waits for start; name a condition for each",
+                "intake-service: DUBAN_SMTP_PASSWORD holds a secret in the file; read it from a secret file",
+                "intake-service: an application must wait for what it needs (depends_on with conditions)");
+    }
+
+    @Test
+    void theTopicScriptCreatesEveryEventTopicAndDeadLetterTopicWithUnlimitedRetention() {
+        String script = Repository.read(Repository.file("deploy/compose/kafka-topics.sh"));
+
+        assertThat(script).contains("duban.intake.events duban.supervision.events duban.notification.events",
+                "intake-service supervision-service notification-service reporting-service", "\"duban.$consumer.dlt\"",
+                "retention.ms=-1", "--if-not-exists");
+    }
+
+    @Test
+    void kafkaFormatsItsStorageWithAClusterIdKafkaAccepts() {
+        // a KRaft cluster id is a UUID: 16 bytes in URL-safe base64 without padding (22 characters)
+        String clusterId = ComposeFile.environment(compose.services().get("kafka")).get("CLUSTER_ID");
+
+        assertThat(clusterId).matches("[A-Za-z0-9_-]{22}");
+        assertThat(java.util.Base64.getUrlDecoder().decode(clusterId)).hasSize(16);
+    }
+
+    private static void assumeDockerCompose() {
+        assumeTrue(Repository.onPath("docker-compose"),
+                "docker-compose is not installed (Debian package docker-compose): compose syntax check SKIPPED");
+    }
+}

@@ -1,0 +1,127 @@
+package org.duban.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KubernetesManifestsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, ManifestRules.Expected> EXPECTED = Map.of(
+            "production", new ManifestRules.Expected(3, 3, 2, 3),
+            "demo", new ManifestRules.Expected(1, 1, 1, 1));
+    private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
+    /** The overlay as kubectl renders it (once per overlay and test run). */
+    static String render(String overlay) {
+        assumeTrue(Repository.onPath("kubectl"), "kubectl is not installed: Kubernetes manifest checks SKIPPED");
+        return RENDERED.computeIfAbsent(overlay, name -> {
+            long started = System.nanoTime();
+            Repository.Run run = Repository.run(TIMEOUT, "kubectl", "kustomize", "deploy/k8s/overlays/" + name);
+            assertThat(run.ok()).as("kubectl kustomize %s: %s", name, run.stderr()).isTrue();
+            System.out.printf("kubectl kustomize %s: %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
+            return run.stdout();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void theOverlayRendersAndEveryObjectLoadsIntoItsTypedModelAndKeepsTheRules(String overlay) {
+        // given
+        String yaml = render(overlay);
+
+        // when
+        long started = System.nanoTime();
+        TypedManifests manifests = TypedManifests.load(yaml);
+
+        // then
+        assertThat(ManifestRules.problems(manifests, EXPECTED.get(overlay))).isEmpty();
+        System.out.printf("%s: %d objects loaded and checked in %d ms%n", overlay, manifests.objects().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(manifests.objects()).hasSizeGreaterThanOrEqualTo(39);
+    }
+
+    @Test
+    void theDemoRunsOneReplicaOfEachApplicationAndProductionAtLeastTwo() {
+        assertThat(TypedManifests.load(render("demo")).ofType(Deployment.class))
+                .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(TypedManifests.load(render("production")).ofType(Deployment.class))
+                .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void findsUnknownFieldsMissingProbesAndWrongSizesInABrokenRendering() {
+        // given: production with a misspelt probe, a field Strimzi does not know, a typo in the MongoDB resource
+        String broken = render("production")
+                .replaceFirst("readinessProbe:", "readinessProbez:")
+                .replaceFirst("topicName: duban.intake.events", "topicName: duban.intake.events\n  retentionDays: 7")
+                .replaceFirst("members: 3", "member: 3");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown field").contains("readinessProbez"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("readiness probe missing"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("KafkaTopic duban-intake-events: unknown field")
+                .contains("retentionDays"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("MongoDBCommunity duban-mongo: does not load")
+                .contains("member"));
+    }
+
+    @Test
+    void findsAnUnpinnedImageAServiceOpenToAllAndTooFewBrokers() {
+        // given
+        String broken = render("production")
+                .replace("registry.example.org/duban/reporting-service:0.1.0", "registry.example.org/duban/reporting-service")
+                .replaceFirst("(?s)(name: services-ingress.*?ingress:\\n)", "$1  - {}\n")
+                .replaceFirst("(?s)(?<head>kind: KafkaNodePool.*?replicas: )3", "${head}2");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).contains(
+                "Deployment reporting-service container reporting-service: registry.example.org/duban/reporting-service has no tag (means latest)",
+                "intake-service: NetworkPolicy services-ingress lets anyone in",
+                "Kafka: 2 brokers in node pools, expected 3");
+    }
+
+    @Test
+    void kustomizeRefusesABrokenKustomization(@TempDir Path dir) throws Exception {
+        assumeTrue(Repository.onPath("kubectl"), "kubectl is not installed: SKIPPED");
+        // given: a copy of deploy/k8s whose base names a file that is not there
+        Path k8s = Repository.file("deploy/k8s");
+        try (var files = Files.walk(k8s)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(k8s.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Path kustomization = dir.resolve("base/kustomization.yaml");
+        Files.writeString(kustomization, Files.readString(kustomization)
+                .replace("- apps/gateway.yaml", "- apps/gateway-missing.yaml"));
+
+        // when
+        Repository.Run run = Repository.run(TIMEOUT, "kubectl", "kustomize", dir.resolve("overlays/demo").toString());
+
+        // then
+        assertThat(run.ok()).isFalse();
+        assertThat(run.stderr()).contains("gateway-missing.yaml");
+    }
+}

@@ -1,0 +1,228 @@
+package org.duban.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+
+/** What every rendered overlay must satisfy; each broken rule is one sentence. */
+final class ManifestRules {
+
+    static final Set<String> APPLICATIONS = Set.of("gateway", "intake-service", "supervision-service",
+            "notification-service", "reporting-service");
+    static final Set<String> TOPICS = Set.of("duban.intake.events", "duban.supervision.events",
+            "duban.notification.events", "duban.intake-service.dlt", "duban.supervision-service.dlt",
+            "duban.notification-service.dlt", "duban.reporting-service.dlt");
+    /** Secrets made outside the manifests: by the cluster's operator (README "Deploy") or by the MongoDB operator. */
+    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-password", "duban-tls");
+
+    /** How big the stateful parts must be in an overlay. */
+    record Expected(int kafkaBrokers, int replication, int minInSync, int mongoMembers) {
+    }
+
+    private ManifestRules() {
+    }
+
+    static List<String> problems(TypedManifests manifests, Expected expected) {
+        List<String> problems = new ArrayList<>(manifests.problems());
+        List<Deployment> deployments = manifests.ofType(Deployment.class);
+        if (!deployments.stream().map(d -> d.getMetadata().getName()).toList().containsAll(APPLICATIONS)) {
+            problems.add("not every application has a Deployment: " + deployments.stream()
+                    .map(d -> d.getMetadata().getName()).toList());
+        }
+        for (Deployment deployment : deployments) {
+            deploymentProblems(manifests, deployment, problems);
+        }
+        networkProblems(manifests, problems);
+        kafkaProblems(manifests, expected, problems);
+        mongoProblems(manifests, expected, problems);
+        return problems;
+    }
+
+    private static void deploymentProblems(TypedManifests manifests, Deployment deployment, List<String> problems) {
+        String name = "Deployment " + deployment.getMetadata().getName();
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            String where = name + " container " + container.getName();
+            Images.unpinned(container.getImage()).ifPresent(why -> problems.add(where + ": " + why));
+            probeProblem(container.getLivenessProbe(), "/actuator/health/liveness").ifPresent(why ->
+                    problems.add(where + ": liveness probe " + why));
+            probeProblem(container.getReadinessProbe(), "/actuator/health/readiness").ifPresent(why ->
+                    problems.add(where + ": readiness probe " + why));
+            if (container.getResources() == null || container.getResources().getRequests() == null
+                    || !container.getResources().getRequests().keySet().containsAll(Set.of("cpu", "memory"))
+                    || container.getResources().getLimits() == null
+                    || !container.getResources().getLimits().containsKey("memory")) {
+                problems.add(where + ": needs cpu and memory requests and a memory limit");
+            }
+            for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource>of())) {
+                if (source.getConfigMapRef() != null && manifests.ofType(ConfigMap.class).stream()
+                        .noneMatch(map -> map.getMetadata().getName().equals(source.getConfigMapRef().getName()))) {
+                    problems.add(where + ": config map " + source.getConfigMapRef().getName() + " is not rendered");
+                }
+            }
+            for (EnvVar variable : Objects.requireNonNullElse(container.getEnv(), List.<EnvVar>of())) {
+                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    String secret = variable.getValueFrom().getSecretKeyRef().getName();
+                    if (!knownSecret(manifests, secret)) {
+                        problems.add(where + ": " + variable.getName() + " reads secret " + secret
+                                + ", which nothing makes");
+                    }
+                }
+            }
+        }
+        var podSecurity = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+        if (podSecurity == null || !Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
+            problems.add(name + ": pods must run as non-root");
+        }
+        if (manifests.ofType(PodDisruptionBudget.class).stream()
+                .noneMatch(pdb -> selects(pdb.getSpec().getSelector(), podLabels))) {
+            problems.add(name + ": no PodDisruptionBudget selects its pods");
+        }
+        if (manifests.ofType(HorizontalPodAutoscaler.class).stream()
+                .noneMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(deployment.getMetadata().getName())
+                        && "Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind()))) {
+            problems.add(name + ": no HorizontalPodAutoscaler scales it");
+        }
+    }
+
+    private static boolean knownSecret(TypedManifests manifests, String secret) {
+        if (EXTERNAL_SECRETS.contains(secret)
+                || manifests.ofType(Secret.class).stream().anyMatch(s -> s.getMetadata().getName().equals(secret))) {
+            return true;
+        }
+        return manifests.ofType(MongoDBCommunity.class).stream().anyMatch(mongo -> mongo.spec().users().stream()
+                .anyMatch(user -> user.connectionStringSecret((String) mongo.metadata().get("name")).equals(secret)));
+    }
+
+    private static java.util.Optional<String> probeProblem(Probe probe, String path) {
+        if (probe == null) {
+            return java.util.Optional.of("missing");
+        }
+        if (probe.getHttpGet() == null || !path.equals(probe.getHttpGet().getPath())) {
+            return java.util.Optional.of("must ask " + path);
+        }
+        return java.util.Optional.empty();
+    }
+
+    static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return false;
+        }
+        boolean matchLabels = Objects.requireNonNullElse(selector.getMatchLabels(), Map.<String, String>of())
+                .entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        boolean matchExpressions = Objects.requireNonNullElse(selector.getMatchExpressions(),
+                List.<io.fabric8.kubernetes.api.model.LabelSelectorRequirement>of()).stream().allMatch(requirement -> {
+                    String value = labels.get(requirement.getKey());
+                    return switch (requirement.getOperator()) {
+                        case "In" -> value != null && requirement.getValues().contains(value);
+                        case "NotIn" -> value == null || !requirement.getValues().contains(value);
+                        case "Exists" -> value != null;
+                        case "DoesNotExist" -> value == null;
+                        default -> false;
+                    };
+                });
+        return matchLabels && matchExpressions;
+    }
+
+    /** Only the gateway is open to everyone; the services accept the gateway and Prometheus only. */
+    private static void networkProblems(TypedManifests manifests, List<String> problems) {
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            String app = deployment.getMetadata().getName();
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<NetworkPolicy> ingress = manifests.ofType(NetworkPolicy.class).stream()
+                    .filter(policy -> policy.getSpec().getPolicyTypes().contains("Ingress"))
+                    .filter(policy -> selects(policy.getSpec().getPodSelector(), labels)).toList();
+            List<NetworkPolicy> egress = manifests.ofType(NetworkPolicy.class).stream()
+                    .filter(policy -> policy.getSpec().getPolicyTypes().contains("Egress"))
+                    .filter(policy -> selects(policy.getSpec().getPodSelector(), labels)).toList();
+            if (ingress.isEmpty()) {
+                problems.add(app + ": no NetworkPolicy limits who may call it");
+            }
+            if (egress.isEmpty()) {
+                problems.add(app + ": no NetworkPolicy limits whom it may call");
+            }
+            if (app.equals("gateway")) {
+                continue;
+            }
+            ingress.forEach(policy -> policy.getSpec().getIngress().forEach(rule -> {
+                if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
+                    problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName() + " lets anyone in");
+                    return;
+                }
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    boolean fromGateway = peer.getNamespaceSelector() == null && peer.getIpBlock() == null
+                            && selects(peer.getPodSelector(), Map.of("app.kubernetes.io/name", "gateway"));
+                    boolean fromPrometheus = peer.getNamespaceSelector() != null && peer.getPodSelector() != null
+                            && "prometheus".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+                    if (!fromGateway && !fromPrometheus) {
+                        problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName()
+                                + " lets in more than the gateway and Prometheus");
+                    }
+                }
+            }));
+        }
+    }
+
+    private static void kafkaProblems(TypedManifests manifests, Expected expected, List<String> problems) {
+        List<Kafka> clusters = manifests.ofType(Kafka.class);
+        if (clusters.size() != 1) {
+            problems.add("expected one Strimzi Kafka, found " + clusters.size());
+            return;
+        }
+        Kafka kafka = clusters.get(0);
+        Map<String, Object> config = kafka.getSpec().getKafka().getConfig();
+        if (!String.valueOf(expected.minInSync()).equals(String.valueOf(config.get("min.insync.replicas")))) {
+            problems.add("Kafka: min.insync.replicas must be " + expected.minInSync());
+        }
+        if (!String.valueOf(expected.replication()).equals(String.valueOf(config.get("default.replication.factor")))) {
+            problems.add("Kafka: default.replication.factor must be " + expected.replication());
+        }
+        int brokers = manifests.ofType(KafkaNodePool.class).stream()
+                .filter(pool -> kafka.getMetadata().getName().equals(pool.getMetadata().getLabels().get("strimzi.io/cluster")))
+                .filter(pool -> pool.getSpec().getRoles().contains(ProcessRoles.BROKER))
+                .mapToInt(pool -> pool.getSpec().getReplicas()).sum();
+        if (brokers != expected.kafkaBrokers()) {
+            problems.add("Kafka: " + brokers + " brokers in node pools, expected " + expected.kafkaBrokers());
+        }
+        List<KafkaTopic> topics = manifests.ofType(KafkaTopic.class);
+        if (!topics.stream().map(topic -> topic.getSpec().getTopicName()).toList().containsAll(TOPICS)) {
+            problems.add("KafkaTopics: expected " + TOPICS);
+        }
+        for (KafkaTopic topic : topics) {
+            if (topic.getSpec().getReplicas() != expected.replication()) {
+                problems.add("KafkaTopic " + topic.getSpec().getTopicName() + ": replicas must be " + expected.replication());
+            }
+            if (!"-1".equals(String.valueOf(topic.getSpec().getConfig().get("retention.ms")))) {
+                problems.add("KafkaTopic " + topic.getSpec().getTopicName() + ": retention.ms must be -1 (kept forever)");
+            }
+        }
+    }
+
+    private static void mongoProblems(TypedManifests manifests, Expected expected, List<String> problems) {
+        List<MongoDBCommunity> sets = manifests.ofType(MongoDBCommunity.class);
+        if (sets.size() != 1) {
+            problems.add("expected one MongoDBCommunity, found " + sets.size());
+        } else if (!Integer.valueOf(expected.mongoMembers()).equals(sets.get(0).spec().members())) {
+            problems.add("MongoDBCommunity: members must be " + expected.mongoMembers());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.duban.gateway.accesslog;
+
+import java.util.Optional;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.duban.gateway.requestid.RequestIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * One log line per request through the gateway — method, path (no query), status, duration — with the
+ * request's trace id, span id and request id in the logging context, so the line can be followed into
+ * every service the request reaches. Actuator calls are left out.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class AccessLogFilter implements WebFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("org.duban.access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator")) {
+            return chain.filter(exchange);
+        }
+        long started = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> log(exchange, path, started));
+    }
+
+    private static void log(ServerWebExchange exchange, String path, long started) {
+        Optional<Span> span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan);
+        span.ifPresent(s -> {
+            MDC.put("traceId", s.context().traceId());
+            MDC.put("spanId", s.context().spanId());
+        });
+        MDC.put("requestId", RequestIdFilter.of(exchange));
+        try {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(), path,
+                    status == null ? "-" : status.value(), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+            MDC.remove("requestId");
+        }
+    }
+}

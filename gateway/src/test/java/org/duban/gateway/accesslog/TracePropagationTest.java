@@ -1,0 +1,40 @@
+package org.duban.gateway.accesslog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
+
+import org.duban.gateway.testing.RunningGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class TracePropagationTest extends RunningGateway {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Test
+    void continuesTheCallersTraceTowardsTheServiceAndLogsTheRequestWithItsTraceId(CapturedOutput output) {
+        // when
+        gateway.send(gateway.request("/api/v1/cases")
+                .header("Authorization", "Bearer " + supervisorToken())
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
+
+        // then
+        assertThat(INTAKE.received()).singleElement().satisfies(received ->
+                assertThat(received.header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01"));
+        assertThat(output.getOut()).containsPattern("\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
+                + "org\\.duban\\.access +: GET /api/v1/cases -> 200 in \\d+ ms");
+    }
+
+    @Test
+    void startsATraceWhenTheCallerSentNone() {
+        // when
+        gateway.getWithToken("/api/v1/cases", supervisorToken());
+
+        // then
+        assertThat(INTAKE.received()).singleElement().satisfies(received ->
+                assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+}

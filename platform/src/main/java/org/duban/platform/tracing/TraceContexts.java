@@ -1,0 +1,71 @@
+package org.duban.platform.tracing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+/**
+ * Carries a trace across the gap the outbox makes: work that records events and the relay that
+ * publishes them later run on different threads, so the events keep the W3C {@code traceparent} of
+ * the work that recorded them, and the relay continues that trace while it publishes
+ * (docs/adr/0007-deploy.md). Anything else that hands work to a later moment — a delivery retried
+ * from a stored record, a sweep — can do the same: store {@link #current()}, then run the later work
+ * in {@link #continueTrace}.
+ */
+public final class TraceContexts {
+
+    public static final String TRACEPARENT = "traceparent";
+
+    private final ObservationRegistry observations;
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    /**
+     * @param tracer     null when tracing is off: nothing is recorded and nothing continued
+     * @param propagator null when tracing is off
+     */
+    public TraceContexts(ObservationRegistry observations, Tracer tracer, Propagator propagator) {
+        this.observations = observations;
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** No tracing at all (tests, tools). */
+    public static TraceContexts none() {
+        return new TraceContexts(ObservationRegistry.NOOP, null, null);
+    }
+
+    /** The {@code traceparent} of the span current on this thread, or null outside any trace. */
+    public String current() {
+        if (tracer == null || propagator == null) {
+            return null;
+        }
+        TraceContext context = tracer.currentTraceContext().context();
+        if (context == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(context, carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * Runs {@code work} in an observation named {@code name} whose span continues {@code traceparent}
+     * (a new trace when it is null). Observations inside it — a Kafka send, an HTTP call — become its
+     * children and pass the trace on.
+     */
+    public <E extends Throwable> void continueTrace(String traceparent, String name,
+            Observation.CheckedRunnable<E> work) throws E {
+        Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
+        ReceiverContext<Map<String, String>> context = new ReceiverContext<>((map, key) -> map.get(key));
+        context.setCarrier(carrier);
+        context.setRemoteServiceName("outbox");
+        Observation.createNotStarted(name, () -> context, observations).observeChecked(work);
+    }
+}

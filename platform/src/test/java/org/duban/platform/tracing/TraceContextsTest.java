@@ -1,0 +1,117 @@
+package org.duban.platform.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.AssignmentAccepted;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
+import org.junit.jupiter.api.Test;
+
+class TraceContextsTest {
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+    private final io.opentelemetry.api.trace.Tracer otelTracer = openTelemetry.getTracer("test");
+    private final Tracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> { });
+    private final OtelPropagator propagator = new OtelPropagator(openTelemetry.getPropagators(), otelTracer);
+    private final ObservationRegistry observations = observations();
+    private final TraceContexts traces = new TraceContexts(observations, tracer, propagator);
+
+    @Test
+    void givesTheTraceparentOfTheCurrentSpanAndNothingOutsideAnySpan() {
+        // given
+        Span span = tracer.nextSpan().name("request").start();
+
+        // when
+        String inside;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            inside = traces.current();
+        } finally {
+            span.end();
+        }
+
+        // then
+        assertThat(inside).isEqualTo("00-" + span.context().traceId() + "-" + span.context().spanId() + "-01");
+        assertThat(traces.current()).isNull();
+        assertThat(TraceContexts.none().current()).isNull();
+    }
+
+    @Test
+    void continuesTheStoredTraceInANewSpanLaterOnAnotherThread() throws Exception {
+        // given: what an outbox entry stored
+        AtomicReference<String> seen = new AtomicReference<>();
+
+        // when: the relay publishes on its own thread
+        Thread relay = new Thread(() -> traces.continueTrace(TRACEPARENT, "duban.outbox.publish",
+                () -> seen.set(traces.current())));
+        relay.start();
+        relay.join();
+
+        // then: same trace, a span of its own
+        assertThat(seen.get()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01")
+                .isNotEqualTo(TRACEPARENT);
+    }
+
+    @Test
+    void startsANewTraceWhenTheEntryCarriesNone() {
+        AtomicReference<String> seen = new AtomicReference<>();
+
+        traces.continueTrace(null, "duban.outbox.publish", () -> seen.set(traces.current()));
+
+        assertThat(seen.get()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain("4bf92f3577b34da6");
+    }
+
+    @Test
+    void pendingEventsCarryTheTraceOfTheWorkThatRecordedThem() {
+        // given
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+        PendingEvents pending = new PendingEvents(clock, traces::current);
+        AtomicReference<PendingEvent> recorded = new AtomicReference<>();
+
+        // when
+        traces.continueTrace(TRACEPARENT, "request", () -> recorded.set(pending.of("asg-1", accepted())));
+
+        // then
+        assertThat(recorded.get().traceparent()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        assertThat(new PendingEvents(clock).of("asg-1", accepted()).traceparent()).isNull();
+    }
+
+    private ObservationRegistry observations() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                List.of(new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+                        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+                        new DefaultTracingObservationHandler(tracer))));
+        return registry;
+    }
+
+    private static AssignmentAccepted accepted() {
+        Instant at = Instant.parse("2026-03-02T07:30:00Z");
+        return new AssignmentAccepted("asg-1", "case-1", "unit-1", at, at, true, new Actor("li.na", "UNIT", "unit-1"));
+    }
+}
