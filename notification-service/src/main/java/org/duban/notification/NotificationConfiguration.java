@@ -101,7 +101,7 @@ class NotificationConfiguration {
     WebhookTransport webhookTransport(WebhookService webhooks, CircuitBreakerRegistry webhookBreakers,
             NotificationProperties properties, Clock clock) {
         return new WebhookTransport(webhooks, webhookBreakers, properties.webhooks().breaker().openWait(),
-                properties.webhooks().timeout(), clock);
+                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), clock);
     }
 
     @Bean

@@ -23,6 +23,7 @@ public record NotificationProperties(
      * @param allowLoopback  targets on 127.0.0.0/8 and ::1 (the local profile allows them)
      * @param allowPrivate   targets on private, unique-local and link-local networks
      * @param timeout        connect and answer time of one attempt
+     * @param perEndpoint    attempts to one endpoint in flight at once
      * @param secretGrace    how long a rotated-out secret keeps signing
      * @param breaker        the circuit breaker each endpoint has
      */
@@ -30,6 +31,7 @@ public record NotificationProperties(
             @DefaultValue("false") boolean allowLoopback,
             @DefaultValue("false") boolean allowPrivate,
             @DefaultValue("15s") Duration timeout,
+            @DefaultValue("2") int perEndpoint,
             @DefaultValue("24h") Duration secretGrace,
             @DefaultValue Breaker breaker) {
     }

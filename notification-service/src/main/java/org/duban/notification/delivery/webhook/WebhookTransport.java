@@ -13,7 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -32,23 +35,35 @@ import org.duban.notification.webhook.WebhookSignature;
  * delivery id, {@code webhook-timestamp} = now in epoch seconds, {@code webhook-signature} with every
  * secret that signs now). 2xx is delivered; 410 disables the endpoint; anything else, a timeout or
  * no connection is a failure to retry, honouring {@code Retry-After}. Each endpoint has its own
- * Resilience4j circuit breaker: while it is open nothing is sent there and its deliveries wait.
+ * Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver that is down
+ * or overloaded; other 4xx come from a receiver that is up): while it is open nothing is sent there
+ * and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in flight at once,
+ * so a receiver that hangs ties up that many workers at most, even before its breaker opens.
  */
 public final class WebhookTransport implements Transport {
+
+    /** How long a delivery waits when its endpoint already has its share of attempts in flight. */
+    static final Duration BUSY_WAIT = Duration.ofMillis(250);
 
     private final WebhookService webhooks;
     private final HttpClient client;
     private final CircuitBreakerRegistry breakers;
     private final Duration openWait;
+    private final int perEndpoint;
+    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Clock clock;
 
-    /** @param openWait how long a delivery waits when its endpoint's breaker is open (the breaker's open time) */
+    /**
+     * @param openWait    how long a delivery waits when its endpoint's breaker is open (the breaker's open time)
+     * @param perEndpoint attempts to one endpoint in flight at once
+     */
     public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Duration openWait,
-            Duration timeout, Clock clock) {
+            int perEndpoint, Duration timeout, Clock clock) {
         this.webhooks = webhooks;
         this.breakers = breakers;
         this.openWait = openWait;
+        this.perEndpoint = perEndpoint;
         this.timeout = timeout;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -73,6 +88,18 @@ public final class WebhookTransport implements Transport {
         if (refused.isPresent()) {
             return AttemptOutcome.failure(null, 0, "target refused: " + refused.get(), null);
         }
+        Semaphore slots = inFlight.computeIfAbsent(endpoint.id(), id -> new Semaphore(perEndpoint));
+        if (!slots.tryAcquire()) {
+            return AttemptOutcome.notAttempted(BUSY_WAIT);
+        }
+        try {
+            return attempt(delivery, endpoint);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private AttemptOutcome attempt(Delivery delivery, WebhookEndpoint endpoint) {
         CircuitBreaker breaker = breakers.circuitBreaker(endpoint.id());
         if (!breaker.tryAcquirePermission()) {
             return AttemptOutcome.notAttempted(openWait);
@@ -86,7 +113,12 @@ public final class WebhookTransport implements Transport {
                 breaker.onSuccess(latency, TimeUnit.MILLISECONDS);
                 return AttemptOutcome.success(status, latency);
             }
-            breaker.onError(latency, TimeUnit.MILLISECONDS, new IOException("HTTP " + status));
+            if (status >= 500 || status == 429) {
+                breaker.onError(latency, TimeUnit.MILLISECONDS, new IOException("HTTP " + status));
+            } else {
+                // the receiver is up and answering; it refused this one message
+                breaker.onSuccess(latency, TimeUnit.MILLISECONDS);
+            }
             if (status == 410) {
                 webhooks.disable(endpoint.id(), "the receiver answered 410 Gone");
                 return AttemptOutcome.permanentFailure(status, latency, "410 Gone: the webhook is disabled");
