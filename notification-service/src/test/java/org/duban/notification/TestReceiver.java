@@ -58,6 +58,19 @@ public final class TestReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Waits until {@code count} requests have been received; answers the last one. */
+    public synchronized Received awaitRequests(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (received.size() < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new IllegalStateException("only " + received.size() + " of " + count + " requests arrived");
+            }
+            wait(left);
+        }
+        return received.get(count - 1);
+    }
+
     /** The requests answered 2xx. */
     public synchronized List<Received> accepted() {
         return received.stream().filter(r -> r.answeredStatus() >= 200 && r.answeredStatus() < 300).toList();
@@ -65,6 +78,7 @@ public final class TestReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
+        long nanos = System.nanoTime();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -82,7 +96,8 @@ public final class TestReceiver implements AutoCloseable {
             }
         }
         synchronized (this) {
-            received.add(new Received(at, id, timestamp, signature, body, refusal, answer.status()));
+            received.add(new Received(at, nanos, id, timestamp, signature, body, refusal, answer.status()));
+            notifyAll();
         }
         if (answer.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
@@ -109,7 +124,7 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     /** One request as received, with the verifier's verdict (null: genuine) and the status answered. */
-    public record Received(Instant at, String webhookId, String timestamp, String signature, byte[] body,
+    public record Received(Instant at, long nanos, String webhookId, String timestamp, String signature, byte[] body,
             String refusal, int answeredStatus) {
 
         public String bodyText() {
