@@ -1,5 +1,6 @@
 package org.duban.notification.routing;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EventCatalog;
+import org.duban.contracts.events.EventType;
 import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
@@ -40,28 +42,29 @@ import org.duban.notification.inbox.InboxMessage;
 public final class RoutingRules {
 
     private final Map<Class<?>, Function<DubanEvent, List<Notice>>> rules = new LinkedHashMap<>();
+    private final Set<Class<?>> toUnits = new HashSet<>();
 
     public RoutingRules() {
-        rule(AssignmentIssued.class, e -> unit(required(e.unitId(), e.assignmentId()), e.caseId(), e.assignmentId()));
-        rule(AssignmentObjectionDecided.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(AssignmentExtensionDecided.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(AssignmentReviewed.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(AssignmentCancelled.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(ReminderIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(SupervisionOrderOpened.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(SupervisionOrderReopened.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(SupervisionOrderClosed.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(RecommendationIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(MeasureIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
-        rule(MeasureRecorded.class, e -> unit(e.unitId(), e.caseId(), null));
+        toUnit(AssignmentIssued.class, e -> unit(required(e.unitId(), e.assignmentId()), e.caseId(), e.assignmentId()));
+        toUnit(AssignmentObjectionDecided.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(AssignmentExtensionDecided.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(AssignmentReviewed.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(AssignmentCancelled.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(ReminderIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(SupervisionOrderOpened.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(SupervisionOrderReopened.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(SupervisionOrderClosed.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(RecommendationIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(MeasureIssued.class, e -> unit(e.unitId(), e.caseId(), e.assignmentId()));
+        toUnit(MeasureRecorded.class, e -> unit(e.unitId(), e.caseId(), null));
 
-        rule(AssignmentObjected.class, e -> office(e.caseId(), e.assignmentId()));
-        rule(AssignmentExtensionRequested.class, e -> office(e.caseId(), e.assignmentId()));
-        rule(AssignmentFinalReportSubmitted.class, e -> office(e.caseId(), e.assignmentId()));
-        rule(SupervisionOrderProposed.class, e -> office(e.caseId(), e.assignmentId()));
-        rule(SupervisionOrderResponded.class, e -> office(e.caseId(), e.assignmentId()));
-        rule(RecommendationAnswered.class, e -> office(e.caseId(), null));
-        rule(MeasureSubmitted.class, e -> office(e.caseId(), null));
+        toOffice(AssignmentObjected.class, e -> office(e.caseId(), e.assignmentId()));
+        toOffice(AssignmentExtensionRequested.class, e -> office(e.caseId(), e.assignmentId()));
+        toOffice(AssignmentFinalReportSubmitted.class, e -> office(e.caseId(), e.assignmentId()));
+        toOffice(SupervisionOrderProposed.class, e -> office(e.caseId(), e.assignmentId()));
+        toOffice(SupervisionOrderResponded.class, e -> office(e.caseId(), e.assignmentId()));
+        toOffice(RecommendationAnswered.class, e -> office(e.caseId(), null));
+        toOffice(MeasureSubmitted.class, e -> office(e.caseId(), null));
     }
 
     public List<Notice> noticesFor(DubanEvent event) {
@@ -71,21 +74,26 @@ public final class RoutingRules {
 
     /** The event types that can reach a unit: what a webhook may subscribe to. */
     public Set<String> unitEventTypes() {
-        return Set.of(AssignmentIssued.TYPE, AssignmentObjectionDecided.TYPE, AssignmentExtensionDecided.TYPE,
-                AssignmentReviewed.TYPE, AssignmentCancelled.TYPE, ReminderIssued.TYPE, SupervisionOrderOpened.TYPE,
-                SupervisionOrderReopened.TYPE, SupervisionOrderClosed.TYPE, RecommendationIssued.TYPE,
-                MeasureIssued.TYPE, MeasureRecorded.TYPE);
+        return names(toUnits);
     }
 
     /** Every event type some rule routes, to a unit or to the office. */
     public Set<String> routedEventTypes() {
-        return rules.keySet().stream()
-                .map(type -> EventCatalog.ALL.stream().filter(t -> t.recordType().equals(type)).findFirst().orElseThrow().name())
-                .collect(Collectors.toUnmodifiableSet());
+        return names(rules.keySet());
     }
 
-    private <E extends DubanEvent> void rule(Class<E> type, Function<E, List<Notice>> rule) {
+    private <E extends DubanEvent> void toUnit(Class<E> type, Function<E, List<Notice>> rule) {
         rules.put(type, event -> rule.apply(type.cast(event)));
+        toUnits.add(type);
+    }
+
+    private <E extends DubanEvent> void toOffice(Class<E> type, Function<E, List<Notice>> rule) {
+        rules.put(type, event -> rule.apply(type.cast(event)));
+    }
+
+    private static Set<String> names(Set<Class<?>> types) {
+        return EventCatalog.ALL.stream().filter(type -> types.contains(type.recordType())).map(EventType::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The unit, or nobody when the event names none (a recommendation to an outside addressee). */

@@ -138,6 +138,18 @@ class RoutingServiceTest {
         assertThat(told).isZero();
     }
 
+    @Test
+    void webhooksMaySubscribeToWhatReachesUnitsButNotToWhatOnlyTheOfficeReads() {
+        // when
+        RoutingRules rules = new RoutingRules();
+
+        // then
+        assertThat(rules.unitEventTypes()).hasSize(12).contains(AssignmentIssued.TYPE, ReminderIssued.TYPE)
+                .doesNotContain(AssignmentObjected.TYPE);
+        assertThat(rules.routedEventTypes()).hasSize(19).containsAll(rules.unitEventTypes())
+                .contains(AssignmentObjected.TYPE).doesNotContain(UnitRegistered.TYPE);
+    }
+
     private List<InboxMessage> inboxOf(String unitId) {
         return inbox.list(Caller.unit("someone", unitId), false, PageRequest.of(0, 20)).page().items();
     }

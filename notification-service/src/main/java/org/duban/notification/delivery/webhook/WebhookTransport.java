@@ -15,9 +15,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -106,7 +109,7 @@ public final class WebhookTransport implements Transport {
         }
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request(delivery, endpoint), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<Void> response = exchange(request(delivery, endpoint));
             long latency = millisSince(started);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -125,7 +128,7 @@ public final class WebhookTransport implements Transport {
             }
             return AttemptOutcome.failure(status, latency, "HTTP " + status,
                     retryAfter(response.headers().firstValue("Retry-After")));
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException | TimeoutException e) {
             long latency = millisSince(started);
             breaker.onError(latency, TimeUnit.MILLISECONDS, e);
             return AttemptOutcome.failure(null, latency, "timed out after " + timeout.toMillis() + " ms", null);
@@ -137,6 +140,25 @@ public final class WebhookTransport implements Transport {
             Thread.currentThread().interrupt();
             breaker.releasePermission();
             throw new IllegalStateException("interrupted while delivering " + delivery.id(), e);
+        }
+    }
+
+    /**
+     * Sends and waits for the whole answer at most the timeout: the request's own timeout covers only
+     * the headers, and a receiver must not hold a worker by trickling its body. The body is discarded.
+     */
+    private HttpResponse<Void> exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
         }
     }
 
