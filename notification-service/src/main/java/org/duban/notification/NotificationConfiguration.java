@@ -1,25 +1,50 @@
 package org.duban.notification;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.duban.notification.delivery.Deliveries;
+import org.duban.notification.delivery.DeliveryDispatcher;
+import org.duban.notification.delivery.DeliveryScheduler;
+import org.duban.notification.delivery.DeliveryService;
+import org.duban.notification.delivery.DeliverySettings;
+import org.duban.notification.delivery.RetrySchedule;
+import org.duban.notification.delivery.Transport;
+import org.duban.notification.delivery.email.MailTransport;
+import org.duban.notification.delivery.webhook.JsonWebhookPayloads;
+import org.duban.notification.delivery.webhook.WebhookTransport;
 import org.duban.notification.inbox.InboxMessages;
 import org.duban.notification.inbox.InboxService;
 import org.duban.notification.routing.RoutingRules;
 import org.duban.notification.routing.RoutingService;
-import org.duban.notification.template.AssignmentIssuedTemplate;
 import org.duban.notification.template.MessageTemplates;
+import org.duban.notification.template.TemplateSource;
+import org.duban.notification.unit.UnitDirectory;
+import org.duban.notification.unit.Units;
+import org.duban.notification.webhook.TargetGuard;
+import org.duban.notification.webhook.WebhookEndpoints;
+import org.duban.notification.webhook.WebhookService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
 
-/** Wires the plain-Java features (templates, routing, inbox) to their adapters. */
+/** Wires the plain-Java features (templates, routing, inbox, units, webhooks, deliveries) to their adapters. */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
     @Bean
-    MessageTemplates messageTemplates(ZoneId officeZone) {
-        return new MessageTemplates(List.of(new AssignmentIssuedTemplate(officeZone)));
+    MessageTemplates messageTemplates(NotificationProperties properties, ZoneId officeZone) {
+        Path directory = properties.templatesDir();
+        boolean none = directory == null || directory.toString().isBlank();
+        return new MessageTemplates(new TemplateSource(none ? null : directory), officeZone);
     }
 
     @Bean
@@ -28,7 +53,107 @@ class NotificationConfiguration {
     }
 
     @Bean
-    RoutingService routingService(MessageTemplates templates, InboxService inbox) {
-        return new RoutingService(new RoutingRules(), templates, inbox);
+    UnitDirectory unitDirectory(Units units) {
+        return new UnitDirectory(units);
+    }
+
+    @Bean
+    RoutingRules routingRules() {
+        return new RoutingRules();
+    }
+
+    @Bean
+    RoutingService routingService(RoutingRules rules, MessageTemplates templates, InboxService inbox,
+            DeliveryScheduler deliveries) {
+        return new RoutingService(rules, templates, inbox, List.of(deliveries));
+    }
+
+    @Bean
+    WebhookService webhookService(WebhookEndpoints endpoints, RoutingRules rules, NotificationProperties properties,
+            Clock clock) {
+        NotificationProperties.Webhooks webhooks = properties.webhooks();
+        return new WebhookService(endpoints, new TargetGuard(webhooks.allowLoopback(), webhooks.allowPrivate()),
+                rules.unitEventTypes(), webhooks.secretGrace(), clock);
+    }
+
+    @Bean
+    DeliverySettings deliverySettings(NotificationProperties properties) {
+        NotificationProperties.Delivery delivery = properties.delivery();
+        RetrySchedule schedule = new RetrySchedule(delivery.retrySchedule(), delivery.jitter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        return new DeliverySettings(schedule, delivery.retention(), properties.email().enabled());
+    }
+
+    @Bean
+    CircuitBreakerRegistry webhookBreakers(NotificationProperties properties) {
+        NotificationProperties.Breaker breaker = properties.webhooks().breaker();
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.window())
+                .minimumNumberOfCalls(breaker.minimumCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.openWait())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    @Bean
+    WebhookTransport webhookTransport(WebhookService webhooks, CircuitBreakerRegistry webhookBreakers,
+            NotificationProperties properties, Clock clock) {
+        return new WebhookTransport(webhooks, webhookBreakers, properties.webhooks().breaker().openWait(),
+                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), clock);
+    }
+
+    @Bean
+    DeliveryDispatcher deliveryDispatcher(Deliveries deliveries, WebhookTransport webhookTransport,
+            ObjectProvider<JavaMailSender> mailSender, CircuitBreakerRegistry webhookBreakers,
+            DeliverySettings settings, NotificationProperties properties, Clock clock) {
+        List<Transport> transports = new ArrayList<>(List.of(webhookTransport));
+        if (properties.email().enabled()) {
+            JavaMailSender sender = mailSender.getIfAvailable();
+            if (sender == null) {
+                throw new IllegalStateException("duban.notification.email.enabled is true but spring.mail.host is not set");
+            }
+            transports.add(new MailTransport(sender, properties.email().from(),
+                    webhookBreakers.circuitBreaker("smtp"), properties.webhooks().breaker().openWait()));
+        }
+        NotificationProperties.Delivery delivery = properties.delivery();
+        return new DeliveryDispatcher(deliveries, transports, settings,
+                new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), clock);
+    }
+
+    @Bean
+    SmartLifecycle deliveryDispatcherLifecycle(DeliveryDispatcher dispatcher, NotificationProperties properties) {
+        return new SmartLifecycle() {
+            @Override
+            public void start() {
+                if (properties.delivery().dispatcher()) {
+                    dispatcher.start();
+                }
+            }
+
+            @Override
+            public void stop() {
+                dispatcher.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return dispatcher.isRunning();
+            }
+        };
+    }
+
+    @Bean
+    DeliveryScheduler deliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
+            DeliverySettings settings, DeliveryDispatcher dispatcher, Clock clock) {
+        return new DeliveryScheduler(deliveries, webhooks, units, new JsonWebhookPayloads(), settings,
+                dispatcher::wakeUp, clock);
+    }
+
+    @Bean
+    DeliveryService deliveryService(Deliveries deliveries, DeliverySettings settings, DeliveryDispatcher dispatcher,
+            Clock clock) {
+        return new DeliveryService(deliveries, settings, dispatcher::wakeUp, clock);
     }
 }

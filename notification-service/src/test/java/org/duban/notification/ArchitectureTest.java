@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] FEATURE_ROOTS = {
-        "org.duban.notification.inbox", "org.duban.notification.routing", "org.duban.notification.template"
+        "org.duban.notification.inbox", "org.duban.notification.routing", "org.duban.notification.template",
+        "org.duban.notification.unit", "org.duban.notification.webhook", "org.duban.notification.delivery"
     };
 
     @ArchTest
@@ -37,7 +38,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresMeetThroughUseCasesNotAdapters = noClasses()
-            .that().resideInAnyPackage("org.duban.notification.routing..", "org.duban.notification.template..")
+            .that().resideInAnyPackage("org.duban.notification.routing..", "org.duban.notification.template..",
+                    "org.duban.notification.delivery..", "org.duban.notification.webhook..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.duban.notification.inbox.web..", "org.duban.notification.inbox.mongo..");
+                    "org.duban.notification.inbox.web..", "org.duban.notification.inbox.mongo..",
+                    "org.duban.notification.webhook.web..", "org.duban.notification.webhook.mongo..",
+                    "org.duban.notification.unit.mongo..");
 }

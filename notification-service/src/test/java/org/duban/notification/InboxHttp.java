@@ -31,6 +31,15 @@ public final class InboxHttp {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Answer postJson(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json, application/problem+json");

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.AssignmentObjected;
+import org.duban.contracts.events.ReminderIssued;
 import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
 import org.duban.platform.events.PendingEvent;
@@ -191,11 +193,46 @@ class NotificationServiceIT {
     }
 
     @Test
-    void officeStaffMayNotUseTheInbox() {
+    void leadersMayNotUseTheInbox() {
         // when / then
-        http.get("/api/v1/inbox", TestTokens.supervisor("zhang.wei")).assertProblem(403, "forbidden");
         http.get("/api/v1/inbox", TestTokens.leader("chen.jie")).assertProblem(403, "forbidden");
-        http.post("/api/v1/inbox/any-id/ack", TestTokens.supervisor("zhang.wei")).assertProblem(403, "forbidden");
+        http.post("/api/v1/inbox/any-id/ack", TestTokens.leader("chen.jie")).assertProblem(403, "forbidden");
+    }
+
+    @Test
+    void aUnitsObjectionReachesTheOfficeInboxThatSupervisorsReadAndAcknowledge() {
+        // given
+        String supervisor = TestTokens.supervisor("zhang.wei");
+        TestEvents.send(bootstrap, INTAKE, new AssignmentObjected("asg-obj1", "case-obj1", "unit-obj", clock.instant(),
+                new Actor("li.na", "UNIT", "unit-obj")));
+        await().atMost(PATIENCE).until(() -> http.get("/api/v1/inbox", supervisor).body().path("items").valueStream()
+                .anyMatch(item -> item.path("assignmentId").asString().equals("asg-obj1")));
+        String messageId = idOfAssignment(supervisor, "asg-obj1");
+
+        // when
+        Answer ack = http.post("/api/v1/inbox/" + messageId + "/ack", supervisor);
+
+        // then
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(ack.body().path("unitId").asString()).isEqualTo("office");
+        assertThat(ack.body().path("title").asString()).isEqualTo("责任单位提出异议：asg-obj1");
+        assertThat(http.get("/api/v1/inbox", TestTokens.unit("li.na", "unit-obj")).body().path("items").size()).isZero();
+    }
+
+    @Test
+    void aReminderFromSupervisionReachesTheUnit() {
+        // given
+        String unit = TestTokens.unit("ma.li", "unit-remind");
+
+        // when
+        TestEvents.send(bootstrap, "/duban/supervision-service", new ReminderIssued("rem-1", "ASSIGNMENT", "asg-rem1",
+                "ACCEPTANCE", "YELLOW", clock.instant().plus(Duration.ofDays(2)), "case-rem1", "asg-rem1", "unit-remind",
+                clock.instant(), Actor.system("supervision-service")));
+
+        // then
+        awaitMessages(unit, 1);
+        assertThat(http.get("/api/v1/inbox", unit).body().at("/items/0/title").asString())
+                .isEqualTo("催办（黄色预警）：交办事项 asg-rem1");
     }
 
     @Test

@@ -353,4 +353,41 @@ class PlatformIT {
         assertThat(TracedRequests.linesOfTrace(platform.logFile("notification-service"), traceId))
                 .anySatisfy(line -> assertThat(line).contains("handled duban.assignment.issued.v1"));
     }
+
+    @Test
+    @Order(20)
+    void aUnitsWebhookReceivesItsAssignmentSignedAndTheInboxRecordsTheAcknowledgement() throws Exception {
+        // given: the unit's system registers its receiver (the local profile allows a loopback URL)
+        String unitId = registerUnit();
+        String unitToken = token("li.na", RolesEnum.UNIT, unitId);
+        try (SignedWebhookReceiver receiver = new SignedWebhookReceiver()) {
+            org.duban.client.notification.model.WebhookWithSecret webhook =
+                    new org.duban.client.notification.api.WebhooksApi(notification(unitToken)).registerWebhook(
+                            new org.duban.client.notification.model.RegisterWebhookRequest().url(receiver.url())
+                                    .events(List.of("duban.assignment.issued.v1")));
+            assertThat(webhook.getSecret()).startsWith("whsec_");
+            receiver.trust(webhook.getSecret());
+
+            // when
+            Assignment issued = issue(unitId);
+
+            // then: it arrives signed, the inbox shows it, and the acknowledgement is recorded
+            SignedWebhookReceiver.Request request = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> receiver.requests().stream().filter(r -> r.body().contains(issued.getId())).findFirst()
+                            .orElse(null), found -> found != null);
+            assertThat(request.genuine()).as("signature verified by the receiver").isTrue();
+            InboxMessage message = await().atMost(Duration.ofSeconds(60)).until(() -> inbox(unitToken).stream()
+                    .filter(m -> issued.getId().equals(m.getAssignmentId())).findFirst().orElse(null), m -> m != null);
+            assertThat(request.body()).contains(message.getId());
+            InboxMessage acknowledged = new InboxApi(notification(unitToken)).acknowledgeMessage(message.getId());
+            assertThat(acknowledged.getAcknowledgedAt()).isNotNull();
+            assertThat(inbox(unitToken)).filteredOn(m -> m.getId().equals(message.getId()))
+                    .singleElement().satisfies(m -> assertThat(m.getRead()).isTrue());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    new org.duban.client.notification.api.DeliveriesApi(notification(unitToken))
+                            .listDeliveries(null, 0, 50).getItems())
+                    .filteredOn(d -> d.getId().equals(request.webhookId())).singleElement()
+                    .satisfies(d -> assertThat(d.getStatus().getValue()).isEqualTo("DELIVERED")));
+        }
+    }
 }

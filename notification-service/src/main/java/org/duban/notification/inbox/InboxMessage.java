@@ -34,6 +34,9 @@ public record InboxMessage(
         String acknowledgedBy,
         long version) {
 
+    /** The owner of the office inbox that every supervisor reads (what units answer or ask for). */
+    public static final String OFFICE = "office";
+
     /** The inbox order: unread before read, then newest first; the id breaks ties so pages are stable. */
     public static final Comparator<InboxMessage> UNREAD_FIRST_NEWEST_FIRST = Comparator
             .comparing(InboxMessage::isAcknowledged)
@@ -63,7 +66,7 @@ public record InboxMessage(
     }
 
     /** A new, unread message for the delivery, delivered {@code at}. */
-    public static InboxMessage deliver(Delivery delivery, Instant at) {
+    public static InboxMessage deliver(NewMessage delivery, Instant at) {
         return new InboxMessage(idFor(delivery.sourceEventId(), delivery.unitId()), delivery.unitId(),
                 delivery.sourceEventId(), delivery.sourceEventType(), delivery.caseId(), delivery.assignmentId(),
                 delivery.title(), delivery.body(), at, null, null, 0L);

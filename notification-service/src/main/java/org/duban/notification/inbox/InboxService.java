@@ -26,31 +26,36 @@ public final class InboxService {
 
     /**
      * Puts the message into the unit's inbox, delivered now. Delivering the same event to the same unit
-     * again changes nothing.
-     *
-     * @return whether a new message was delivered
+     * again changes nothing and answers the message delivered the first time.
      */
-    public boolean deliver(Delivery delivery) {
-        return messages.addIfAbsent(InboxMessage.deliver(delivery, now()));
+    public Told deliver(NewMessage newMessage) {
+        InboxMessage message = InboxMessage.deliver(newMessage, now());
+        if (messages.addIfAbsent(message)) {
+            return new Told(message, true);
+        }
+        return new Told(messages.byId(message.id()).orElse(message), false);
     }
 
-    /** The calling unit's messages, unread first, newest first; only the unread ones if asked. */
+    /**
+     * The caller's inbox, unread first, newest first; only the unread ones if asked. A unit reads its
+     * own; a supervisor reads the office inbox (what units answered or asked for).
+     */
     public InboxListing list(Caller caller, boolean unreadOnly, PageRequest page) {
-        caller.require(Role.UNIT);
-        return new InboxListing(messages.ofUnit(caller.unitId(), unreadOnly, page), messages.countUnread(caller.unitId()));
+        String owner = ownerOf(caller);
+        return new InboxListing(messages.ofUnit(owner, unreadOnly, page), messages.countUnread(owner));
     }
 
     /**
      * The calling unit acknowledges one of its messages. The first acknowledgement records the proof
      * of receipt; later ones (also concurrent ones that lost the race) answer the message as it is.
      *
-     * @throws NotFound if there is no such message or it is another unit's
+     * @throws NotFound if there is no such message or it is in another inbox
      */
     public InboxMessage acknowledge(Caller caller, String messageId) {
-        caller.require(Role.UNIT);
+        String owner = ownerOf(caller);
         for (int attempt = 1; attempt <= ACKNOWLEDGE_ATTEMPTS; attempt++) {
             InboxMessage message = messages.byId(messageId)
-                    .filter(found -> caller.isUnit(found.unitId()))
+                    .filter(found -> found.unitId().equals(owner))
                     .orElseThrow(() -> new NotFound("inbox message", messageId));
             if (message.isAcknowledged()) {
                 return message;
@@ -61,6 +66,16 @@ public final class InboxService {
             }
         }
         throw new Conflict("inbox message " + messageId + " keeps changing; try again");
+    }
+
+    /** Whose inbox the caller reads: its own unit's, or the office's for a supervisor. */
+    static String ownerOf(Caller caller) {
+        caller.require(Role.UNIT, Role.SUPERVISOR);
+        return caller.has(Role.UNIT) ? caller.unitId() : InboxMessage.OFFICE;
+    }
+
+    /** A message just put into an inbox, or found there from an earlier delivery of the same event. */
+    public record Told(InboxMessage message, boolean first) {
     }
 
     /** Now, to the millisecond: what the store keeps, so an answer never differs from a later read. */

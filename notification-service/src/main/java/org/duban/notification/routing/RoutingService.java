@@ -4,26 +4,30 @@ import java.util.List;
 
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EventCatalog;
-import org.duban.notification.inbox.Delivery;
+import org.duban.notification.inbox.NewMessage;
 import org.duban.notification.inbox.InboxService;
 import org.duban.notification.template.MessageTemplates;
 import org.duban.notification.template.RenderedMessage;
 
 /**
  * Turns an event into the messages it causes: asks the rules who is told, renders the event with its
- * type's template and delivers one message per unit to the inbox. Safe to run twice for one event:
- * the inbox keys each message by the event and the unit.
+ * type's template, delivers one message per unit to the inbox and hands a unit's message to the
+ * outbound channels (webhooks, e-mail). Safe to run twice for one event: the inbox keys each message
+ * by the event and the unit, and the channels key their deliveries by the message.
  */
 public final class RoutingService {
 
     private final RoutingRules rules;
     private final MessageTemplates templates;
     private final InboxService inbox;
+    private final List<OutboundChannel> channels;
 
-    public RoutingService(RoutingRules rules, MessageTemplates templates, InboxService inbox) {
+    public RoutingService(RoutingRules rules, MessageTemplates templates, InboxService inbox,
+            List<OutboundChannel> channels) {
         this.rules = rules;
         this.templates = templates;
         this.inbox = inbox;
+        this.channels = List.copyOf(channels);
     }
 
     /**
@@ -41,10 +45,15 @@ public final class RoutingService {
                 .orElseThrow(() -> new IllegalStateException("no message template for " + eventType));
         int delivered = 0;
         for (Notice notice : notices) {
-            Delivery delivery = new Delivery(eventId, eventType, notice.unitId(), notice.caseId(), notice.assignmentId(),
-                    text.title(), text.body());
-            if (inbox.deliver(delivery)) {
+            NewMessage message = new NewMessage(eventId, eventType, notice.unitId(), notice.caseId(),
+                    notice.assignmentId(), text.title(), text.body());
+            InboxService.Told told = inbox.deliver(message);
+            if (told.first()) {
                 delivered++;
+            }
+            // also when the message was there already: a crash may have come before its channels were scheduled
+            if (notice.toUnit()) {
+                channels.forEach(channel -> channel.schedule(told.message()));
             }
         }
         return delivered;

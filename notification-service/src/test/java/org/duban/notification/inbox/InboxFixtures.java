@@ -23,8 +23,8 @@ public final class InboxFixtures {
         return new MovableClock(T0);
     }
 
-    public static Delivery assignmentNotice(String eventId, String unitId) {
-        return new Delivery(eventId, AssignmentIssued.TYPE, unitId, "case-" + eventId, "asg-" + eventId,
+    public static NewMessage assignmentNotice(String eventId, String unitId) {
+        return new NewMessage(eventId, AssignmentIssued.TYPE, unitId, "case-" + eventId, "asg-" + eventId,
                 "新交办事项：case-" + eventId, "区信访办向你单位交办信访事项 case-" + eventId + "。");
     }
 

@@ -28,14 +28,15 @@ class InboxServiceTest {
     @Test
     void deliversAnEventToAUnitOnlyOnce() {
         // given
-        assertThat(inbox.deliver(assignmentNotice("evt-1", "unit-1"))).isTrue();
+        assertThat(inbox.deliver(assignmentNotice("evt-1", "unit-1")).first()).isTrue();
         clock.advance(Duration.ofMinutes(5));
 
         // when
-        boolean again = inbox.deliver(assignmentNotice("evt-1", "unit-1"));
+        InboxService.Told again = inbox.deliver(assignmentNotice("evt-1", "unit-1"));
 
         // then
-        assertThat(again).isFalse();
+        assertThat(again.first()).isFalse();
+        assertThat(again.message().createdAt()).isEqualTo(T0);
         assertThat(messages.size()).isEqualTo(1);
         assertThat(inbox.list(UNIT_1, false, PageRequest.of(0, 20)).page().items())
                 .singleElement().satisfies(message -> assertThat(message.createdAt()).isEqualTo(T0));
@@ -90,11 +91,27 @@ class InboxServiceTest {
     }
 
     @Test
-    void refusesOfficeStaffTheInbox() {
+    void refusesLeadersTheInbox() {
         // when / then
-        assertThatThrownBy(() -> inbox.list(SUPERVISOR, false, PageRequest.of(0, 20))).isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> inbox.list(LEADER, false, PageRequest.of(0, 20))).isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> inbox.acknowledge(SUPERVISOR, "any")).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> inbox.acknowledge(LEADER, "any")).isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void aSupervisorReadsAndAcknowledgesTheOfficeInboxButNoUnits() {
+        // given
+        inbox.deliver(assignmentNotice("evt-1", InboxMessage.OFFICE));
+        inbox.deliver(assignmentNotice("evt-2", "unit-1"));
+        String unitMessage = InboxMessage.idFor("evt-2", "unit-1");
+
+        // when
+        InboxListing office = inbox.list(SUPERVISOR, false, PageRequest.of(0, 20));
+        InboxMessage acknowledged = inbox.acknowledge(SUPERVISOR, InboxMessage.idFor("evt-1", InboxMessage.OFFICE));
+
+        // then
+        assertThat(office.page().items()).extracting(InboxMessage::sourceEventId).containsExactly("evt-1");
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo(SUPERVISOR.subject());
+        assertThatThrownBy(() -> inbox.acknowledge(SUPERVISOR, unitMessage)).isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -11,7 +11,7 @@ package org.duban.notification.inbox;
  * @param title           the rendered title
  * @param body            the rendered body
  */
-public record Delivery(
+public record NewMessage(
         String sourceEventId,
         String sourceEventType,
         String unitId,
@@ -20,7 +20,7 @@ public record Delivery(
         String title,
         String body) {
 
-    public Delivery {
+    public NewMessage {
         required("sourceEventId", sourceEventId);
         required("sourceEventType", sourceEventType);
         required("unitId", unitId);
@@ -30,7 +30,7 @@ public record Delivery(
 
     private static void required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a delivery needs " + name);
+            throw new IllegalArgumentException("a new message needs " + name);
         }
     }
 }

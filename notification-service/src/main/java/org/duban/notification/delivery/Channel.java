@@ -1,0 +1,4 @@
+package org.duban.notification.delivery;
+
+/** How a delivery travels. */
+public enum Channel { WEBHOOK, EMAIL }

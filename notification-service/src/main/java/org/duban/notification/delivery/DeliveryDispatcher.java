@@ -1,0 +1,196 @@
+package org.duban.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through the stored deliveries: claims each due one with a lease (one conditional update, so
+ * two instances, or one restarted, never send the same delivery at the same time), hands it to a
+ * worker that makes one attempt over its channel, and stores the outcome with the next attempt's
+ * time. Workers run in parallel, so a slow receiver holds one worker at most until its timeout, and
+ * its circuit breaker soon stops even that. Nothing is kept in memory between rounds: a restart
+ * resumes from the store.
+ */
+public final class DeliveryDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final Deliveries deliveries;
+    private final Map<Channel, Transport> transports = new EnumMap<>(Channel.class);
+    private final DeliverySettings settings;
+    private final Settings dispatch;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Semaphore workers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService pool;
+
+    /**
+     * @param lease        how long a claimed delivery stays claimed if its dispatcher dies; longer than
+     *                     the longest attempt
+     * @param pollInterval how long to sleep at most when nothing is due and nobody woke the dispatcher
+     * @param workers      attempts in flight at once
+     */
+    public record Settings(Duration lease, Duration pollInterval, int workers) {
+    }
+
+    public DeliveryDispatcher(Deliveries deliveries, List<Transport> transports, DeliverySettings settings,
+            Settings dispatch, Clock clock) {
+        this.deliveries = deliveries;
+        transports.forEach(transport -> this.transports.put(transport.channel(), transport));
+        this.settings = settings;
+        this.dispatch = dispatch;
+        this.clock = clock;
+        this.workers = new Semaphore(dispatch.workers());
+    }
+
+    /** Look for due deliveries now rather than at the next poll. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        pool = Executors.newFixedThreadPool(dispatch.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "delivery-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop = new Thread(this::loop, "delivery-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    /** Stops claiming; attempts in flight finish (or their leases expire and another instance retries them). */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        loop.interrupt();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+            loop.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Claims what is due and starts an attempt for each, as long as workers are free.
+     *
+     * @return how many attempts were started
+     */
+    int dispatchDue() throws InterruptedException {
+        int started = 0;
+        while (running) {
+            workers.acquire();
+            String token = UUID.randomUUID().toString();
+            Optional<Delivery> claimed;
+            try {
+                claimed = deliveries.claimDue(now(), dispatch.lease(), token);
+            } catch (RuntimeException e) {
+                workers.release();
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                workers.release();
+                return started;
+            }
+            Delivery delivery = claimed.get();
+            inFlight.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    attempt(delivery, token);
+                } finally {
+                    inFlight.decrementAndGet();
+                    workers.release();
+                    wakeUp();
+                }
+            });
+            started++;
+        }
+        return started;
+    }
+
+    private void attempt(Delivery delivery, String token) {
+        try {
+            Transport transport = transports.get(delivery.channel());
+            AttemptOutcome outcome = transport == null
+                    ? AttemptOutcome.permanentFailure(null, 0, "no transport for " + delivery.channel())
+                    : transport.attempt(delivery);
+            Delivery.Recorded recorded = delivery.record(outcome, now(), settings.schedule(), settings.retention());
+            if (!deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
+                log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
+            }
+        } catch (RuntimeException e) {
+            // the lease expires and the attempt is made again
+            log.warn("delivery {}: attempt could not be completed: {}", delivery.id(), e.toString());
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                dispatchDue();
+                // nothing is due now: sleep until something is, or a worker or a new delivery wakes us
+                wakeUps.tryAcquire(sleepMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("delivery round failed; retrying after {}: {}", dispatch.pollInterval(), e.toString());
+                try {
+                    Thread.sleep(dispatch.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Until the next delivery is due, but at most the poll interval (another instance may add work). */
+    private long sleepMillis() {
+        long poll = dispatch.pollInterval().toMillis();
+        Optional<Instant> next = deliveries.nextDue(now());
+        if (next.isEmpty()) {
+            return poll;
+        }
+        return Math.max(10, Math.min(poll, Duration.between(now(), next.get()).toMillis()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

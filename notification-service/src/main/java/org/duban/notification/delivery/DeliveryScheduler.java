@@ -1,0 +1,60 @@
+package org.duban.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.duban.notification.inbox.InboxMessage;
+import org.duban.notification.routing.OutboundChannel;
+import org.duban.notification.unit.Unit;
+import org.duban.notification.unit.UnitDirectory;
+import org.duban.notification.webhook.WebhookEndpoint;
+import org.duban.notification.webhook.WebhookService;
+
+/**
+ * Turns a unit's new message into stored deliveries: one per active webhook endpoint that wants the
+ * event type, and one e-mail to the unit's contacts when e-mail is on. The dispatcher takes them from
+ * the store, so nothing is lost in a restart; a message scheduled twice gets the same deliveries.
+ */
+public final class DeliveryScheduler implements OutboundChannel {
+
+    private final Deliveries deliveries;
+    private final WebhookService webhooks;
+    private final UnitDirectory units;
+    private final WebhookPayloads payloads;
+    private final DeliverySettings settings;
+    private final Runnable wakeDispatcher;
+    private final Clock clock;
+
+    public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
+            WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.units = units;
+        this.payloads = payloads;
+        this.settings = settings;
+        this.wakeDispatcher = wakeDispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void schedule(InboxMessage message) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean added = false;
+        for (WebhookEndpoint endpoint : webhooks.receiversOf(message.unitId(), message.sourceEventType())) {
+            String id = Delivery.idFor(message.id(), endpoint.id());
+            added |= deliveries.addIfAbsent(Delivery.webhook(message, endpoint.id(), payloads.body(id, message, now),
+                    now, settings.schedule().first(now)));
+        }
+        if (settings.emailEnabled()) {
+            List<String> addresses = units.byId(message.unitId()).map(Unit::emailAddresses).orElse(List.of());
+            if (!addresses.isEmpty()) {
+                added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now, settings.schedule().first(now)));
+            }
+        }
+        if (added) {
+            wakeDispatcher.run();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.duban.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.Role;
+
+/** The record of deliveries: list them (a unit its own, the office all), redeliver one. */
+public final class DeliveryService {
+
+    private final Deliveries deliveries;
+    private final DeliverySettings settings;
+    private final Runnable wakeDispatcher;
+    private final Clock clock;
+
+    public DeliveryService(Deliveries deliveries, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.wakeDispatcher = wakeDispatcher;
+        this.clock = clock;
+    }
+
+    public Page<Delivery> list(Caller caller, DeliveryStatus status, PageRequest page) {
+        caller.require(Role.UNIT, Role.SUPERVISOR, Role.LEADER);
+        return deliveries.list(caller.seesAllUnits() ? null : caller.unitId(), status, page);
+    }
+
+    /**
+     * Schedules the delivery again from the start, same id.
+     *
+     * @throws NotFound      if it does not exist or is another unit's
+     * @throws org.duban.platform.domain.StateConflict while it is still pending
+     */
+    public Delivery redeliver(Caller caller, String id) {
+        caller.require(Role.UNIT, Role.SUPERVISOR);
+        Delivery delivery = deliveries.byId(id).filter(found -> caller.canSee(found.unitId()))
+                .orElseThrow(() -> new NotFound("delivery", id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Delivery again = delivery.redeliver(now, settings.schedule());
+        if (!deliveries.storeRedelivery(again, now)) {
+            throw new Conflict("delivery " + id + " changed meanwhile; read it again");
+        }
+        wakeDispatcher.run();
+        return again;
+    }
+}

@@ -1,0 +1,67 @@
+package org.duban.notification.delivery.email;
+
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.duban.notification.delivery.AttemptOutcome;
+import org.duban.notification.delivery.Channel;
+import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.Transport;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * E-mails a delivery to the unit's contacts over SMTP (Spring Mail): delivered when the server accepts
+ * it. One circuit breaker guards the SMTP server.
+ */
+public final class MailTransport implements Transport {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final CircuitBreaker breaker;
+    private final java.time.Duration openWait;
+
+    public MailTransport(JavaMailSender sender, String from, CircuitBreaker breaker, java.time.Duration openWait) {
+        this.sender = sender;
+        this.from = from;
+        this.breaker = breaker;
+        this.openWait = openWait;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public AttemptOutcome attempt(Delivery delivery) {
+        if (!breaker.tryAcquirePermission()) {
+            return AttemptOutcome.notAttempted(openWait);
+        }
+        long started = System.nanoTime();
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(delivery.recipients().toArray(String[]::new));
+            helper.setSubject(delivery.subject() == null ? "区信访办通知" : delivery.subject());
+            helper.setText(delivery.payload(), false);
+            message.setHeader("X-Duban-Delivery-Id", delivery.id());
+            sender.send(message);
+            long latency = millisSince(started);
+            breaker.onSuccess(latency, TimeUnit.MILLISECONDS);
+            return AttemptOutcome.success(null, latency);
+        } catch (MailException | MessagingException e) {
+            long latency = millisSince(started);
+            breaker.onError(latency, TimeUnit.MILLISECONDS, e);
+            return AttemptOutcome.failure(null, latency, "SMTP: " + e.getMessage(), null);
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+}

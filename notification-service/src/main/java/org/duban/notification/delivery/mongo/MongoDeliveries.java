@@ -1,0 +1,233 @@
+package org.duban.notification.delivery.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.contracts.events.DubanEvent;
+import org.duban.notification.delivery.Attempt;
+import org.duban.notification.delivery.Channel;
+import org.duban.notification.delivery.Deliveries;
+import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.DeliveryStatus;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.OutboxDocuments;
+import org.duban.platform.outbox.OutboxRelay;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deliveries in {@code deliveries}, one document each, keyed by the delivery id (derived from the
+ * message and the target, so scheduling twice hits the unique {@code _id}). {@code lease}/{@code leaseToken}
+ * mark a dispatcher's claim; an attempt is stored only by the holder of the lease, together with its
+ * events in the document's outbox (one write). {@code expiresAt} is set on deliveries that failed for
+ * good: a TTL index deletes them then.
+ */
+@Repository
+class MongoDeliveries implements Deliveries {
+
+    static final String COLLECTION = "deliveries";
+
+    private final MongoCollection<Document> collection;
+    private final PendingEvents pendingEvents;
+    private final OutboxRelay relay;
+
+    MongoDeliveries(MongoDatabase database, PendingEvents pendingEvents, OutboxRelay relay) {
+        this.collection = database.getCollection(COLLECTION);
+        this.pendingEvents = pendingEvents;
+        this.relay = relay;
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        collection.createIndex(Indexes.ascending("status", "nextAttemptAt"), new IndexOptions().name("status_due"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId", "status"),
+                Indexes.descending("createdAt")), new IndexOptions().name("unit_status_created"));
+        collection.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("created"));
+        collection.createIndex(Indexes.ascending("expiresAt"),
+                new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public boolean addIfAbsent(Delivery delivery) {
+        try {
+            collection.insertOne(toDocument(delivery).append("version", 0L));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Delivery> byId(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoDeliveries::fromDocument);
+    }
+
+    @Override
+    public Optional<Delivery> claimDue(Instant now, Duration lease, String token) {
+        Document claimed = collection.findOneAndUpdate(
+                and(eq("status", DeliveryStatus.PENDING.name()), lte("nextAttemptAt", Date.from(now)), free(now)),
+                combine(set("lease", Date.from(now.plus(lease))), set("leaseToken", token)),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
+                        .returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(MongoDeliveries::fromDocument);
+    }
+
+    @Override
+    public boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events) {
+        List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
+        updates.add(unset("lease"));
+        updates.add(unset("leaseToken"));
+        updates.add(inc("version", 1L));
+        updates.add(OutboxDocuments.appendEvents(pendingEvents.of(delivery.id(), events)));
+        boolean stored = collection.updateOne(and(eq("_id", delivery.id()), eq("leaseToken", token)), combine(updates))
+                .getModifiedCount() == 1;
+        if (stored && !events.isEmpty()) {
+            relay.wakeUp();
+        }
+        return stored;
+    }
+
+    @Override
+    public boolean storeRedelivery(Delivery delivery, Instant now) {
+        List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
+        updates.add(inc("version", 1L));
+        return collection.updateOne(and(eq("_id", delivery.id()), eq("version", delivery.version()), free(now)),
+                combine(updates)).getModifiedCount() == 1;
+    }
+
+    @Override
+    public Page<Delivery> list(String unitId, DeliveryStatus status, PageRequest page) {
+        List<Bson> filters = new ArrayList<>();
+        if (unitId != null) {
+            filters.add(eq("unitId", unitId));
+        }
+        if (status != null) {
+            filters.add(eq("status", status.name()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        List<Delivery> items = collection.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
+                .skip(page.offset()).limit(page.size())
+                .map(MongoDeliveries::fromDocument).into(new ArrayList<>());
+        return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    @Override
+    public Optional<Instant> nextDue(Instant now) {
+        Document next = collection.find(and(eq("status", DeliveryStatus.PENDING.name()), free(now)))
+                .sort(Sorts.ascending("nextAttemptAt")).projection(Projections.include("nextAttemptAt")).first();
+        return Optional.ofNullable(next).map(document -> document.getDate("nextAttemptAt").toInstant());
+    }
+
+    private static Bson free(Instant now) {
+        return or(exists("lease", false), lt("lease", Date.from(now)));
+    }
+
+    private static List<Bson> stateUpdates(Delivery delivery) {
+        return List.of(
+                set("status", delivery.status().name()),
+                set("attempts", delivery.attempts().stream().map(MongoDeliveries::toDocument).toList()),
+                set("roundAttempts", delivery.roundAttempts()),
+                set("nextAttemptAt", date(delivery.nextAttemptAt())),
+                set("completedAt", date(delivery.completedAt())),
+                set("expiresAt", date(delivery.expiresAt())));
+    }
+
+    static Document toDocument(Delivery delivery) {
+        return new Document("_id", delivery.id())
+                .append("channel", delivery.channel().name())
+                .append("unitId", delivery.unitId())
+                .append("endpointId", delivery.endpointId())
+                .append("recipients", delivery.recipients())
+                .append("messageId", delivery.messageId())
+                .append("sourceEventId", delivery.sourceEventId())
+                .append("sourceEventType", delivery.sourceEventType())
+                .append("caseId", delivery.caseId())
+                .append("subject", delivery.subject())
+                .append("payload", delivery.payload())
+                .append("status", delivery.status().name())
+                .append("attempts", delivery.attempts().stream().map(MongoDeliveries::toDocument).toList())
+                .append("roundAttempts", delivery.roundAttempts())
+                .append("nextAttemptAt", date(delivery.nextAttemptAt()))
+                .append("createdAt", date(delivery.createdAt()))
+                .append("completedAt", date(delivery.completedAt()))
+                .append("expiresAt", date(delivery.expiresAt()));
+    }
+
+    private static Document toDocument(Attempt attempt) {
+        return new Document("number", attempt.number())
+                .append("at", date(attempt.at()))
+                .append("status", attempt.status())
+                .append("latencyMillis", attempt.latencyMillis())
+                .append("error", attempt.error());
+    }
+
+    static Delivery fromDocument(Document document) {
+        return new Delivery(
+                document.getString("_id"),
+                Channel.valueOf(document.getString("channel")),
+                document.getString("unitId"),
+                document.getString("endpointId"),
+                document.getList("recipients", String.class, List.of()),
+                document.getString("messageId"),
+                document.getString("sourceEventId"),
+                document.getString("sourceEventType"),
+                document.getString("caseId"),
+                document.getString("subject"),
+                document.getString("payload"),
+                DeliveryStatus.valueOf(document.getString("status")),
+                document.getList("attempts", Document.class, List.of()).stream().map(MongoDeliveries::attempt).toList(),
+                document.get("roundAttempts", Number.class).intValue(),
+                instant(document.getDate("nextAttemptAt")),
+                instant(document.getDate("createdAt")),
+                instant(document.getDate("completedAt")),
+                instant(document.getDate("expiresAt")),
+                document.get("version", Number.class).longValue());
+    }
+
+    private static Attempt attempt(Document document) {
+        return new Attempt(document.get("number", Number.class).intValue(), instant(document.getDate("at")),
+                document.getInteger("status"), document.get("latencyMillis", Number.class).longValue(),
+                document.getString("error"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

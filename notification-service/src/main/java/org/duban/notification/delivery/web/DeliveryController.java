@@ -1,0 +1,70 @@
+package org.duban.notification.delivery.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.duban.notification.api.DeliveriesApi;
+import org.duban.notification.api.model.DeliveryAttempt;
+import org.duban.notification.api.model.DeliveryPage;
+import org.duban.notification.api.model.PageInfo;
+import org.duban.notification.delivery.Attempt;
+import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.DeliveryService;
+import org.duban.notification.delivery.DeliveryStatus;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.web.CurrentCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Deliveries over HTTP: the generated {@link DeliveriesApi} mapped onto {@link DeliveryService}. */
+@RestController
+class DeliveryController implements DeliveriesApi {
+
+    private final DeliveryService deliveries;
+    private final CurrentCaller caller;
+
+    DeliveryController(DeliveryService deliveries, CurrentCaller caller) {
+        this.deliveries = deliveries;
+        this.caller = caller;
+    }
+
+    @Override
+    public ResponseEntity<DeliveryPage> listDeliveries(org.duban.notification.api.model.DeliveryStatus status,
+            Integer page, Integer size) {
+        Page<Delivery> found = deliveries.list(caller.get(),
+                status == null ? null : DeliveryStatus.valueOf(status.name()), PageRequest.of(page, size));
+        return ResponseEntity.ok(new DeliveryPage(found.items().stream().map(DeliveryController::view).toList(),
+                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.notification.api.model.Delivery> redeliver(String deliveryId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(deliveries.redeliver(caller.get(), deliveryId)));
+    }
+
+    private static org.duban.notification.api.model.Delivery view(Delivery delivery) {
+        return new org.duban.notification.api.model.Delivery(delivery.id(),
+                org.duban.notification.api.model.Delivery.ChannelEnum.valueOf(delivery.channel().name()),
+                delivery.unitId(), delivery.messageId(), delivery.sourceEventType(),
+                org.duban.notification.api.model.DeliveryStatus.valueOf(delivery.status().name()),
+                delivery.attempts().stream().map(DeliveryController::view).toList(), utc(delivery.createdAt()))
+                .webhookId(delivery.endpointId())
+                .caseId(delivery.caseId())
+                .nextAttemptAt(utc(delivery.nextAttemptAt()))
+                .completedAt(utc(delivery.completedAt()))
+                .expiresAt(utc(delivery.expiresAt()));
+    }
+
+    private static DeliveryAttempt view(Attempt attempt) {
+        return new DeliveryAttempt(attempt.number(), utc(attempt.at()), attempt.latencyMillis())
+                .status(attempt.status())
+                .error(attempt.error());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package org.duban.notification.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored endpoints of every unit. */
+public interface WebhookEndpoints {
+
+    void insert(WebhookEndpoint endpoint);
+
+    Optional<WebhookEndpoint> byId(String id);
+
+    /** A unit's endpoints, oldest first; {@code unitId} null for every unit's. */
+    List<WebhookEndpoint> of(String unitId);
+
+    boolean delete(String id);
+
+    /** Stores the endpoint's secrets if it is still at {@code expectedVersion}. */
+    boolean storeSecrets(WebhookEndpoint endpoint, long expectedVersion);
+
+    void disable(String id, String reason, Instant at);
+}

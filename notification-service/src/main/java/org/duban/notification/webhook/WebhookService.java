@@ -1,0 +1,146 @@
+package org.duban.notification.webhook;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
+import org.duban.platform.domain.Ids;
+import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.InvalidInput.FieldProblem;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Role;
+
+/** A unit's webhooks: register (secret shown once), list, remove, rotate the secret. */
+public final class WebhookService {
+
+    private final WebhookEndpoints endpoints;
+    private final TargetGuard guard;
+    private final Set<String> subscribableTypes;
+    private final Duration secretGrace;
+    private final Clock clock;
+
+    /**
+     * @param subscribableTypes the event types that can reach a unit
+     * @param secretGrace       how long a rotated-out secret keeps signing
+     */
+    public WebhookService(WebhookEndpoints endpoints, TargetGuard guard, Set<String> subscribableTypes,
+            Duration secretGrace, Clock clock) {
+        this.endpoints = endpoints;
+        this.guard = guard;
+        this.subscribableTypes = new TreeSet<>(subscribableTypes);
+        this.secretGrace = secretGrace;
+        this.clock = clock;
+    }
+
+    /** The calling unit registers an endpoint; the answer carries its secret, shown this once. */
+    public WebhookRegistration register(Caller caller, String url, List<String> events) {
+        caller.require(Role.UNIT);
+        List<FieldProblem> problems = new ArrayList<>();
+        URI target = parse(url, problems);
+        Set<String> types = new LinkedHashSet<>();
+        List<String> requested = events == null ? List.of() : events;
+        for (int i = 0; i < requested.size(); i++) {
+            String type = requested.get(i);
+            if (type == null || !subscribableTypes.contains(type)) {
+                problems.add(new FieldProblem("events[" + i + "]", "must be one of " + subscribableTypes));
+            } else {
+                types.add(type);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Instant now = now();
+        WebhookSecret secret = WebhookSecret.generate(now);
+        WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId(), caller.unitId(), target, types, List.of(secret),
+                WebhookEndpoint.Status.ACTIVE, null, now, 0L);
+        endpoints.insert(endpoint);
+        return new WebhookRegistration(endpoint, secret.value(), null);
+    }
+
+    /** A unit's own endpoints; every unit's for the office. */
+    public List<WebhookEndpoint> list(Caller caller) {
+        caller.require(Role.UNIT, Role.SUPERVISOR, Role.LEADER);
+        return endpoints.of(caller.seesAllUnits() ? null : caller.unitId());
+    }
+
+    public void delete(Caller caller, String id) {
+        caller.require(Role.UNIT, Role.SUPERVISOR);
+        WebhookEndpoint endpoint = visible(caller, id);
+        if (!endpoints.delete(endpoint.id())) {
+            throw new NotFound("webhook", id);
+        }
+    }
+
+    /** The unit gets a new secret; the old one keeps signing for the grace period. */
+    public WebhookRegistration rotateSecret(Caller caller, String id) {
+        caller.require(Role.UNIT);
+        WebhookEndpoint endpoint = visible(caller, id);
+        Instant now = now();
+        WebhookSecret fresh = WebhookSecret.generate(now);
+        WebhookEndpoint rotated = endpoint.rotate(fresh, now, secretGrace);
+        if (!endpoints.storeSecrets(rotated, endpoint.version())) {
+            throw new Conflict("webhook " + id + " changed meanwhile; try again");
+        }
+        return new WebhookRegistration(rotated, fresh.value(), now.plus(secretGrace));
+    }
+
+    /** For the dispatcher: the endpoint as stored now, whoever owns it. */
+    public Optional<WebhookEndpoint> endpoint(String id) {
+        return endpoints.byId(id);
+    }
+
+    /** The active endpoints of a unit that want the event type. */
+    public List<WebhookEndpoint> receiversOf(String unitId, String eventType) {
+        return endpoints.of(unitId).stream().filter(WebhookEndpoint::isActive).filter(e -> e.wants(eventType)).toList();
+    }
+
+    /** The receiver answered 410 Gone: nothing more is sent to it. */
+    public void disable(String id, String reason) {
+        endpoints.disable(id, reason, now());
+    }
+
+    /** Why a delivery may not go to this URL now (re-checked before each attempt). */
+    public Optional<String> refusal(URI url) {
+        return guard.refusal(url);
+    }
+
+    private WebhookEndpoint visible(Caller caller, String id) {
+        return endpoints.byId(id).filter(endpoint -> caller.canSee(endpoint.unitId()))
+                .orElseThrow(() -> new NotFound("webhook", id));
+    }
+
+    private URI parse(String url, List<FieldProblem> problems) {
+        if (url == null || url.isBlank()) {
+            problems.add(new FieldProblem("url", "is required"));
+            return null;
+        }
+        try {
+            URI target = new URI(url.strip());
+            if (!target.isAbsolute()) {
+                problems.add(new FieldProblem("url", "must be an absolute http or https URL"));
+                return null;
+            }
+            guard.refusal(target).ifPresent(reason -> problems.add(new FieldProblem("url", reason)));
+            return target;
+        } catch (URISyntaxException e) {
+            problems.add(new FieldProblem("url", "is not a valid URL"));
+            return null;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

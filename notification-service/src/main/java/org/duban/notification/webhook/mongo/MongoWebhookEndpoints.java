@@ -1,0 +1,114 @@
+package org.duban.notification.webhook.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.notification.webhook.WebhookEndpoint;
+import org.duban.notification.webhook.WebhookEndpoints;
+import org.duban.notification.webhook.WebhookSecret;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Endpoints in {@code webhook_endpoints}, one document each. The secrets are stored as issued: the
+ * service must sign with them (the store is the service's own; see ADR 0005).
+ */
+@Repository
+class MongoWebhookEndpoints implements WebhookEndpoints {
+
+    static final String COLLECTION = "webhook_endpoints";
+
+    private final MongoCollection<Document> collection;
+
+    MongoWebhookEndpoints(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending("unitId", "createdAt"), new IndexOptions().name("unit_created"));
+    }
+
+    @Override
+    public void insert(WebhookEndpoint endpoint) {
+        collection.insertOne(toDocument(endpoint));
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> byId(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoWebhookEndpoints::fromDocument);
+    }
+
+    @Override
+    public List<WebhookEndpoint> of(String unitId) {
+        Bson filter = unitId == null ? new Document() : eq("unitId", unitId);
+        return collection.find(filter).sort(Sorts.ascending("createdAt", "_id"))
+                .map(MongoWebhookEndpoints::fromDocument).into(new ArrayList<>());
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return collection.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    @Override
+    public boolean storeSecrets(WebhookEndpoint endpoint, long expectedVersion) {
+        return collection.updateOne(and(eq("_id", endpoint.id()), eq("version", expectedVersion)),
+                combine(set("secrets", secrets(endpoint)), inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public void disable(String id, String reason, Instant at) {
+        collection.updateOne(eq("_id", id), combine(set("status", WebhookEndpoint.Status.DISABLED.name()),
+                set("disabledReason", reason), set("disabledAt", Date.from(at)), inc("version", 1L)));
+    }
+
+    private static Document toDocument(WebhookEndpoint endpoint) {
+        return new Document("_id", endpoint.id())
+                .append("unitId", endpoint.unitId())
+                .append("url", endpoint.url().toString())
+                .append("eventTypes", List.copyOf(endpoint.eventTypes()))
+                .append("secrets", secrets(endpoint))
+                .append("status", endpoint.status().name())
+                .append("disabledReason", endpoint.disabledReason())
+                .append("createdAt", Date.from(endpoint.createdAt()))
+                .append("version", endpoint.version());
+    }
+
+    private static List<Document> secrets(WebhookEndpoint endpoint) {
+        return endpoint.secrets().stream()
+                .map(secret -> new Document("value", secret.value()).append("createdAt", Date.from(secret.createdAt()))
+                        .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt())))
+                .toList();
+    }
+
+    private static WebhookEndpoint fromDocument(Document document) {
+        return new WebhookEndpoint(
+                document.getString("_id"),
+                document.getString("unitId"),
+                URI.create(document.getString("url")),
+                new HashSet<>(document.getList("eventTypes", String.class, List.of())),
+                document.getList("secrets", Document.class, List.of()).stream()
+                        .map(secret -> new WebhookSecret(secret.getString("value"),
+                                secret.getDate("createdAt").toInstant(),
+                                secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant()))
+                        .toList(),
+                WebhookEndpoint.Status.valueOf(document.getString("status")),
+                document.getString("disabledReason"),
+                document.getDate("createdAt").toInstant(),
+                document.get("version", Number.class).longValue());
+    }
+}

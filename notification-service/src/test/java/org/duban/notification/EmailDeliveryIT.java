@@ -1,0 +1,124 @@
+package org.duban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.notification.AcknowledgementScenario.INTAKE;
+import static org.duban.notification.AcknowledgementScenario.PATIENCE;
+import static org.duban.notification.AcknowledgementScenario.SUPERVISOR;
+import static org.duban.notification.WebhookFixtures.issued;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.duban.contracts.events.UnitContact;
+import org.duban.contracts.events.UnitRegistered;
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * E-mail to a unit's contacts over real SMTP (GreenMail): the contacts come from intake's
+ * {@code UnitRegistered}, the message from the assignment that follows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "duban.notification.email.enabled=true",
+    "duban.notification.email.from=duban@xq.example.gov.cn",
+    "duban.notification.delivery.retry-schedule=0s,300ms,300ms",
+    "duban.notification.delivery.poll-interval=100ms"})
+@EmbeddedKafka(partitions = 1,
+        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
+class EmailDeliveryIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_notification_email_" + UUID.randomUUID().toString().replace("-", ""),
+                null);
+        registry.add("spring.kafka.bootstrap-servers",
+                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private InboxHttp http;
+    private String bootstrap;
+
+    @BeforeEach
+    void client() {
+        http = new InboxHttp(port);
+        bootstrap = broker.getBrokersAsString();
+    }
+
+    @Test
+    void theUnitsContactsAreEmailedTheMessageInChinese() throws Exception {
+        // given
+        String unit = TestTokens.unit("li.na", "unit-mail");
+        TestEvents.send(bootstrap, INTAKE, new UnitRegistered("unit-mail", "XLK", "小龙坎街道办事处", "SUB_DISTRICT",
+                List.of(new UnitContact("李娜", "信访办主任", "023-6531-0001", "li.na@xlk.example.gov.cn"),
+                        new UnitContact("王芳", "联络员", "023-6531-0002", "wang.fang@xlk.example.gov.cn"),
+                        new UnitContact("值班室", "值班", "023-6531-0003", null)),
+                Instant.now(), SUPERVISOR));
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-m1", "unit-mail"));
+
+        // then
+        await().atMost(PATIENCE).until(() -> SMTP.getReceivedMessages().length >= 2);
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("新交办事项：case-asg-m1");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("duban@xq.example.gov.cn");
+        assertThat(List.of(mail.getRecipients(Message.RecipientType.TO)).stream().map(Object::toString))
+                .containsExactlyInAnyOrder("li.na@xlk.example.gov.cn", "wang.fang@xlk.example.gov.cn");
+        assertThat(mail.getContent().toString()).contains("区信访办向你单位交办信访事项 case-asg-m1");
+        assertThat(GreenMailUtil.getHeaders(mail)).contains("X-Duban-Delivery-Id");
+        JsonNode delivery = await().atMost(PATIENCE).until(() -> http.get("/api/v1/deliveries", unit).body()
+                .path("items").valueStream().filter(item -> item.path("channel").asString().equals("EMAIL"))
+                .filter(item -> item.path("status").asString().equals("DELIVERED")).findFirst().orElse(null),
+                found -> found != null);
+        assertThat(delivery.path("attempts")).hasSize(1);
+        assertThat(delivery.path("webhookId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aUnitWithoutContactsGetsNoEmailButItsInboxMessage() {
+        // given
+        String unit = TestTokens.unit("zhao.lei", "unit-nomail");
+        int before = SMTP.getReceivedMessages().length;
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-m2", "unit-nomail"));
+
+        // then
+        await().atMost(PATIENCE).until(() -> http.get("/api/v1/inbox", unit).body().path("items").size() == 1);
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE)
+                .until(() -> http.get("/api/v1/deliveries", unit).body().path("items").isEmpty());
+        assertThat(SMTP.getReceivedMessages()).hasSize(before);
+    }
+}

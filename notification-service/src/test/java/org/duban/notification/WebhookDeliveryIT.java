@@ -1,0 +1,358 @@
+package org.duban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.duban.notification.AcknowledgementScenario.INTAKE;
+import static org.duban.notification.AcknowledgementScenario.PATIENCE;
+import static org.duban.notification.AcknowledgementScenario.header;
+import static org.duban.notification.WebhookFixtures.issued;
+import static org.duban.notification.WebhookFixtures.register;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.duban.contracts.events.NotificationDelivered;
+import org.duban.contracts.events.NotificationDeliveryFailed;
+import org.duban.contracts.events.Topics;
+import org.duban.notification.InboxHttp.Answer;
+import org.duban.notification.TestReceiver.Received;
+import org.duban.notification.WebhookFixtures.Registered;
+import org.duban.platform.testing.PlatformTestSupport;
+import org.duban.platform.testing.TestEvents;
+import org.duban.platform.testing.TestTokens;
+import org.duban.platform.testing.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks end to end on the real clock: an assignment event in, a signed POST out to a receiver in
+ * the test, which checks it with its own implementation of Standard Webhooks. The retry schedule is
+ * shortened to fractions of a second and the attempt timeout to one second, so that retries,
+ * failures for good and open breakers happen within the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "duban.notification.webhooks.allow-loopback=true",
+    "duban.notification.webhooks.timeout=1s",
+    "duban.notification.webhooks.breaker.minimum-calls=3",
+    "duban.notification.webhooks.breaker.window=4",
+    "duban.notification.webhooks.breaker.open-wait=30s",
+    "duban.notification.delivery.retry-schedule=0s,300ms,300ms,300ms",
+    "duban.notification.delivery.jitter=0",
+    "duban.notification.delivery.poll-interval=100ms",
+    "duban.notification.delivery.lease=10s"})
+@EmbeddedKafka(partitions = 1,
+        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
+class WebhookDeliveryIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PlatformTestSupport.register(registry, "duban_notification_webhooks_" + UUID.randomUUID().toString().replace("-", ""),
+                null);
+        registry.add("spring.kafka.bootstrap-servers",
+                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    private final List<TestReceiver> receivers = new ArrayList<>();
+    private InboxHttp http;
+    private String bootstrap;
+
+    @BeforeEach
+    void client() {
+        http = new InboxHttp(port);
+        bootstrap = broker.getBrokersAsString();
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(TestReceiver::close);
+    }
+
+    @Test
+    void theUnitsReceiverGetsTheAssignmentSignedAndItsOwnVerifierRejectsATamperedBodyAndAStaleTimestamp() {
+        // given
+        String unit = TestTokens.unit("li.na", "unit-signed");
+        TestReceiver receiver = receiver();
+        Registered webhook = register(http, unit, receiver.url());
+        receiver.verifyingWith(webhook.secret());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-s1", "unit-signed"));
+
+        // then
+        Received request = await().atMost(PATIENCE).until(receiver::accepted, list -> list.size() == 1).get(0);
+        assertThat(request.refusal()).isNull();
+        JsonNode body = JSON.readTree(request.bodyText());
+        assertThat(body.path("type").asString()).isEqualTo("duban.assignment.issued.v1");
+        assertThat(body.at("/data/assignmentId").asString()).isEqualTo("asg-s1");
+        assertThat(body.at("/data/title").asString()).isEqualTo("新交办事项：case-asg-s1");
+        assertThat(request.signature()).startsWith("v1,");
+
+        StandardWebhooksVerifier verifier = new StandardWebhooksVerifier(webhook.secret());
+        byte[] tampered = request.bodyText().replace("asg-s1", "asg-s2").getBytes(StandardCharsets.UTF_8);
+        assertThat(verifier.refusal(request.webhookId(), request.timestamp(), request.signature(), tampered, request.at()))
+                .isEqualTo("no valid signature");
+        assertThat(verifier.refusal(request.webhookId(), request.timestamp(), request.signature(), request.body(),
+                request.at().plus(Duration.ofMinutes(10)))).isEqualTo("stale timestamp");
+        assertThat(new StandardWebhooksVerifier("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                .refusal(request.webhookId(), request.timestamp(), request.signature(), request.body(), request.at()))
+                .isEqualTo("no valid signature");
+
+        JsonNode delivery = awaitDelivery(unit, request.webhookId(), "DELIVERED");
+        assertThat(delivery.path("attempts")).hasSize(1);
+        assertThat(delivery.at("/attempts/0/status").asInt()).isEqualTo(204);
+        assertThat(delivery.path("webhookId").asString()).isEqualTo(webhook.id());
+        await().atMost(PATIENCE).until(() -> eventsAbout(request.webhookId(), NotificationDelivered.TYPE).size() == 1);
+    }
+
+    @Test
+    void aReceiverFailingTwiceGetsTheMessageOnTheThirdAttemptWithTheSameWebhookId() {
+        // given
+        String unit = TestTokens.unit("wang.fang", "unit-flaky");
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(n <= 2 ? 503 : 200));
+        Registered webhook = register(http, unit, receiver.url());
+        receiver.verifyingWith(webhook.secret());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-f1", "unit-flaky"));
+
+        // then
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Received> all = receiver.received();
+        assertThat(all).extracting(Received::answeredStatus).containsExactly(503, 503, 200);
+        assertThat(all).extracting(Received::webhookId).containsOnly(all.get(0).webhookId());
+        assertThat(all).extracting(Received::refusal).containsOnlyNulls();
+        JsonNode delivery = awaitDelivery(unit, all.get(0).webhookId(), "DELIVERED");
+        assertThat(delivery.path("attempts").valueStream().map(a -> a.path("status").asInt()))
+                .containsExactly(503, 503, 200);
+        assertThat(delivery.at("/attempts/0/error").asString()).isEqualTo("HTTP 503");
+        assertThat(delivery.at("/attempts/2/latencyMillis").isNumber()).isTrue();
+    }
+
+    @Test
+    void anAlwaysFailingReceiverOpensItsBreakerWhileAnotherUnitsReceiverKeepsGettingMessagesOnTime() {
+        // given: one receiver that never answers within the timeout, one that answers at once
+        String deadUnit = TestTokens.unit("zhao.lei", "unit-dead");
+        String liveUnit = TestTokens.unit("sun.li", "unit-live");
+        TestReceiver dead = receiver().answering(n -> new TestReceiver.Answer(500, 2_000, null));
+        TestReceiver live = receiver();
+        Registered deadHook = register(http, deadUnit, dead.url());
+        register(http, liveUnit, live.url());
+        Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+
+        // when: both get a message every 200 ms
+        for (int i = 1; i <= 8; i++) {
+            TestEvents.send(bootstrap, INTAKE, issued("asg-dead" + i, "unit-dead"));
+            sentAt.put("asg-live" + i, Instant.now());
+            TestEvents.send(bootstrap, INTAKE, issued("asg-live" + i, "unit-live"));
+            sleep(200);
+        }
+
+        // then: every message to the live receiver arrived within a second of being sent
+        await().atMost(PATIENCE).until(() -> live.accepted().size() == 8);
+        for (Received request : live.accepted()) {
+            String assignment = JSON.readTree(request.bodyText()).at("/data/assignmentId").asString();
+            assertThat(Duration.between(sentAt.get(assignment), request.at())).as(assignment)
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker(deadHook.id());
+        await().atMost(PATIENCE).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        sleep(2_500); // calls in flight when it opened end (the receiver answers after 2 s)
+        int callsWhenOpen = dead.received().size();
+        sleep(1_500);
+        assertThat(dead.received().size()).as("calls while the breaker is open").isEqualTo(callsWhenOpen);
+        assertThat(callsWhenOpen).as("the dead receiver is not hammered: 8 messages × 4 attempts would be 32")
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aRotatedSecretSignsBesideTheNewOneDuringTheGracePeriod() {
+        // given
+        String unit = TestTokens.unit("zhou.min", "unit-rotate");
+        TestReceiver receiver = receiver();
+        Registered webhook = register(http, unit, receiver.url());
+
+        // when
+        Answer rotated = http.post("/api/v1/webhooks/" + webhook.id() + "/rotate-secret", unit);
+        TestEvents.send(bootstrap, INTAKE, issued("asg-r1", "unit-rotate"));
+
+        // then
+        assertThat(rotated.status()).isEqualTo(200);
+        String newSecret = rotated.body().path("secret").asString();
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(webhook.secret());
+        assertThat(rotated.body().path("previousSecretExpiresAt").asString()).isNotBlank();
+        Received request = await().atMost(PATIENCE).until(receiver::accepted, list -> list.size() == 1).get(0);
+        assertThat(request.signature().split(" ")).hasSize(2);
+        assertThat(new StandardWebhooksVerifier(webhook.secret()).refusal(request.webhookId(), request.timestamp(),
+                request.signature(), request.body(), request.at())).isNull();
+        assertThat(new StandardWebhooksVerifier(newSecret).refusal(request.webhookId(), request.timestamp(),
+                request.signature(), request.body(), request.at())).isNull();
+    }
+
+    @Test
+    void aReceiverAnswering410DisablesTheWebhookAndItsDeliveryFailsAtOnce() {
+        // given
+        String unit = TestTokens.unit("qian.yu", "unit-gone");
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(410));
+        register(http, unit, receiver.url());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-g1", "unit-gone"));
+
+        // then
+        await().atMost(PATIENCE).until(() -> http.get("/api/v1/webhooks", unit).body().at("/items/0/status").asString()
+                .equals("DISABLED"));
+        assertThat(receiver.received()).hasSize(1);
+        JsonNode failed = awaitDelivery(unit, receiver.received().get(0).webhookId(), "FAILED");
+        assertThat(failed.path("attempts")).hasSize(1);
+        TestEvents.send(bootstrap, INTAKE, issued("asg-g2", "unit-gone"));
+        await().during(Duration.ofMillis(800)).atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+    }
+
+    @Test
+    void aDeliveryThatFailedForGoodIsKeptThirtyDaysAndCanBeRedeliveredWithTheSameWebhookId() {
+        // given: a receiver that is up but refuses every attempt of the schedule (so its breaker stays closed)
+        String unit = TestTokens.unit("he.jun", "unit-redeliver");
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(n <= 4 ? 422 : 200));
+        register(http, unit, receiver.url());
+        TestEvents.send(bootstrap, INTAKE, issued("asg-d1", "unit-redeliver"));
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 4);
+        String id = receiver.received().get(0).webhookId();
+        JsonNode failed = awaitDelivery(unit, id, "FAILED");
+        await().atMost(PATIENCE).until(() -> eventsAbout(id, NotificationDeliveryFailed.TYPE).size() == 1);
+
+        // when
+        Answer listed = http.get("/api/v1/deliveries?status=FAILED", unit);
+        Answer others = http.get("/api/v1/deliveries?status=FAILED", TestTokens.unit("lin.xi", "unit-other"));
+        Answer office = http.get("/api/v1/deliveries?status=FAILED&size=200", TestTokens.supervisor("zhang.wei"));
+        Answer stranger = http.post("/api/v1/deliveries/" + id + "/redeliver", TestTokens.unit("lin.xi", "unit-other"));
+        Answer again = http.post("/api/v1/deliveries/" + id + "/redeliver", unit);
+
+        // then
+        Instant completed = Instant.parse(failed.path("completedAt").asString());
+        assertThat(Duration.between(completed, Instant.parse(failed.path("expiresAt").asString())))
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(failed.path("attempts")).hasSize(4);
+        assertThat(listed.body().path("items").valueStream().map(item -> item.path("id").asString())).containsExactly(id);
+        assertThat(others.body().path("items")).isEmpty();
+        assertThat(office.body().path("items").valueStream().map(item -> item.path("id").asString())).contains(id);
+        stranger.assertProblem(404, "not-found");
+        assertThat(again.status()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        assertThat(receiver.accepted().get(0).webhookId()).isEqualTo(id);
+        JsonNode delivered = awaitDelivery(unit, id, "DELIVERED");
+        assertThat(delivered.path("attempts")).hasSize(5);
+        assertThat(delivered.has("expiresAt")).isFalse();
+        http.post("/api/v1/deliveries/" + id + "/redeliver", TestTokens.unit("he.jun", "unit-other"))
+                .assertProblem(404, "not-found");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldsAndNothingIsStored() {
+        // given
+        String unit = TestTokens.unit("ma.li", "unit-bad");
+
+        // when
+        Answer missing = http.postJson("/api/v1/webhooks", unit, "{}");
+        Answer notAUrl = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"::not a url\"}");
+        Answer privateTarget = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"http://10.0.0.7/hook\"}");
+        Answer metadata = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"http://169.254.169.254/latest\"}");
+        Answer unknownEvent = http.postJson("/api/v1/webhooks", unit,
+                "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"duban.assignment.issued.v1\", \"nope\"]}");
+        Answer unknownField = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"http://127.0.0.1:9/h\", \"x\": 1}");
+        Answer badStatus = http.get("/api/v1/deliveries?status=LOST", unit);
+        Answer supervisorRegisters = http.postJson("/api/v1/webhooks", TestTokens.supervisor("zhang.wei"),
+                "{\"url\": \"http://127.0.0.1:9/hook\"}");
+
+        // then
+        for (Answer answer : List.of(missing, notAUrl, privateTarget, metadata, unknownEvent, unknownField, badStatus)) {
+            answer.assertProblem(400, "invalid-request");
+        }
+        assertThat(missing.body().at("/errors/0/field").asString()).isEqualTo("url");
+        assertThat(notAUrl.body().at("/errors/0/field").asString()).isEqualTo("url");
+        assertThat(privateTarget.body().at("/errors/0/message").asString()).contains("private");
+        assertThat(metadata.body().at("/errors/0/field").asString()).isEqualTo("url");
+        assertThat(unknownEvent.body().at("/errors/0/field").asString()).isEqualTo("events[1]");
+        assertThat(unknownField.body().at("/errors/0/field").asString()).isEqualTo("x");
+        assertThat(badStatus.body().at("/errors/0/field").asString()).isEqualTo("status");
+        supervisorRegisters.assertProblem(403, "forbidden");
+        assertThat(http.get("/api/v1/webhooks", unit).body().path("items")).isEmpty();
+    }
+
+    @Test
+    void aUnitSeesAndRemovesOnlyItsOwnWebhooksAndTheSecretIsNeverShownAgain() {
+        // given
+        String owner = TestTokens.unit("lu.yan", "unit-own");
+        String stranger = TestTokens.unit("gao.yu", "unit-stranger");
+        Registered webhook = register(http, owner, receiver().url());
+
+        // when
+        Answer mine = http.get("/api/v1/webhooks", owner);
+        Answer theirs = http.get("/api/v1/webhooks", stranger);
+        Answer strangerDeletes = http.delete("/api/v1/webhooks/" + webhook.id(), stranger);
+        Answer ownerDeletes = http.delete("/api/v1/webhooks/" + webhook.id(), owner);
+
+        // then
+        assertThat(mine.body().path("items").valueStream().map(item -> item.path("id").asString()))
+                .containsExactly(webhook.id());
+        assertThat(mine.body().at("/items/0/secret").isMissingNode()).isTrue();
+        assertThat(theirs.body().path("items")).isEmpty();
+        strangerDeletes.assertProblem(404, "not-found");
+        assertThat(ownerDeletes.status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/webhooks", owner).body().path("items")).isEmpty();
+    }
+
+    private TestReceiver receiver() {
+        TestReceiver receiver = new TestReceiver();
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    private JsonNode awaitDelivery(String unitToken, String id, String status) {
+        return await().atMost(PATIENCE).until(() -> http.get("/api/v1/deliveries?size=200", unitToken).body()
+                .path("items").valueStream().filter(item -> item.path("id").asString().equals(id))
+                .filter(item -> item.path("status").asString().equals(status)).findFirst().orElse(null),
+                found -> found != null);
+    }
+
+    private List<?> eventsAbout(String deliveryId, String type) {
+        return TopicReader.readAll(bootstrap, Topics.NOTIFICATION).stream()
+                .filter(record -> deliveryId.equals(header(record, "ce_subject")))
+                .filter(record -> type.equals(header(record, "ce_type")))
+                .toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
