@@ -9,6 +9,7 @@ import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.projection.Recommendations;
 import org.duban.reporting.projection.SupervisionProjection;
 import org.duban.reporting.projection.Units;
+import org.duban.reporting.report.AnnualReportService;
 import org.duban.reporting.scorecard.ScoreWeights;
 import org.duban.reporting.scorecard.ScorecardService;
 import org.duban.reporting.statistics.StatisticsService;
@@ -31,6 +32,12 @@ class ReportingWiring {
         ReportingProperties.Weights w = properties.weights();
         return new ScorecardService(statistics, units, new ScoreWeights(w.onTimeCompletion(), w.timelyAcceptance(),
                 w.satisfaction(), w.overdue(), w.sendBacks(), w.supervisionOrders(), w.measures()));
+    }
+
+    @Bean
+    AnnualReportService annualReportService(StatisticsService statistics, ScorecardService scorecards,
+            DailyFigures figures) {
+        return new AnnualReportService(statistics, scorecards, figures);
     }
 
     @Bean

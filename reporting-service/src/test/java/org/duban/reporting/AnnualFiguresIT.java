@@ -3,6 +3,7 @@ package org.duban.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import com.mongodb.client.MongoDatabase;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.PendingEvent;
@@ -106,6 +114,87 @@ class AnnualFiguresIT {
 
     @Test
     @Order(2)
+    void writesTheSentenceOfTheOfficesReportInMarkdown() {
+        // when
+        HttpResponse<byte[]> response = report("text/markdown");
+
+        // then
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/markdown"));
+        String markdown = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(markdown).startsWith("# 2023年度");
+        assertThat(markdown).contains(SENTENCE);
+        assertThat(markdown).contains("信访事项群众满意率达97.41%", "突出信访矛盾年化解率达到91.94%");
+        assertThat(markdown).contains("| 群众满意率 | 97.41% | 113 | 116 |", "| 突出信访矛盾化解率 | 91.94% | 57 | 62 |");
+        assertThat(markdown).contains("## 各责任单位情况", "| 1 |", "红旗镇", "## 分类情况", "| 房地产 |", "## 月度情况");
+    }
+
+    @Test
+    @Order(3)
+    void writesTheFiguresTablesAndChartsIntoADocxThatPoiReads() throws Exception {
+        // when
+        HttpResponse<byte[]> response = report(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+        // then
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
+            String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
+            assertThat(text).contains(SENTENCE, "97.41%", "91.94%");
+            assertThat(docx.getTables()).hasSize(4);
+            assertThat(docx.getTables().get(0).getText()).contains("群众满意率", "113", "116", "突出信访矛盾化解率");
+            assertThat(docx.getTables().get(1).getText()).contains("红旗镇");
+            assertThat(docx.getAllPictures()).hasSize(2).allSatisfy(picture -> {
+                assertThat(picture.getPictureType()).isEqualTo(Document.PICTURE_TYPE_PNG);
+                assertThat(ImageIO.read(new ByteArrayInputStream(picture.getData())).getWidth()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    @Order(4)
+    void writesTheFiguresTablesAndChartsIntoAnXlsxThatPoiReads() throws Exception {
+        // when
+        HttpResponse<byte[]> response = report("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        // then
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            assertThat(xlsx.getSheet("报告").getRow(3).getCell(0).getStringCellValue()).contains(SENTENCE);
+            var figures = xlsx.getSheet("主要数据");
+            assertThat(figures.getRow(1).getCell(0).getStringCellValue()).isEqualTo("交办");
+            assertThat(figures.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(149);
+            assertThat(figures.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(25);
+            assertThat(figures.getRow(16).getCell(0).getStringCellValue()).isEqualTo("群众满意率");
+            assertThat(figures.getRow(16).getCell(1).getStringCellValue()).isEqualTo("97.41%");
+            assertThat(figures.getRow(17).getCell(1).getStringCellValue()).isEqualTo("91.94%");
+            var months = xlsx.getSheet("月度情况");
+            double assignments = 0;
+            for (int row = 1; row <= 12; row++) {
+                assignments += months.getRow(row).getCell(1).getNumericCellValue();
+            }
+            assertThat(assignments).isEqualTo(149);
+            assertThat(xlsx.getAllPictures()).hasSize(2)
+                    .allSatisfy(picture -> assertThat(picture.getPictureType()).isEqualTo(Workbook.PICTURE_TYPE_PNG));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void answersTheReportAsJsonByDefault() {
+        // when
+        HttpResponse<byte[]> response = report("*/*");
+
+        // then
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("year").asInt()).isEqualTo(2023);
+        assertThat(report.get("narrative").get(1).asString()).startsWith(SENTENCE);
+        assertThat(report.at("/statistics/assignmentsIssued").asLong()).isEqualTo(149);
+        assertThat(report.at("/units/weights/onTimeCompletion").isNumber()).isTrue();
+        assertThat(report.get("months")).hasSize(12);
+        assertThat(report.get("categories")).hasSize(10);
+    }
+
+    @Test
+    @Order(6)
     void answersTheSameFiguresAfterEveryEventWasDeliveredTwice() {
         // when: a relay that crashed before removing them publishes all of them again, ids unchanged
         TestEvents.resend(broker.getBrokersAsString(), "/duban/test", SENT);
@@ -122,7 +211,7 @@ class AnnualFiguresIT {
     }
 
     @Test
-    @Order(3)
+    @Order(7)
     void answersTheSameFiguresAfterARebuildFromScratch() {
         // given: the store is dropped, as the rebuild procedure does
         for (String collection : database.listCollectionNames()) {
@@ -144,7 +233,8 @@ class AnnualFiguresIT {
                 get("/api/v1/statistics?from=2023-01-01&to=2024-01-01").toString(),
                 get("/api/v1/statistics?from=2023-01-01&to=2024-01-01&unitId=unit-hongqi").toString(),
                 get("/api/v1/statistics?from=2023-03-01&to=2023-04-01").toString(),
-                get("/api/v1/statistics/units?from=2023-01-01&to=2024-01-01").toString());
+                get("/api/v1/statistics/units?from=2023-01-01&to=2024-01-01").toString(),
+                new String(report("text/markdown").body(), StandardCharsets.UTF_8));
     }
 
     private void awaitProcessed(long events) {
@@ -161,6 +251,20 @@ class AnnualFiguresIT {
             return JSON.readTree(response.body());
         } catch (Exception e) {
             throw new AssertionError("GET " + path + " failed", e);
+        }
+    }
+
+    private HttpResponse<byte[]> report(String accept) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + port + "/api/v1/reports/annual?year=2023"))
+                            .header("Authorization", "Bearer " + TestTokens.leader("wang.fang"))
+                            .header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            return response;
+        } catch (Exception e) {
+            throw new AssertionError("GET the annual report as " + accept + " failed", e);
         }
     }
 
