@@ -13,6 +13,8 @@ import org.duban.reporting.report.AnnualReportService;
 import org.duban.reporting.scorecard.ScoreWeights;
 import org.duban.reporting.scorecard.ScorecardService;
 import org.duban.reporting.statistics.StatisticsService;
+import org.duban.reporting.timeline.TimelineService;
+import org.duban.reporting.timeline.Timelines;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +40,11 @@ class ReportingWiring {
     AnnualReportService annualReportService(StatisticsService statistics, ScorecardService scorecards,
             DailyFigures figures) {
         return new AnnualReportService(statistics, scorecards, figures);
+    }
+
+    @Bean
+    TimelineService timelineService(Timelines timelines) {
+        return new TimelineService(timelines);
     }
 
     @Bean
