@@ -268,17 +268,18 @@ class ReportingServiceIT {
                 true, registeredAt.plusSeconds(60), registeredAt.plusSeconds(86_400 * 15), registeredAt.plusSeconds(86_400 * 60),
                 supervisor);
 
-        // when: intake registers and assigns, supervision opens an order
+        // when: intake registers and assigns; later supervision opens an order (events of different topics
+        // are recorded in the order they are read, so the order is sent once intake's are in)
         TestEvents.send(bootstrap(), INTAKE, new CaseRegistered(caseId, "VISIT", "SELF", "EDUCATION", true, false,
                         List.of(), true, registeredAt, supervisor),
                 issued, acceptedInTime(issued, registeredAt.plusSeconds(3_600)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(3));
         TestEvents.send(bootstrap(), "/duban/supervision-service", new SupervisionOrderOpened("sup-1", issued.assignmentId(),
                 caseId, "unit-1", "DELAYING", "LETTER", false, registeredAt.plusSeconds(86_400 * 20),
                 registeredAt.plusSeconds(86_400 * 2), supervisor));
 
         // then
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/v1/timelines/" + caseId, supervisor()).statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries")).hasSize(4));
         JsonNode entries = JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries");
@@ -295,6 +296,7 @@ class ReportingServiceIT {
         JsonNode verification = JSON.readTree(get("/api/v1/timelines/" + caseId + "/verification", supervisor()).body());
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("entries").asLong()).isEqualTo(4);
+        assertThat(entries.get(3).get("type").asString()).isEqualTo("duban.supervision.opened.v1");
     }
 
     @Test

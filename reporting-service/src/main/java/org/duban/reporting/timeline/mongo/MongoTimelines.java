@@ -40,10 +40,41 @@ final class MongoTimelines implements Timelines {
         collection.createIndex(Indexes.ascending("caseId", "sequence"));
     }
 
+    /**
+     * Finds the last entry by {@code _id} lookups only — gallop 1, 2, 4, … to the first missing
+     * sequence, then halve — about 2·log₂(n) point reads. A query on {@code caseId} sorted by
+     * {@code sequence} would be one indexed read on MongoDB, but the local Mongo-wire store ignores
+     * secondary indexes, which made every append scan the whole collection.
+     */
     @Override
     public Optional<TimelineEntry> last(String caseId) {
-        return Optional.ofNullable(collection.find(eq("caseId", caseId)).sort(Sorts.descending("sequence")).limit(1)
-                .first()).map(MongoTimelines::fromDocument);
+        if (!exists(caseId, 1)) {
+            return Optional.empty();
+        }
+        long present = 1;
+        long missing = 2;
+        while (exists(caseId, missing)) {
+            present = missing;
+            missing *= 2;
+        }
+        while (missing - present > 1) {
+            long middle = present + (missing - present) / 2;
+            if (exists(caseId, middle)) {
+                present = middle;
+            } else {
+                missing = middle;
+            }
+        }
+        return Optional.ofNullable(collection.find(eq("_id", id(caseId, present))).first())
+                .map(MongoTimelines::fromDocument);
+    }
+
+    private boolean exists(String caseId, long sequence) {
+        return collection.find(eq("_id", id(caseId, sequence))).projection(new Document("_id", 1)).first() != null;
+    }
+
+    private static String id(String caseId, long sequence) {
+        return caseId + "|" + sequence;
     }
 
     @Override
@@ -71,7 +102,7 @@ final class MongoTimelines implements Timelines {
     }
 
     private static Document toDocument(TimelineEntry entry) {
-        return new Document("_id", entry.caseId() + "|" + entry.sequence())
+        return new Document("_id", id(entry.caseId(), entry.sequence()))
                 .append("caseId", entry.caseId())
                 .append("sequence", entry.sequence())
                 .append("eventId", entry.eventId())
