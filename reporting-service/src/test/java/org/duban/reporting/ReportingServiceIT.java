@@ -238,8 +238,8 @@ class ReportingServiceIT {
     }
 
     @Test
-    void passesOverEventsOfOtherServicesItDoesNotCountYet() {
-        // given: a supervision event of a type not in the catalog yet, a notification event it does not count
+    void readsEventsOfTheOtherServicesIncludingTypesItDoesNotKnow() {
+        // given: a supervision event of a type not in the catalog, a notification event
         PendingEvent orderOpened = new PendingEvent(UUID.randomUUID().toString(), "duban.supervision.order-opened.v1",
                 Topics.SUPERVISION, "case-x", "ord-1", Instant.now(), "{\"orderId\": \"ord-1\"}");
         Instant now = Instant.now();
@@ -250,7 +250,7 @@ class ReportingServiceIT {
         TestEvents.resend(bootstrap(), "/duban/supervision-service", List.of(orderOpened));
         String acknowledgedId = TestEvents.send(bootstrap(), "/duban/notification-service", acknowledged).get(0).id();
 
-        // then: both are read (the group has offsets on both topics) and handled without effect
+        // then: both are read (the group has offsets on both topics); neither is parked
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processedEventIds())
                 .contains("projection:" + orderOpened.id(), "projection:" + acknowledgedId));
         assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))

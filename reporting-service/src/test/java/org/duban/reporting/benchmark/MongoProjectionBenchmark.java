@@ -2,6 +2,7 @@ package org.duban.reporting.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.duban.contracts.events.EventCatalog;
 import org.duban.platform.events.EventJson;
@@ -71,11 +74,14 @@ class MongoProjectionBenchmark {
         int threads = Integer.getInteger("benchmark.threads", 2);
         int matters = SyntheticYear.mattersFor(events());
         long events = SyntheticYear.eventsOf(matters);
-        MongoCollection<Document> log = database.getCollection("benchmark_events");
+        MongoCollection<Document> log = database.getCollection("benchmark_events_" + UUID.randomUUID().toString()
+                .replace("-", ""));
 
         // when
-        long baselineNanos = BenchmarkRun.run(threads, matters, (event, id) -> log.insertOne(new Document("_id", id)
-                .append("type", EventCatalog.of(event).name()).append("payload", EventJson.write(event))));
+        long baselineNanos = BenchmarkRun.run(threads, matters, (event, id) -> log.replaceOne(
+                Filters.eq("_id", id), new Document("_id", id)
+                .append("type", EventCatalog.of(event).name()).append("payload", EventJson.write(event)),
+                new ReplaceOptions().upsert(true)));
         long projectionNanos = BenchmarkRun.run(threads, matters, (event, id) -> {
             IncomingEvent incoming = new IncomingEvent(id, EventCatalog.of(event).name(), "/bench", Instant.EPOCH, null,
                     event.partitionKey(), event, "bench", 0, 0);
@@ -92,7 +98,7 @@ class MongoProjectionBenchmark {
             EventScan s = new EventScan();
             for (Document stored : log.find()) {
                 EventCatalog.byName(stored.getString("type")).ifPresent(type -> s.accept(
-                        EventJson.read(stored.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        EventJson.read(stored.getString("payload").getBytes(StandardCharsets.UTF_8),
                                 type.recordType())));
             }
             return s;
