@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -262,6 +264,10 @@ class AnnualFiguresIT {
                             .header("Accept", accept).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            // kept for a look in a real reader: target/annual-report-2023.{md,docx,xlsx,json}
+            String extension = accept.contains("markdown") ? "md" : accept.contains("word") ? "docx"
+                    : accept.contains("sheet") ? "xlsx" : "json";
+            Files.write(Path.of("target", "annual-report-2023." + extension), response.body());
             return response;
         } catch (Exception e) {
             throw new AssertionError("GET the annual report as " + accept + " failed", e);

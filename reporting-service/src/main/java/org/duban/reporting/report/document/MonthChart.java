@@ -70,6 +70,8 @@ public final class MonthChart {
                 max = Math.max(max, value);
             }
         }
+        // four whole-number ticks
+        max = (max + 3) / 4 * 4;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, left, 28);
@@ -78,7 +80,7 @@ public final class MonthChart {
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
         for (int tick = 0; tick <= 4; tick++) {
-            long value = Math.round(max * tick / 4.0);
+            long value = max * tick / 4;
             int y = bottom - (int) ((bottom - top) * value / (double) max);
             g.setColor(new Color(0xdddddd));
             g.drawLine(left + 1, y, right, y);
