@@ -4,8 +4,17 @@ import java.time.ZoneId;
 
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.IssuedAssignments;
+import org.duban.reporting.projection.Matters;
 import org.duban.reporting.projection.ProjectionService;
+import org.duban.reporting.projection.Recommendations;
+import org.duban.reporting.projection.SupervisionProjection;
+import org.duban.reporting.projection.Units;
+import org.duban.reporting.report.AnnualReportService;
+import org.duban.reporting.scorecard.ScoreWeights;
+import org.duban.reporting.scorecard.ScorecardService;
 import org.duban.reporting.statistics.StatisticsService;
+import org.duban.reporting.timeline.TimelineService;
+import org.duban.reporting.timeline.Timelines;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,12 +23,32 @@ import org.springframework.context.annotation.Configuration;
 class ReportingWiring {
 
     @Bean
-    ProjectionService projectionService(IssuedAssignments assignments, DailyFigures figures, ZoneId officeZone) {
-        return new ProjectionService(assignments, figures, officeZone);
+    ProjectionService projectionService(IssuedAssignments assignments, DailyFigures figures, Matters matters,
+            Units units, Recommendations recommendations, ZoneId officeZone) {
+        return new ProjectionService(assignments, figures, matters, units,
+                new SupervisionProjection(figures, recommendations, officeZone), officeZone);
     }
 
     @Bean
-    StatisticsService statisticsService(DailyFigures figures) {
-        return new StatisticsService(figures);
+    ScorecardService scorecardService(StatisticsService statistics, Units units, ReportingProperties properties) {
+        ReportingProperties.Weights w = properties.weights();
+        return new ScorecardService(statistics, units, new ScoreWeights(w.onTimeCompletion(), w.timelyAcceptance(),
+                w.satisfaction(), w.overdue(), w.sendBacks(), w.supervisionOrders(), w.measures()));
+    }
+
+    @Bean
+    AnnualReportService annualReportService(StatisticsService statistics, ScorecardService scorecards,
+            DailyFigures figures) {
+        return new AnnualReportService(statistics, scorecards, figures);
+    }
+
+    @Bean
+    TimelineService timelineService(Timelines timelines) {
+        return new TimelineService(timelines);
+    }
+
+    @Bean
+    StatisticsService statisticsService(DailyFigures figures, Matters matters, ReportingProperties properties) {
+        return new StatisticsService(figures, matters, properties.repeatWindow());
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Feature roots hold plain Java (domain and use cases); frameworks stay in the adapters. */
 class ArchitectureTest {
 
-    private static final String[] FEATURE_ROOTS = {"org.duban.reporting.projection", "org.duban.reporting.statistics"};
+    private static final String[] FEATURE_ROOTS = {"org.duban.reporting.projection", "org.duban.reporting.statistics",
+            "org.duban.reporting.scorecard", "org.duban.reporting.report", "org.duban.reporting.timeline"};
 
     private static JavaClasses classes;
 

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.contracts.events.CaseRegistered;
+import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.PendingEvent;
@@ -236,8 +238,8 @@ class ReportingServiceIT {
     }
 
     @Test
-    void passesOverEventsOfOtherServicesItDoesNotCountYet() {
-        // given: a supervision event of a type not in the catalog yet, a notification event it does not count
+    void readsEventsOfTheOtherServicesIncludingTypesItDoesNotKnow() {
+        // given: a supervision event of a type not in the catalog, a notification event
         PendingEvent orderOpened = new PendingEvent(UUID.randomUUID().toString(), "duban.supervision.order-opened.v1",
                 Topics.SUPERVISION, "case-x", "ord-1", Instant.now(), "{\"orderId\": \"ord-1\"}");
         Instant now = Instant.now();
@@ -248,12 +250,88 @@ class ReportingServiceIT {
         TestEvents.resend(bootstrap(), "/duban/supervision-service", List.of(orderOpened));
         String acknowledgedId = TestEvents.send(bootstrap(), "/duban/notification-service", acknowledged).get(0).id();
 
-        // then: both are read (the group has offsets on both topics) and handled without effect
+        // then: both are read (the group has offsets on both topics); neither is parked
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processedEventIds())
                 .contains("projection:" + orderOpened.id(), "projection:" + acknowledgedId));
         assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))
                 .extracting(ReportingServiceIT::eventId)
                 .doesNotContain(orderOpened.id(), acknowledgedId);
+    }
+
+    @Test
+    void keepsTheMattersHistoryAcrossServicesInAHashChainedTimeline() throws Exception {
+        // given
+        String caseId = "case-" + UUID.randomUUID();
+        Instant registeredAt = Instant.parse("2026-05-04T01:00:00Z");
+        Actor supervisor = new Actor("zhang.wei", "SUPERVISOR", null);
+        AssignmentIssued issued = new AssignmentIssued("asg-" + UUID.randomUUID(), caseId, "unit-1", "ASSIGN", "EDUCATION",
+                true, registeredAt.plusSeconds(60), registeredAt.plusSeconds(86_400 * 15), registeredAt.plusSeconds(86_400 * 60),
+                supervisor);
+
+        // when: intake registers and assigns; later supervision opens an order (events of different topics
+        // are recorded in the order they are read, so the order is sent once intake's are in)
+        TestEvents.send(bootstrap(), INTAKE, new CaseRegistered(caseId, "VISIT", "SELF", "EDUCATION", true, false,
+                        List.of(), true, registeredAt, supervisor),
+                issued, acceptedInTime(issued, registeredAt.plusSeconds(3_600)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(3));
+        TestEvents.send(bootstrap(), "/duban/supervision-service", new SupervisionOrderOpened("sup-1", issued.assignmentId(),
+                caseId, "unit-1", "DELAYING", "LETTER", false, registeredAt.plusSeconds(86_400 * 20),
+                registeredAt.plusSeconds(86_400 * 2), supervisor));
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries")).hasSize(4));
+        JsonNode entries = JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries");
+        assertThat(entries.get(0).get("type").asString()).isEqualTo("duban.case.registered.v1");
+        assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
+        assertThat(entries.get(1).get("what").asString()).startsWith("交办");
+        assertThat(entries.get(1).get("unitId").asString()).isEqualTo("unit-1");
+        assertThat(entries.get(2).at("/actor/role").asString()).isEqualTo("UNIT");
+        assertThat(entries.get(2).at("/actor/unitId").asString()).isEqualTo("unit-1");
+        for (int i = 1; i < 4; i++) {
+            assertThat(entries.get(i).get("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(entries.get(i).get("previousHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());
+        }
+        JsonNode verification = JSON.readTree(get("/api/v1/timelines/" + caseId + "/verification", supervisor()).body());
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("entries").asLong()).isEqualTo(4);
+        assertThat(entries.get(3).get("type").asString()).isEqualTo("duban.supervision.opened.v1");
+    }
+
+    @Test
+    void reportsAStoredTimelineEntryThatWasAltered() throws Exception {
+        // given
+        String caseId = "case-" + UUID.randomUUID();
+        AssignmentIssued issued = assigned("asg-" + UUID.randomUUID(), "unit-1", Instant.parse("2026-05-11T01:00:00Z"));
+        issued = new AssignmentIssued(issued.assignmentId(), caseId, issued.unitId(), issued.kind(), issued.category(),
+                false, issued.issuedAt(), issued.acceptanceDueAt(), issued.dueAt(), issued.actor());
+        TestEvents.send(bootstrap(), INTAKE, issued, acceptedInTime(issued, issued.issuedAt().plusSeconds(60)),
+                acceptedInTime(issued, issued.issuedAt().plusSeconds(120)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(3));
+
+        // when: the second entry is edited directly in the store
+        database.getCollection("timeline_entries").updateOne(com.mongodb.client.model.Filters.eq("_id", caseId + "|2"),
+                com.mongodb.client.model.Updates.set("what", "签收（按期）"));
+
+        // then
+        JsonNode verification = JSON.readTree(get("/api/v1/timelines/" + caseId + "/verification", supervisor()).body());
+        assertThat(verification.get("intact").asBoolean()).isFalse();
+        assertThat(verification.get("firstBrokenSequence").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void showsTimelinesToSupervisorsOnly() throws Exception {
+        // when
+        HttpResponse<String> leader = get("/api/v1/timelines/case-x", TestTokens.leader("wang.fang"));
+        HttpResponse<String> unit = get("/api/v1/timelines/case-x", TestTokens.unit("li.na", "unit-1"));
+        HttpResponse<String> missing = get("/api/v1/timelines/case-never-seen", supervisor());
+
+        // then
+        assertProblem(leader, 403, "forbidden");
+        assertProblem(unit, 403, "forbidden");
+        assertProblem(missing, 404, "not-found");
     }
 
     @Test

@@ -240,6 +240,32 @@ class PlatformIT {
                 assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId()));
     }
 
+    @Test
+    @Order(30)
+    void theYearsStatisticsAndTheMarkdownAnnualReportCountTheAssignmentsMadeBefore() throws Exception {
+        // given: the assignments the earlier tests issued, as intake lists them
+        ReportingThroughTheGateway reporting = new ReportingThroughTheGateway(platform.gatewayUrl(), supervisorToken, OFFICE);
+        List<Assignment> assignments = reporting.assignments();
+        long issued = reporting.assignmentsIssuedThisYear();
+        assertThat(issued).isPositive();
+
+        // then: the figures, the report and a matter's timeline through the gateway
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(reporting.statisticsOfTheYear().getAssignmentsIssued()).isEqualTo(issued));
+        HttpResponse<String> report = reporting.markdownReport();
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+        assertThat(report.body()).contains("全年累计交办突出信访问题" + issued + "件，督办");
+        assertThat(report.body()).contains("| 交办 | " + issued + " |");
+        String caseId = assignments.get(0).getCaseId();
+        HttpResponse<String> timeline = reporting.get("/api/v1/timelines/" + caseId, "application/json");
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        assertThat(timeline.body()).contains("duban.assignment.issued.v1").doesNotContain("李某");
+        HttpResponse<String> verification = reporting.get("/api/v1/timelines/" + caseId + "/verification",
+                "application/json");
+        assertThat(verification.body()).contains("\"intact\":true");
+    }
+
     private static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token)

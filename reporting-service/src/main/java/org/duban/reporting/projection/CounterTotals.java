@@ -24,4 +24,20 @@ public record CounterTotals(Map<Counter, Long> totals) {
     public long get(Counter counter) {
         return totals.getOrDefault(counter, 0L);
     }
+
+    /** The sum of several counters (all measures, …). */
+    public long get(Counter... counters) {
+        long sum = 0;
+        for (Counter counter : counters) {
+            sum += get(counter);
+        }
+        return sum;
+    }
+
+    public CounterTotals plus(CounterTotals other) {
+        EnumMap<Counter, Long> sum = new EnumMap<>(Counter.class);
+        sum.putAll(totals);
+        other.totals.forEach((counter, value) -> sum.merge(counter, value, Long::sum));
+        return new CounterTotals(sum);
+    }
 }

@@ -1,9 +1,10 @@
 package org.duban.reporting.projection;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
-/** The counters per office-local day and unit. */
+/** The counters per office-local day, unit and category. */
 public interface DailyFigures {
 
     /**
@@ -17,4 +18,10 @@ public interface DailyFigures {
 
     /** The counters summed over the days {@code [from, to)}, for one unit or (empty) all of them. */
     CounterTotals sum(LocalDate from, LocalDate to, Optional<String> unitId);
+
+    /**
+     * The counters summed over the days {@code [from, to)} per unit id, category or day
+     * ({@code yyyy-MM-dd}); keys nothing was counted for are absent.
+     */
+    Map<String, CounterTotals> sumBy(LocalDate from, LocalDate to, Dimension dimension);
 }

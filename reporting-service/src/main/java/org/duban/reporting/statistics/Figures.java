@@ -2,10 +2,14 @@ package org.duban.reporting.statistics;
 
 import java.util.Objects;
 
+import org.duban.reporting.projection.CounterTotals;
+
 /**
  * The figures of SPEC §6 for a period, of all units or of one.
  *
- * @param unitId the unit the figures are for, or null for all units
+ * @param unitId   the unit the figures are for, or null for all units
+ * @param counters every daily counter of the period (overdue, send-backs, notifications, …) for the
+ *                 scorecards and the report
  */
 public record Figures(
         Period period,
@@ -15,12 +19,14 @@ public record Figures(
         long supervisionOrdersOpened,
         RecommendationCounts recommendations,
         MeasureCounts measures,
-        Rates rates) {
+        Rates rates,
+        CounterTotals counters) {
 
     public Figures {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(measures, "measures");
         Objects.requireNonNull(rates, "rates");
+        Objects.requireNonNull(counters, "counters");
     }
 }

@@ -4,6 +4,10 @@ package org.duban.reporting.statistics;
 public record MeasureCounts(long notice, long writtenSelfReview, long interview, long listedSupervision,
         long rectificationOrder) {
 
+    public long total() {
+        return notice + writtenSelfReview + interview + listedSupervision + rectificationOrder;
+    }
+
     public static MeasureCounts none() {
         return new MeasureCounts(0, 0, 0, 0, 0);
     }

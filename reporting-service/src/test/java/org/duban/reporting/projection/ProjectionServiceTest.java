@@ -26,7 +26,10 @@ class ProjectionServiceTest {
 
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryIssuedAssignments assignments = new InMemoryIssuedAssignments();
-    private final ProjectionService projection = new ProjectionService(assignments, figures, OFFICE_ZONE);
+    private final InMemoryMatters matters = new InMemoryMatters();
+    private final ProjectionService projection = new ProjectionService(assignments, figures, matters,
+            new InMemoryUnits(), new SupervisionProjection(figures, new InMemoryRecommendations(), OFFICE_ZONE),
+            OFFICE_ZONE);
 
     @Test
     void countsAnAssignmentOnTheOfficeLocalDayItWasIssued() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.duban.platform.domain.Caller;
@@ -11,6 +12,7 @@ import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.InMemoryDailyFigures;
+import org.duban.reporting.projection.InMemoryMatters;
 import org.duban.reporting.projection.Increment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ class StatisticsServiceTest {
     private static final Caller SUPERVISOR = Caller.supervisor("zhang.wei");
 
     private final InMemoryDailyFigures dailyFigures = new InMemoryDailyFigures();
-    private final StatisticsService statistics = new StatisticsService(dailyFigures);
+    private final StatisticsService statistics = new StatisticsService(dailyFigures, new InMemoryMatters(),
+            Duration.ofDays(90));
 
     @BeforeEach
     void issueAssignments() {

@@ -6,13 +6,15 @@ import org.duban.platform.inbox.ProcessedEvents;
 import org.duban.platform.kafka.CloudEventRecords;
 import org.duban.platform.kafka.IncomingEvent;
 import org.duban.reporting.projection.ProjectionService;
+import org.duban.reporting.timeline.TimelineService;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads every service's events (group {@code reporting-service}, from the platform defaults) and
- * hands those it knows to the projection. Types the figures do not use yet are read and passed
- * over, so the group's offsets exist on every topic from the first start.
+ * hands those it knows to the projection and to the matter's timeline. One listener for both, so
+ * one consumer group's offsets say how far everything the service keeps has read (a rebuild resets
+ * that one group).
  */
 @Component
 class ProjectionListener {
@@ -21,16 +23,21 @@ class ProjectionListener {
 
     private final ProcessedEvents processed;
     private final ProjectionService projection;
+    private final TimelineService timelines;
 
-    ProjectionListener(ProcessedEvents processed, ProjectionService projection) {
+    ProjectionListener(ProcessedEvents processed, ProjectionService projection, TimelineService timelines) {
         this.processed = processed;
         this.projection = projection;
+        this.timelines = timelines;
     }
 
     @KafkaListener(id = "reporting-projection", idIsGroup = false,
             topics = {Topics.INTAKE, Topics.SUPERVISION, Topics.NOTIFICATION})
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = CloudEventRecords.read(record);
-        processed.handleOnce(CONSUMER, event, () -> event.known().ifPresent(projection::apply));
+        processed.handleOnce(CONSUMER, event, () -> event.known().ifPresent(payload -> {
+            projection.apply(payload);
+            timelines.record(event.id(), payload);
+        }));
     }
 }

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -32,12 +33,14 @@ import org.bson.conversions.Bson;
 import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.CounterTotals;
 import org.duban.reporting.projection.DailyFigures;
+import org.duban.reporting.projection.Dimension;
 import org.duban.reporting.projection.Increment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code daily_figures}: one document per office-local day and unit,
- * {@code {_id: "2026-03-02|unit-1", day: "2026-03-02", unitId, assignmentsIssued: 3, …, applied: [...]}}.
+ * {@code daily_figures}: one document per office-local day, unit and category,
+ * {@code {_id: "2026-03-02|unit-1|REAL_ESTATE", day: "2026-03-02", unitId, category, assignmentsIssued: 3, …,
+ * applied: [...]}}.
  *
  * <p>An increment is one update whose filter requires that its contribution key is not yet in
  * {@code applied} and that pushes the key together with the {@code $inc}: the counter and the record
@@ -53,6 +56,7 @@ final class MongoDailyFigures implements DailyFigures {
     static final String COLLECTION = "daily_figures";
     static final String DAY = "day";
     static final String UNIT_ID = "unitId";
+    static final String CATEGORY = "category";
     static final String APPLIED = "applied";
 
     private final MongoCollection<Document> collection;
@@ -67,12 +71,13 @@ final class MongoDailyFigures implements DailyFigures {
 
     @Override
     public boolean add(Increment increment) {
-        Bson notYetCounted = and(eq("_id", id(increment.day(), increment.unitId())), ne(APPLIED, increment.key()));
+        Bson notYetCounted = and(eq("_id", id(increment)), ne(APPLIED, increment.key()));
         Bson update = combine(
                 inc(increment.counter().key(), 1L),
                 push(APPLIED, increment.key()),
                 setOnInsert(DAY, increment.day().toString()),
-                setOnInsert(UNIT_ID, increment.unitId()));
+                setOnInsert(UNIT_ID, increment.unitId()),
+                setOnInsert(CATEGORY, increment.category()));
         try {
             return counted(collection.updateOne(notYetCounted, update, new UpdateOptions().upsert(true)));
         } catch (MongoWriteException e) {
@@ -89,27 +94,47 @@ final class MongoDailyFigures implements DailyFigures {
     public CounterTotals sum(LocalDate from, LocalDate to, Optional<String> unitId) {
         List<Bson> criteria = new ArrayList<>(List.of(gte(DAY, from.toString()), lt(DAY, to.toString())));
         unitId.ifPresent(unit -> criteria.add(eq(UNIT_ID, unit)));
+        Document totals = collection.aggregate(List.of(
+                        Aggregates.match(and(criteria)),
+                        Aggregates.group(null, sums())))
+                .first();
+        return totals == null ? CounterTotals.none() : totals(totals);
+    }
+
+    @Override
+    public Map<String, CounterTotals> sumBy(LocalDate from, LocalDate to, Dimension dimension) {
+        String field = switch (dimension) {
+            case UNIT -> UNIT_ID;
+            case CATEGORY -> CATEGORY;
+            case DAY -> DAY;
+        };
+        Map<String, CounterTotals> result = new TreeMap<>();
+        collection.aggregate(List.of(
+                        Aggregates.match(and(gte(DAY, from.toString()), lt(DAY, to.toString()))),
+                        Aggregates.group("$" + field, sums())))
+                .forEach(document -> result.put(String.valueOf(document.get("_id")), totals(document)));
+        return result;
+    }
+
+    private static List<BsonField> sums() {
         List<BsonField> sums = new ArrayList<>();
         for (Counter counter : Counter.values()) {
             sums.add(Accumulators.sum(counter.key(), "$" + counter.key()));
         }
-        Document totals = collection.aggregate(List.of(
-                        Aggregates.match(and(criteria)),
-                        Aggregates.group(null, sums)))
-                .first();
-        if (totals == null) {
-            return CounterTotals.none();
-        }
+        return sums;
+    }
+
+    private static CounterTotals totals(Document document) {
         Map<Counter, Long> values = new EnumMap<>(Counter.class);
         for (Counter counter : Counter.values()) {
-            Object value = totals.get(counter.key());
+            Object value = document.get(counter.key());
             values.put(counter, value instanceof Number number ? number.longValue() : 0L);
         }
         return new CounterTotals(values);
     }
 
-    static String id(LocalDate day, String unitId) {
-        return day + "|" + unitId;
+    static String id(Increment increment) {
+        return increment.day() + "|" + increment.unitId() + "|" + increment.category();
     }
 
     private static boolean counted(UpdateResult result) {

@@ -69,16 +69,17 @@ class MongoDailyFiguresIT {
     }
 
     @Test
-    void keepsTheCounterAndWhatItCountedInOneDocumentPerDayAndUnit() {
+    void keepsTheCounterAndWhatItCountedInOneDocumentPerDayUnitAndCategory() {
         // when
-        figures.add(new Increment(MARCH_2, "unit-1", Counter.ASSIGNMENTS_ISSUED, "asg-1"));
-        figures.add(new Increment(MARCH_2, "unit-1", Counter.ASSIGNMENTS_ISSUED, "asg-2"));
-        figures.add(new Increment(MARCH_2, "unit-1", Counter.ACCEPTED_WITHIN_DEADLINE, "asg-1"));
+        figures.add(new Increment(MARCH_2, "unit-1", "REAL_ESTATE", Counter.ASSIGNMENTS_ISSUED, "asg-1"));
+        figures.add(new Increment(MARCH_2, "unit-1", "REAL_ESTATE", Counter.ASSIGNMENTS_ISSUED, "asg-2"));
+        figures.add(new Increment(MARCH_2, "unit-1", "REAL_ESTATE", Counter.ACCEPTED_WITHIN_DEADLINE, "asg-1"));
 
         // then
         Document stored = database.getCollection(MongoDailyFigures.COLLECTION).find().first();
         assertThat(database.getCollection(MongoDailyFigures.COLLECTION).countDocuments()).isEqualTo(1);
-        assertThat(stored.getString("_id")).isEqualTo("2026-03-02|unit-1");
+        assertThat(stored.getString("_id")).isEqualTo("2026-03-02|unit-1|REAL_ESTATE");
+        assertThat(stored.getString("category")).isEqualTo("REAL_ESTATE");
         assertThat(stored.getString("day")).isEqualTo("2026-03-02");
         assertThat(stored.getString("unitId")).isEqualTo("unit-1");
         assertThat(((Number) stored.get("assignmentsIssued")).longValue()).isEqualTo(2);

@@ -1,0 +1,30 @@
+package org.duban.reporting;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The office's reporting settings ({@code duban.reporting.*}).
+ *
+ * @param repeatWindow a repeat petition registered within this time after a first-time matter was
+ *                     concluded means it was not resolved the first time (一次性化解率)
+ * @param weights      the unit scorecard's weights
+ */
+@ConfigurationProperties("duban.reporting")
+record ReportingProperties(
+        @DefaultValue("90d") Duration repeatWindow,
+        @DefaultValue Weights weights) {
+
+    /** See {@code ScoreWeights} in the OpenAPI document. */
+    record Weights(
+            @DefaultValue("0.4") double onTimeCompletion,
+            @DefaultValue("0.2") double timelyAcceptance,
+            @DefaultValue("0.4") double satisfaction,
+            @DefaultValue("1.0") double overdue,
+            @DefaultValue("2.0") double sendBacks,
+            @DefaultValue("3.0") double supervisionOrders,
+            @DefaultValue("5.0") double measures) {
+    }
+}

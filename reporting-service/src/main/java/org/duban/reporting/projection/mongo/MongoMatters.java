@@ -1,0 +1,173 @@
+package org.duban.reporting.projection.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.reporting.projection.MatterTotals;
+import org.duban.reporting.projection.Matters;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code matters}: one document per matter,
+ * {@code {_id: caseId, category, prominent, firstTime, firstIssuedAt, firstIssuedOn, firstUnitId,
+ * concludedAt, concludedOn, concludedUnitId, resolved, evaluationId, evaluatedAt, evaluatedOn, satisfied,
+ * repeats: [Date…]}}.
+ *
+ * <p>"Earliest wins" and "latest wins" are conditional upserts: the filter says "absent, or later
+ * (earlier) than mine", so the write lands only when it improves the document, in one document
+ * write. When the filter fails on an existing document the upsert's insert hits the duplicate
+ * {@code _id}, which means "not better than what is stored" — or a racing first insert, so the write
+ * is tried once more without upsert.
+ */
+@Component
+final class MongoMatters implements Matters {
+
+    static final String COLLECTION = "matters";
+
+    private final MongoCollection<Document> collection;
+
+    MongoMatters(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending("concludedOn"));
+        collection.createIndex(Indexes.ascending("evaluatedOn"));
+        collection.createIndex(Indexes.ascending("prominent", "firstIssuedOn"));
+    }
+
+    @Override
+    public void registered(String caseId, String category, boolean prominent, boolean firstTime) {
+        Bson update = prominent
+                ? combine(set("category", category), set("firstTime", firstTime), set("prominent", true))
+                : combine(set("category", category), set("firstTime", firstTime));
+        collection.updateOne(eq("_id", caseId), update, new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void repeated(String caseId, Instant registeredAt) {
+        collection.updateOne(eq("_id", caseId), addToSet("repeats", Date.from(registeredAt)),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void assignmentIssued(String caseId, String unitId, boolean prominent, Instant issuedAt, LocalDate issuedOn) {
+        if (prominent) {
+            collection.updateOne(eq("_id", caseId), set("prominent", true), new UpdateOptions().upsert(true));
+        }
+        conditional(caseId, or(exists("firstIssuedAt", false), gt("firstIssuedAt", Date.from(issuedAt))), combine(
+                set("firstIssuedAt", Date.from(issuedAt)),
+                set("firstIssuedOn", issuedOn.toString()),
+                set("firstUnitId", unitId)));
+    }
+
+    @Override
+    public void concluded(String caseId, String unitId, boolean resolved, Instant concludedAt, LocalDate concludedOn) {
+        conditional(caseId, or(exists("concludedAt", false), gt("concludedAt", Date.from(concludedAt))), combine(
+                set("concludedAt", Date.from(concludedAt)),
+                set("concludedOn", concludedOn.toString()),
+                set("concludedUnitId", unitId),
+                set("resolved", resolved)));
+    }
+
+    @Override
+    public void evaluated(String caseId, String evaluationId, boolean satisfied, Instant recordedAt, LocalDate recordedOn) {
+        conditional(caseId, or(exists("evaluatedAt", false), lt("evaluatedAt", Date.from(recordedAt))), combine(
+                set("evaluationId", evaluationId),
+                set("evaluatedAt", Date.from(recordedAt)),
+                set("evaluatedOn", recordedOn.toString()),
+                set("satisfied", satisfied)));
+    }
+
+    private void conditional(String caseId, Bson better, Bson update) {
+        Bson filter = and(eq("_id", caseId), better);
+        try {
+            collection.updateOne(filter, update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            collection.updateOne(filter, update);
+        }
+    }
+
+    @Override
+    public Map<String, MatterTotals> totalsByUnit(LocalDate from, LocalDate to, Duration repeatWindow) {
+        Bson concluded = in("concludedOn", from, to);
+        Bson evaluated = in("evaluatedOn", from, to);
+        Bson prominent = and(eq("prominent", true), in("firstIssuedOn", from, to));
+        Bson firstTime = and(eq("firstTime", true), concluded);
+        Map<String, long[]> counts = new HashMap<>();
+        count(counts, 0, concluded, "concludedUnitId");
+        count(counts, 1, evaluated, "concludedUnitId");
+        count(counts, 2, and(evaluated, eq("satisfied", true)), "concludedUnitId");
+        count(counts, 3, prominent, "firstUnitId");
+        count(counts, 4, and(prominent, eq("resolved", true)), "firstUnitId");
+        count(counts, 5, firstTime, "concludedUnitId");
+        count(counts, 6, and(firstTime, eq("resolved", true)), "concludedUnitId");
+        // a resolved first-time matter with a repeat petition within the window is not resolved first time
+        collection.find(and(firstTime, eq("resolved", true), exists("repeats")))
+                .projection(Projections.include("concludedUnitId", "concludedAt", "repeats"))
+                .forEach(matter -> {
+                    if (repeatedWithin(matter, repeatWindow)) {
+                        counts.get(unit(matter.getString("concludedUnitId")))[6]--;
+                    }
+                });
+        Map<String, MatterTotals> totals = new HashMap<>();
+        counts.forEach((unit, c) -> totals.put(unit, new MatterTotals(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+        return totals;
+    }
+
+    private static boolean repeatedWithin(Document matter, Duration window) {
+        Instant concludedAt = matter.getDate("concludedAt").toInstant();
+        Instant end = concludedAt.plus(window);
+        for (Date repeat : matter.getList("repeats", Date.class, List.of())) {
+            Instant at = repeat.toInstant();
+            if (!at.isBefore(concludedAt) && !at.isAfter(end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void count(Map<String, long[]> counts, int index, Bson filter, String unitField) {
+        collection.aggregate(new ArrayList<>(List.of(
+                        Aggregates.match(filter),
+                        Aggregates.group("$" + unitField, Accumulators.sum("n", 1)))))
+                .forEach(group -> counts.computeIfAbsent(unit(group.getString("_id")), unit -> new long[7])[index] +=
+                        ((Number) group.get("n")).longValue());
+    }
+
+    private static Bson in(String dayField, LocalDate from, LocalDate to) {
+        return and(gte(dayField, from.toString()), lt(dayField, to.toString()));
+    }
+
+    private static String unit(String unitId) {
+        return unitId == null ? org.duban.reporting.projection.Increment.NO_UNIT : unitId;
+    }
+}

@@ -1,0 +1,53 @@
+package org.duban.reporting.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.duban.reporting.statistics.Figures;
+import org.duban.reporting.statistics.Rate;
+
+/**
+ * The report's paragraphs in the office's own phrasing (the 2023 report: "全年累计交办突出信访问题149件，
+ * 督办25件，提出改进工作建议7件，责令书面检查1件，开展约谈6件" … "信访事项群众满意率达97.41%" …
+ * "突出信访矛盾年化解率达到91.94%"). A rate with nothing counted is said to be 无 rather than 0.
+ */
+final class Narrative {
+
+    private Narrative() {
+    }
+
+    static String title(int year) {
+        return year + "年度信访事项督查督办工作报告";
+    }
+
+    static List<String> paragraphs(int year, Figures figures) {
+        var rates = figures.rates();
+        var measures = figures.measures();
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(year + "年，对信访事项转送、交办、受理、办理、答复等环节一盯到底，信访事项群众满意率达"
+                + percent(rates.satisfaction()) + "（参评" + rates.satisfaction().denominator() + "件，满意和基本满意"
+                + rates.satisfaction().numerator() + "件），突出信访矛盾年化解率达到" + percent(rates.prominentResolution())
+                + "（突出信访问题" + rates.prominentResolution().denominator() + "件，化解"
+                + rates.prominentResolution().numerator() + "件）。");
+        paragraphs.add("全年累计交办突出信访问题" + figures.assignmentsIssued() + "件，督办" + figures.supervisionOrdersOpened()
+                + "件，提出改进工作建议" + figures.recommendations().improveWork() + "件，责令书面检查"
+                + measures.writtenSelfReview() + "件，开展约谈" + measures.interview() + "件，信访工作责任进一步落实。");
+        paragraphs.add("全年转送信访事项" + figures.transfersIssued() + "件；提出完善政策建议"
+                + figures.recommendations().improvePolicy() + "件、追究责任建议" + figures.recommendations().accountability()
+                + "件，建议被采纳" + figures.recommendations().adopted() + "件；通报" + measures.notice() + "件，挂牌督办"
+                + measures.listedSupervision() + "件，责令限期整改" + measures.rectificationOrder() + "件。");
+        paragraphs.add("交办事项按期受理率" + percent(rates.timelyAcceptance()) + "，按期办结率" + percent(rates.onTimeCompletion())
+                + "，群众参评率" + percent(rates.participation()) + "，初次信访事项一次性化解率"
+                + percent(rates.firstTimeResolution()) + "。");
+        return paragraphs;
+    }
+
+    static String percent(Rate rate) {
+        return rate.percent().map(Narrative::format).orElse("无");
+    }
+
+    private static String format(BigDecimal percent) {
+        return percent.toPlainString() + "%";
+    }
+}

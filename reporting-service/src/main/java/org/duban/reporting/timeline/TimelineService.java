@@ -1,0 +1,80 @@
+package org.duban.reporting.timeline;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Role;
+
+/**
+ * Records every event that concerns a matter into that matter's hash-chained timeline, and answers
+ * and verifies it. Appending reads the last entry, chains the new one to it and inserts it under its
+ * sequence number; if another append took that number first, it reads again and retries, so
+ * concurrent appends line up instead of forking the chain. An event already in the timeline (a
+ * redelivery, a replay) is not appended twice.
+ */
+public final class TimelineService {
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final Timelines timelines;
+
+    public TimelineService(Timelines timelines) {
+        this.timelines = Objects.requireNonNull(timelines, "timelines");
+    }
+
+    /** Appends the event to its matter's timeline; events about no matter are passed over. */
+    public void record(String eventId, DubanEvent event) {
+        TimelineFacts.of(event).ifPresent(fact -> append(eventId, fact));
+    }
+
+    private void append(String eventId, TimelineFact fact) {
+        if (timelines.recorded(eventId)) {
+            return;
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            TimelineEntry entry = TimelineEntry.next(timelines.last(fact.caseId()).orElse(null), fact.caseId(), eventId,
+                    fact);
+            if (timelines.append(entry) != Timelines.AppendResult.SEQUENCE_TAKEN) {
+                return;
+            }
+        }
+        throw new IllegalStateException("could not append " + eventId + " to the timeline of " + fact.caseId()
+                + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The matter's whole history; supervisors only (SPEC §7). */
+    public List<TimelineEntry> timeline(Caller caller, String caseId) {
+        caller.require(Role.SUPERVISOR);
+        List<TimelineEntry> entries = timelines.entries(caseId);
+        if (entries.isEmpty()) {
+            throw new NotFound("timeline of matter", caseId);
+        }
+        return entries;
+    }
+
+    /** Recomputes every hash and link, oldest first, and names the first entry that breaks the chain. */
+    public TimelineVerification verify(Caller caller, String caseId) {
+        List<TimelineEntry> entries = timeline(caller, caseId);
+        String previousHash = TimelineEntry.GENESIS;
+        long expected = 1;
+        for (TimelineEntry entry : entries) {
+            String reason = null;
+            if (entry.sequence() != expected) {
+                reason = "expected entry " + expected + " but found " + entry.sequence();
+            } else if (!entry.previousHash().equals(previousHash)) {
+                reason = "its previous hash is not the hash of entry " + (expected - 1);
+            } else if (!entry.computedHash().equals(entry.hash())) {
+                reason = "its content does not match its hash";
+            }
+            if (reason != null) {
+                return new TimelineVerification(caseId, entries.size(), entry.sequence(), reason);
+            }
+            previousHash = entry.hash();
+            expected++;
+        }
+        return new TimelineVerification(caseId, entries.size(), null, null);
+    }
+}
