@@ -3,6 +3,7 @@ package org.duban.supervision.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The office's warning rules (SPEC §3), evaluated against a moment {@code now}:
@@ -54,6 +55,39 @@ public record AlertPolicy(Duration yellowWindow) {
             case YELLOW -> DeadlineRange.between(now, endOfWindow);
             case GREEN -> DeadlineRange.after(endOfWindow);
         };
+    }
+
+    /**
+     * The reminder due for {@code deadline} at {@code now}, given the last one issued: YELLOW once
+     * inside the window, RED once past, each at most once per deadline. A deadline first seen
+     * already past gets only the RED one (the yellow would come after the fact).
+     */
+    public Optional<AlertColour> reminderDue(Deadline deadline, Reminded reminded, Instant now) {
+        if (deadline == null) {
+            return Optional.empty();
+        }
+        AlertColour colour = colourOf(deadline.at(), now);
+        AlertColour already = Reminded.colourFor(reminded, deadline);
+        if (colour == AlertColour.GREEN || already == AlertColour.RED || already == colour) {
+            return Optional.empty();
+        }
+        return Optional.of(colour);
+    }
+
+    /**
+     * When the next reminder of {@code deadline} falls due: the start of its yellow window until the
+     * yellow one is issued, the first millisecond past it (the store's precision) until the red one
+     * is; null after that, or without a deadline. The sweep selects on this instant alone.
+     */
+    public Instant nextCheckAt(Deadline deadline, Reminded reminded) {
+        if (deadline == null) {
+            return null;
+        }
+        AlertColour already = Reminded.colourFor(reminded, deadline);
+        if (already == null) {
+            return deadline.at().minus(yellowWindow);
+        }
+        return already == AlertColour.YELLOW ? deadline.at().plusMillis(1) : null;
     }
 
     /** The board's line for an open assignment at {@code now}. */
