@@ -314,6 +314,86 @@ class AccountabilityIT {
         assertThat(database.getCollection("measures").countDocuments()).isEqualTo(before);
     }
 
+    @Test
+    void theBoardShowsOrdersRecommendationsAndMeasuresByKindColourAndUnit() {
+        // given: an order due in 2 days, a recommendation due in 10, a self-review due in 20
+        String unit = newUnit();
+        String unitToken = TestTokens.unit("li.na", unit);
+        String assignment = issued(unit);
+        Instant now = clock.instant();
+        String order = json(post("/api/v1/supervisions", supervisor, "{\"assignmentId\":\"" + assignment
+                + "\",\"trigger\":\"NO_FEEDBACK\",\"form\":\"LETTER\",\"responseDueAt\":\""
+                + now.plus(Duration.ofDays(2)) + "\"}", null)).path("id").asString();
+        String recommendation = json(post("/api/v1/recommendations", supervisor, "{\"kind\":\"IMPROVE_WORK\",\"unitId\":\""
+                + unit + "\",\"text\":\"t\",\"feedbackDueAt\":\"" + now.plus(Duration.ofDays(10)) + "\"}", null))
+                .path("id").asString();
+        post("/api/v1/recommendations", supervisor, "{\"kind\":\"ACCOUNTABILITY\",\"unitId\":\"" + unit
+                + "\",\"addressee\":\"区纪委监委\",\"text\":\"t\"}", null);
+        String measure = json(post("/api/v1/measures", supervisor, "{\"kind\":\"RECTIFICATION_ORDER\",\"unitId\":\""
+                + unit + "\",\"reason\":\"r\",\"dueAt\":\"" + now.plus(Duration.ofDays(20)) + "\"}", null))
+                .path("id").asString();
+
+        // then
+        List<JsonNode> orders = items(get("/api/v1/alerts?kind=SUPERVISION_ORDER&unitId=" + unit, supervisor));
+        assertThat(orders).singleElement().satisfies(alert -> {
+            assertThat(alert.path("subjectId").asString()).isEqualTo(order);
+            assertThat(alert.path("kind").asString()).isEqualTo("SUPERVISION_ORDER");
+            assertThat(alert.path("deadlineKind").asString()).isEqualTo("RESPONSE");
+            assertThat(alert.path("colour").asString()).isEqualTo("YELLOW");
+            assertThat(alert.path("assignmentId").asString()).isEqualTo(assignment);
+        });
+        assertThat(items(get("/api/v1/alerts?kind=RECOMMENDATION&unitId=" + unit, supervisor))).hasSize(2);
+        assertThat(items(get("/api/v1/alerts?kind=RECOMMENDATION", unitToken)))
+                .extracting(alert -> alert.path("subjectId").asString()).containsExactly(recommendation);
+        assertThat(items(get("/api/v1/alerts?kind=MEASURE&colour=GREEN&unitId=" + unit, supervisor)))
+                .extracting(alert -> alert.path("deadlineKind").asString()).containsExactly("SUBMISSION");
+        assertThat(items(get("/api/v1/alerts?kind=MEASURE&colour=YELLOW&unitId=" + unit, supervisor))).isEmpty();
+        assertThat(items(get("/api/v1/alerts?kind=MEASURE", TestTokens.unit("x", newUnit())))).isEmpty();
+
+        // when: the measure's due date is past, the order is answered
+        clock.advance(Duration.ofDays(21));
+        post("/api/v1/supervisions/" + order + "/response", unitToken, "{\"text\":\"r\"}", null);
+
+        // then
+        assertThat(items(get("/api/v1/alerts?kind=MEASURE&colour=RED", unitToken)))
+                .extracting(alert -> alert.path("subjectId").asString()).containsExactly(measure);
+        assertThat(items(get("/api/v1/alerts?kind=SUPERVISION_ORDER&unitId=" + unit, supervisor))).isEmpty();
+        assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor)))
+                .extracting(alert -> alert.path("kind").asString()).containsExactly("ASSIGNMENT");
+    }
+
+    @Test
+    void theLadderProposesTheNextStepForAUnitWithItsReasonsAndIssuesNothing() {
+        // given: a unit with no record, and one with an open order and an ignored recommendation
+        String clean = newUnit();
+        String unit = newUnit();
+        String assignment = issued(unit);
+        post("/api/v1/supervisions", supervisor, "{\"assignmentId\":\"" + assignment
+                + "\",\"trigger\":\"DELAYING\",\"form\":\"PHONE\"}", null);
+        post("/api/v1/recommendations", supervisor, "{\"kind\":\"IMPROVE_WORK\",\"unitId\":\"" + unit
+                + "\",\"text\":\"t\",\"feedbackDueAt\":\"" + clock.instant().plus(Duration.ofDays(1)) + "\"}", null);
+        clock.advance(Duration.ofDays(2));
+        long measuresBefore = database.getCollection("measures").countDocuments();
+
+        // when
+        HttpResponse<String> none = get("/api/v1/supervisions/escalations?unitId=" + clean, supervisor);
+        HttpResponse<String> some = get("/api/v1/supervisions/escalations?unitId=" + unit, TestTokens.leader("wang"));
+
+        // then
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+        assertThat(json(none).path("proposedStep").isString()).isFalse();
+        assertThat(json(none).path("reasons").size()).isZero();
+        assertThat(json(some).path("reachedStep").asString()).isEqualTo("SUPERVISION_ORDER");
+        assertThat(json(some).path("proposedStep").asString()).isEqualTo("NOTICE");
+        assertThat(StreamSupport.stream(json(some).path("reasons").spliterator(), false)
+                .map(reason -> reason.path("code").asString()))
+                .containsExactlyInAnyOrder("OPEN_SUPERVISION_ORDERS", "IGNORED_RECOMMENDATIONS");
+        assertThat(database.getCollection("measures").countDocuments()).isEqualTo(measuresBefore);
+        assertThat(get("/api/v1/supervisions/escalations?unitId=" + unit, TestTokens.unit("li", unit)).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/v1/supervisions/escalations", supervisor).statusCode()).isEqualTo(400);
+    }
+
     private List<ReminderIssued> reminders(String subjectId) {
         return TopicReader.readAll(broker.getBrokersAsString(), Topics.SUPERVISION).stream()
                 .filter(record -> ReminderIssued.TYPE.equals(header(record, "ce_type")))

@@ -284,7 +284,7 @@ class PlatformIT {
     }
 
     private List<Alert> alertsOf(String unitId) {
-        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, 0, 50).getItems();
+        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, null, 0, 50).getItems();
     }
 
     private List<InboxMessage> inbox(String unitToken) {

@@ -36,6 +36,12 @@ public interface TrackedAssignments {
     /** Open assignments matching the query, most urgent (earliest applicable deadline) first. */
     Page<TrackedAssignment> open(OpenAssignmentsQuery query);
 
+    /** How many of the unit's assignments were reminded of their current deadline (yellow or red). */
+    long remindedCount(String unitId);
+
+    /** How many of the unit's assignments turned overdue on their current deadline (reminded red). */
+    long remindedRedCount(String unitId);
+
     /** Ids of the assignments whose next reminder check is at or before {@code now}, earliest first. */
     List<String> dueForReminder(Instant now, int limit);
 }

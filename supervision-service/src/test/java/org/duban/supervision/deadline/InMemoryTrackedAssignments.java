@@ -65,6 +65,17 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
+    public synchronized long remindedCount(String unitId) {
+        return stored.values().stream().filter(a -> a.unitId().equals(unitId) && a.reminded() != null).count();
+    }
+
+    @Override
+    public synchronized long remindedRedCount(String unitId) {
+        return stored.values().stream().filter(a -> a.unitId().equals(unitId) && a.reminded() != null
+                && a.reminded().colour() == AlertColour.RED).count();
+    }
+
+    @Override
     public synchronized List<String> dueForReminder(Instant now, int limit) {
         return stored.values().stream()
                 .filter(a -> a.nextCheckAt(policy) != null && !a.nextCheckAt(policy).isAfter(now))

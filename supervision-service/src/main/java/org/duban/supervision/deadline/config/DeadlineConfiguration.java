@@ -15,6 +15,7 @@ import org.duban.supervision.deadline.OverdueAssignments;
 import org.duban.supervision.deadline.ReminderSource;
 import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.WatchedSubjects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +35,9 @@ class DeadlineConfiguration {
     }
 
     @Bean
-    AlertService alertService(TrackedAssignments assignments, AlertPolicy policy, Clock clock) {
-        return new AlertService(assignments, policy, clock);
+    AlertService alertService(TrackedAssignments assignments, List<WatchedSubjects> others, AlertPolicy policy,
+            Clock clock) {
+        return new AlertService(assignments, others, policy, clock);
     }
 
     @Bean

@@ -97,6 +97,16 @@ class MongoTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
+    public long remindedCount(String unitId) {
+        return collection.countDocuments(and(eq("unitId", unitId), in("reminded.colour", List.of("YELLOW", "RED"))));
+    }
+
+    @Override
+    public long remindedRedCount(String unitId) {
+        return collection.countDocuments(and(eq("unitId", unitId), eq("reminded.colour", "RED")));
+    }
+
+    @Override
     public List<String> dueForReminder(Instant now, int limit) {
         return collection.find(lte(NEXT_CHECK_AT, Date.from(now)))
                 .sort(Sorts.ascending(NEXT_CHECK_AT))

@@ -25,7 +25,12 @@ import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.supervision.deadline.AlertKind;
 import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.Watched;
+import org.duban.supervision.deadline.WatchedSubjects;
 import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.measure.Measure;
 import org.duban.supervision.measure.MeasureKind;
@@ -35,7 +40,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code measures}: one document per measure with its outbox and {@code nextCheckAt} (while a submission is awaited). */
 @Component
-class MongoMeasures implements Measures {
+class MongoMeasures implements Measures, WatchedSubjects {
 
     static final String COLLECTION = "measures";
 
@@ -51,8 +56,7 @@ class MongoMeasures implements Measures {
 
     @PostConstruct
     void createIndexes() {
-        collection.createIndex(Indexes.ascending(ReminderFields.NEXT_CHECK_AT),
-                new IndexOptions().name("next_check").sparse(true));
+        ReminderFields.createBoardIndexes(collection);
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_issued"));
     }
@@ -112,6 +116,20 @@ class MongoMeasures implements Measures {
     }
 
     @Override
+    public AlertKind kind() {
+        return AlertKind.MEASURE;
+    }
+
+    @Override
+    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
+        return ReminderFields.board(collection, unitId, deadlines, null, page, document -> {
+            var m = fromDocument(document);
+            return new Watched(AlertKind.MEASURE, m.id(), m.assignmentId(), m.caseId(), m.unitId(),
+                    m.applicableDeadline().orElseThrow(), m.issuedAt());
+        });
+    }
+
+    @Override
     public List<String> dueForReminder(Instant now, int limit) {
         return collection.find(lte(ReminderFields.NEXT_CHECK_AT, Date.from(now)))
                 .sort(Sorts.ascending(ReminderFields.NEXT_CHECK_AT)).limit(limit)
@@ -136,6 +154,8 @@ class MongoMeasures implements Measures {
                         .append("minutes", m.held().minutes()).append("recordedAt", Date.from(m.held().recordedAt())))
                 .append("issuedAt", Date.from(m.issuedAt()))
                 .append(ReminderFields.REMINDED, ReminderFields.toDocument(m.reminded()))
+                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(m.applicableDeadline()
+                        .map(Deadline::at).orElse(null)))
                 .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
                         policy.nextCheckAt(m.applicableDeadline().orElse(null), m.reminded())));
     }

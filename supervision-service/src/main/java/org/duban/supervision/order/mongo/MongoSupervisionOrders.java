@@ -25,7 +25,12 @@ import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.supervision.deadline.AlertKind;
 import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.Watched;
+import org.duban.supervision.deadline.WatchedSubjects;
 import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.order.OrderForm;
 import org.duban.supervision.order.OrderStatus;
@@ -39,7 +44,7 @@ import org.springframework.stereotype.Component;
  * {@code nextCheckAt} (when its next response reminder falls due; only while OPEN).
  */
 @Component
-class MongoSupervisionOrders implements SupervisionOrders {
+class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
 
     static final String COLLECTION = "supervision_orders";
 
@@ -55,8 +60,7 @@ class MongoSupervisionOrders implements SupervisionOrders {
 
     @PostConstruct
     void createIndexes() {
-        collection.createIndex(Indexes.ascending(ReminderFields.NEXT_CHECK_AT),
-                new IndexOptions().name("next_check").sparse(true));
+        ReminderFields.createBoardIndexes(collection);
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("createdAt")),
                 new IndexOptions().name("unit_created"));
         collection.createIndex(Indexes.ascending("assignmentId"), new IndexOptions().name("assignment"));
@@ -118,6 +122,20 @@ class MongoSupervisionOrders implements SupervisionOrders {
     }
 
     @Override
+    public AlertKind kind() {
+        return AlertKind.SUPERVISION_ORDER;
+    }
+
+    @Override
+    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
+        return ReminderFields.board(collection, unitId, deadlines, null, page, document -> {
+            var order = fromDocument(document);
+            return new Watched(AlertKind.SUPERVISION_ORDER, order.id(), order.assignmentId(), order.caseId(), order.unitId(),
+                    order.applicableDeadline().orElseThrow(), order.openedAt());
+        });
+    }
+
+    @Override
     public List<String> dueForReminder(Instant now, int limit) {
         return collection.find(lte(ReminderFields.NEXT_CHECK_AT, Date.from(now)))
                 .sort(Sorts.ascending(ReminderFields.NEXT_CHECK_AT)).limit(limit)
@@ -145,6 +163,8 @@ class MongoSupervisionOrders implements SupervisionOrders {
                 .append("closedAt", ReminderFields.date(order.closedAt()))
                 .append("closeNote", order.closeNote())
                 .append(ReminderFields.REMINDED, ReminderFields.toDocument(order.reminded()))
+                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(order.applicableDeadline()
+                        .map(Deadline::at).orElse(null)))
                 .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
                         policy.nextCheckAt(order.applicableDeadline().orElse(null), order.reminded())));
     }

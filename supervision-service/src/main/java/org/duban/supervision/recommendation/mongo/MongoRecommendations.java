@@ -29,7 +29,12 @@ import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.supervision.deadline.AlertKind;
 import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.Watched;
+import org.duban.supervision.deadline.WatchedSubjects;
 import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.recommendation.Recommendation;
 import org.duban.supervision.recommendation.RecommendationKind;
@@ -42,7 +47,7 @@ import org.springframework.stereotype.Component;
  * before now.
  */
 @Component
-class MongoRecommendations implements Recommendations {
+class MongoRecommendations implements Recommendations, WatchedSubjects {
 
     static final String COLLECTION = "recommendations";
 
@@ -58,8 +63,7 @@ class MongoRecommendations implements Recommendations {
 
     @PostConstruct
     void createIndexes() {
-        collection.createIndex(Indexes.ascending(ReminderFields.NEXT_CHECK_AT),
-                new IndexOptions().name("next_check").sparse(true));
+        ReminderFields.createBoardIndexes(collection);
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_issued"));
     }
@@ -126,6 +130,20 @@ class MongoRecommendations implements Recommendations {
     }
 
     @Override
+    public AlertKind kind() {
+        return AlertKind.RECOMMENDATION;
+    }
+
+    @Override
+    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
+        return ReminderFields.board(collection, unitId, deadlines, forUnit ? eq("addressee", null) : null, page, document -> {
+            var r = fromDocument(document);
+            return new Watched(AlertKind.RECOMMENDATION, r.id(), r.assignmentId(), r.caseId(), r.unitId(),
+                    r.applicableDeadline().orElseThrow(), r.issuedAt());
+        });
+    }
+
+    @Override
     public List<String> dueForReminder(Instant now, int limit) {
         return collection.find(lte(ReminderFields.NEXT_CHECK_AT, Date.from(now)))
                 .sort(Sorts.ascending(ReminderFields.NEXT_CHECK_AT)).limit(limit)
@@ -148,6 +166,8 @@ class MongoRecommendations implements Recommendations {
                         .append("late", answer.late()))
                 .append("issuedAt", Date.from(r.issuedAt()))
                 .append(ReminderFields.REMINDED, ReminderFields.toDocument(r.reminded()))
+                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(r.applicableDeadline()
+                        .map(Deadline::at).orElse(null)))
                 .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
                         policy.nextCheckAt(r.applicableDeadline().orElse(null), r.reminded())));
     }
