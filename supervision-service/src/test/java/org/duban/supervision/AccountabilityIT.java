@@ -189,6 +189,9 @@ class AccountabilityIT {
         assertThat(proposals).hasSize(1);
         String id = proposals.get(0).path("id").asString();
         assertThat(proposals.get(0).path("automatic").asBoolean()).isTrue();
+        String unitToken = TestTokens.unit("li.na", unit);
+        assertThat(get("/api/v1/supervisions/" + id, unitToken).statusCode()).isEqualTo(404);
+        assertThat(items(get("/api/v1/supervisions", unitToken))).isEmpty();
 
         // when
         HttpResponse<String> confirmed = post("/api/v1/supervisions/" + id + "/confirm", supervisor,
@@ -200,6 +203,7 @@ class AccountabilityIT {
         assertThat(json(confirmed).path("form").asString()).isEqualTo("ON_SITE");
         assertThat(post("/api/v1/supervisions/" + id + "/dismiss", supervisor, "{}", null).statusCode())
                 .isEqualTo(409);
+        assertThat(get("/api/v1/supervisions/" + id, unitToken).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -218,7 +218,7 @@ class PlatformIT {
 
         // and it comes back
         platform.start(Map.of("DUBAN_APPS", "supervision-service"));
-        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, 0, 1).getItems()).isNotEmpty();
+        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, null, 0, 1).getItems()).isNotEmpty();
     }
 
     @Test
@@ -238,6 +238,46 @@ class PlatformIT {
         assertThat(again.getUnitId()).isEqualTo(unitId);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId()));
+    }
+
+    @Test
+    @Order(10)
+    void aSupervisorOpensAndClosesAnOrderAndIssuesMeasuresThatTheUnitAnswersAndNoOtherUnitSees() {
+        // given: an assignment supervision tracks
+        String unitId = registerUnit();
+        String unitToken = token("wang.fang", RolesEnum.UNIT, unitId);
+        String otherToken = token("zhao.lei", RolesEnum.UNIT, registerUnit());
+        Assignment issued = issue(unitId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).contains(issued.getId()));
+        SupervisionJourney journey = new SupervisionJourney(platform.gatewayUrl());
+
+        // when: a supervisor opens an order, the unit responds, the supervisor closes it
+        var order = journey.openOrder(supervisorToken, issued.getId());
+        var responded = journey.respond(unitToken, order.getId());
+        var closed = journey.close(supervisorToken, order.getId());
+
+        // then
+        assertThat(order.getStatus().getValue()).isEqualTo("OPEN");
+        assertThat(responded.getStatus().getValue()).isEqualTo("RESPONDED");
+        assertThat(closed.getStatus().getValue()).isEqualTo("CLOSED");
+
+        // when: a written self-review is ordered and submitted, an interview scheduled and recorded
+        var review = journey.orderSelfReview(supervisorToken, unitId, order.getId());
+        var submitted = journey.submit(unitToken, review.getId());
+        var interview = journey.scheduleInterview(supervisorToken, unitId);
+        var held = journey.recordInterview(supervisorToken, interview.getId());
+
+        // then
+        assertThat(submitted.getStatus().getValue()).isEqualTo("SUBMITTED");
+        assertThat(interview.getStatus().getValue()).isEqualTo("SCHEDULED");
+        assertThat(held.getStatus().getValue()).isEqualTo("HELD");
+        // and another unit reads none of them
+        assertThat(journey.statusOfOrder(otherToken, order.getId())).isEqualTo(404);
+        assertThat(journey.statusOfMeasure(otherToken, review.getId())).isEqualTo(404);
+        assertThat(journey.statusOfMeasure(otherToken, interview.getId())).isEqualTo(404);
+        assertThat(journey.ordersVisibleTo(otherToken, unitId)).isZero();
+        assertThat(journey.statusOfOrder(unitToken, order.getId())).isEqualTo(200);
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {

@@ -132,6 +132,11 @@ public record SupervisionOrder(
                 : Optional.empty();
     }
 
+    /** Proposals (and dismissed ones) stay within the office until a supervisor confirms one. */
+    public boolean visibleToUnit() {
+        return status != OrderStatus.PROPOSED && status != OrderStatus.DISMISSED;
+    }
+
     public boolean overdue(Instant now) {
         return status == OrderStatus.OPEN && now.isAfter(responseDueAt);
     }

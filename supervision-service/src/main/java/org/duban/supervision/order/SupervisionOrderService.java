@@ -19,8 +19,8 @@ import org.duban.supervision.deadline.TrackedAssignments;
 
 /**
  * Supervision orders as people handle them: a supervisor opens one on an assignment, confirms or
- * dismisses a proposal, closes or reopens; the unit responds. A unit sees only its own orders;
- * another unit's answers 404 exactly like a missing one.
+ * dismisses a proposal, closes or reopens; the unit responds. A unit sees only its own orders, and
+ * not the proposals (until confirmed); another unit's answers 404 exactly like a missing one.
  */
 public final class SupervisionOrderService {
 
@@ -72,7 +72,7 @@ public final class SupervisionOrderService {
             }
             unit = caller.unitId();
         }
-        return orders.list(unit, status, assignmentId, page);
+        return orders.list(unit, !caller.seesAllUnits(), status, assignmentId, page);
     }
 
     public SupervisionOrder get(Caller caller, String id) {
@@ -132,7 +132,8 @@ public final class SupervisionOrderService {
     }
 
     private SupervisionOrder visible(Caller caller, String id) {
-        return orders.find(id).filter(order -> caller.canSee(order.unitId()))
+        return orders.find(id)
+                .filter(order -> caller.seesAllUnits() || (caller.isUnit(order.unitId()) && order.visibleToUnit()))
                 .orElseThrow(() -> new NotFound(SupervisionOrder.WHAT, id));
     }
 

@@ -23,8 +23,14 @@ public interface SupervisionOrders {
      */
     boolean updateIfUnchanged(SupervisionOrder order, List<PendingEvent> events);
 
-    /** Orders matching the filter, newest first. Null filter values match anything. */
-    Page<SupervisionOrder> list(String unitId, OrderStatus status, String assignmentId, PageRequest page);
+    /**
+     * Orders matching the filter, newest first. Null filter values match anything.
+     *
+     * @param forUnit the caller is the unit: proposals and dismissed proposals (the office's own
+     *                business until a supervisor confirms one) are left out
+     */
+    Page<SupervisionOrder> list(String unitId, boolean forUnit, OrderStatus status, String assignmentId,
+            PageRequest page);
 
     /** Every order of a unit (its record, for the escalation ladder). */
     List<SupervisionOrder> ofUnit(String unitId);

@@ -51,9 +51,10 @@ public final class InMemorySupervisionOrders implements SupervisionOrders {
     }
 
     @Override
-    public synchronized Page<SupervisionOrder> list(String unitId, OrderStatus status, String assignmentId,
-            PageRequest page) {
+    public synchronized Page<SupervisionOrder> list(String unitId, boolean forUnit, OrderStatus status,
+            String assignmentId, PageRequest page) {
         List<SupervisionOrder> matching = stored.values().stream()
+                .filter(o -> !forUnit || o.visibleToUnit())
                 .filter(o -> unitId == null || unitId.equals(o.unitId()))
                 .filter(o -> status == null || status == o.status())
                 .filter(o -> assignmentId == null || assignmentId.equals(o.assignmentId()))

@@ -3,6 +3,7 @@ package org.duban.supervision.order.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,8 +98,12 @@ class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
     }
 
     @Override
-    public Page<SupervisionOrder> list(String unitId, OrderStatus status, String assignmentId, PageRequest page) {
+    public Page<SupervisionOrder> list(String unitId, boolean forUnit, OrderStatus status, String assignmentId,
+            PageRequest page) {
         List<Bson> conditions = new ArrayList<>();
+        if (forUnit) {
+            conditions.add(nin("status", List.of(OrderStatus.PROPOSED.name(), OrderStatus.DISMISSED.name())));
+        }
         if (unitId != null) {
             conditions.add(eq("unitId", unitId));
         }
