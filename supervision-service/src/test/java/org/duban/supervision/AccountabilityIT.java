@@ -241,6 +241,14 @@ class AccountabilityIT {
         assertThat(items(get("/api/v1/recommendations?overdue=true&unitId=" + unit, supervisor))).isEmpty();
         assertThat(post("/api/v1/recommendations/" + id + "/feedback", unitToken,
                 "{\"adopted\":false,\"text\":\"x\"}", null).statusCode()).isEqualTo(409);
+        HttpResponse<String> outside = post("/api/v1/recommendations", supervisor, "{\"kind\":\"ACCOUNTABILITY\",\"unitId\":\""
+                + unit + "\",\"addressee\":\"区纪委监委\",\"text\":\"建议追责\"}", null);
+        String outsideId = json(outside).path("id").asString();
+        assertThat(get("/api/v1/recommendations/" + outsideId, unitToken).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/recommendations/" + outsideId + "/feedback", supervisor,
+                "{\"adopted\":true,\"text\":\"已立案\"}", null).statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/recommendations/" + id + "/feedback", supervisor,
+                "{\"adopted\":true,\"text\":\"x\"}", null).statusCode()).isEqualTo(409);
         HttpResponse<String> noAddressee = post("/api/v1/recommendations", supervisor,
                 "{\"kind\":\"IMPROVE_POLICY\",\"text\":\"完善政策\"}", null);
         assertThat(noAddressee.statusCode()).isEqualTo(400);
@@ -372,10 +380,15 @@ class AccountabilityIT {
         String clean = newUnit();
         String unit = newUnit();
         String assignment = issued(unit);
+        String tomorrow = clock.instant().plus(Duration.ofDays(1)).toString();
         post("/api/v1/supervisions", supervisor, "{\"assignmentId\":\"" + assignment
-                + "\",\"trigger\":\"DELAYING\",\"form\":\"PHONE\"}", null);
+                + "\",\"trigger\":\"DELAYING\",\"form\":\"PHONE\",\"responseDueAt\":\"" + tomorrow + "\"}", null);
         post("/api/v1/recommendations", supervisor, "{\"kind\":\"IMPROVE_WORK\",\"unitId\":\"" + unit
-                + "\",\"text\":\"t\",\"feedbackDueAt\":\"" + clock.instant().plus(Duration.ofDays(1)) + "\"}", null);
+                + "\",\"text\":\"t\",\"feedbackDueAt\":\"" + tomorrow + "\"}", null);
+        post("/api/v1/measures", supervisor, "{\"kind\":\"NOTICE\",\"unitId\":\"" + unit + "\",\"reason\":\"r\"}",
+                null);
+        post("/api/v1/measures", supervisor, "{\"kind\":\"RECTIFICATION_ORDER\",\"unitId\":\"" + unit
+                + "\",\"reason\":\"r\",\"dueAt\":\"" + tomorrow + "\"}", null);
         clock.advance(Duration.ofDays(2));
         long measuresBefore = database.getCollection("measures").countDocuments();
 
@@ -387,11 +400,12 @@ class AccountabilityIT {
         assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
         assertThat(json(none).path("proposedStep").isString()).isFalse();
         assertThat(json(none).path("reasons").size()).isZero();
-        assertThat(json(some).path("reachedStep").asString()).isEqualTo("SUPERVISION_ORDER");
-        assertThat(json(some).path("proposedStep").asString()).isEqualTo("NOTICE");
+        assertThat(json(some).path("reachedStep").asString()).isEqualTo("NOTICE");
+        assertThat(json(some).path("proposedStep").asString()).isEqualTo("WRITTEN_SELF_REVIEW");
         assertThat(StreamSupport.stream(json(some).path("reasons").spliterator(), false)
-                .map(reason -> reason.path("code").asString()))
-                .containsExactlyInAnyOrder("OPEN_SUPERVISION_ORDERS", "IGNORED_RECOMMENDATIONS");
+                .map(reason -> reason.path("code").asString() + "=" + reason.path("count").asInt()))
+                .containsExactlyInAnyOrder("OPEN_SUPERVISION_ORDERS=1", "IGNORED_RECOMMENDATIONS=1",
+                        "REPEATED_LATENESS=2");
         assertThat(database.getCollection("measures").countDocuments()).isEqualTo(measuresBefore);
         assertThat(get("/api/v1/supervisions/escalations?unitId=" + unit, TestTokens.unit("li", unit)).statusCode())
                 .isEqualTo(403);
