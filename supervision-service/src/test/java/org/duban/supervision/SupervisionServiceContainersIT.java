@@ -11,12 +11,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
+import org.duban.contracts.events.ReminderIssued;
+import org.duban.contracts.events.Topics;
+import org.duban.platform.events.EventJson;
 import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
+import org.duban.platform.testing.TopicReader;
+import org.duban.supervision.deadline.ReminderSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The main scenario against real MongoDB and Kafka images, where Docker is available (skipped
- * otherwise): an issued assignment turns yellow on the board, then follows its result deadline.
+ * otherwise): an issued assignment turns yellow on the board (reminded once), then follows its
+ * result deadline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Testcontainers(disabledWithoutDocker = true)
@@ -63,6 +71,8 @@ class SupervisionServiceContainersIT {
     int port;
     @Autowired
     MovableClock clock;
+    @Autowired
+    ReminderSweep sweep;
 
     @Test
     void anIssuedAssignmentTurnsYellowAndFollowsItsResultDeadlineOnceAccepted() throws Exception {
@@ -73,6 +83,11 @@ class SupervisionServiceContainersIT {
         // when / then
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(onlyAlert().path("colour").asString()).isEqualTo("YELLOW"));
+        // and the yellow reminder is issued once, however often the sweep runs (nextCheckAt on MongoDB)
+        sweep.sweep();
+        sweep.sweep();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(reminders()).containsExactly("YELLOW"));
 
         // when
         TestEvents.send(KAFKA.getBootstrapServers(), "/duban/intake-service",
@@ -84,6 +99,18 @@ class SupervisionServiceContainersIT {
             assertThat(alert.path("deadlineKind").asString()).isEqualTo("RESULT");
             assertThat(alert.path("colour").asString()).isEqualTo("GREEN");
         });
+        sweep.sweep();
+        assertThat(reminders()).containsExactly("YELLOW");
+    }
+
+    private List<String> reminders() {
+        return TopicReader.readAll(KAFKA.getBootstrapServers(), Topics.SUPERVISION).stream()
+                .filter(record -> ReminderIssued.TYPE.equals(new String(
+                        record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
+                .map(record -> EventJson.read(record.value(), ReminderIssued.class))
+                .filter(reminder -> reminder.subjectId().equals("asg-tc"))
+                .map(ReminderIssued::colour)
+                .toList();
     }
 
     private JsonNode onlyAlert() throws Exception {

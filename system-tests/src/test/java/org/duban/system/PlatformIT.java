@@ -218,7 +218,7 @@ class PlatformIT {
 
         // and it comes back
         platform.start(Map.of("DUBAN_APPS", "supervision-service"));
-        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, 0, 1).getItems()).isNotEmpty();
+        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, null, 0, 1).getItems()).isNotEmpty();
     }
 
     @Test
@@ -266,6 +266,46 @@ class PlatformIT {
         assertThat(verification.body()).contains("\"intact\":true");
     }
 
+    @Test
+    @Order(10)
+    void aSupervisorOpensAndClosesAnOrderAndIssuesMeasuresThatTheUnitAnswersAndNoOtherUnitSees() {
+        // given: an assignment supervision tracks
+        String unitId = registerUnit();
+        String unitToken = token("wang.fang", RolesEnum.UNIT, unitId);
+        String otherToken = token("zhao.lei", RolesEnum.UNIT, registerUnit());
+        Assignment issued = issue(unitId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).contains(issued.getId()));
+        SupervisionJourney journey = new SupervisionJourney(platform.gatewayUrl());
+
+        // when: a supervisor opens an order, the unit responds, the supervisor closes it
+        var order = journey.openOrder(supervisorToken, issued.getId());
+        var responded = journey.respond(unitToken, order.getId());
+        var closed = journey.close(supervisorToken, order.getId());
+
+        // then
+        assertThat(order.getStatus().getValue()).isEqualTo("OPEN");
+        assertThat(responded.getStatus().getValue()).isEqualTo("RESPONDED");
+        assertThat(closed.getStatus().getValue()).isEqualTo("CLOSED");
+
+        // when: a written self-review is ordered and submitted, an interview scheduled and recorded
+        var review = journey.orderSelfReview(supervisorToken, unitId, order.getId());
+        var submitted = journey.submit(unitToken, review.getId());
+        var interview = journey.scheduleInterview(supervisorToken, unitId);
+        var held = journey.recordInterview(supervisorToken, interview.getId());
+
+        // then
+        assertThat(submitted.getStatus().getValue()).isEqualTo("SUBMITTED");
+        assertThat(interview.getStatus().getValue()).isEqualTo("SCHEDULED");
+        assertThat(held.getStatus().getValue()).isEqualTo("HELD");
+        // and another unit reads none of them
+        assertThat(journey.statusOfOrder(otherToken, order.getId())).isEqualTo(404);
+        assertThat(journey.statusOfMeasure(otherToken, review.getId())).isEqualTo(404);
+        assertThat(journey.statusOfMeasure(otherToken, interview.getId())).isEqualTo(404);
+        assertThat(journey.ordersVisibleTo(otherToken, unitId)).isZero();
+        assertThat(journey.statusOfOrder(unitToken, order.getId())).isEqualTo(200);
+    }
+
     private static HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token)
@@ -310,7 +350,7 @@ class PlatformIT {
     }
 
     private List<Alert> alertsOf(String unitId) {
-        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, 0, 50).getItems();
+        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, null, 0, 50).getItems();
     }
 
     private List<InboxMessage> inbox(String unitToken) {

@@ -3,9 +3,10 @@ package org.duban.supervision.deadline;
 import java.time.Instant;
 
 /**
- * One line of the board: an open assignment, its applicable deadline and how urgent it is at the
- * moment the board was read.
+ * One line of the board: an open assignment (or an order, recommendation or measure: {@code kind}),
+ * its applicable deadline and how urgent it is at the moment the board was read.
  *
+ * @param assignmentKind null for lines other than assignments
  * @param daysLeft whole days until the deadline, rounded down; negative exactly when overdue
  *                 (see {@link AlertPolicy#daysLeft})
  */
@@ -19,5 +20,7 @@ public record Alert(
         AlertColour colour,
         boolean overdue,
         int daysLeft,
-        Instant trackedSince) {
+        Instant trackedSince,
+        AlertKind kind,
+        String subjectId) {
 }

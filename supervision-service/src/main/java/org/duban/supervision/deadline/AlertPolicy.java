@@ -3,6 +3,7 @@ package org.duban.supervision.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The office's warning rules (SPEC §3), evaluated against a moment {@code now}:
@@ -56,12 +57,53 @@ public record AlertPolicy(Duration yellowWindow) {
         };
     }
 
+    /**
+     * The reminder due for {@code deadline} at {@code now}, given the last one issued: YELLOW once
+     * inside the window, RED once past, each at most once per deadline. A deadline first seen
+     * already past gets only the RED one (the yellow would come after the fact).
+     */
+    public Optional<AlertColour> reminderDue(Deadline deadline, Reminded reminded, Instant now) {
+        if (deadline == null) {
+            return Optional.empty();
+        }
+        AlertColour colour = colourOf(deadline.at(), now);
+        AlertColour already = Reminded.colourFor(reminded, deadline);
+        if (colour == AlertColour.GREEN || already == AlertColour.RED || already == colour) {
+            return Optional.empty();
+        }
+        return Optional.of(colour);
+    }
+
+    /**
+     * When the next reminder of {@code deadline} falls due: the start of its yellow window until the
+     * yellow one is issued, the first millisecond past it (the store's precision) until the red one
+     * is; null after that, or without a deadline. The sweep selects on this instant alone.
+     */
+    public Instant nextCheckAt(Deadline deadline, Reminded reminded) {
+        if (deadline == null) {
+            return null;
+        }
+        AlertColour already = Reminded.colourFor(reminded, deadline);
+        if (already == null) {
+            return deadline.at().minus(yellowWindow);
+        }
+        return already == AlertColour.YELLOW ? deadline.at().plusMillis(1) : null;
+    }
+
     /** The board's line for an open assignment at {@code now}. */
     public Alert alertFor(TrackedAssignment assignment, Instant now) {
         Deadline deadline = assignment.applicableDeadline().orElseThrow(() ->
                 new IllegalArgumentException("assignment " + assignment.assignmentId() + " has no applicable deadline"));
         return new Alert(assignment.assignmentId(), assignment.caseId(), assignment.unitId(), assignment.kind(),
                 deadline.kind(), deadline.at(), colourOf(deadline.at(), now), overdue(deadline.at(), now),
-                daysLeft(deadline.at(), now), assignment.trackedSince());
+                daysLeft(deadline.at(), now), assignment.trackedSince(), AlertKind.ASSIGNMENT, assignment.assignmentId());
+    }
+
+    /** The board's line for another watched subject at {@code now}. */
+    public Alert alertFor(Watched watched, Instant now) {
+        Instant at = watched.deadline().at();
+        return new Alert(watched.assignmentId(), watched.caseId(), watched.unitId(), null, watched.deadline().kind(),
+                at, colourOf(at, now), overdue(at, now), daysLeft(at, now), watched.since(), watched.kind(),
+                watched.subjectId());
     }
 }

@@ -3,7 +3,9 @@ package org.duban.supervision.deadline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Page;
@@ -18,23 +20,36 @@ import org.duban.platform.domain.Role;
 public final class AlertService {
 
     private final TrackedAssignments assignments;
+    private final Map<AlertKind, WatchedSubjects> others;
     private final AlertPolicy policy;
     private final Clock clock;
 
     public AlertService(TrackedAssignments assignments, AlertPolicy policy, Clock clock) {
+        this(assignments, List.of(), policy, clock);
+    }
+
+    public AlertService(TrackedAssignments assignments, List<WatchedSubjects> others, AlertPolicy policy, Clock clock) {
         this.assignments = assignments;
+        this.others = new EnumMap<>(AlertKind.class);
+        others.forEach(subjects -> this.others.put(subjects.kind(), subjects));
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /** One page of the assignments' board. */
+    public Page<Alert> list(Caller caller, AlertColour colour, String unitId, PageRequest page) {
+        return list(caller, colour, unitId, AlertKind.ASSIGNMENT, page);
     }
 
     /**
      * One page of the board.
      *
      * @param colour only alerts of this colour, or all when null
+     * @param kind   whose deadlines: assignments (also when null), orders, recommendations or measures
      * @param unitId only this unit's alerts, or all when null; a unit asking for another unit's
      *               gets an empty page, exactly as if that unit had none
      */
-    public Page<Alert> list(Caller caller, AlertColour colour, String unitId, PageRequest page) {
+    public Page<Alert> list(Caller caller, AlertColour colour, String unitId, AlertKind kind, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
         String unit = unitId;
         if (!caller.seesAllUnits()) {
@@ -47,6 +62,14 @@ public final class AlertService {
         // colour chosen by the query and the colour computed for each line always agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DeadlineRange deadlines = colour == null ? DeadlineRange.any() : policy.deadlinesColoured(colour, now);
+        if (kind != null && kind != AlertKind.ASSIGNMENT) {
+            WatchedSubjects subjects = others.get(kind);
+            if (subjects == null) {
+                return new Page<>(List.of(), page, 0);
+            }
+            return subjects.open(unit, !caller.seesAllUnits(), deadlines, page)
+                    .map(watched -> policy.alertFor(watched, now));
+        }
         return assignments.open(new OpenAssignmentsQuery(unit, deadlines, page))
                 .map(assignment -> policy.alertFor(assignment, now));
     }

@@ -1,7 +1,14 @@
 package org.duban.supervision.deadline;
 
-/** Which of an assignment's deadlines applies: signing for it (签收/受理告知) or its result (办结). */
+/**
+ * Which deadline applies: an assignment's signing for it (签收/受理告知) or its result (办结); a
+ * supervision order's written response; a recommendation's written answer (feedback); a measure's
+ * submission (written self-review, rectification report).
+ */
 public enum DeadlineKind {
     ACCEPTANCE,
-    RESULT
+    RESULT,
+    RESPONSE,
+    FEEDBACK,
+    SUBMISSION
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param trackedSince    when the assignment was issued (the deadlines count from there); null while
  *                        the issue has not been seen
  * @param acceptedAt      when the unit accepted it, if it has
+ * @param reminded        the last reminder issued, if any (see {@link #reminderDue})
  * @param version         the stored version this state was read at; {@link #UNSAVED} when new
  */
 public record TrackedAssignment(
@@ -35,6 +36,7 @@ public record TrackedAssignment(
         TrackingStatus status,
         Instant trackedSince,
         Instant acceptedAt,
+        Reminded reminded,
         long version) {
 
     public static final long UNSAVED = -1;
@@ -60,14 +62,14 @@ public record TrackedAssignment(
     /** Starts tracking a newly issued assignment: its acceptance deadline applies. */
     public static TrackedAssignment issued(Issue issue) {
         return new TrackedAssignment(issue.assignmentId(), issue.caseId(), issue.unitId(), issue.kind(),
-                issue.acceptanceDueAt(), issue.dueAt(), TrackingStatus.ASSIGNED, issue.issuedAt(), null, UNSAVED);
+                issue.acceptanceDueAt(), issue.dueAt(), TrackingStatus.ASSIGNED, issue.issuedAt(), null, null, UNSAVED);
     }
 
     /** Keeps an acceptance whose issue has not been seen yet, so that it is not lost. */
     public static TrackedAssignment acceptedBeforeIssue(String assignmentId, String caseId, String unitId,
             Instant acceptedAt) {
         return new TrackedAssignment(assignmentId, caseId, unitId, null, null, null, TrackingStatus.AWAITING_ISSUE,
-                null, Require.present(acceptedAt, "acceptedAt"), UNSAVED);
+                null, Require.present(acceptedAt, "acceptedAt"), null, UNSAVED);
     }
 
     /**
@@ -77,7 +79,7 @@ public record TrackedAssignment(
     public static TrackedAssignment closedBeforeIssue(String assignmentId, String caseId, String unitId,
             TrackingStatus closedAs) {
         requireClosed(closedAs);
-        return new TrackedAssignment(assignmentId, caseId, unitId, null, null, null, closedAs, null, null, UNSAVED);
+        return new TrackedAssignment(assignmentId, caseId, unitId, null, null, null, closedAs, null, null, null, UNSAVED);
     }
 
     /**
@@ -90,7 +92,7 @@ public record TrackedAssignment(
         }
         TrackingStatus next = status == TrackingStatus.AWAITING_ISSUE ? TrackingStatus.ACCEPTED : status;
         return new TrackedAssignment(assignmentId, issue.caseId(), issue.unitId(), issue.kind(),
-                issue.acceptanceDueAt(), issue.dueAt(), next, issue.issuedAt(), acceptedAt, version);
+                issue.acceptanceDueAt(), issue.dueAt(), next, issue.issuedAt(), acceptedAt, reminded, version);
     }
 
     /** The unit accepted it: from now on the result deadline applies. Accepting again changes nothing. */
@@ -100,7 +102,7 @@ public record TrackedAssignment(
             return this;
         }
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt,
-                TrackingStatus.ACCEPTED, trackedSince, at, version);
+                TrackingStatus.ACCEPTED, trackedSince, at, reminded, version);
     }
 
     /**
@@ -127,7 +129,7 @@ public record TrackedAssignment(
             return this;
         }
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt, status,
-                trackedSince, acceptedAt, version);
+                trackedSince, acceptedAt, reminded, version);
     }
 
     /** The unit submitted its final report: it waits for review, off the board. Only from ACCEPTED. */
@@ -142,7 +144,7 @@ public record TrackedAssignment(
             return this;
         }
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt,
-                TrackingStatus.ACCEPTED, trackedSince, acceptedAt, version);
+                TrackingStatus.ACCEPTED, trackedSince, acceptedAt, reminded, version);
     }
 
     /**
@@ -164,6 +166,24 @@ public record TrackedAssignment(
         };
     }
 
+    /** The reminder due at {@code now} for the applicable deadline, if one is (see {@link AlertPolicy#reminderDue}). */
+    public Optional<AlertColour> reminderDue(AlertPolicy policy, Instant now) {
+        return policy.reminderDue(applicableDeadline().orElse(null), reminded, now);
+    }
+
+    /** When the sweep should look at it next; null when no reminder is pending. */
+    public Instant nextCheckAt(AlertPolicy policy) {
+        return policy.nextCheckAt(applicableDeadline().orElse(null), reminded);
+    }
+
+    /** Records that the unit was reminded of the applicable deadline in {@code colour}. */
+    public TrackedAssignment remind(AlertColour colour) {
+        Deadline deadline = applicableDeadline().orElseThrow(() ->
+                new IllegalStateException("assignment " + assignmentId + " has no deadline to remind of"));
+        return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, status, trackedSince,
+                acceptedAt, new Reminded(deadline, colour), version);
+    }
+
     /** Whether the issue has been seen: otherwise only an early acceptance or closure is known. */
     public boolean issueSeen() {
         return trackedSince != null;
@@ -179,7 +199,7 @@ public record TrackedAssignment(
 
     private TrackedAssignment withStatus(TrackingStatus next) {
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, next, trackedSince,
-                acceptedAt, version);
+                acceptedAt, reminded, version);
     }
 
     private static void requireClosed(TrackingStatus closedAs) {

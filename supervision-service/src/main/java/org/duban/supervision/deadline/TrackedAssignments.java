@@ -1,8 +1,11 @@
 package org.duban.supervision.deadline;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
+import org.duban.platform.events.PendingEvent;
 
 /** The tracked assignments, one per assignment id. */
 public interface TrackedAssignments {
@@ -15,8 +18,30 @@ public interface TrackedAssignments {
      *
      * @throws RuntimeException when another write came first; the caller's retry reads it again
      */
-    void save(TrackedAssignment assignment);
+    default void save(TrackedAssignment assignment) {
+        if (!saveIfUnchanged(assignment, List.of())) {
+            throw new IllegalStateException("tracked assignment " + assignment.assignmentId() + " changed concurrently");
+        }
+    }
+
+    /**
+     * Stores the next state together with the events it recorded, in one write, if the stored
+     * assignment is still at the version this state was read at (or, for a new one, if none is
+     * stored yet). Also stores when the sweep should look at it next ({@link TrackedAssignment#nextCheckAt}).
+     *
+     * @return false, storing nothing, when another write came first
+     */
+    boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> events);
 
     /** Open assignments matching the query, most urgent (earliest applicable deadline) first. */
     Page<TrackedAssignment> open(OpenAssignmentsQuery query);
+
+    /** How many of the unit's assignments were reminded of their current deadline (yellow or red). */
+    long remindedCount(String unitId);
+
+    /** How many of the unit's assignments turned overdue on their current deadline (reminded red). */
+    long remindedRedCount(String unitId);
+
+    /** Ids of the assignments whose next reminder check is at or before {@code now}, earliest first. */
+    List<String> dueForReminder(Instant now, int limit);
 }

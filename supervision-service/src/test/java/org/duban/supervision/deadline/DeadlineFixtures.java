@@ -105,6 +105,14 @@ public final class DeadlineFixtures {
         return new AssignmentCancelled(assignmentId, "case-" + assignmentId, unitId, previousStatus, at, supervisor());
     }
 
+    public static Actor supervisorActor() {
+        return supervisor();
+    }
+
+    public static Actor unitActor(String unitId) {
+        return unit(unitId);
+    }
+
     private static Actor supervisor() {
         return new Actor("zhang.wei", "SUPERVISOR", null);
     }

@@ -1,39 +1,59 @@
 package org.duban.supervision.deadline;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
+import org.duban.platform.events.PendingEvent;
 
-/** The tracked assignments in a map, with the store's versioning, order and paging. */
-final class InMemoryTrackedAssignments implements TrackedAssignments {
+/**
+ * The tracked assignments in a map, with the store's versioning, order, paging and next-check
+ * selection; the events each write carried are kept in {@link #events} in write order.
+ */
+public final class InMemoryTrackedAssignments implements TrackedAssignments {
 
     private final Map<String, TrackedAssignment> stored = new LinkedHashMap<>();
+    private final AlertPolicy policy;
+    public final List<PendingEvent> events = new ArrayList<>();
     int saves;
 
+    public InMemoryTrackedAssignments() {
+        this(DeadlineFixtures.policy());
+    }
+
+    public InMemoryTrackedAssignments(AlertPolicy policy) {
+        this.policy = policy;
+    }
+
     @Override
-    public Optional<TrackedAssignment> find(String assignmentId) {
+    public synchronized Optional<TrackedAssignment> find(String assignmentId) {
         return Optional.ofNullable(stored.get(assignmentId));
     }
 
     @Override
-    public void save(TrackedAssignment assignment) {
+    public synchronized boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> recorded) {
         TrackedAssignment current = stored.get(assignment.assignmentId());
         long currentVersion = current == null ? TrackedAssignment.UNSAVED : current.version();
         if (currentVersion != assignment.version()) {
-            throw new IllegalStateException("stale version of " + assignment.assignmentId());
+            return false;
         }
         stored.put(assignment.assignmentId(), new TrackedAssignment(assignment.assignmentId(), assignment.caseId(),
                 assignment.unitId(), assignment.kind(), assignment.acceptanceDueAt(), assignment.dueAt(),
-                assignment.status(), assignment.trackedSince(), assignment.acceptedAt(), assignment.version() + 1));
+                assignment.status(), assignment.trackedSince(), assignment.acceptedAt(), assignment.reminded(),
+                assignment.version() + 1));
+        events.addAll(recorded);
         saves++;
+        return true;
     }
 
     @Override
-    public Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
+    public synchronized Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
         List<TrackedAssignment> matching = stored.values().stream()
                 .filter(query::matches)
                 .sorted(Comparator.comparing((TrackedAssignment a) -> a.applicableDeadline().orElseThrow().at())
@@ -42,5 +62,31 @@ final class InMemoryTrackedAssignments implements TrackedAssignments {
         List<TrackedAssignment> items = matching.stream()
                 .skip(query.page().offset()).limit(query.page().size()).toList();
         return new Page<>(items, query.page(), matching.size());
+    }
+
+    @Override
+    public synchronized long remindedCount(String unitId) {
+        return stored.values().stream().filter(a -> a.unitId().equals(unitId) && a.reminded() != null).count();
+    }
+
+    @Override
+    public synchronized long remindedRedCount(String unitId) {
+        return stored.values().stream().filter(a -> a.unitId().equals(unitId) && a.reminded() != null
+                && a.reminded().colour() == AlertColour.RED).count();
+    }
+
+    @Override
+    public synchronized List<String> dueForReminder(Instant now, int limit) {
+        return stored.values().stream()
+                .filter(a -> a.nextCheckAt(policy) != null && !a.nextCheckAt(policy).isAfter(now))
+                .sorted(Comparator.comparing((TrackedAssignment a) -> a.nextCheckAt(policy)))
+                .limit(limit)
+                .map(TrackedAssignment::assignmentId)
+                .toList();
+    }
+
+    /** The events of {@code type} stored so far. */
+    public synchronized List<PendingEvent> eventsOfType(String type) {
+        return events.stream().filter(event -> Objects.equals(event.type(), type)).toList();
     }
 }

@@ -182,7 +182,7 @@ class TrackedAssignmentLifecycleTest {
         assertThatThrownBy(() -> accepted().close(TrackingStatus.REPORTED))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrackedAssignment("asg-1", "case-1", "unit-1", null, null, null,
-                TrackingStatus.OBJECTED, null, null, TrackedAssignment.UNSAVED))
+                TrackingStatus.OBJECTED, null, null, null, TrackedAssignment.UNSAVED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kind");
         assertThatThrownBy(() -> accepted().extend(null)).isInstanceOf(IllegalArgumentException.class);

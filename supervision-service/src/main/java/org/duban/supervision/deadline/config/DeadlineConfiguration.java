@@ -1,11 +1,22 @@
 package org.duban.supervision.deadline.config;
 
 import java.time.Clock;
+import java.util.List;
 
+import com.mongodb.client.MongoDatabase;
+import org.duban.platform.events.PendingEvents;
+import org.duban.platform.idempotency.IdempotentCreations;
+import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
 import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AlertService;
+import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineTrackingService;
+import org.duban.supervision.deadline.OverdueAssignments;
+import org.duban.supervision.deadline.ReminderSource;
+import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.WatchedSubjects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +35,31 @@ class DeadlineConfiguration {
     }
 
     @Bean
-    AlertService alertService(TrackedAssignments assignments, AlertPolicy policy, Clock clock) {
-        return new AlertService(assignments, policy, clock);
+    AlertService alertService(TrackedAssignments assignments, List<WatchedSubjects> others, AlertPolicy policy,
+            Clock clock) {
+        return new AlertService(assignments, others, policy, clock);
+    }
+
+    @Bean
+    AssignmentReminders assignmentReminders(TrackedAssignments assignments, AlertPolicy policy,
+            ObjectProvider<OverdueAssignments> overdue, PendingEvents events) {
+        return new AssignmentReminders(assignments, policy, overdue.getIfAvailable(() -> OverdueAssignments.NONE),
+                events);
+    }
+
+    @Bean
+    ReminderSweep reminderSweep(List<ReminderSource> sources, Clock clock, DeadlineProperties properties) {
+        return new ReminderSweep(sources, clock, properties.sweepBatch());
+    }
+
+    @Bean
+    ReminderSweeper reminderSweeper(ReminderSweep sweep, DeadlineProperties properties) {
+        return new ReminderSweeper(sweep, properties);
+    }
+
+    /** Makes every creating call of this service safe to retry (platform, collection {@code idempotency_keys}). */
+    @Bean
+    IdempotentCreations idempotentCreations(MongoDatabase database, Clock clock, DeadlineProperties properties) {
+        return new IdempotentCreations(new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()));
     }
 }

@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +18,17 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
+import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
+import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineRange;
@@ -39,20 +43,24 @@ import org.springframework.stereotype.Component;
  * the state it stores {@code nextDeadlineAt}, the applicable deadline of an assignment on the board
  * (absent otherwise: removed when it is reported, concluded or cancelled): the board's colour filter and sort, and the coming reminder and overdue sweeps, are
  * all range queries on it. Writes go through the {@link AggregateWriter}, which versions them and
- * lets later features store the events they record (reminders) in the same write.
+ * stores the events a change records (reminders) in the same write. {@code nextCheckAt}, when the
+ * next reminder falls due (absent when none is pending), is the reminder sweep's work list.
  */
 @Component
 class MongoTrackedAssignments implements TrackedAssignments {
 
     static final String COLLECTION = "tracked_assignments";
     static final String NEXT_DEADLINE_AT = "nextDeadlineAt";
+    static final String NEXT_CHECK_AT = ReminderFields.NEXT_CHECK_AT;
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final AlertPolicy policy;
 
-    MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer) {
+    MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.policy = policy;
     }
 
     @PostConstruct
@@ -62,6 +70,8 @@ class MongoTrackedAssignments implements TrackedAssignments {
         // A unit's board: equality on the unit, then range and order on the deadline.
         collection.createIndex(Indexes.ascending("unitId", NEXT_DEADLINE_AT, "_id"),
                 new IndexOptions().name("unit_next_deadline"));
+        // The reminder sweep: what falls due next. Sparse: closed assignments have no next check.
+        collection.createIndex(Indexes.ascending(NEXT_CHECK_AT), new IndexOptions().name("next_check").sparse(true));
     }
 
     @Override
@@ -71,20 +81,39 @@ class MongoTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
-    public void save(TrackedAssignment assignment) {
-        if (assignment.isNew()) {
-            writer.insert(collection, toDocument(assignment), List.of());
-        } else {
-            writer.update(collection, assignment.assignmentId(), assignment.version(), toDocument(assignment), List.of());
-            if (assignment.applicableDeadline().isEmpty()) {
-                // The writer sets the field to null; removing it keeps the deadline indexes to the
-                // assignments on the board. Filtered on the version just written, so a later write
-                // is never touched; if this step is lost, a null deadline still matches no range.
-                collection.updateOne(and(eq(AggregateWriter.ID, assignment.assignmentId()),
-                        eq(AggregateWriter.VERSION, assignment.version() + 1), eq(NEXT_DEADLINE_AT, null)),
-                        unset(NEXT_DEADLINE_AT));
+    public boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> events) {
+        Document state = toDocument(assignment, policy);
+        try {
+            if (assignment.isNew()) {
+                writer.insert(collection, state, events);
+                return true;
             }
+            writer.update(collection, assignment.assignmentId(), assignment.version(), state, events);
+        } catch (ConcurrentModification | DuplicateKey e) {
+            return false;
         }
+        ReminderFields.unsetNulls(collection, assignment.assignmentId(), assignment.version() + 1, state);
+        return true;
+    }
+
+    @Override
+    public long remindedCount(String unitId) {
+        return collection.countDocuments(and(eq("unitId", unitId), in("reminded.colour", List.of("YELLOW", "RED"))));
+    }
+
+    @Override
+    public long remindedRedCount(String unitId) {
+        return collection.countDocuments(and(eq("unitId", unitId), eq("reminded.colour", "RED")));
+    }
+
+    @Override
+    public List<String> dueForReminder(Instant now, int limit) {
+        return collection.find(lte(NEXT_CHECK_AT, Date.from(now)))
+                .sort(Sorts.ascending(NEXT_CHECK_AT))
+                .limit(limit)
+                .projection(Projections.include(AggregateWriter.ID))
+                .map(document -> document.getString(AggregateWriter.ID))
+                .into(new ArrayList<>());
     }
 
     @Override
@@ -117,7 +146,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
         return and(conditions);
     }
 
-    static Document toDocument(TrackedAssignment assignment) {
+    static Document toDocument(TrackedAssignment assignment, AlertPolicy policy) {
         Document document = new Document(AggregateWriter.ID, assignment.assignmentId())
                 .append("caseId", assignment.caseId())
                 .append("unitId", assignment.unitId())
@@ -127,7 +156,9 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 .append("status", assignment.status().name())
                 .append("trackedSince", date(assignment.trackedSince()))
                 .append("acceptedAt", date(assignment.acceptedAt()))
-                .append(NEXT_DEADLINE_AT, date(assignment.applicableDeadline().map(Deadline::at).orElse(null)));
+                .append(NEXT_DEADLINE_AT, date(assignment.applicableDeadline().map(Deadline::at).orElse(null)))
+                .append(ReminderFields.REMINDED, ReminderFields.toDocument(assignment.reminded()))
+                .append(NEXT_CHECK_AT, date(assignment.nextCheckAt(policy)));
         // An insert leaves out what is not known yet; an update sets it (to null when it no longer applies).
         if (assignment.isNew()) {
             document.values().removeIf(value -> value == null);
@@ -147,6 +178,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 TrackingStatus.valueOf(document.getString("status")),
                 instant(document.getDate("trackedSince")),
                 instant(document.getDate("acceptedAt")),
+                ReminderFields.fromDocument(document.get(ReminderFields.REMINDED, Document.class)),
                 ((Number) document.get(AggregateWriter.VERSION)).longValue());
     }
 

@@ -9,6 +9,7 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.web.CurrentCaller;
 import org.duban.supervision.api.AlertsApi;
 import org.duban.supervision.api.model.AlertColour;
+import org.duban.supervision.api.model.AlertKind;
 import org.duban.supervision.api.model.AlertPage;
 import org.duban.supervision.api.model.DeadlineKind;
 import org.duban.supervision.api.model.PageInfo;
@@ -17,7 +18,7 @@ import org.duban.supervision.deadline.AlertService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/alerts}: the board, as {@code supervision.yaml} describes it. */
+/** {@code GET /api/v1/alerts}: the board of one kind of deadline, as {@code supervision.yaml} describes it. */
 @RestController
 class AlertController implements AlertsApi {
 
@@ -30,25 +31,30 @@ class AlertController implements AlertsApi {
     }
 
     @Override
-    public ResponseEntity<AlertPage> listAlerts(AlertColour colour, String unitId, Integer page, Integer size) {
+    public ResponseEntity<AlertPage> listAlerts(AlertColour colour, String unitId, AlertKind kind, Integer page,
+            Integer size) {
         Page<Alert> board = alerts.list(caller.get(),
                 colour == null ? null : org.duban.supervision.deadline.AlertColour.valueOf(colour.name()),
-                unitId, PageRequest.of(page, size));
+                unitId, kind == null ? null : org.duban.supervision.deadline.AlertKind.valueOf(kind.getValue()),
+                PageRequest.of(page, size));
         return ResponseEntity.ok(new AlertPage(board.items().stream().map(AlertController::view).toList(),
                 new PageInfo(board.request().page(), board.request().size(), board.totalElements(), board.totalPages())));
     }
 
     private static org.duban.supervision.api.model.Alert view(Alert alert) {
         return new org.duban.supervision.api.model.Alert(
-                alert.assignmentId(),
-                alert.caseId(),
-                alert.unitId(),
-                org.duban.supervision.api.model.Alert.AssignmentKindEnum.valueOf(alert.assignmentKind().name()),
+                AlertKind.fromValue(alert.kind().name()),
+                alert.subjectId(),
                 DeadlineKind.valueOf(alert.deadlineKind().name()),
                 utc(alert.dueAt()),
                 AlertColour.valueOf(alert.colour().name()),
                 alert.overdue(),
                 utc(alert.trackedSince()))
+                .assignmentId(alert.assignmentId())
+                .caseId(alert.caseId())
+                .unitId(alert.unitId())
+                .assignmentKind(alert.assignmentKind() == null ? null
+                        : org.duban.supervision.api.model.Alert.AssignmentKindEnum.valueOf(alert.assignmentKind().name()))
                 .daysLeft(alert.daysLeft());
     }
 

@@ -61,7 +61,7 @@ class MongoTrackedAssignmentsIT {
                 new OutboxProperties(false, List.of(MongoTrackedAssignments.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay));
+        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay), DeadlineFixtures.policy());
         assignments.createIndexes();
     }
 
@@ -171,6 +171,32 @@ class MongoTrackedAssignmentsIT {
     }
 
     @Test
+    void storesWhenTheNextReminderFallsDueAndSelectsOnItAlone() {
+        // given
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
+        Instant yellowFrom = ACCEPTANCE_DUE.minus(DeadlineFixtures.YELLOW_WINDOW);
+
+        // then: due from the start of the yellow window
+        assertThat(database.getCollection("tracked_assignments").find().first().getDate("nextCheckAt").toInstant())
+                .isEqualTo(yellowFrom);
+        assertThat(assignments.dueForReminder(yellowFrom.minusMillis(1), 10)).isEmpty();
+        assertThat(assignments.dueForReminder(yellowFrom, 10)).containsExactly("asg-1");
+
+        // when: reminded yellow, then red
+        TrackedAssignment yellow = assignments.find("asg-1").orElseThrow().remind(AlertColour.YELLOW);
+        assertThat(assignments.saveIfUnchanged(yellow, List.of())).isTrue();
+        assertThat(assignments.dueForReminder(ACCEPTANCE_DUE, 10)).isEmpty();
+        assertThat(assignments.dueForReminder(ACCEPTANCE_DUE.plusMillis(1), 10)).containsExactly("asg-1");
+        TrackedAssignment red = assignments.find("asg-1").orElseThrow().remind(AlertColour.RED);
+        assertThat(assignments.saveIfUnchanged(red, List.of())).isTrue();
+
+        // then: nothing more is due, and the field is gone
+        assertThat(assignments.dueForReminder(ACCEPTANCE_DUE.plus(Duration.ofDays(100)), 10)).isEmpty();
+        assertThat(database.getCollection("tracked_assignments").find().first()).doesNotContainKey("nextCheckAt");
+        assertThat(assignments.find("asg-1").orElseThrow().reminded().colour()).isEqualTo(AlertColour.RED);
+    }
+
+    @Test
     void refusesToOverwriteANewerVersion() {
         // given
         assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")));
@@ -178,10 +204,13 @@ class MongoTrackedAssignmentsIT {
         assignments.save(readByTwo.accept(ISSUED_AT.plus(Duration.ofDays(1))));
 
         // when / then
+        assertThat(assignments.saveIfUnchanged(readByTwo.accept(ISSUED_AT.plus(Duration.ofDays(2))), List.of()))
+                .isFalse();
+        assertThat(assignments.saveIfUnchanged(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1")),
+                List.of())).isFalse();
         assertThatThrownBy(() -> assignments.save(readByTwo.accept(ISSUED_AT.plus(Duration.ofDays(2)))))
-                .isInstanceOf(AggregateWriter.ConcurrentModification.class);
-        assertThatThrownBy(() -> assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-1", "unit-1"))))
-                .isInstanceOf(AggregateWriter.DuplicateKey.class);
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(assignments.find("asg-1").orElseThrow().acceptedAt()).isEqualTo(ISSUED_AT.plus(Duration.ofDays(1)));
     }
 
     @Test

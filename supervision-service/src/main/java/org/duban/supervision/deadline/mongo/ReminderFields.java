@@ -1,0 +1,127 @@
+package org.duban.supervision.deadline.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.unset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.supervision.deadline.AlertColour;
+import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineKind;
+import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.Reminded;
+
+/**
+ * How every document with reminded deadlines stores its reminder state: {@code reminded} (the last
+ * reminder: deadline kind, due instant, colour) and {@code nextCheckAt} (when the next one falls due;
+ * absent when none is pending, so the sparse {@code next_check} index holds only pending work).
+ */
+public final class ReminderFields {
+
+    public static final String NEXT_CHECK_AT = "nextCheckAt";
+    public static final String REMINDED = "reminded";
+    /** The deadline that applies now (absent when none does): the board's colour range and order. */
+    public static final String NEXT_DEADLINE_AT = "nextDeadlineAt";
+
+    private ReminderFields() {
+    }
+
+    public static Document toDocument(Reminded reminded) {
+        return reminded == null ? null : new Document("deadlineKind", reminded.deadline().kind().name())
+                .append("dueAt", Date.from(reminded.deadline().at()))
+                .append("colour", reminded.colour().name());
+    }
+
+    public static Reminded fromDocument(Document document) {
+        return document == null ? null : new Reminded(
+                new Deadline(DeadlineKind.valueOf(document.getString("deadlineKind")),
+                        document.getDate("dueAt").toInstant()),
+                AlertColour.valueOf(document.getString("colour")));
+    }
+
+    /**
+     * After an {@link AggregateWriter#update} (which sets absent fields to null), removes the null
+     * ones, filtered on the version just written so that a later write is never touched. If this
+     * step is lost, a null still matches no range.
+     */
+    public static void unsetNulls(MongoCollection<Document> collection, Object id, long writtenVersion,
+            Document state) {
+        List<Bson> unsets = new ArrayList<>();
+        for (String field : List.of(NEXT_CHECK_AT, REMINDED, "nextDeadlineAt")) {
+            if (state.containsKey(field) && state.get(field) == null) {
+                unsets.add(unset(field));
+            }
+        }
+        if (!unsets.isEmpty()) {
+            collection.updateOne(and(eq(AggregateWriter.ID, id), eq(AggregateWriter.VERSION, writtenVersion)),
+                    combine(unsets));
+        }
+    }
+
+    /** Creates the board's indexes on a collection of watched subjects. */
+    public static void createBoardIndexes(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.ascending(NEXT_CHECK_AT), new IndexOptions().name("next_check").sparse(true));
+        collection.createIndex(Indexes.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID),
+                new IndexOptions().name("next_deadline").sparse(true));
+        collection.createIndex(Indexes.ascending("unitId", NEXT_DEADLINE_AT, AggregateWriter.ID),
+                new IndexOptions().name("unit_next_deadline").sparse(true));
+    }
+
+    /**
+     * The subjects with an applicable deadline in {@code range}, of {@code unitId} if given, and
+     * matching {@code extra}, most urgent first, one page.
+     */
+    public static <T> Page<T> board(MongoCollection<Document> collection, String unitId, DeadlineRange range,
+            Bson extra, PageRequest page, Function<Document, T> mapper) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(ne(NEXT_DEADLINE_AT, null));
+        if (unitId != null) {
+            conditions.add(eq("unitId", unitId));
+        }
+        if (range.lower() != null) {
+            Date lower = Date.from(range.lower());
+            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
+        }
+        if (range.upper() != null) {
+            Date upper = Date.from(range.upper());
+            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
+        }
+        if (extra != null) {
+            conditions.add(extra);
+        }
+        Bson filter = and(conditions);
+        List<T> items = collection.find(filter)
+                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
+                .skip(page.offset()).limit(page.size())
+                .map(mapper::apply).into(new ArrayList<>());
+        return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    public static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    public static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

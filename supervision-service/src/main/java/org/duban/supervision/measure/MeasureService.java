@@ -1,0 +1,142 @@
+package org.duban.supervision.measure;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.InvalidInput.FieldProblem;
+import org.duban.platform.domain.NotFound;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.Role;
+import org.duban.platform.domain.StateConflict;
+import org.duban.supervision.deadline.Support;
+import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.order.SupervisionOrder;
+import org.duban.supervision.order.SupervisionOrders;
+
+/**
+ * Accountability measures: a supervisor issues one to a unit (checked: a due date exactly for what
+ * asks a submission, a schedule exactly for an interview, both in the future; the assignment or order
+ * it is tied to must be that unit's); the unit submits; a supervisor records an interview as held.
+ * A unit sees only its own; any other answers 404.
+ */
+public final class MeasureService {
+
+    private final Measures measures;
+    private final TrackedAssignments assignments;
+    private final SupervisionOrders orders;
+    private final Support support;
+
+    public MeasureService(Measures measures, TrackedAssignments assignments, SupervisionOrders orders, Support support) {
+        this.measures = measures;
+        this.assignments = assignments;
+        this.orders = orders;
+        this.support = support;
+    }
+
+    public Measure issue(Caller caller, IssueMeasure request, String idempotencyKey) {
+        caller.require(Role.SUPERVISOR);
+        Instant now = support.now();
+        List<FieldProblem> problems = new ArrayList<>();
+        MeasureKind kind = request.kind();
+        checkInstant(problems, "dueAt", request.dueAt(), kind.asksForSubmission(), now, kind);
+        checkInstant(problems, "scheduledAt", request.scheduledAt(), kind.isScheduled(), now, kind);
+        String caseId = null;
+        if (request.assignmentId() != null) {
+            TrackedAssignment assignment = assignments.find(request.assignmentId())
+                    .filter(TrackedAssignment::issueSeen).orElse(null);
+            if (assignment == null || !assignment.unitId().equals(request.unitId())) {
+                problems.add(new FieldProblem("assignmentId", "no assignment " + request.assignmentId()
+                        + " of unit " + request.unitId() + " is known"));
+            } else {
+                caseId = assignment.caseId();
+            }
+        }
+        if (request.supervisionId() != null) {
+            SupervisionOrder order = orders.find(request.supervisionId()).orElse(null);
+            if (order == null || !order.unitId().equals(request.unitId())) {
+                problems.add(new FieldProblem("supervisionId", "no supervision order " + request.supervisionId()
+                        + " of unit " + request.unitId() + " is known"));
+            } else if (caseId == null) {
+                caseId = order.caseId();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        String matter = caseId;
+        return support.creations().create(caller, "issue-measure", idempotencyKey, request, id -> {
+            Measure.Change change = Measure.issue(id, kind, request.unitId(), request.assignmentId(), matter,
+                    request.supervisionId(), request.reason(), millis(request.dueAt()), millis(request.scheduledAt()),
+                    now, caller.asActor());
+            measures.insert(change.measure(), List.of(support.events().of(id, change.event())));
+            return change.measure();
+        }, measures::find);
+    }
+
+    public Page<Measure> list(Caller caller, String unitId, MeasureKind kind, MeasureStatus status, PageRequest page) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        String unit = unitId;
+        if (!caller.seesAllUnits()) {
+            if (unitId != null && !caller.isUnit(unitId)) {
+                return new Page<>(List.of(), page, 0);
+            }
+            unit = caller.unitId();
+        }
+        return measures.list(unit, kind, status, page);
+    }
+
+    public Measure get(Caller caller, String id) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        return visible(caller, id);
+    }
+
+    public Measure submit(Caller caller, String id, String text) {
+        caller.require(Role.UNIT);
+        Measure measure = visible(caller, id);
+        return store(measure.submit(text, support.now(), caller.asActor()));
+    }
+
+    public Measure record(Caller caller, String id, Instant heldAt, String minutes) {
+        caller.require(Role.SUPERVISOR);
+        Instant now = support.now();
+        Measure measure = visible(caller, id);
+        if (heldAt.isAfter(now)) {
+            throw new InvalidInput("heldAt", "must not be in the future");
+        }
+        return store(measure.record(millis(heldAt), minutes, now, caller.asActor()));
+    }
+
+    private static void checkInstant(List<FieldProblem> problems, String field, Instant value, boolean required,
+            Instant now, MeasureKind kind) {
+        if (required && value == null) {
+            problems.add(new FieldProblem(field, "is required for " + kind));
+        } else if (!required && value != null) {
+            problems.add(new FieldProblem(field, "does not apply to " + kind));
+        } else if (value != null && !value.isAfter(now)) {
+            problems.add(new FieldProblem(field, "must be in the future"));
+        }
+    }
+
+    private Measure visible(Caller caller, String id) {
+        return measures.find(id).filter(measure -> caller.canSee(measure.unitId()))
+                .orElseThrow(() -> new NotFound(Measure.WHAT, id));
+    }
+
+    private Measure store(Measure.Change change) {
+        Measure measure = change.measure();
+        if (!measures.updateIfUnchanged(measure, List.of(support.events().of(measure.id(), change.event())))) {
+            throw new StateConflict(Measure.WHAT, measure.id(), "changed concurrently", "apply this change");
+        }
+        return measures.find(measure.id()).orElseThrow();
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,102 @@
+package org.duban.supervision.measure.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.web.CurrentCaller;
+import org.duban.supervision.api.MeasuresApi;
+import org.duban.supervision.api.model.IssueMeasureRequest;
+import org.duban.supervision.api.model.MeasureKind;
+import org.duban.supervision.api.model.MeasurePage;
+import org.duban.supervision.api.model.MeasureRecordRequest;
+import org.duban.supervision.api.model.MeasureStatus;
+import org.duban.supervision.api.model.MeasureSubmissionRequest;
+import org.duban.supervision.api.model.PageInfo;
+import org.duban.supervision.measure.IssueMeasure;
+import org.duban.supervision.measure.Measure;
+import org.duban.supervision.measure.MeasureService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/measures}: accountability measures (问责措施), as {@code supervision.yaml} describes them. */
+@RestController
+class MeasureController implements MeasuresApi {
+
+    private final MeasureService measures;
+    private final CurrentCaller caller;
+    private final Clock clock;
+
+    MeasureController(MeasureService measures, CurrentCaller caller, Clock clock) {
+        this.measures = measures;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResponseEntity<org.duban.supervision.api.model.Measure> issueMeasure(IssueMeasureRequest request,
+            String idempotencyKey) {
+        Measure issued = measures.issue(caller.get(), new IssueMeasure(
+                org.duban.supervision.measure.MeasureKind.valueOf(request.getKind().getValue()), request.getUnitId(),
+                request.getAssignmentId(), request.getSupervisionId(), request.getReason(),
+                instant(request.getDueAt()), instant(request.getScheduledAt())), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/measures/" + issued.id())).body(view(issued));
+    }
+
+    @Override
+    public ResponseEntity<MeasurePage> listMeasures(String unitId, MeasureKind kind, MeasureStatus status,
+            Integer page, Integer size) {
+        Page<Measure> found = measures.list(caller.get(), unitId,
+                kind == null ? null : org.duban.supervision.measure.MeasureKind.valueOf(kind.getValue()),
+                status == null ? null : org.duban.supervision.measure.MeasureStatus.valueOf(status.getValue()),
+                PageRequest.of(page, size));
+        return ResponseEntity.ok(new MeasurePage(found.items().stream().map(this::view).toList(),
+                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.supervision.api.model.Measure> getMeasure(String id) {
+        return ResponseEntity.ok(view(measures.get(caller.get(), id)));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.supervision.api.model.Measure> submitMeasure(String id,
+            MeasureSubmissionRequest request) {
+        return ResponseEntity.ok(view(measures.submit(caller.get(), id, request.getText())));
+    }
+
+    @Override
+    public ResponseEntity<org.duban.supervision.api.model.Measure> recordMeasure(String id,
+            MeasureRecordRequest request) {
+        return ResponseEntity.ok(view(measures.record(caller.get(), id, request.getHeldAt().toInstant(),
+                request.getMinutes())));
+    }
+
+    private org.duban.supervision.api.model.Measure view(Measure m) {
+        org.duban.supervision.api.model.Measure view = new org.duban.supervision.api.model.Measure(m.id(),
+                MeasureKind.fromValue(m.kind().name()), m.unitId(), m.reason(), MeasureStatus.fromValue(m.status().name()),
+                m.overdue(clock.instant()), utc(m.issuedAt()))
+                .assignmentId(m.assignmentId()).caseId(m.caseId()).supervisionId(m.supervisionId())
+                .dueAt(utc(m.dueAt())).scheduledAt(utc(m.scheduledAt()));
+        if (m.submission() != null) {
+            view.submission(m.submission().text()).submittedAt(utc(m.submission().at()))
+                    .submittedLate(m.submission().late());
+        }
+        if (m.held() != null) {
+            view.heldAt(utc(m.held().at())).minutes(m.held().minutes());
+        }
+        return view;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

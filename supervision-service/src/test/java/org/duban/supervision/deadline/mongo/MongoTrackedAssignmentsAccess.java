@@ -1,0 +1,19 @@
+package org.duban.supervision.deadline.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.TrackedAssignments;
+
+/** Lets tests outside this package (the benchmark) build the package-private Mongo store. */
+public final class MongoTrackedAssignmentsAccess {
+
+    private MongoTrackedAssignmentsAccess() {
+    }
+
+    public static TrackedAssignments create(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
+        MongoTrackedAssignments store = new MongoTrackedAssignments(database, writer, policy);
+        store.createIndexes();
+        return store;
+    }
+}
