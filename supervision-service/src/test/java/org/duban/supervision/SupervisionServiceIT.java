@@ -396,6 +396,16 @@ class SupervisionServiceIT {
     }
 
     @Test
+    void exposesTheOverdueAssignmentsGaugeTheOpsDashboardReads() {
+        // when
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+
+        // then
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("duban_supervision_assignments_overdue");
+    }
+
+    @Test
     void answers401WithAProblemWithoutAToken() {
         // when
         HttpResponse<String> response = get("/api/v1/alerts", null);

@@ -73,4 +73,11 @@ public final class AlertService {
         return assignments.open(new OpenAssignmentsQuery(unit, deadlines, page))
                 .map(assignment -> policy.alertFor(assignment, now));
     }
+
+    /** How many open assignments are overdue now (red on the board): the figure ops watch. */
+    public long overdueAssignments() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return assignments.open(new OpenAssignmentsQuery(null, policy.deadlinesColoured(AlertColour.RED, now),
+                new PageRequest(0, 1))).totalElements();
+    }
 }

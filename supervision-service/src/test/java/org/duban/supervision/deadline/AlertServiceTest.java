@@ -110,6 +110,20 @@ class AlertServiceTest {
     }
 
     @Test
+    void countsTheOverdueAssignmentsOfEveryUnitForTheOpsGauge() {
+        // given: one red now; two more turn red two days later
+        long now = board.overdueAssignments();
+        clock.advance(Duration.ofDays(2).plusMillis(1));
+
+        // when
+        long later = board.overdueAssignments();
+
+        // then
+        assertThat(now).isEqualTo(1);
+        assertThat(later).isEqualTo(3);
+    }
+
+    @Test
     void refusesACallerWithoutARole() {
         // given
         Caller nobody = new Caller("someone", Set.of(), null);

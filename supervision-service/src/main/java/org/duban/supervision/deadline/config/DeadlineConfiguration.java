@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
@@ -38,6 +40,13 @@ class DeadlineConfiguration {
     AlertService alertService(TrackedAssignments assignments, List<WatchedSubjects> others, AlertPolicy policy,
             Clock clock) {
         return new AlertService(assignments, others, policy, clock);
+    }
+
+    /** {@code duban_supervision_assignments_overdue}: open assignments past their deadline, counted at each scrape. */
+    @Bean
+    Gauge overdueAssignmentsGauge(AlertService alerts, MeterRegistry meters) {
+        return Gauge.builder("duban.supervision.assignments.overdue", alerts, AlertService::overdueAssignments)
+                .description("open assignments past their applicable deadline").register(meters);
     }
 
     @Bean
