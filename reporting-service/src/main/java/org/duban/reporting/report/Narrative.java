@@ -1,6 +1,5 @@
 package org.duban.reporting.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import org.duban.reporting.statistics.Rate;
 /**
  * The report's paragraphs in the office's own phrasing (the 2023 report: "全年累计交办突出信访问题149件，
  * 督办25件，提出改进工作建议7件，责令书面检查1件，开展约谈6件" … "信访事项群众满意率达97.41%" …
- * "突出信访矛盾年化解率达到91.94%"). A rate with nothing counted is said to be 无 rather than 0.
+ * "突出信访矛盾年化解率达到91.94%"). A rate with nothing counted is 暂无 ("满意率暂无"), never "达0%" or "达无".
  */
 final class Narrative {
 
@@ -25,9 +24,9 @@ final class Narrative {
         var rates = figures.rates();
         var measures = figures.measures();
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(year + "年，对信访事项转送、交办、受理、办理、答复等环节一盯到底，信访事项群众满意率达"
-                + percent(rates.satisfaction()) + "（参评" + rates.satisfaction().denominator() + "件，满意和基本满意"
-                + rates.satisfaction().numerator() + "件），突出信访矛盾年化解率达到" + percent(rates.prominentResolution())
+        paragraphs.add(year + "年，对信访事项转送、交办、受理、办理、答复等环节一盯到底，"
+                + reached("信访事项群众满意率", "达", rates.satisfaction()) + "（参评" + rates.satisfaction().denominator() + "件，满意和基本满意"
+                + rates.satisfaction().numerator() + "件），" + reached("突出信访矛盾年化解率", "达到", rates.prominentResolution())
                 + "（突出信访问题" + rates.prominentResolution().denominator() + "件，化解"
                 + rates.prominentResolution().numerator() + "件）。");
         paragraphs.add("全年累计交办突出信访问题" + figures.assignmentsIssued() + "件，督办" + figures.supervisionOrdersOpened()
@@ -37,17 +36,14 @@ final class Narrative {
                 + figures.recommendations().improvePolicy() + "件、追究责任建议" + figures.recommendations().accountability()
                 + "件，建议被采纳" + figures.recommendations().adopted() + "件；通报" + measures.notice() + "件，挂牌督办"
                 + measures.listedSupervision() + "件，责令限期整改" + measures.rectificationOrder() + "件。");
-        paragraphs.add("交办事项按期受理率" + percent(rates.timelyAcceptance()) + "，按期办结率" + percent(rates.onTimeCompletion())
-                + "，群众参评率" + percent(rates.participation()) + "，初次信访事项一次性化解率"
-                + percent(rates.firstTimeResolution()) + "。");
+        paragraphs.add("交办事项" + reached("按期受理率", "", rates.timelyAcceptance()) + "，"
+                + reached("按期办结率", "", rates.onTimeCompletion()) + "，" + reached("群众参评率", "", rates.participation())
+                + "，初次信访事项" + reached("一次性化解率", "", rates.firstTimeResolution()) + "。");
         return paragraphs;
     }
 
-    static String percent(Rate rate) {
-        return rate.percent().map(Narrative::format).orElse("无");
-    }
-
-    private static String format(BigDecimal percent) {
-        return percent.toPlainString() + "%";
+    /** "满意率达97.41%", or "满意率暂无" when nothing was counted. */
+    static String reached(String rateName, String verb, Rate rate) {
+        return rateName + rate.percent().map(percent -> verb + percent.toPlainString() + "%").orElse("暂无");
     }
 }
