@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
-import org.duban.intake.idempotency.IdempotentCreations;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
@@ -15,6 +14,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.idempotency.IdempotentCreations;
 
 /**
  * Issuing assignments, reading them, and the unit signing for one. The unit's further answers are

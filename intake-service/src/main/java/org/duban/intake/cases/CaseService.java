@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.CaseRegistered;
-import org.duban.intake.idempotency.IdempotentCreations;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.InvalidInput;
@@ -14,6 +13,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.idempotency.IdempotentCreations;
 
 /** Registering and reading petition matters. */
 public final class CaseService {

@@ -7,11 +7,11 @@ import org.duban.contracts.events.Actor;
 import org.duban.intake.assignment.AssignmentHandling;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
-import org.duban.intake.idempotency.IdempotentCreations;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 
 /**

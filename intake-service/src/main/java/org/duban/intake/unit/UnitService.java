@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.duban.contracts.events.UnitContact;
 import org.duban.contracts.events.UnitRegistered;
-import org.duban.intake.idempotency.IdempotentCreations;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.NotFound;
@@ -13,6 +12,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.idempotency.IdempotentCreations;
 
 /** Registering and listing responsible units. */
 public final class UnitService {

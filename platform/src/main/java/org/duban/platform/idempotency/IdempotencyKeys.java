@@ -1,4 +1,4 @@
-package org.duban.intake.idempotency;
+package org.duban.platform.idempotency;
 
 /** Where idempotency keys are reserved. */
 public interface IdempotencyKeys {

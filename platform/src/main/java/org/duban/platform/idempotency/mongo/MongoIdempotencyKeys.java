@@ -1,4 +1,4 @@
-package org.duban.intake.idempotency.mongo;
+package org.duban.platform.idempotency.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -14,7 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
-import org.duban.intake.idempotency.IdempotencyKeys;
+import org.duban.platform.idempotency.IdempotencyKeys;
 
 /** Collection {@code idempotency_keys}: one document per key, kept for a retention period (TTL index). */
 public final class MongoIdempotencyKeys implements IdempotencyKeys {

@@ -1,4 +1,4 @@
-package org.duban.intake.idempotency;
+package org.duban.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
