@@ -13,6 +13,7 @@ import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.DeliveryDispatcher;
 import org.duban.notification.delivery.DeliveryScheduler;
 import org.duban.notification.delivery.DeliveryService;
+import org.duban.notification.delivery.DeliveryTraces;
 import org.duban.notification.delivery.DeliverySettings;
 import org.duban.notification.delivery.RetrySchedule;
 import org.duban.notification.delivery.Transport;
@@ -30,6 +31,7 @@ import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -97,17 +99,33 @@ class NotificationConfiguration {
                 .build());
     }
 
+    /** Deliveries keep the trace of the event that led to them; their attempts continue it. */
+    @Bean
+    DeliveryTraces deliveryTraces(TraceContexts traces) {
+        return new DeliveryTraces() {
+            @Override
+            public String current() {
+                return traces.current();
+            }
+
+            @Override
+            public void continued(String traceparent, Runnable attempt) {
+                traces.continueTrace(traceparent, "duban.delivery.attempt", attempt::run);
+            }
+        };
+    }
+
     @Bean
     WebhookTransport webhookTransport(WebhookService webhooks, CircuitBreakerRegistry webhookBreakers,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, TraceContexts traces, Clock clock) {
         return new WebhookTransport(webhooks, webhookBreakers, properties.webhooks().breaker().openWait(),
-                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), clock);
+                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), traces::current, clock);
     }
 
     @Bean
     DeliveryDispatcher deliveryDispatcher(Deliveries deliveries, WebhookTransport webhookTransport,
             ObjectProvider<JavaMailSender> mailSender, CircuitBreakerRegistry webhookBreakers,
-            DeliverySettings settings, NotificationProperties properties, Clock clock) {
+            DeliverySettings settings, NotificationProperties properties, DeliveryTraces traces, Clock clock) {
         List<Transport> transports = new ArrayList<>(List.of(webhookTransport));
         if (properties.email().enabled()) {
             JavaMailSender sender = mailSender.getIfAvailable();
@@ -119,7 +137,8 @@ class NotificationConfiguration {
         }
         NotificationProperties.Delivery delivery = properties.delivery();
         return new DeliveryDispatcher(deliveries, transports, settings,
-                new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), clock);
+                new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), traces,
+                clock);
     }
 
     @Bean
@@ -146,9 +165,9 @@ class NotificationConfiguration {
 
     @Bean
     DeliveryScheduler deliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
-            DeliverySettings settings, DeliveryDispatcher dispatcher, Clock clock) {
+            DeliverySettings settings, DeliveryDispatcher dispatcher, DeliveryTraces traces, Clock clock) {
         return new DeliveryScheduler(deliveries, webhooks, units, new JsonWebhookPayloads(), settings,
-                dispatcher::wakeUp, clock);
+                dispatcher::wakeUp, traces, clock);
     }
 
     @Bean

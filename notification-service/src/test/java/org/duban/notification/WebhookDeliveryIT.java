@@ -23,6 +23,7 @@ import org.duban.contracts.events.NotificationDelivered;
 import org.duban.contracts.events.NotificationDeliveryFailed;
 import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
+import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.TestReceiver.Received;
 import org.duban.notification.WebhookFixtures.Registered;
 import org.duban.platform.testing.PlatformTestSupport;
@@ -32,8 +33,11 @@ import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -78,6 +82,8 @@ class WebhookDeliveryIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    Deliveries deliveries;
 
     private final List<TestReceiver> receivers = new ArrayList<>();
     private InboxHttp http;
@@ -189,6 +195,32 @@ class WebhookDeliveryIT {
         assertThat(dead.received().size()).as("calls while the breaker is open").isEqualTo(callsWhenOpen);
         assertThat(callsWhenOpen).as("the dead receiver is not hammered: 8 messages × 4 attempts would be 32")
                 .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyAttemptContinuesTheTraceOfTheEventInItsLogLinesAndInTheTraceparentTheReceiverGets(CapturedOutput output) {
+        // given: an event published in a known trace, a receiver that fails once
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String unit = TestTokens.unit("feng.yi", "unit-traced");
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(n == 1 ? 503 : 204));
+        register(http, unit, receiver.url());
+
+        // when
+        TracedEvents.send(bootstrap, INTAKE, issued("asg-t1", "unit-traced"), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        // then: both attempts (the retry later, from the store) carry the trace to the receiver
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Received> all = receiver.received();
+        assertThat(all).hasSize(2);
+        assertThat(all).extracting(Received::traceparent)
+                .allSatisfy(header -> assertThat(header).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        String deliveryId = all.get(0).webhookId();
+        assertThat(deliveries.byId(deliveryId).orElseThrow().traceparent()).startsWith("00-" + traceId + "-");
+        // and the dispatcher's line about each attempt has the trace id in its MDC (the correlation prefix)
+        await().atMost(PATIENCE).until(() -> attemptLines(output, deliveryId).size() == 2);
+        assertThat(attemptLines(output, deliveryId))
+                .allSatisfy(line -> assertThat(line).contains("[" + traceId + ","));
     }
 
     @Test
@@ -326,6 +358,11 @@ class WebhookDeliveryIT {
         strangerDeletes.assertProblem(404, "not-found");
         assertThat(ownerDeletes.status()).isEqualTo(204);
         assertThat(http.get("/api/v1/webhooks", owner).body().path("items")).isEmpty();
+    }
+
+    private static List<String> attemptLines(CapturedOutput output, String deliveryId) {
+        return output.getAll().lines().filter(line -> line.contains("delivery " + deliveryId + " (WEBHOOK")
+                && line.contains(": attempt ")).toList();
     }
 
     private TestReceiver receiver() {

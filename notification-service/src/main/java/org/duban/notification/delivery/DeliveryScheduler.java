@@ -25,10 +25,19 @@ public final class DeliveryScheduler implements OutboundChannel {
     private final WebhookPayloads payloads;
     private final DeliverySettings settings;
     private final Runnable wakeDispatcher;
+    private final DeliveryTraces traces;
     private final Clock clock;
 
     public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
             WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
+        this(deliveries, webhooks, units, payloads, settings, wakeDispatcher, DeliveryTraces.NONE, clock);
+    }
+
+    /** @param traces gives the trace context each new delivery stores (the consumed event's) */
+    public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
+            WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, DeliveryTraces traces,
+            Clock clock) {
+        this.traces = traces;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.units = units;
@@ -41,16 +50,18 @@ public final class DeliveryScheduler implements OutboundChannel {
     @Override
     public void schedule(InboxMessage message) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String traceparent = traces.current();
         boolean added = false;
         for (WebhookEndpoint endpoint : webhooks.receiversOf(message.unitId(), message.sourceEventType())) {
             String id = Delivery.idFor(message.id(), endpoint.id());
             added |= deliveries.addIfAbsent(Delivery.webhook(message, endpoint.id(), payloads.body(id, message, now),
-                    now, settings.schedule().first(now)));
+                    now, settings.schedule().first(now)).tracedBy(traceparent));
         }
         if (settings.emailEnabled()) {
             List<String> addresses = units.byId(message.unitId()).map(Unit::emailAddresses).orElse(List.of());
             if (!addresses.isEmpty()) {
-                added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now, settings.schedule().first(now)));
+                added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now, settings.schedule().first(now))
+                        .tracedBy(traceparent));
             }
         }
         if (added) {

@@ -183,7 +183,8 @@ class MongoDeliveries implements Deliveries {
                 .append("nextAttemptAt", date(delivery.nextAttemptAt()))
                 .append("createdAt", date(delivery.createdAt()))
                 .append("completedAt", date(delivery.completedAt()))
-                .append("expiresAt", date(delivery.expiresAt()));
+                .append("expiresAt", date(delivery.expiresAt()))
+                .append("traceparent", delivery.traceparent());
     }
 
     private static Document toDocument(Attempt attempt) {
@@ -214,6 +215,7 @@ class MongoDeliveries implements Deliveries {
                 instant(document.getDate("createdAt")),
                 instant(document.getDate("completedAt")),
                 instant(document.getDate("expiresAt")),
+                document.getString("traceparent"),
                 document.get("version", Number.class).longValue());
     }
 
