@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.duban.notification.delivery.Deliveries;
@@ -31,6 +32,8 @@ import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.idempotency.IdempotentCreations;
+import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
 import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -72,10 +75,12 @@ class NotificationConfiguration {
 
     @Bean
     WebhookService webhookService(WebhookEndpoints endpoints, RoutingRules rules, NotificationProperties properties,
-            Clock clock) {
+            MongoDatabase database, Clock clock) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
+        IdempotentCreations creations = new IdempotentCreations(
+                new MongoIdempotencyKeys(database, clock, webhooks.idempotencyRetention()));
         return new WebhookService(endpoints, new TargetGuard(webhooks.allowLoopback(), webhooks.allowPrivate()),
-                rules.unitEventTypes(), webhooks.secretGrace(), clock);
+                rules.unitEventTypes(), webhooks.secretGrace(), creations, clock);
     }
 
     @Bean

@@ -224,6 +224,27 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aRegistrationRetriedWithTheSameIdempotencyKeyAnswersTheFirstOneAndAnotherBodyUnderItIsRefused() {
+        // given
+        String unit = TestTokens.unit("he.ping", "unit-idem");
+        String body = "{\"url\": \"http://127.0.0.1:9/hook\"}";
+
+        // when
+        Answer first = http.postJson("/api/v1/webhooks", unit, body, "Idempotency-Key", "reg-1");
+        Answer retried = http.postJson("/api/v1/webhooks", unit, body, "Idempotency-Key", "reg-1");
+        Answer otherBody = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"http://127.0.0.1:10/hook\"}",
+                "Idempotency-Key", "reg-1");
+
+        // then
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
+        assertThat(retried.body().path("secret").asString()).isEqualTo(first.body().path("secret").asString());
+        otherBody.assertProblem(409, "state-conflict");
+        assertThat(http.get("/api/v1/webhooks", unit).body().path("items")).hasSize(1);
+    }
+
+    @Test
     void aRotatedSecretSignsBesideTheNewOneDuringTheGracePeriod() {
         // given
         String unit = TestTokens.unit("zhou.min", "unit-rotate");
