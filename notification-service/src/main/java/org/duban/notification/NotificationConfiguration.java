@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.DeliveryDispatcher;
 import org.duban.notification.delivery.DeliveryScheduler;
@@ -19,6 +20,7 @@ import org.duban.notification.delivery.DeliverySettings;
 import org.duban.notification.delivery.RetrySchedule;
 import org.duban.notification.delivery.Transport;
 import org.duban.notification.delivery.email.MailTransport;
+import org.duban.notification.delivery.metrics.MicrometerDeliveryMeter;
 import org.duban.notification.delivery.webhook.JsonWebhookPayloads;
 import org.duban.notification.delivery.webhook.WebhookTransport;
 import org.duban.notification.inbox.InboxMessages;
@@ -130,7 +132,8 @@ class NotificationConfiguration {
     @Bean
     DeliveryDispatcher deliveryDispatcher(Deliveries deliveries, WebhookTransport webhookTransport,
             ObjectProvider<JavaMailSender> mailSender, CircuitBreakerRegistry webhookBreakers,
-            DeliverySettings settings, NotificationProperties properties, DeliveryTraces traces, Clock clock) {
+            DeliverySettings settings, NotificationProperties properties, DeliveryTraces traces, MeterRegistry meters,
+            Clock clock) {
         List<Transport> transports = new ArrayList<>(List.of(webhookTransport));
         if (properties.email().enabled()) {
             JavaMailSender sender = mailSender.getIfAvailable();
@@ -143,7 +146,7 @@ class NotificationConfiguration {
         NotificationProperties.Delivery delivery = properties.delivery();
         return new DeliveryDispatcher(deliveries, transports, settings,
                 new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), traces,
-                clock);
+                new MicrometerDeliveryMeter(meters), clock);
     }
 
     @Bean

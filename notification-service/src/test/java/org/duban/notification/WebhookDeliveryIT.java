@@ -286,6 +286,24 @@ class WebhookDeliveryIT {
         assertThat(failed.path("attempts")).hasSize(1);
         TestEvents.send(bootstrap, INTAKE, issued("asg-g2", "unit-gone"));
         await().during(Duration.ofMillis(800)).atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        // and Prometheus has the series the Grafana dashboard queries (deploy/compose/grafana)
+        String scraped = scrape();
+        assertThat(scraped).containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"WEBHOOK\"[^}]*\\} [1-9]")
+                .containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"EMAIL\"")
+                .containsPattern("duban_notification_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\",[^}]*outcome=\"failed\"");
+    }
+
+    private String scrape() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

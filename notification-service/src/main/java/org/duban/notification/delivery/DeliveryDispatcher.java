@@ -35,6 +35,7 @@ public final class DeliveryDispatcher {
     private final DeliverySettings settings;
     private final Settings dispatch;
     private final DeliveryTraces traces;
+    private final DeliveryMeter meter;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore workers;
@@ -54,14 +55,18 @@ public final class DeliveryDispatcher {
 
     public DeliveryDispatcher(Deliveries deliveries, List<Transport> transports, DeliverySettings settings,
             Settings dispatch, Clock clock) {
-        this(deliveries, transports, settings, dispatch, DeliveryTraces.NONE, clock);
+        this(deliveries, transports, settings, dispatch, DeliveryTraces.NONE, DeliveryMeter.NONE, clock);
     }
 
-    /** @param traces continues the trace each delivery was created in, around each of its attempts */
+    /**
+     * @param traces continues the trace each delivery was created in, around each of its attempts
+     * @param meter  counts the stored attempts and the deliveries that failed for good
+     */
     public DeliveryDispatcher(Deliveries deliveries, List<Transport> transports, DeliverySettings settings,
-            Settings dispatch, DeliveryTraces traces, Clock clock) {
+            Settings dispatch, DeliveryTraces traces, DeliveryMeter meter, Clock clock) {
         this.deliveries = deliveries;
         this.traces = traces;
+        this.meter = meter;
         transports.forEach(transport -> this.transports.put(transport.channel(), transport));
         this.settings = settings;
         this.dispatch = dispatch;
@@ -158,7 +163,9 @@ public final class DeliveryDispatcher {
                     : transport.attempt(delivery);
             Delivery.Recorded recorded = delivery.record(outcome, now(), settings.schedule(), settings.retention());
             log(delivery, outcome, recorded.delivery());
-            if (!deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
+            if (deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
+                meter.attempted(delivery.channel(), outcome, recorded.delivery().status());
+            } else {
                 log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
             }
         } catch (RuntimeException e) {
