@@ -59,9 +59,10 @@ class NotificationConfiguration {
         return new InboxService(messages, clock);
     }
 
+    /** A unit's contacts, when they arrive, complete the e-mails that wait for them. */
     @Bean
-    UnitDirectory unitDirectory(Units units) {
-        return new UnitDirectory(units);
+    UnitDirectory unitDirectory(Units units, ObjectProvider<DeliveryScheduler> deliveries) {
+        return new UnitDirectory(units, unit -> deliveries.getObject().contactsKnown(unit));
     }
 
     @Bean
@@ -90,7 +91,8 @@ class NotificationConfiguration {
         NotificationProperties.Delivery delivery = properties.delivery();
         RetrySchedule schedule = new RetrySchedule(delivery.retrySchedule(), delivery.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeliverySettings(schedule, delivery.retention(), properties.email().enabled());
+        return new DeliverySettings(schedule, delivery.retention(), properties.email().enabled(),
+                properties.email().contactsWait());
     }
 
     @Bean

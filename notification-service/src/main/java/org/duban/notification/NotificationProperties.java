@@ -71,11 +71,14 @@ public record NotificationProperties(
     }
 
     /**
-     * @param enabled whether units' contacts are e-mailed (needs {@code spring.mail.host})
-     * @param from    the sender address
+     * @param enabled      whether units' contacts are e-mailed (needs {@code spring.mail.host})
+     * @param from         the sender address
+     * @param contactsWait how long an e-mail waits for its unit's contacts ({@code UnitRegistered}) when the
+     *                     message came first; then it fails for good
      */
     public record Email(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("duban-noreply@localhost") String from) {
+            @DefaultValue("duban-noreply@localhost") String from,
+            @DefaultValue("1h") Duration contactsWait) {
     }
 }

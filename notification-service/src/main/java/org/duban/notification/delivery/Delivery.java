@@ -90,6 +90,19 @@ public record Delivery(
     }
 
     /**
+     * An e-mail whose recipients are not known yet (the unit's {@code UnitRegistered} has not arrived):
+     * it waits until {@code until}, unless the contacts come first ({@link Deliveries#contactsArrived}).
+     */
+    public static Delivery emailAwaitingContacts(InboxMessage message, Instant now, Instant until) {
+        return email(message, List.of(), now, until);
+    }
+
+    /** An e-mail that still has nobody to go to. */
+    public boolean awaitsContacts() {
+        return channel == Channel.EMAIL && recipients.isEmpty();
+    }
+
+    /**
      * Records what an attempt came to: delivered (an event says so), failed for good when the schedule
      * ran out or the target is gone (an event says so; kept {@code retention} for redelivery), or
      * pending until the schedule's next time.

@@ -158,9 +158,17 @@ public final class DeliveryDispatcher {
     private void attempt(Delivery delivery, String token) {
         try {
             Transport transport = transports.get(delivery.channel());
-            AttemptOutcome outcome = transport == null
-                    ? AttemptOutcome.permanentFailure(null, 0, "no transport for " + delivery.channel())
-                    : transport.attempt(delivery);
+            AttemptOutcome outcome;
+            if (delivery.awaitsContacts()) {
+                // due with nobody to send to: the wait for the unit's contacts is over
+                outcome = AttemptOutcome.permanentFailure(null, 0, "no e-mail address of unit " + delivery.unitId()
+                        + " is known: its contacts (UnitRegistered) did not arrive within " + settings.contactsWait()
+                        + ", or name no e-mail address");
+            } else if (transport == null) {
+                outcome = AttemptOutcome.permanentFailure(null, 0, "no transport for " + delivery.channel());
+            } else {
+                outcome = transport.attempt(delivery);
+            }
             Delivery.Recorded recorded = delivery.record(outcome, now(), settings.schedule(), settings.retention());
             log(delivery, outcome, recorded.delivery());
             if (deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.notification.routing.OutboundChannel;
@@ -47,6 +48,20 @@ public final class DeliveryScheduler implements OutboundChannel {
         this.clock = clock;
     }
 
+    /**
+     * A unit's contacts are stored: the e-mails waiting for them go out now (to its addresses), or,
+     * when it has none, fail now rather than at the end of the wait.
+     */
+    public void contactsKnown(Unit unit) {
+        if (!settings.emailEnabled()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (deliveries.contactsArrived(unit.id(), unit.emailAddresses(), now) > 0) {
+            wakeDispatcher.run();
+        }
+    }
+
     @Override
     public void schedule(InboxMessage message) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -58,10 +73,17 @@ public final class DeliveryScheduler implements OutboundChannel {
                     now, settings.schedule().first(now)).tracedBy(traceparent));
         }
         if (settings.emailEnabled()) {
-            List<String> addresses = units.byId(message.unitId()).map(Unit::emailAddresses).orElse(List.of());
-            if (!addresses.isEmpty()) {
-                added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now, settings.schedule().first(now))
-                        .tracedBy(traceparent));
+            Optional<Unit> unit = units.byId(message.unitId());
+            if (unit.isPresent()) {
+                List<String> addresses = unit.get().emailAddresses();
+                if (!addresses.isEmpty()) {
+                    added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now,
+                            settings.schedule().first(now)).tracedBy(traceparent));
+                }
+            } else if (deliveries.addIfAbsent(Delivery.emailAwaitingContacts(message, now,
+                    now.plus(settings.contactsWait())).tracedBy(traceparent))) {
+                // the unit's UnitRegistered (another partition) may have been recorded meanwhile: look again
+                units.byId(message.unitId()).ifPresent(this::contactsKnown);
             }
         }
         if (added) {

@@ -70,6 +70,20 @@ public final class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    public synchronized int contactsArrived(String unitId, List<String> recipients, Instant now) {
+        List<Delivery> waiting = deliveries.values().stream().filter(d -> d.unitId().equals(unitId))
+                .filter(d -> d.status() == DeliveryStatus.PENDING && d.awaitsContacts() && free(d, now)).toList();
+        for (Delivery d : waiting) {
+            deliveries.put(d.id(), new Delivery(d.id(), d.channel(), d.unitId(), d.endpointId(),
+                    recipients.isEmpty() ? d.recipients() : recipients, d.messageId(), d.sourceEventId(),
+                    d.sourceEventType(), d.caseId(), d.subject(), d.payload(), d.status(), d.attempts(),
+                    d.roundAttempts(), now, d.createdAt(), d.completedAt(), d.expiresAt(), d.traceparent(),
+                    d.version() + 1));
+        }
+        return waiting.size();
+    }
+
+    @Override
     public synchronized Optional<Instant> nextDue(Instant now) {
         return deliveries.values().stream().filter(d -> d.status() == DeliveryStatus.PENDING && free(d, now))
                 .map(Delivery::nextAttemptAt).min(Comparator.naturalOrder());

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link WebhookEndpoints} in a map, for use-case tests. */
-final class InMemoryWebhookEndpoints implements WebhookEndpoints {
+public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
     private final Map<String, WebhookEndpoint> byId = new LinkedHashMap<>();
 

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -142,6 +143,17 @@ class MongoDeliveries implements Deliveries {
                 .skip(page.offset()).limit(page.size())
                 .map(MongoDeliveries::fromDocument).into(new ArrayList<>());
         return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    @Override
+    public int contactsArrived(String unitId, List<String> recipients, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(set("nextAttemptAt", Date.from(now)), inc("version", 1L)));
+        if (!recipients.isEmpty()) {
+            updates.add(set("recipients", recipients));
+        }
+        return (int) collection.updateMany(and(eq("unitId", unitId), eq("channel", Channel.EMAIL.name()),
+                eq("status", DeliveryStatus.PENDING.name()), size("recipients", 0), free(now)), combine(updates))
+                .getModifiedCount();
     }
 
     @Override
