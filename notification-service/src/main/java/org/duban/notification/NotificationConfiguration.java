@@ -182,7 +182,7 @@ class NotificationConfiguration {
 
     @Bean
     DeliveryService deliveryService(Deliveries deliveries, DeliverySettings settings, DeliveryDispatcher dispatcher,
-            Clock clock) {
-        return new DeliveryService(deliveries, settings, dispatcher::wakeUp, clock);
+            UnitDirectory units, Clock clock) {
+        return new DeliveryService(deliveries, settings, dispatcher::wakeUp, units, clock);
     }
 }

@@ -97,6 +97,13 @@ public record Delivery(
         return email(message, List.of(), now, until);
     }
 
+    /** The same e-mail, to {@code addresses}. */
+    public Delivery addressedTo(List<String> addresses) {
+        return new Delivery(id, channel, unitId, endpointId, addresses, messageId, sourceEventId, sourceEventType,
+                caseId, subject, payload, status, attempts, roundAttempts, nextAttemptAt, createdAt, completedAt,
+                expiresAt, traceparent, version);
+    }
+
     /** An e-mail that still has nobody to go to. */
     public boolean awaitsContacts() {
         return channel == Channel.EMAIL && recipients.isEmpty();

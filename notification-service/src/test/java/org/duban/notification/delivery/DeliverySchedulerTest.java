@@ -22,6 +22,7 @@ import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.InMemoryWebhookEndpoints;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.domain.Caller;
 import org.duban.platform.idempotency.IdempotencyKeys;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.testing.MovableClock;
@@ -94,6 +95,29 @@ class DeliverySchedulerTest {
         // then
         assertThat(theEmail(message).recipients()).containsExactly("wang.fang@unit.example");
         assertThat(theEmail(message).nextAttemptAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void anEmailThatFailedForWantOfContactsIsAddressedWhenRedeliveredAfterTheyArrived() {
+        // given: the wait ended without contacts
+        InboxMessage message = InboxFixtures.unreadMessage("evt-5", "unit-5", T0);
+        scheduler.schedule(message);
+        clock.advance(WAIT);
+        Delivery failed = theEmail(message).record(AttemptOutcome.permanentFailure(null, 0, "no e-mail address"),
+                clock.instant(), new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5), Duration.ofDays(30))
+                .delivery();
+        deliveries.storeRedelivery(failed, clock.instant());
+        units.save(registered("unit-5", "zhou.min@unit.example"));
+        DeliveryService service = new DeliveryService(deliveries, new DeliverySettings(
+                new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5), Duration.ofDays(30), true, WAIT),
+                wakeUps::incrementAndGet, new UnitDirectory(units), clock);
+
+        // when
+        service.redeliver(Caller.unit("zhou.min", "unit-5"), failed.id());
+
+        // then
+        assertThat(theEmail(message).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(theEmail(message).recipients()).containsExactly("zhou.min@unit.example");
     }
 
     @Test

@@ -123,6 +123,7 @@ class MongoDeliveries implements Deliveries {
     @Override
     public boolean storeRedelivery(Delivery delivery, Instant now) {
         List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
+        updates.add(set("recipients", delivery.recipients()));
         updates.add(inc("version", 1L));
         return collection.updateOne(and(eq("_id", delivery.id()), eq("version", delivery.version()), free(now)),
                 combine(updates)).getModifiedCount() == 1;
