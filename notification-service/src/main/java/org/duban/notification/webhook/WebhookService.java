@@ -15,7 +15,6 @@ import java.util.TreeSet;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
-import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
 import org.duban.platform.domain.NotFound;
@@ -79,17 +78,21 @@ public final class WebhookService {
         }
         return creations.create(caller, "register-webhook", idempotencyKey,
                 new Registration(target.toString(), List.copyOf(types)),
-                id -> store(caller.unitId(), id, target, types),
+                id -> store(caller.unitId(), id, target, types, idempotencyKey),
                 id -> endpoints.byId(id).map(endpoint -> firstAnswer(endpoint, idempotencyKey)));
     }
 
-    private WebhookRegistration store(String unitId, String id, URI target, Set<String> types) {
+    /** Stores the endpoint; a concurrent retry under the same key that stored it first wins, and its answer is ours. */
+    private WebhookRegistration store(String unitId, String id, URI target, Set<String> types, String idempotencyKey) {
         Instant now = now();
         WebhookSecret secret = WebhookSecret.generate(now);
         WebhookEndpoint endpoint = new WebhookEndpoint(id, unitId, target, types, List.of(secret),
                 WebhookEndpoint.Status.ACTIVE, null, now, 0L);
-        endpoints.insert(endpoint);
-        return new WebhookRegistration(endpoint, secret.value(), null);
+        if (endpoints.insertIfAbsent(endpoint)) {
+            return new WebhookRegistration(endpoint, secret.value(), null);
+        }
+        return endpoints.byId(id).map(stored -> firstAnswer(stored, idempotencyKey))
+                .orElseThrow(() -> new Conflict("webhook " + id + " changed meanwhile; try again"));
     }
 
     /** The registration as first answered: the endpoint (as it is now) and the secret issued with it. */

@@ -122,6 +122,23 @@ class WebhookServiceTest {
     }
 
     @Test
+    void aRetryRacingTheFirstRequestToStoreAnswersTheFirstRegistration() {
+        // given: the first request stored its endpoint just after the retry looked for it
+        WebhookRegistration first = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-3");
+        endpoints.hideNextRead();
+
+        // when
+        WebhookRegistration retried = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-3");
+
+        // then
+        assertThat(retried.endpoint().id()).isEqualTo(first.endpoint().id());
+        assertThat(retried.secret()).isEqualTo(first.secret());
+        assertThat(endpoints.of("unit-1")).singleElement()
+                .satisfies(stored -> assertThat(stored.secrets()).extracting(WebhookSecret::value)
+                        .containsExactly(first.secret()));
+    }
+
+    @Test
     void theSameIdempotencyKeyForAnotherRequestOrAfterTheSecretWasRotatedOutIsAConflict() {
         // given
         String id = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-2").endpoint().id();
