@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.DeliveryDispatcher;
 import org.duban.notification.delivery.DeliveryScheduler;
 import org.duban.notification.delivery.DeliveryService;
+import org.duban.notification.delivery.DeliveryTraces;
 import org.duban.notification.delivery.DeliverySettings;
 import org.duban.notification.delivery.RetrySchedule;
 import org.duban.notification.delivery.Transport;
 import org.duban.notification.delivery.email.MailTransport;
+import org.duban.notification.delivery.metrics.MicrometerDeliveryMeter;
 import org.duban.notification.delivery.webhook.JsonWebhookPayloads;
 import org.duban.notification.delivery.webhook.WebhookTransport;
 import org.duban.notification.inbox.InboxMessages;
@@ -30,6 +34,9 @@ import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.idempotency.IdempotentCreations;
+import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
+import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +59,10 @@ class NotificationConfiguration {
         return new InboxService(messages, clock);
     }
 
+    /** A unit's contacts, when they arrive, complete the e-mails that wait for them. */
     @Bean
-    UnitDirectory unitDirectory(Units units) {
-        return new UnitDirectory(units);
+    UnitDirectory unitDirectory(Units units, ObjectProvider<DeliveryScheduler> deliveries) {
+        return new UnitDirectory(units, unit -> deliveries.getObject().contactsKnown(unit));
     }
 
     @Bean
@@ -70,10 +78,12 @@ class NotificationConfiguration {
 
     @Bean
     WebhookService webhookService(WebhookEndpoints endpoints, RoutingRules rules, NotificationProperties properties,
-            Clock clock) {
+            MongoDatabase database, Clock clock) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
+        IdempotentCreations creations = new IdempotentCreations(
+                new MongoIdempotencyKeys(database, clock, webhooks.idempotencyRetention()));
         return new WebhookService(endpoints, new TargetGuard(webhooks.allowLoopback(), webhooks.allowPrivate()),
-                rules.unitEventTypes(), webhooks.secretGrace(), clock);
+                rules.unitEventTypes(), webhooks.secretGrace(), creations, clock);
     }
 
     @Bean
@@ -81,7 +91,8 @@ class NotificationConfiguration {
         NotificationProperties.Delivery delivery = properties.delivery();
         RetrySchedule schedule = new RetrySchedule(delivery.retrySchedule(), delivery.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeliverySettings(schedule, delivery.retention(), properties.email().enabled());
+        return new DeliverySettings(schedule, delivery.retention(), properties.email().enabled(),
+                properties.email().contactsWait());
     }
 
     @Bean
@@ -97,17 +108,34 @@ class NotificationConfiguration {
                 .build());
     }
 
+    /** Deliveries keep the trace of the event that led to them; their attempts continue it. */
+    @Bean
+    DeliveryTraces deliveryTraces(TraceContexts traces) {
+        return new DeliveryTraces() {
+            @Override
+            public String current() {
+                return traces.current();
+            }
+
+            @Override
+            public void continued(String traceparent, Runnable attempt) {
+                traces.continueTrace(traceparent, "duban.delivery.attempt", attempt::run);
+            }
+        };
+    }
+
     @Bean
     WebhookTransport webhookTransport(WebhookService webhooks, CircuitBreakerRegistry webhookBreakers,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, TraceContexts traces, Clock clock) {
         return new WebhookTransport(webhooks, webhookBreakers, properties.webhooks().breaker().openWait(),
-                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), clock);
+                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), traces::current, clock);
     }
 
     @Bean
     DeliveryDispatcher deliveryDispatcher(Deliveries deliveries, WebhookTransport webhookTransport,
             ObjectProvider<JavaMailSender> mailSender, CircuitBreakerRegistry webhookBreakers,
-            DeliverySettings settings, NotificationProperties properties, Clock clock) {
+            DeliverySettings settings, NotificationProperties properties, DeliveryTraces traces, MeterRegistry meters,
+            Clock clock) {
         List<Transport> transports = new ArrayList<>(List.of(webhookTransport));
         if (properties.email().enabled()) {
             JavaMailSender sender = mailSender.getIfAvailable();
@@ -119,7 +147,8 @@ class NotificationConfiguration {
         }
         NotificationProperties.Delivery delivery = properties.delivery();
         return new DeliveryDispatcher(deliveries, transports, settings,
-                new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), clock);
+                new DeliveryDispatcher.Settings(delivery.lease(), delivery.pollInterval(), delivery.workers()), traces,
+                new MicrometerDeliveryMeter(meters), clock);
     }
 
     @Bean
@@ -146,14 +175,14 @@ class NotificationConfiguration {
 
     @Bean
     DeliveryScheduler deliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
-            DeliverySettings settings, DeliveryDispatcher dispatcher, Clock clock) {
+            DeliverySettings settings, DeliveryDispatcher dispatcher, DeliveryTraces traces, Clock clock) {
         return new DeliveryScheduler(deliveries, webhooks, units, new JsonWebhookPayloads(), settings,
-                dispatcher::wakeUp, clock);
+                dispatcher::wakeUp, traces, clock);
     }
 
     @Bean
     DeliveryService deliveryService(Deliveries deliveries, DeliverySettings settings, DeliveryDispatcher dispatcher,
-            Clock clock) {
-        return new DeliveryService(deliveries, settings, dispatcher::wakeUp, clock);
+            UnitDirectory units, Clock clock) {
+        return new DeliveryService(deliveries, settings, dispatcher::wakeUp, units, clock);
     }
 }

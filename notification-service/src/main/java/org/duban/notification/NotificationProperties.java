@@ -26,6 +26,7 @@ public record NotificationProperties(
      * @param perEndpoint    attempts to one endpoint in flight at once
      * @param secretGrace    how long a rotated-out secret keeps signing
      * @param breaker        the circuit breaker each endpoint has
+     * @param idempotencyRetention how long a registration's {@code Idempotency-Key} is remembered
      */
     public record Webhooks(
             @DefaultValue("false") boolean allowLoopback,
@@ -33,7 +34,8 @@ public record NotificationProperties(
             @DefaultValue("15s") Duration timeout,
             @DefaultValue("2") int perEndpoint,
             @DefaultValue("24h") Duration secretGrace,
-            @DefaultValue Breaker breaker) {
+            @DefaultValue Breaker breaker,
+            @DefaultValue("7d") Duration idempotencyRetention) {
     }
 
     /**
@@ -69,11 +71,14 @@ public record NotificationProperties(
     }
 
     /**
-     * @param enabled whether units' contacts are e-mailed (needs {@code spring.mail.host})
-     * @param from    the sender address
+     * @param enabled      whether units' contacts are e-mailed (needs {@code spring.mail.host})
+     * @param from         the sender address
+     * @param contactsWait how long an e-mail waits for its unit's contacts ({@code UnitRegistered}) when the
+     *                     message came first; then it fails for good
      */
     public record Email(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("duban-noreply@localhost") String from) {
+            @DefaultValue("duban-noreply@localhost") String from,
+            @DefaultValue("1h") Duration contactsWait) {
     }
 }

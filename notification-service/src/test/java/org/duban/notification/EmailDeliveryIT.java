@@ -42,6 +42,7 @@ import tools.jackson.databind.JsonNode;
     "duban.notification.email.enabled=true",
     "duban.notification.email.from=duban@xq.example.gov.cn",
     "duban.notification.delivery.retry-schedule=0s,300ms,300ms",
+    "duban.notification.email.contacts-wait=3s",
     "duban.notification.delivery.poll-interval=100ms"})
 @EmbeddedKafka(partitions = 1,
         brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
@@ -88,8 +89,8 @@ class EmailDeliveryIT {
         TestEvents.send(bootstrap, INTAKE, issued("asg-m1", "unit-mail"));
 
         // then
-        await().atMost(PATIENCE).until(() -> SMTP.getReceivedMessages().length >= 2);
-        MimeMessage[] received = SMTP.getReceivedMessages();
+        await().atMost(PATIENCE).until(() -> about("case-asg-m1").length >= 2);
+        MimeMessage[] received = about("case-asg-m1");
         assertThat(received).hasSize(2);
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo("新交办事项：case-asg-m1");
@@ -107,7 +108,28 @@ class EmailDeliveryIT {
     }
 
     @Test
-    void aUnitWithoutContactsGetsNoEmailButItsInboxMessage() {
+    void anEmailWaitsForTheUnitsContactsWhenTheyArriveAfterTheMessageAndThenGoesOut() throws Exception {
+        // given: the assignment comes before the unit's UnitRegistered (another partition key)
+        String unit = TestTokens.unit("sun.li", "unit-late");
+        TestEvents.send(bootstrap, INTAKE, issued("asg-m3", "unit-late"));
+        JsonNode waiting = emailDelivery(unit, "PENDING");
+        assertThat(waiting.path("attempts")).isEmpty();
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, new UnitRegistered("unit-late", "SPB", "沙坪坝街道办事处", "SUB_DISTRICT",
+                List.of(new UnitContact("孙丽", "联络员", "023-6531-0009", "sun.li@spb.example.gov.cn")),
+                Instant.now(), SUPERVISOR));
+
+        // then: within the wait, to the address that arrived
+        MimeMessage mail = await().atMost(PATIENCE).until(() -> sentTo("sun.li@spb.example.gov.cn"), m -> m != null);
+        assertThat(mail.getSubject()).isEqualTo("新交办事项：case-asg-m3");
+        JsonNode delivered = emailDelivery(unit, "DELIVERED");
+        assertThat(delivered.path("id").asString()).isEqualTo(waiting.path("id").asString());
+        assertThat(delivered.path("attempts")).hasSize(1);
+    }
+
+    @Test
+    void anEmailWhoseUnitsContactsNeverArriveFailsForGoodAfterTheWaitWithAClearErrorAndTheInboxHasTheMessage() {
         // given
         String unit = TestTokens.unit("zhao.lei", "unit-nomail");
         int before = SMTP.getReceivedMessages().length;
@@ -117,8 +139,42 @@ class EmailDeliveryIT {
 
         // then
         await().atMost(PATIENCE).until(() -> http.get("/api/v1/inbox", unit).body().path("items").size() == 1);
-        await().during(Duration.ofMillis(500)).atMost(PATIENCE)
-                .until(() -> http.get("/api/v1/deliveries", unit).body().path("items").isEmpty());
+        JsonNode failed = emailDelivery(unit, "FAILED");
+        assertThat(Duration.between(Instant.parse(failed.path("createdAt").asString()),
+                Instant.parse(failed.path("completedAt").asString()))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(failed.path("attempts")).hasSize(1);
+        assertThat(failed.at("/attempts/0/error").asString())
+                .isEqualTo("no e-mail address of unit unit-nomail is known: its contacts (UnitRegistered) did not"
+                        + " arrive within PT3S, or name no e-mail address");
         assertThat(SMTP.getReceivedMessages()).hasSize(before);
+    }
+
+    private JsonNode emailDelivery(String unitToken, String status) {
+        return await().atMost(PATIENCE).until(() -> http.get("/api/v1/deliveries", unitToken).body()
+                .path("items").valueStream().filter(item -> item.path("channel").asString().equals("EMAIL"))
+                .filter(item -> item.path("status").asString().equals(status)).findFirst().orElse(null),
+                found -> found != null);
+    }
+
+    /** The messages received whose subject names {@code caseId} (one per recipient). */
+    private static MimeMessage[] about(String caseId) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            if (message.getSubject().endsWith(caseId)) {
+                found.add(message);
+            }
+        }
+        return found.toArray(MimeMessage[]::new);
+    }
+
+    private static MimeMessage sentTo(String address) throws Exception {
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            for (jakarta.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
+                if (to.toString().equals(address)) {
+                    return message;
+                }
+            }
+        }
+        return null;
     }
 }

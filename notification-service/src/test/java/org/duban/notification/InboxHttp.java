@@ -36,6 +36,15 @@ public final class InboxHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with extra headers (name, value, name, value, …). */
+    public Answer postJson(String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

@@ -96,7 +96,8 @@ public final class TestReceiver implements AutoCloseable {
             }
         }
         synchronized (this) {
-            received.add(new Received(at, nanos, id, timestamp, signature, body, refusal, answer.status()));
+            received.add(new Received(at, nanos, id, timestamp, signature, body, refusal, answer.status(),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             notifyAll();
         }
         if (answer.retryAfter() != null) {
@@ -123,9 +124,12 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    /** One request as received, with the verifier's verdict (null: genuine) and the status answered. */
+    /**
+     * One request as received, with the verifier's verdict (null: genuine), the status answered and its
+     * {@code traceparent} header (null if none).
+     */
     public record Received(Instant at, long nanos, String webhookId, String timestamp, String signature, byte[] body,
-            String refusal, int answeredStatus) {
+            String refusal, int answeredStatus, String traceparent) {
 
         public String bodyText() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);

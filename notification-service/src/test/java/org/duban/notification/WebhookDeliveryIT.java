@@ -23,6 +23,7 @@ import org.duban.contracts.events.NotificationDelivered;
 import org.duban.contracts.events.NotificationDeliveryFailed;
 import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
+import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.TestReceiver.Received;
 import org.duban.notification.WebhookFixtures.Registered;
 import org.duban.platform.testing.PlatformTestSupport;
@@ -32,8 +33,11 @@ import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -78,6 +82,8 @@ class WebhookDeliveryIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    Deliveries deliveries;
 
     private final List<TestReceiver> receivers = new ArrayList<>();
     private InboxHttp http;
@@ -192,6 +198,53 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyAttemptContinuesTheTraceOfTheEventInItsLogLinesAndInTheTraceparentTheReceiverGets(CapturedOutput output) {
+        // given: an event published in a known trace, a receiver that fails once
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String unit = TestTokens.unit("feng.yi", "unit-traced");
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(n == 1 ? 503 : 204));
+        register(http, unit, receiver.url());
+
+        // when
+        TracedEvents.send(bootstrap, INTAKE, issued("asg-t1", "unit-traced"), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        // then: both attempts (the retry later, from the store) carry the trace to the receiver
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Received> all = receiver.received();
+        assertThat(all).hasSize(2);
+        assertThat(all).extracting(Received::traceparent)
+                .allSatisfy(header -> assertThat(header).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        String deliveryId = all.get(0).webhookId();
+        assertThat(deliveries.byId(deliveryId).orElseThrow().traceparent()).startsWith("00-" + traceId + "-");
+        // and the dispatcher's line about each attempt has the trace id in its MDC (the correlation prefix)
+        await().atMost(PATIENCE).until(() -> attemptLines(output, deliveryId).size() == 2);
+        assertThat(attemptLines(output, deliveryId))
+                .allSatisfy(line -> assertThat(line).contains("[" + traceId + ","));
+    }
+
+    @Test
+    void aRegistrationRetriedWithTheSameIdempotencyKeyAnswersTheFirstOneAndAnotherBodyUnderItIsRefused() {
+        // given
+        String unit = TestTokens.unit("he.ping", "unit-idem");
+        String body = "{\"url\": \"http://127.0.0.1:9/hook\"}";
+
+        // when
+        Answer first = http.postJson("/api/v1/webhooks", unit, body, "Idempotency-Key", "reg-1");
+        Answer retried = http.postJson("/api/v1/webhooks", unit, body, "Idempotency-Key", "reg-1");
+        Answer otherBody = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"http://127.0.0.1:10/hook\"}",
+                "Idempotency-Key", "reg-1");
+
+        // then
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
+        assertThat(retried.body().path("secret").asString()).isEqualTo(first.body().path("secret").asString());
+        otherBody.assertProblem(409, "state-conflict");
+        assertThat(http.get("/api/v1/webhooks", unit).body().path("items")).hasSize(1);
+    }
+
+    @Test
     void aRotatedSecretSignsBesideTheNewOneDuringTheGracePeriod() {
         // given
         String unit = TestTokens.unit("zhou.min", "unit-rotate");
@@ -233,6 +286,24 @@ class WebhookDeliveryIT {
         assertThat(failed.path("attempts")).hasSize(1);
         TestEvents.send(bootstrap, INTAKE, issued("asg-g2", "unit-gone"));
         await().during(Duration.ofMillis(800)).atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        // and Prometheus has the series the Grafana dashboard queries (deploy/compose/grafana)
+        String scraped = scrape();
+        assertThat(scraped).containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"WEBHOOK\"[^}]*\\} [1-9]")
+                .containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"EMAIL\"")
+                .containsPattern("duban_notification_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\",[^}]*outcome=\"failed\"");
+    }
+
+    private String scrape() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -326,6 +397,11 @@ class WebhookDeliveryIT {
         strangerDeletes.assertProblem(404, "not-found");
         assertThat(ownerDeletes.status()).isEqualTo(204);
         assertThat(http.get("/api/v1/webhooks", owner).body().path("items")).isEmpty();
+    }
+
+    private static List<String> attemptLines(CapturedOutput output, String deliveryId) {
+        return output.getAll().lines().filter(line -> line.contains("delivery " + deliveryId + " (WEBHOOK")
+                && line.contains(": attempt ")).toList();
     }
 
     private TestReceiver receiver() {

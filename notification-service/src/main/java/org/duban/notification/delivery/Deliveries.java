@@ -38,6 +38,14 @@ public interface Deliveries {
     /** Newest first; {@code unitId} and {@code status} filter when not null. */
     Page<Delivery> list(String unitId, DeliveryStatus status, PageRequest page);
 
+    /**
+     * A unit's contacts arrived: its PENDING e-mails that wait for them (no recipients, not held by a
+     * dispatcher) get {@code recipients} (when there are any) and are due {@code now}.
+     *
+     * @return how many e-mails were waiting
+     */
+    int contactsArrived(String unitId, List<String> recipients, Instant now);
+
     /** When the next PENDING delivery is due, if any: lets the dispatcher sleep until then. */
     Optional<Instant> nextDue(Instant now);
 }

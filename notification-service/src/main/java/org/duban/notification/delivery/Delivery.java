@@ -28,6 +28,8 @@ import org.duban.platform.domain.StateConflict;
  * @param roundAttempts attempts made since the schedule last started (creation or redelivery)
  * @param nextAttemptAt when a PENDING delivery is due; null otherwise
  * @param expiresAt     when a FAILED delivery is deleted; null otherwise
+ * @param traceparent   the W3C trace context of the work that created it (the consumed event's trace), so
+ *                      that every attempt, however much later, continues that trace; null when none
  */
 public record Delivery(
         String id,
@@ -48,6 +50,7 @@ public record Delivery(
         Instant createdAt,
         Instant completedAt,
         Instant expiresAt,
+        String traceparent,
         long version) {
 
     static final Actor NOTIFIER = Actor.system("notification-service");
@@ -77,13 +80,33 @@ public record Delivery(
             Instant firstAttemptAt) {
         return new Delivery(idFor(message.id(), endpointId), Channel.WEBHOOK, message.unitId(), endpointId, List.of(),
                 message.id(), message.sourceEventId(), message.sourceEventType(), message.caseId(), message.title(),
-                payload, DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, 0L);
+                payload, DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, null, 0L);
     }
 
     public static Delivery email(InboxMessage message, List<String> recipients, Instant now, Instant firstAttemptAt) {
         return new Delivery(idFor(message.id(), "email"), Channel.EMAIL, message.unitId(), null, recipients,
                 message.id(), message.sourceEventId(), message.sourceEventType(), message.caseId(), message.title(),
-                message.body(), DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, 0L);
+                message.body(), DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, null, 0L);
+    }
+
+    /**
+     * An e-mail whose recipients are not known yet (the unit's {@code UnitRegistered} has not arrived):
+     * it waits until {@code until}, unless the contacts come first ({@link Deliveries#contactsArrived}).
+     */
+    public static Delivery emailAwaitingContacts(InboxMessage message, Instant now, Instant until) {
+        return email(message, List.of(), now, until);
+    }
+
+    /** The same e-mail, to {@code addresses}. */
+    public Delivery addressedTo(List<String> addresses) {
+        return new Delivery(id, channel, unitId, endpointId, addresses, messageId, sourceEventId, sourceEventType,
+                caseId, subject, payload, status, attempts, roundAttempts, nextAttemptAt, createdAt, completedAt,
+                expiresAt, traceparent, version);
+    }
+
+    /** An e-mail that still has nobody to go to. */
+    public boolean awaitsContacts() {
+        return channel == Channel.EMAIL && recipients.isEmpty();
     }
 
     /**
@@ -141,7 +164,15 @@ public record Delivery(
     private Delivery with(DeliveryStatus newStatus, List<Attempt> newAttempts, int round, Instant next,
             Instant completed, Instant expires) {
         return new Delivery(id, channel, unitId, endpointId, recipients, messageId, sourceEventId, sourceEventType,
-                caseId, subject, payload, newStatus, newAttempts, round, next, createdAt, completed, expires, version);
+                caseId, subject, payload, newStatus, newAttempts, round, next, createdAt, completed, expires, traceparent,
+                version);
+    }
+
+    /** The same delivery, carrying the trace context {@code traceparent} (null: none). */
+    public Delivery tracedBy(String traceparent) {
+        return new Delivery(id, channel, unitId, endpointId, recipients, messageId, sourceEventId, sourceEventType,
+                caseId, subject, payload, status, attempts, roundAttempts, nextAttemptAt, createdAt, completedAt,
+                expiresAt, traceparent, version);
     }
 
     /** The delivery after an attempt and the events that record it (none while it stays pending). */

@@ -34,6 +34,8 @@ public final class DeliveryDispatcher {
     private final Map<Channel, Transport> transports = new EnumMap<>(Channel.class);
     private final DeliverySettings settings;
     private final Settings dispatch;
+    private final DeliveryTraces traces;
+    private final DeliveryMeter meter;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore workers;
@@ -53,7 +55,18 @@ public final class DeliveryDispatcher {
 
     public DeliveryDispatcher(Deliveries deliveries, List<Transport> transports, DeliverySettings settings,
             Settings dispatch, Clock clock) {
+        this(deliveries, transports, settings, dispatch, DeliveryTraces.NONE, DeliveryMeter.NONE, clock);
+    }
+
+    /**
+     * @param traces continues the trace each delivery was created in, around each of its attempts
+     * @param meter  counts the stored attempts and the deliveries that failed for good
+     */
+    public DeliveryDispatcher(Deliveries deliveries, List<Transport> transports, DeliverySettings settings,
+            Settings dispatch, DeliveryTraces traces, DeliveryMeter meter, Clock clock) {
         this.deliveries = deliveries;
+        this.traces = traces;
+        this.meter = meter;
         transports.forEach(transport -> this.transports.put(transport.channel(), transport));
         this.settings = settings;
         this.dispatch = dispatch;
@@ -130,7 +143,7 @@ public final class DeliveryDispatcher {
             inFlight.incrementAndGet();
             pool.execute(() -> {
                 try {
-                    attempt(delivery, token);
+                    traces.continued(delivery.traceparent(), () -> attempt(delivery, token));
                 } finally {
                     inFlight.decrementAndGet();
                     workers.release();
@@ -145,17 +158,41 @@ public final class DeliveryDispatcher {
     private void attempt(Delivery delivery, String token) {
         try {
             Transport transport = transports.get(delivery.channel());
-            AttemptOutcome outcome = transport == null
-                    ? AttemptOutcome.permanentFailure(null, 0, "no transport for " + delivery.channel())
-                    : transport.attempt(delivery);
+            AttemptOutcome outcome;
+            if (delivery.awaitsContacts()) {
+                // due with nobody to send to: the wait for the unit's contacts is over
+                outcome = AttemptOutcome.permanentFailure(null, 0, "no e-mail address of unit " + delivery.unitId()
+                        + " is known: its contacts (UnitRegistered) did not arrive within " + settings.contactsWait()
+                        + ", or name no e-mail address");
+            } else if (transport == null) {
+                outcome = AttemptOutcome.permanentFailure(null, 0, "no transport for " + delivery.channel());
+            } else {
+                outcome = transport.attempt(delivery);
+            }
             Delivery.Recorded recorded = delivery.record(outcome, now(), settings.schedule(), settings.retention());
-            if (!deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
+            log(delivery, outcome, recorded.delivery());
+            if (deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
+                meter.attempted(delivery.channel(), outcome, recorded.delivery().status());
+            } else {
                 log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
             }
         } catch (RuntimeException e) {
             // the lease expires and the attempt is made again
             log.warn("delivery {}: attempt could not be completed: {}", delivery.id(), e.toString());
         }
+    }
+
+    /** One line per attempt, inside the delivery's trace: the trace id in it leads back to the event. */
+    private static void log(Delivery before, AttemptOutcome outcome, Delivery after) {
+        if (!outcome.attempted()) {
+            log.debug("delivery {} ({}, unit {}): not attempted, waits until {}", before.id(), before.channel(),
+                    before.unitId(), after.nextAttemptAt());
+            return;
+        }
+        String result = outcome.succeeded() ? "delivered" : outcome.error();
+        log.info("delivery {} ({}, unit {}): attempt {} {} in {} ms; now {}{}", before.id(), before.channel(),
+                before.unitId(), after.attempts().size(), result, outcome.latencyMillis(), after.status(),
+                after.nextAttemptAt() == null ? "" : ", next at " + after.nextAttemptAt());
     }
 
     private void loop() {

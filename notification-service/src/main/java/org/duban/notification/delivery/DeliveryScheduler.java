@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.notification.routing.OutboundChannel;
@@ -25,10 +26,19 @@ public final class DeliveryScheduler implements OutboundChannel {
     private final WebhookPayloads payloads;
     private final DeliverySettings settings;
     private final Runnable wakeDispatcher;
+    private final DeliveryTraces traces;
     private final Clock clock;
 
     public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
             WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
+        this(deliveries, webhooks, units, payloads, settings, wakeDispatcher, DeliveryTraces.NONE, clock);
+    }
+
+    /** @param traces gives the trace context each new delivery stores (the consumed event's) */
+    public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
+            WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, DeliveryTraces traces,
+            Clock clock) {
+        this.traces = traces;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.units = units;
@@ -38,19 +48,42 @@ public final class DeliveryScheduler implements OutboundChannel {
         this.clock = clock;
     }
 
+    /**
+     * A unit's contacts are stored: the e-mails waiting for them go out now (to its addresses), or,
+     * when it has none, fail now rather than at the end of the wait.
+     */
+    public void contactsKnown(Unit unit) {
+        if (!settings.emailEnabled()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (deliveries.contactsArrived(unit.id(), unit.emailAddresses(), now) > 0) {
+            wakeDispatcher.run();
+        }
+    }
+
     @Override
     public void schedule(InboxMessage message) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String traceparent = traces.current();
         boolean added = false;
         for (WebhookEndpoint endpoint : webhooks.receiversOf(message.unitId(), message.sourceEventType())) {
             String id = Delivery.idFor(message.id(), endpoint.id());
             added |= deliveries.addIfAbsent(Delivery.webhook(message, endpoint.id(), payloads.body(id, message, now),
-                    now, settings.schedule().first(now)));
+                    now, settings.schedule().first(now)).tracedBy(traceparent));
         }
         if (settings.emailEnabled()) {
-            List<String> addresses = units.byId(message.unitId()).map(Unit::emailAddresses).orElse(List.of());
-            if (!addresses.isEmpty()) {
-                added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now, settings.schedule().first(now)));
+            Optional<Unit> unit = units.byId(message.unitId());
+            if (unit.isPresent()) {
+                List<String> addresses = unit.get().emailAddresses();
+                if (!addresses.isEmpty()) {
+                    added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now,
+                            settings.schedule().first(now)).tracedBy(traceparent));
+                }
+            } else if (deliveries.addIfAbsent(Delivery.emailAwaitingContacts(message, now,
+                    now.plus(settings.contactsWait())).tracedBy(traceparent))) {
+                // the unit's UnitRegistered (another partition) may have been recorded meanwhile: look again
+                units.byId(message.unitId()).ifPresent(this::contactsKnown);
             }
         }
         if (added) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.duban.notification.unit.Unit;
+import org.duban.notification.unit.UnitDirectory;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.NotFound;
@@ -17,10 +19,14 @@ public final class DeliveryService {
     private final Deliveries deliveries;
     private final DeliverySettings settings;
     private final Runnable wakeDispatcher;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    public DeliveryService(Deliveries deliveries, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
+    /** @param units addresses an e-mail redelivered after it failed for want of its unit's contacts */
+    public DeliveryService(Deliveries deliveries, DeliverySettings settings, Runnable wakeDispatcher,
+            UnitDirectory units, Clock clock) {
         this.deliveries = deliveries;
+        this.units = units;
         this.settings = settings;
         this.wakeDispatcher = wakeDispatcher;
         this.clock = clock;
@@ -42,7 +48,10 @@ public final class DeliveryService {
         Delivery delivery = deliveries.byId(id).filter(found -> caller.canSee(found.unitId()))
                 .orElseThrow(() -> new NotFound("delivery", id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Delivery again = delivery.redeliver(now, settings.schedule());
+        Delivery redelivered = delivery.redeliver(now, settings.schedule());
+        Delivery again = !redelivered.awaitsContacts() ? redelivered
+                : units.byId(delivery.unitId()).map(Unit::emailAddresses).filter(addresses -> !addresses.isEmpty())
+                        .map(redelivered::addressedTo).orElse(redelivered);
         if (!deliveries.storeRedelivery(again, now)) {
             throw new Conflict("delivery " + id + " changed meanwhile; read it again");
         }

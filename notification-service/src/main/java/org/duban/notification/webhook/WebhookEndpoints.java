@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The stored endpoints of every unit. */
 public interface WebhookEndpoints {
 
-    void insert(WebhookEndpoint endpoint);
+    /** Stores a new endpoint unless one with its id exists; returns whether it was stored. */
+    boolean insertIfAbsent(WebhookEndpoint endpoint);
 
     Optional<WebhookEndpoint> byId(String id);
 

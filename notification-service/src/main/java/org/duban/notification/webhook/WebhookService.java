@@ -15,11 +15,11 @@ import java.util.TreeSet;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
-import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Role;
+import org.duban.platform.idempotency.IdempotentCreations;
 
 /** A unit's webhooks: register (secret shown once), list, remove, rotate the secret. */
 public final class WebhookService {
@@ -28,6 +28,7 @@ public final class WebhookService {
     private final TargetGuard guard;
     private final Set<String> subscribableTypes;
     private final Duration secretGrace;
+    private final IdempotentCreations creations;
     private final Clock clock;
 
     /**
@@ -35,8 +36,9 @@ public final class WebhookService {
      * @param secretGrace       how long a rotated-out secret keeps signing
      */
     public WebhookService(WebhookEndpoints endpoints, TargetGuard guard, Set<String> subscribableTypes,
-            Duration secretGrace, Clock clock) {
+            Duration secretGrace, IdempotentCreations creations, Clock clock) {
         this.endpoints = endpoints;
+        this.creations = creations;
         this.guard = guard;
         this.subscribableTypes = new TreeSet<>(subscribableTypes);
         this.secretGrace = secretGrace;
@@ -45,6 +47,19 @@ public final class WebhookService {
 
     /** The calling unit registers an endpoint; the answer carries its secret, shown this once. */
     public WebhookRegistration register(Caller caller, String url, List<String> events) {
+        return register(caller, url, events, null);
+    }
+
+    /**
+     * As {@link #register(Caller, String, List)}; a retry with the same {@code idempotencyKey} (and the
+     * same request) answers the first registration again, its secret included — read from the endpoint,
+     * which holds it anyway, so no second copy of it is stored. If that secret has been rotated out since,
+     * the first answer cannot be repeated: 409.
+     *
+     * @param idempotencyKey null: every call registers a new endpoint
+     * @throws Conflict the key was used for a different request, or the first answer's secret is gone
+     */
+    public WebhookRegistration register(Caller caller, String url, List<String> events, String idempotencyKey) {
         caller.require(Role.UNIT);
         List<FieldProblem> problems = new ArrayList<>();
         URI target = parse(url, problems);
@@ -61,12 +76,36 @@ public final class WebhookService {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        return creations.create(caller, "register-webhook", idempotencyKey,
+                new Registration(target.toString(), List.copyOf(types)),
+                id -> store(caller.unitId(), id, target, types, idempotencyKey),
+                id -> endpoints.byId(id).map(endpoint -> firstAnswer(endpoint, idempotencyKey)));
+    }
+
+    /** Stores the endpoint; a concurrent retry under the same key that stored it first wins, and its answer is ours. */
+    private WebhookRegistration store(String unitId, String id, URI target, Set<String> types, String idempotencyKey) {
         Instant now = now();
         WebhookSecret secret = WebhookSecret.generate(now);
-        WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId(), caller.unitId(), target, types, List.of(secret),
+        WebhookEndpoint endpoint = new WebhookEndpoint(id, unitId, target, types, List.of(secret),
                 WebhookEndpoint.Status.ACTIVE, null, now, 0L);
-        endpoints.insert(endpoint);
-        return new WebhookRegistration(endpoint, secret.value(), null);
+        if (endpoints.insertIfAbsent(endpoint)) {
+            return new WebhookRegistration(endpoint, secret.value(), null);
+        }
+        return endpoints.byId(id).map(stored -> firstAnswer(stored, idempotencyKey))
+                .orElseThrow(() -> new Conflict("webhook " + id + " changed meanwhile; try again"));
+    }
+
+    /** The registration as first answered: the endpoint (as it is now) and the secret issued with it. */
+    private static WebhookRegistration firstAnswer(WebhookEndpoint endpoint, String idempotencyKey) {
+        return endpoint.secrets().stream().filter(secret -> secret.createdAt().equals(endpoint.createdAt()))
+                .findFirst()
+                .map(secret -> new WebhookRegistration(endpoint, secret.value(), null))
+                .orElseThrow(() -> new Conflict("webhook " + endpoint.id() + " registered with Idempotency-Key "
+                        + idempotencyKey + " has had its secret rotated since; the first answer cannot be repeated"));
+    }
+
+    /** What a registration asked for: an {@code Idempotency-Key}'s fingerprint. */
+    private record Registration(String url, List<String> events) {
     }
 
     /** A unit's own endpoints; every unit's for the office. */

@@ -7,17 +7,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link WebhookEndpoints} in a map, for use-case tests. */
-final class InMemoryWebhookEndpoints implements WebhookEndpoints {
+public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
     private final Map<String, WebhookEndpoint> byId = new LinkedHashMap<>();
 
+    private boolean hideNextRead;
+
+    /** The next {@code byId} finds nothing: what a concurrent request sees just before another stores. */
+    synchronized void hideNextRead() {
+        hideNextRead = true;
+    }
+
     @Override
-    public synchronized void insert(WebhookEndpoint endpoint) {
-        byId.put(endpoint.id(), endpoint);
+    public synchronized boolean insertIfAbsent(WebhookEndpoint endpoint) {
+        return byId.putIfAbsent(endpoint.id(), endpoint) == null;
     }
 
     @Override
     public synchronized Optional<WebhookEndpoint> byId(String id) {
+        if (hideNextRead) {
+            hideNextRead = false;
+            return Optional.empty();
+        }
         return Optional.ofNullable(byId.get(id));
     }
 

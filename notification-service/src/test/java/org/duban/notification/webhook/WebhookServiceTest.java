@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;
+import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,8 @@ class WebhookServiceTest {
     private final MovableClock clock = new MovableClock(T0);
     private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
     private final WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(true, false),
-            Set.of(ISSUED, "duban.reminder.issued.v1"), Duration.ofHours(24), clock);
+            Set.of(ISSUED, "duban.reminder.issued.v1"), Duration.ofHours(24),
+            new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
 
     @Test
     void registersAnEndpointForTheCallingUnitAndShowsItsSecretOnce() {
@@ -100,5 +103,61 @@ class WebhookServiceTest {
         assertThat(webhooks.receiversOf("unit-1", ISSUED)).isEmpty();
         assertThat(webhooks.endpoint(id)).get().extracting(WebhookEndpoint::disabledReason)
                 .isEqualTo("the receiver answered 410 Gone");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstRegistrationSecretIncludedAndRegistersNothingMore() {
+        // given
+        WebhookRegistration first = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(ISSUED), "k-1");
+
+        // when
+        clock.advance(Duration.ofMinutes(1));
+        WebhookRegistration retried = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(ISSUED), "k-1");
+
+        // then
+        assertThat(retried.endpoint().id()).isEqualTo(first.endpoint().id());
+        assertThat(retried.secret()).isEqualTo(first.secret());
+        assertThat(endpoints.of("unit-1")).hasSize(1);
+        assertThat(endpoints.of("unit-1").get(0).secrets()).hasSize(1);
+    }
+
+    @Test
+    void aRetryRacingTheFirstRequestToStoreAnswersTheFirstRegistration() {
+        // given: the first request stored its endpoint just after the retry looked for it
+        WebhookRegistration first = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-3");
+        endpoints.hideNextRead();
+
+        // when
+        WebhookRegistration retried = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-3");
+
+        // then
+        assertThat(retried.endpoint().id()).isEqualTo(first.endpoint().id());
+        assertThat(retried.secret()).isEqualTo(first.secret());
+        assertThat(endpoints.of("unit-1")).singleElement()
+                .satisfies(stored -> assertThat(stored.secrets()).extracting(WebhookSecret::value)
+                        .containsExactly(first.secret()));
+    }
+
+    @Test
+    void theSameIdempotencyKeyForAnotherRequestOrAfterTheSecretWasRotatedOutIsAConflict() {
+        // given
+        String id = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-2").endpoint().id();
+
+        // when / then: another URL under the same key
+        assertThatThrownBy(() -> webhooks.register(UNIT_1, "http://127.0.0.1:9001/hook", List.of(), "k-2"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("different request");
+        // another unit's key of the same name is its own
+        assertThat(webhooks.register(UNIT_2, "http://127.0.0.1:9000/hook", List.of(), "k-2").endpoint().id())
+                .isNotEqualTo(id);
+        // the secret of the first answer rotated out: it cannot be shown again
+        clock.advance(Duration.ofMinutes(5));
+        webhooks.rotateSecret(UNIT_1, id);
+        assertThat(webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-2").endpoint().id())
+                .isEqualTo(id);
+        clock.advance(Duration.ofHours(25));
+        webhooks.rotateSecret(UNIT_1, id);
+        assertThatThrownBy(() -> webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-2"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("rotated");
+        assertThat(endpoints.of("unit-1")).hasSize(1);
     }
 }

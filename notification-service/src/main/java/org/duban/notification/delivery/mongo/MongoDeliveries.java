@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -122,6 +123,7 @@ class MongoDeliveries implements Deliveries {
     @Override
     public boolean storeRedelivery(Delivery delivery, Instant now) {
         List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
+        updates.add(set("recipients", delivery.recipients()));
         updates.add(inc("version", 1L));
         return collection.updateOne(and(eq("_id", delivery.id()), eq("version", delivery.version()), free(now)),
                 combine(updates)).getModifiedCount() == 1;
@@ -142,6 +144,17 @@ class MongoDeliveries implements Deliveries {
                 .skip(page.offset()).limit(page.size())
                 .map(MongoDeliveries::fromDocument).into(new ArrayList<>());
         return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    @Override
+    public int contactsArrived(String unitId, List<String> recipients, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(set("nextAttemptAt", Date.from(now)), inc("version", 1L)));
+        if (!recipients.isEmpty()) {
+            updates.add(set("recipients", recipients));
+        }
+        return (int) collection.updateMany(and(eq("unitId", unitId), eq("channel", Channel.EMAIL.name()),
+                eq("status", DeliveryStatus.PENDING.name()), size("recipients", 0), free(now)), combine(updates))
+                .getModifiedCount();
     }
 
     @Override
@@ -183,7 +196,8 @@ class MongoDeliveries implements Deliveries {
                 .append("nextAttemptAt", date(delivery.nextAttemptAt()))
                 .append("createdAt", date(delivery.createdAt()))
                 .append("completedAt", date(delivery.completedAt()))
-                .append("expiresAt", date(delivery.expiresAt()));
+                .append("expiresAt", date(delivery.expiresAt()))
+                .append("traceparent", delivery.traceparent());
     }
 
     private static Document toDocument(Attempt attempt) {
@@ -214,6 +228,7 @@ class MongoDeliveries implements Deliveries {
                 instant(document.getDate("createdAt")),
                 instant(document.getDate("completedAt")),
                 instant(document.getDate("expiresAt")),
+                document.getString("traceparent"),
                 document.get("version", Number.class).longValue());
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -41,7 +42,9 @@ import org.duban.notification.webhook.WebhookSignature;
  * Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver that is down
  * or overloaded; other 4xx come from a receiver that is up): while it is open nothing is sent there
  * and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in flight at once,
- * so a receiver that hangs ties up that many workers at most, even before its breaker opens.
+ * so a receiver that hangs ties up that many workers at most, even before its breaker opens. The
+ * request carries the W3C {@code traceparent} of the attempt's span (the trace of the event that led to
+ * the message), so a receiver that traces can join it.
  */
 public final class WebhookTransport implements Transport {
 
@@ -55,6 +58,7 @@ public final class WebhookTransport implements Transport {
     private final int perEndpoint;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final Supplier<String> traceparent;
     private final Clock clock;
 
     /**
@@ -63,6 +67,13 @@ public final class WebhookTransport implements Transport {
      */
     public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Duration openWait,
             int perEndpoint, Duration timeout, Clock clock) {
+        this(webhooks, breakers, openWait, perEndpoint, timeout, () -> null, clock);
+    }
+
+    /** @param traceparent the trace context of the attempt in progress (null outside any trace) */
+    public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Duration openWait,
+            int perEndpoint, Duration timeout, Supplier<String> traceparent, Clock clock) {
+        this.traceparent = traceparent;
         this.webhooks = webhooks;
         this.breakers = breakers;
         this.openWait = openWait;
@@ -166,7 +177,12 @@ public final class WebhookTransport implements Transport {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         List<WebhookSecret> secrets = endpoint.signingSecrets(now);
-        return HttpRequest.newBuilder(endpoint.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url());
+        String trace = traceparent.get();
+        if (trace != null) {
+            request.header("traceparent", trace);
+        }
+        return request
                 .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", "duban-notification-service")

@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -43,8 +45,16 @@ class MongoWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public void insert(WebhookEndpoint endpoint) {
-        collection.insertOne(toDocument(endpoint));
+    public boolean insertIfAbsent(WebhookEndpoint endpoint) {
+        try {
+            collection.insertOne(toDocument(endpoint));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

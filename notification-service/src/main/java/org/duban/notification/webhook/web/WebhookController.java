@@ -31,8 +31,9 @@ class WebhookController implements WebhooksApi {
     }
 
     @Override
-    public ResponseEntity<WebhookWithSecret> registerWebhook(RegisterWebhookRequest request) {
-        WebhookRegistration registration = webhooks.register(caller.get(), request.getUrl(), request.getEvents());
+    public ResponseEntity<WebhookWithSecret> registerWebhook(RegisterWebhookRequest request, String idempotencyKey) {
+        WebhookRegistration registration = webhooks.register(caller.get(), request.getUrl(), request.getEvents(),
+                idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED).body(withSecret(registration));
     }
 
