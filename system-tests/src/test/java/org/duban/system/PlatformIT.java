@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.duban.client.gateway.api.DevTokensApi;
-import org.duban.client.gateway.model.DevTokenRequest;
 import org.duban.client.gateway.model.DevTokenRequest.RolesEnum;
+import org.duban.client.gateway.model.DevTokenRequest;
 import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.api.UnitsApi;
@@ -35,8 +35,12 @@ import org.duban.client.intake.model.Petitioner;
 import org.duban.client.intake.model.RegisterCaseRequest;
 import org.duban.client.intake.model.RegisterUnitRequest;
 import org.duban.client.intake.model.UnitKind;
+import org.duban.client.notification.api.DeliveriesApi;
 import org.duban.client.notification.api.InboxApi;
+import org.duban.client.notification.api.WebhooksApi;
 import org.duban.client.notification.model.InboxMessage;
+import org.duban.client.notification.model.RegisterWebhookRequest;
+import org.duban.client.notification.model.WebhookWithSecret;
 import org.duban.client.reporting.api.StatisticsApi;
 import org.duban.client.supervision.api.AlertsApi;
 import org.duban.client.supervision.model.Alert;
@@ -427,10 +431,9 @@ class PlatformIT {
         String unitId = registerUnit();
         String unitToken = token("li.na", RolesEnum.UNIT, unitId);
         try (SignedWebhookReceiver receiver = new SignedWebhookReceiver()) {
-            org.duban.client.notification.model.WebhookWithSecret webhook =
-                    new org.duban.client.notification.api.WebhooksApi(notification(unitToken)).registerWebhook(
-                            new org.duban.client.notification.model.RegisterWebhookRequest().url(receiver.url())
-                                    .events(List.of("duban.assignment.issued.v1")));
+            WebhookWithSecret webhook = new WebhooksApi(notification(unitToken)).registerWebhook(
+                    new RegisterWebhookRequest().url(receiver.url()).events(List.of("duban.assignment.issued.v1")),
+                    "webhook-" + unitId);
             assertThat(webhook.getSecret()).startsWith("whsec_");
             receiver.trust(webhook.getSecret());
 
@@ -450,7 +453,7 @@ class PlatformIT {
             assertThat(inbox(unitToken)).filteredOn(m -> m.getId().equals(message.getId()))
                     .singleElement().satisfies(m -> assertThat(m.getRead()).isTrue());
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    new org.duban.client.notification.api.DeliveriesApi(notification(unitToken))
+                    new DeliveriesApi(notification(unitToken))
                             .listDeliveries(null, 0, 50).getItems())
                     .filteredOn(d -> d.getId().equals(request.webhookId())).singleElement()
                     .satisfies(d -> assertThat(d.getStatus().getValue()).isEqualTo("DELIVERED")));
