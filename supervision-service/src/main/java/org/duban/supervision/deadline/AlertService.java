@@ -51,12 +51,9 @@ public final class AlertService {
      */
     public Page<Alert> list(Caller caller, AlertColour colour, String unitId, AlertKind kind, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        String unit = unitId;
-        if (!caller.seesAllUnits()) {
-            if (unitId != null && !caller.isUnit(unitId)) {
-                return new Page<>(List.of(), page, 0);
-            }
-            unit = caller.unitId();
+        UnitScope scope = UnitScope.of(caller, unitId);
+        if (scope.nothing()) {
+            return new Page<>(List.of(), page, 0);
         }
         // One instant for the whole answer, at the store's precision (milliseconds), so that the
         // colour chosen by the query and the colour computed for each line always agree.
@@ -67,10 +64,10 @@ public final class AlertService {
             if (subjects == null) {
                 return new Page<>(List.of(), page, 0);
             }
-            return subjects.open(unit, !caller.seesAllUnits(), deadlines, page)
+            return subjects.open(scope.unitId(), scope.forUnit(), deadlines, page)
                     .map(watched -> policy.alertFor(watched, now));
         }
-        return assignments.open(new OpenAssignmentsQuery(unit, deadlines, page))
+        return assignments.open(new OpenAssignmentsQuery(scope.unitId(), deadlines, page))
                 .map(assignment -> policy.alertFor(assignment, now));
     }
 

@@ -12,6 +12,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineKind;
+import org.duban.supervision.deadline.Remindable;
 import org.duban.supervision.deadline.Reminded;
 
 /**
@@ -35,7 +36,7 @@ public record Measure(
         Held held,
         Instant issuedAt,
         Reminded reminded,
-        long version) {
+        long version) implements Remindable<Measure> {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "measure";
@@ -81,6 +82,7 @@ public record Measure(
         return new Change(next, new MeasureRecorded(id, kind.name(), unitId, caseId, heldAt, now, actor));
     }
 
+    @Override
     public Optional<Deadline> applicableDeadline() {
         return status == MeasureStatus.AWAITING_SUBMISSION
                 ? Optional.of(new Deadline(DeadlineKind.SUBMISSION, dueAt)) : Optional.empty();
@@ -90,6 +92,7 @@ public record Measure(
         return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dueAt);
     }
 
+    @Override
     public Measure remind(AlertColour colour) {
         return new Measure(id, kind, unitId, assignmentId, caseId, supervisionId, reason, status, dueAt, scheduledAt,
                 submission, held, issuedAt, new Reminded(applicableDeadline().orElseThrow(), colour), version);

@@ -16,6 +16,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.UnitScope;
 import org.duban.supervision.order.SupervisionOrder;
 import org.duban.supervision.order.SupervisionOrders;
 
@@ -81,14 +82,11 @@ public final class MeasureService {
 
     public Page<Measure> list(Caller caller, String unitId, MeasureKind kind, MeasureStatus status, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        String unit = unitId;
-        if (!caller.seesAllUnits()) {
-            if (unitId != null && !caller.isUnit(unitId)) {
-                return new Page<>(List.of(), page, 0);
-            }
-            unit = caller.unitId();
+        UnitScope scope = UnitScope.of(caller, unitId);
+        if (scope.nothing()) {
+            return new Page<>(List.of(), page, 0);
         }
-        return measures.list(unit, kind, status, page);
+        return measures.list(scope.unitId(), kind, status, page);
     }
 
     public Measure get(Caller caller, String id) {

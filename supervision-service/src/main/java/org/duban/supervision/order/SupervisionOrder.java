@@ -15,6 +15,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineKind;
+import org.duban.supervision.deadline.Remindable;
 import org.duban.supervision.deadline.Reminded;
 import org.duban.supervision.deadline.TrackedAssignment;
 
@@ -47,7 +48,7 @@ public record SupervisionOrder(
         Instant closedAt,
         String closeNote,
         Reminded reminded,
-        long version) {
+        long version) implements Remindable<SupervisionOrder> {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "supervision order";
@@ -127,6 +128,7 @@ public record SupervisionOrder(
     }
 
     /** The response deadline, while the unit owes a response. */
+    @Override
     public Optional<Deadline> applicableDeadline() {
         return status == OrderStatus.OPEN ? Optional.of(new Deadline(DeadlineKind.RESPONSE, responseDueAt))
                 : Optional.empty();
@@ -141,6 +143,7 @@ public record SupervisionOrder(
         return status == OrderStatus.OPEN && now.isAfter(responseDueAt);
     }
 
+    @Override
     public SupervisionOrder remind(AlertColour colour) {
         return new SupervisionOrder(id, assignmentId, caseId, unitId, trigger, form, status, automatic, note,
                 responseDueAt, response, reopenCount, createdAt, openedAt, closedAt, closeNote,

@@ -16,6 +16,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.UnitScope;
 
 /**
  * Supervision orders as people handle them: a supervisor opens one on an assignment, confirms or
@@ -65,14 +66,11 @@ public final class SupervisionOrderService {
     public Page<SupervisionOrder> list(Caller caller, String unitId, OrderStatus status, String assignmentId,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        String unit = unitId;
-        if (!caller.seesAllUnits()) {
-            if (unitId != null && !caller.isUnit(unitId)) {
-                return new Page<>(List.of(), page, 0);
-            }
-            unit = caller.unitId();
+        UnitScope scope = UnitScope.of(caller, unitId);
+        if (scope.nothing()) {
+            return new Page<>(List.of(), page, 0);
         }
-        return orders.list(unit, !caller.seesAllUnits(), status, assignmentId, page);
+        return orders.list(scope.unitId(), scope.forUnit(), status, assignmentId, page);
     }
 
     public SupervisionOrder get(Caller caller, String id) {

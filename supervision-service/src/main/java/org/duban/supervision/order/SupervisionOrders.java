@@ -1,27 +1,17 @@
 package org.duban.supervision.order;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
+import org.duban.supervision.deadline.RemindableSubjects;
 
 /** The supervision orders, with their pending events in the same document. */
-public interface SupervisionOrders {
-
-    Optional<SupervisionOrder> find(String id);
+public interface SupervisionOrders extends RemindableSubjects<SupervisionOrder> {
 
     /** Stores a new order with its events; false, storing nothing, when one with its id exists. */
     boolean insert(SupervisionOrder order, List<PendingEvent> events);
-
-    /**
-     * Stores the next state with its events if the stored order is still at the version it was read at.
-     *
-     * @return false, storing nothing, when another write came first
-     */
-    boolean updateIfUnchanged(SupervisionOrder order, List<PendingEvent> events);
 
     /**
      * Orders matching the filter, newest first. Null filter values match anything.
@@ -34,7 +24,4 @@ public interface SupervisionOrders {
 
     /** Every order of a unit (its record, for the escalation ladder). */
     List<SupervisionOrder> ofUnit(String unitId);
-
-    /** Ids of the orders whose next reminder check is at or before {@code now}, earliest first. */
-    List<String> dueForReminder(Instant now, int limit);
 }

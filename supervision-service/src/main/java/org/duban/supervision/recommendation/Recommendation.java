@@ -11,6 +11,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineKind;
+import org.duban.supervision.deadline.Remindable;
 import org.duban.supervision.deadline.Reminded;
 
 /**
@@ -34,7 +35,7 @@ public record Recommendation(
         Answer answer,
         Instant issuedAt,
         Reminded reminded,
-        long version) {
+        long version) implements Remindable<Recommendation> {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "recommendation";
@@ -78,10 +79,12 @@ public record Recommendation(
         return !answered() && now.isAfter(feedbackDueAt);
     }
 
+    @Override
     public Optional<Deadline> applicableDeadline() {
         return answered() ? Optional.empty() : Optional.of(new Deadline(DeadlineKind.FEEDBACK, feedbackDueAt));
     }
 
+    @Override
     public Recommendation remind(AlertColour colour) {
         return new Recommendation(id, kind, unitId, addressee, assignmentId, caseId, text, feedbackDueAt, answer,
                 issuedAt, new Reminded(applicableDeadline().orElseThrow(), colour), version);

@@ -16,6 +16,7 @@ import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.deadline.UnitScope;
 
 /**
  * Recommendations (三项建议): a supervisor issues one; the unit it is addressed to answers in writing
@@ -75,13 +76,11 @@ public final class RecommendationService {
     public Page<Recommendation> list(Caller caller, String unitId, RecommendationKind kind, Boolean overdue,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        if (caller.seesAllUnits()) {
-            return recommendations.list(unitId, false, kind, overdue, support.now(), page);
-        }
-        if (unitId != null && !caller.isUnit(unitId)) {
+        UnitScope scope = UnitScope.of(caller, unitId);
+        if (scope.nothing()) {
             return new Page<>(List.of(), page, 0);
         }
-        return recommendations.list(caller.unitId(), true, kind, overdue, support.now(), page);
+        return recommendations.list(scope.unitId(), scope.forUnit(), kind, overdue, support.now(), page);
     }
 
     public Recommendation get(Caller caller, String id) {

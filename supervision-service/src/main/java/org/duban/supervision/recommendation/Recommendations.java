@@ -2,21 +2,16 @@ package org.duban.supervision.recommendation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
+import org.duban.supervision.deadline.RemindableSubjects;
 
 /** The recommendations, with their pending events in the same document. */
-public interface Recommendations {
-
-    Optional<Recommendation> find(String id);
+public interface Recommendations extends RemindableSubjects<Recommendation> {
 
     boolean insert(Recommendation recommendation, List<PendingEvent> events);
-
-    /** @return false, storing nothing, when another write came first */
-    boolean updateIfUnchanged(Recommendation recommendation, List<PendingEvent> events);
 
     /**
      * Newest first.
@@ -30,6 +25,4 @@ public interface Recommendations {
             Instant overdueAt, PageRequest page);
 
     List<Recommendation> ofUnit(String unitId);
-
-    List<String> dueForReminder(Instant now, int limit);
 }

@@ -2,10 +2,7 @@ package org.duban.supervision.deadline.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Instant;
@@ -31,7 +28,6 @@ import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
@@ -134,15 +130,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
         if (query.unitId() != null) {
             conditions.add(eq("unitId", query.unitId()));
         }
-        DeadlineRange range = query.deadlines();
-        if (range.lower() != null) {
-            Date lower = Date.from(range.lower());
-            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
-        }
-        if (range.upper() != null) {
-            Date upper = Date.from(range.upper());
-            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
-        }
+        conditions.addAll(ReminderFields.nextDeadlineIn(query.deadlines()));
         return and(conditions);
     }
 

@@ -98,14 +98,7 @@ public final class ReminderFields {
         if (unitId != null) {
             conditions.add(eq("unitId", unitId));
         }
-        if (range.lower() != null) {
-            Date lower = Date.from(range.lower());
-            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
-        }
-        if (range.upper() != null) {
-            Date upper = Date.from(range.upper());
-            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
-        }
+        conditions.addAll(nextDeadlineIn(range));
         if (extra != null) {
             conditions.add(extra);
         }
@@ -115,6 +108,20 @@ public final class ReminderFields {
                 .skip(page.offset()).limit(page.size())
                 .map(mapper::apply).into(new ArrayList<>());
         return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    /** The conditions (none, one or two) that {@code nextDeadlineAt} lies in {@code range}. */
+    public static List<Bson> nextDeadlineIn(DeadlineRange range) {
+        List<Bson> conditions = new ArrayList<>();
+        if (range.lower() != null) {
+            Date lower = Date.from(range.lower());
+            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
+        }
+        if (range.upper() != null) {
+            Date upper = Date.from(range.upper());
+            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
+        }
+        return conditions;
     }
 
     public static Date date(Instant instant) {

@@ -1,5 +1,7 @@
 package org.duban.supervision.deadline.web;
 
+import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +14,6 @@ import org.duban.supervision.api.model.AlertColour;
 import org.duban.supervision.api.model.AlertKind;
 import org.duban.supervision.api.model.AlertPage;
 import org.duban.supervision.api.model.DeadlineKind;
-import org.duban.supervision.api.model.PageInfo;
 import org.duban.supervision.deadline.Alert;
 import org.duban.supervision.deadline.AlertService;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,7 @@ class AlertController implements AlertsApi {
                 unitId, kind == null ? null : org.duban.supervision.deadline.AlertKind.valueOf(kind.getValue()),
                 PageRequest.of(page, size));
         return ResponseEntity.ok(new AlertPage(board.items().stream().map(AlertController::view).toList(),
-                new PageInfo(board.request().page(), board.request().size(), board.totalElements(), board.totalPages())));
+                pageInfo(board)));
     }
 
     private static org.duban.supervision.api.model.Alert view(Alert alert) {

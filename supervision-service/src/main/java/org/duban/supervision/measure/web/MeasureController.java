@@ -1,10 +1,11 @@
 package org.duban.supervision.measure.web;
 
+import static org.duban.supervision.deadline.web.ApiViews.instant;
+import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
+import static org.duban.supervision.deadline.web.ApiViews.utc;
+
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -16,7 +17,6 @@ import org.duban.supervision.api.model.MeasurePage;
 import org.duban.supervision.api.model.MeasureRecordRequest;
 import org.duban.supervision.api.model.MeasureStatus;
 import org.duban.supervision.api.model.MeasureSubmissionRequest;
-import org.duban.supervision.api.model.PageInfo;
 import org.duban.supervision.measure.IssueMeasure;
 import org.duban.supervision.measure.Measure;
 import org.duban.supervision.measure.MeasureService;
@@ -55,7 +55,7 @@ class MeasureController implements MeasuresApi {
                 status == null ? null : org.duban.supervision.measure.MeasureStatus.valueOf(status.getValue()),
                 PageRequest.of(page, size));
         return ResponseEntity.ok(new MeasurePage(found.items().stream().map(this::view).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+                pageInfo(found)));
     }
 
     @Override
@@ -90,13 +90,5 @@ class MeasureController implements MeasuresApi {
             view.heldAt(utc(m.held().at())).minutes(m.held().minutes());
         }
         return view;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

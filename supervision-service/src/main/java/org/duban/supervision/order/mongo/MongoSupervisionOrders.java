@@ -1,37 +1,27 @@
 package org.duban.supervision.order.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nin;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
-import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
-import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.supervision.deadline.AlertKind;
 import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.Watched;
 import org.duban.supervision.deadline.WatchedSubjects;
+import org.duban.supervision.deadline.mongo.MongoRemindables;
 import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.order.OrderForm;
 import org.duban.supervision.order.OrderStatus;
@@ -45,56 +35,20 @@ import org.springframework.stereotype.Component;
  * {@code nextCheckAt} (when its next response reminder falls due; only while OPEN).
  */
 @Component
-class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
+class MongoSupervisionOrders extends MongoRemindables<SupervisionOrder> implements SupervisionOrders, WatchedSubjects {
 
     static final String COLLECTION = "supervision_orders";
 
-    private final MongoCollection<Document> collection;
-    private final AggregateWriter writer;
-    private final AlertPolicy policy;
-
     MongoSupervisionOrders(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        this.collection = database.getCollection(COLLECTION);
-        this.writer = writer;
-        this.policy = policy;
+        super(database.getCollection(COLLECTION), writer, policy);
     }
 
     @PostConstruct
     void createIndexes() {
-        ReminderFields.createBoardIndexes(collection);
+        createBoardIndexes();
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("createdAt")),
                 new IndexOptions().name("unit_created"));
         collection.createIndex(Indexes.ascending("assignmentId"), new IndexOptions().name("assignment"));
-    }
-
-    @Override
-    public Optional<SupervisionOrder> find(String id) {
-        return Optional.ofNullable(collection.find(eq(AggregateWriter.ID, id)).first())
-                .map(MongoSupervisionOrders::fromDocument);
-    }
-
-    @Override
-    public boolean insert(SupervisionOrder order, List<PendingEvent> events) {
-        Document state = toDocument(order);
-        state.values().removeIf(value -> value == null);
-        try {
-            writer.insert(collection, state, events);
-            return true;
-        } catch (DuplicateKey e) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean updateIfUnchanged(SupervisionOrder order, List<PendingEvent> events) {
-        Document state = toDocument(order);
-        try {
-            writer.update(collection, order.id(), order.version(), state, events);
-        } catch (ConcurrentModification e) {
-            return false;
-        }
-        ReminderFields.unsetNulls(collection, order.id(), order.version() + 1, state);
-        return true;
     }
 
     @Override
@@ -113,17 +67,7 @@ class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
         if (assignmentId != null) {
             conditions.add(eq("assignmentId", assignmentId));
         }
-        Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
-        List<SupervisionOrder> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending(AggregateWriter.ID)))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoSupervisionOrders::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
-    }
-
-    @Override
-    public List<SupervisionOrder> ofUnit(String unitId) {
-        return collection.find(eq("unitId", unitId)).map(MongoSupervisionOrders::fromDocument).into(new ArrayList<>());
+        return newestFirst(conditions, "createdAt", page);
     }
 
     @Override
@@ -133,22 +77,11 @@ class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
 
     @Override
     public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
-        return ReminderFields.board(collection, unitId, deadlines, null, page, document -> {
-            var order = fromDocument(document);
-            return new Watched(AlertKind.SUPERVISION_ORDER, order.id(), order.assignmentId(), order.caseId(), order.unitId(),
-                    order.applicableDeadline().orElseThrow(), order.openedAt());
-        });
+        return board(AlertKind.SUPERVISION_ORDER, unitId, deadlines, null, page, SupervisionOrder::openedAt);
     }
 
     @Override
-    public List<String> dueForReminder(Instant now, int limit) {
-        return collection.find(lte(ReminderFields.NEXT_CHECK_AT, Date.from(now)))
-                .sort(Sorts.ascending(ReminderFields.NEXT_CHECK_AT)).limit(limit)
-                .projection(Projections.include(AggregateWriter.ID))
-                .map(document -> document.getString(AggregateWriter.ID)).into(new ArrayList<>());
-    }
-
-    private Document toDocument(SupervisionOrder order) {
+    protected Document ownFields(SupervisionOrder order) {
         SupervisionOrder.Response response = order.response();
         return new Document(AggregateWriter.ID, order.id())
                 .append("assignmentId", order.assignmentId())
@@ -166,15 +99,11 @@ class MongoSupervisionOrders implements SupervisionOrders, WatchedSubjects {
                 .append("createdAt", Date.from(order.createdAt()))
                 .append("openedAt", ReminderFields.date(order.openedAt()))
                 .append("closedAt", ReminderFields.date(order.closedAt()))
-                .append("closeNote", order.closeNote())
-                .append(ReminderFields.REMINDED, ReminderFields.toDocument(order.reminded()))
-                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(order.applicableDeadline()
-                        .map(Deadline::at).orElse(null)))
-                .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
-                        policy.nextCheckAt(order.applicableDeadline().orElse(null), order.reminded())));
+                .append("closeNote", order.closeNote());
     }
 
-    private static SupervisionOrder fromDocument(Document document) {
+    @Override
+    protected SupervisionOrder fromDocument(Document document) {
         Document response = document.get("response", Document.class);
         String form = document.getString("form");
         return new SupervisionOrder(

@@ -1,10 +1,11 @@
 package org.duban.supervision.order.web;
 
+import static org.duban.supervision.deadline.web.ApiViews.instant;
+import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
+import static org.duban.supervision.deadline.web.ApiViews.utc;
+
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -14,7 +15,6 @@ import org.duban.supervision.api.model.CloseSupervisionOrderRequest;
 import org.duban.supervision.api.model.ConfirmSupervisionOrderRequest;
 import org.duban.supervision.api.model.DismissSupervisionOrderRequest;
 import org.duban.supervision.api.model.OpenSupervisionOrderRequest;
-import org.duban.supervision.api.model.PageInfo;
 import org.duban.supervision.api.model.ReopenSupervisionOrderRequest;
 import org.duban.supervision.api.model.SupervisionForm;
 import org.duban.supervision.api.model.SupervisionOrderPage;
@@ -59,7 +59,7 @@ class SupervisionOrderController implements SupervisionsApi {
         Page<SupervisionOrder> found = orders.list(caller.get(), unitId,
                 status == null ? null : OrderStatus.valueOf(status.getValue()), assignmentId, PageRequest.of(page, size));
         return ResponseEntity.ok(new SupervisionOrderPage(found.items().stream().map(this::view).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+                pageInfo(found)));
     }
 
     @Override
@@ -117,13 +117,5 @@ class SupervisionOrderController implements SupervisionsApi {
                     .respondedLate(order.response().late());
         }
         return view;
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

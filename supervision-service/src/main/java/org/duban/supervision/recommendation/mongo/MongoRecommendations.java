@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
@@ -12,29 +11,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
-import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
-import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.supervision.deadline.AlertKind;
 import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.Watched;
 import org.duban.supervision.deadline.WatchedSubjects;
+import org.duban.supervision.deadline.mongo.MongoRemindables;
 import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.recommendation.Recommendation;
 import org.duban.supervision.recommendation.RecommendationKind;
@@ -47,55 +39,19 @@ import org.springframework.stereotype.Component;
  * before now.
  */
 @Component
-class MongoRecommendations implements Recommendations, WatchedSubjects {
+class MongoRecommendations extends MongoRemindables<Recommendation> implements Recommendations, WatchedSubjects {
 
     static final String COLLECTION = "recommendations";
 
-    private final MongoCollection<Document> collection;
-    private final AggregateWriter writer;
-    private final AlertPolicy policy;
-
     MongoRecommendations(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        this.collection = database.getCollection(COLLECTION);
-        this.writer = writer;
-        this.policy = policy;
+        super(database.getCollection(COLLECTION), writer, policy);
     }
 
     @PostConstruct
     void createIndexes() {
-        ReminderFields.createBoardIndexes(collection);
+        createBoardIndexes();
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_issued"));
-    }
-
-    @Override
-    public Optional<Recommendation> find(String id) {
-        return Optional.ofNullable(collection.find(eq(AggregateWriter.ID, id)).first())
-                .map(MongoRecommendations::fromDocument);
-    }
-
-    @Override
-    public boolean insert(Recommendation recommendation, List<PendingEvent> events) {
-        Document state = toDocument(recommendation);
-        state.values().removeIf(value -> value == null);
-        try {
-            writer.insert(collection, state, events);
-            return true;
-        } catch (DuplicateKey e) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean updateIfUnchanged(Recommendation recommendation, List<PendingEvent> events) {
-        Document state = toDocument(recommendation);
-        try {
-            writer.update(collection, recommendation.id(), recommendation.version(), state, events);
-        } catch (ConcurrentModification e) {
-            return false;
-        }
-        ReminderFields.unsetNulls(collection, recommendation.id(), recommendation.version() + 1, state);
-        return true;
     }
 
     @Override
@@ -116,17 +72,7 @@ class MongoRecommendations implements Recommendations, WatchedSubjects {
             conditions.add(overdue ? isOverdue
                     : or(ne("answer", null), gte("feedbackDueAt", Date.from(overdueAt))));
         }
-        Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
-        List<Recommendation> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("issuedAt"), Sorts.ascending(AggregateWriter.ID)))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoRecommendations::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
-    }
-
-    @Override
-    public List<Recommendation> ofUnit(String unitId) {
-        return collection.find(eq("unitId", unitId)).map(MongoRecommendations::fromDocument).into(new ArrayList<>());
+        return newestFirst(conditions, "issuedAt", page);
     }
 
     @Override
@@ -136,22 +82,12 @@ class MongoRecommendations implements Recommendations, WatchedSubjects {
 
     @Override
     public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
-        return ReminderFields.board(collection, unitId, deadlines, forUnit ? eq("addressee", null) : null, page, document -> {
-            var r = fromDocument(document);
-            return new Watched(AlertKind.RECOMMENDATION, r.id(), r.assignmentId(), r.caseId(), r.unitId(),
-                    r.applicableDeadline().orElseThrow(), r.issuedAt());
-        });
+        return board(AlertKind.RECOMMENDATION, unitId, deadlines, forUnit ? eq("addressee", null) : null, page,
+                Recommendation::issuedAt);
     }
 
     @Override
-    public List<String> dueForReminder(Instant now, int limit) {
-        return collection.find(lte(ReminderFields.NEXT_CHECK_AT, Date.from(now)))
-                .sort(Sorts.ascending(ReminderFields.NEXT_CHECK_AT)).limit(limit)
-                .projection(Projections.include(AggregateWriter.ID))
-                .map(document -> document.getString(AggregateWriter.ID)).into(new ArrayList<>());
-    }
-
-    private Document toDocument(Recommendation r) {
+    protected Document ownFields(Recommendation r) {
         Recommendation.Answer answer = r.answer();
         return new Document(AggregateWriter.ID, r.id())
                 .append("kind", r.kind().name())
@@ -164,15 +100,11 @@ class MongoRecommendations implements Recommendations, WatchedSubjects {
                 .append("answer", answer == null ? null : new Document("adopted", answer.adopted())
                         .append("text", answer.text()).append("at", Date.from(answer.at()))
                         .append("late", answer.late()))
-                .append("issuedAt", Date.from(r.issuedAt()))
-                .append(ReminderFields.REMINDED, ReminderFields.toDocument(r.reminded()))
-                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(r.applicableDeadline()
-                        .map(Deadline::at).orElse(null)))
-                .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
-                        policy.nextCheckAt(r.applicableDeadline().orElse(null), r.reminded())));
+                .append("issuedAt", Date.from(r.issuedAt()));
     }
 
-    private static Recommendation fromDocument(Document d) {
+    @Override
+    protected Recommendation fromDocument(Document d) {
         Document answer = d.get("answer", Document.class);
         return new Recommendation(
                 d.getString(AggregateWriter.ID),

@@ -1,17 +1,17 @@
 package org.duban.supervision.recommendation.web;
 
+import static org.duban.supervision.deadline.web.ApiViews.instant;
+import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
+import static org.duban.supervision.deadline.web.ApiViews.utc;
+
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.web.CurrentCaller;
 import org.duban.supervision.api.RecommendationsApi;
 import org.duban.supervision.api.model.IssueRecommendationRequest;
-import org.duban.supervision.api.model.PageInfo;
 import org.duban.supervision.api.model.RecommendationFeedbackRequest;
 import org.duban.supervision.api.model.RecommendationKind;
 import org.duban.supervision.api.model.RecommendationPage;
@@ -52,7 +52,7 @@ class RecommendationController implements RecommendationsApi {
                 kind == null ? null : org.duban.supervision.recommendation.RecommendationKind.valueOf(kind.getValue()),
                 overdue, PageRequest.of(page, size));
         return ResponseEntity.ok(new RecommendationPage(found.items().stream().map(this::view).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+                pageInfo(found)));
     }
 
     @Override
@@ -76,13 +76,5 @@ class RecommendationController implements RecommendationsApi {
                     .answeredLate(r.answer().late());
         }
         return view;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }
