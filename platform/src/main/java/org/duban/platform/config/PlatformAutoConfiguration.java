@@ -82,9 +82,11 @@ public class PlatformAutoConfiguration {
         return new AggregateWriter(relay);
     }
 
+    /** Consumed event ids, kept {@code duban.events.processed-retention} (default 90 days). */
     @Bean
-    ProcessedEvents processedEvents(MongoDatabase database, Clock clock) {
-        return new ProcessedEvents(database, clock);
+    ProcessedEvents processedEvents(MongoDatabase database, Clock clock,
+            @Value("${duban.events.processed-retention:90d}") Duration retention) {
+        return new ProcessedEvents(database, clock, retention);
     }
 
     @Bean

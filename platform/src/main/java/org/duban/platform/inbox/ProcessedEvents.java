@@ -3,12 +3,16 @@ package org.duban.platform.inbox;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.duban.platform.kafka.IncomingEvent;
 import org.slf4j.Logger;
@@ -19,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * again. The id is recorded after the handler succeeds, so a crash in between hands the event to the
  * handler once more — handlers are written to tolerate that (each effect is keyed by the event or
  * the aggregate), which makes "effect once" hold without a transaction (docs/adr/0003-events.md).
+ *
+ * <p>Ids are kept for a retention period (a TTL index on {@code processedAt}), long enough to cover
+ * any redelivery Kafka makes (a rebalance, a restart, a relay publishing twice); a deliberate replay
+ * from the start of a topic, much later, relies on the handlers' own keys.
  */
 public final class ProcessedEvents {
 
@@ -28,9 +36,11 @@ public final class ProcessedEvents {
     private final MongoCollection<Document> collection;
     private final Clock clock;
 
-    public ProcessedEvents(MongoDatabase database, Clock clock) {
+    public ProcessedEvents(MongoDatabase database, Clock clock, Duration retention) {
         this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
+        collection.createIndex(Indexes.ascending("processedAt"), new IndexOptions().name("retention")
+                .expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
     }
 
     /**

@@ -157,7 +157,7 @@ class OutboxRelayIT {
         // then: two copies on the topic, one effect at the consumer
         List<ConsumerRecord<String, byte[]>> records = recordsWithIds(events);
         assertThat(records).hasSize(2);
-        ProcessedEvents processed = new ProcessedEvents(database, clock);
+        ProcessedEvents processed = new ProcessedEvents(database, clock, Duration.ofDays(90));
         AtomicInteger effects = new AtomicInteger();
         records.forEach(record -> processed.handleOnce("test-consumer", CloudEventRecords.read(record), effects::incrementAndGet));
         assertThat(effects).hasValue(1);
