@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessedEvents {
 
     static final String COLLECTION = "processed_events";
+    private static final String RETENTION_INDEX = "retention";
     private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
 
     private final MongoCollection<Document> collection;
@@ -39,8 +40,22 @@ public final class ProcessedEvents {
     public ProcessedEvents(MongoDatabase database, Clock clock, Duration retention) {
         this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
-        collection.createIndex(Indexes.ascending("processedAt"), new IndexOptions().name("retention")
-                .expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        keepFor(retention.toSeconds());
+    }
+
+    /** The TTL index; one left by an earlier start with another retention is replaced, not kept beside it. */
+    private void keepFor(long seconds) {
+        for (Document index : collection.listIndexes()) {
+            if (RETENTION_INDEX.equals(index.getString("name"))) {
+                Number current = index.get("expireAfterSeconds", Number.class);
+                if (current != null && current.longValue() == seconds) {
+                    return;
+                }
+                collection.dropIndex(RETENTION_INDEX);
+            }
+        }
+        collection.createIndex(Indexes.ascending("processedAt"), new IndexOptions().name(RETENTION_INDEX)
+                .expireAfter(seconds, TimeUnit.SECONDS));
     }
 
     /**

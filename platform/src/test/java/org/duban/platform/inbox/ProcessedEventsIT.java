@@ -73,6 +73,22 @@ class ProcessedEventsIT {
                 });
     }
 
+    @Test
+    void aChangedRetentionReplacesTheOldOneOnTheNextStart() {
+        // given
+        new ProcessedEvents(database, Clock.systemUTC(), Duration.ofDays(30));
+
+        // when
+        new ProcessedEvents(database, Clock.systemUTC(), Duration.ofDays(7));
+
+        // then
+        List<Document> indexes = database.getCollection(ProcessedEvents.COLLECTION).listIndexes()
+                .into(new ArrayList<>());
+        assertThat(indexes).filteredOn(index -> "retention".equals(index.getString("name"))).singleElement()
+                .satisfies(index -> assertThat(((Number) index.get("expireAfterSeconds")).longValue())
+                        .isEqualTo(Duration.ofDays(7).toSeconds()));
+    }
+
     private static IncomingEvent event(String id) {
         return new IncomingEvent(id, "duban.assignment.issued.v1", "/duban/intake-service", Instant.now(), "asg-1",
                 "case-1", null, "duban.intake.events", 0, 0);
