@@ -25,6 +25,7 @@ public final class TestReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile IntFunction<Answer> behaviour = n -> new Answer(204, 0, null);
     private volatile StandardWebhooksVerifier verifier;
 
@@ -71,12 +72,26 @@ public final class TestReceiver implements AutoCloseable {
         return received.get(count - 1);
     }
 
+    /** Requests being handled right now (received, not yet answered). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** The requests answered 2xx. */
     public synchronized List<Received> accepted() {
         return received.stream().filter(r -> r.answeredStatus() >= 200 && r.answeredStatus() < 300).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
         long nanos = System.nanoTime();
         byte[] body;

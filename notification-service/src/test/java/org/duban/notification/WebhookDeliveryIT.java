@@ -177,7 +177,7 @@ class WebhookDeliveryIT {
             TestEvents.send(bootstrap, INTAKE, issued("asg-dead" + i, "unit-dead"));
             sentAt.put("asg-live" + i, Instant.now());
             TestEvents.send(bootstrap, INTAKE, issued("asg-live" + i, "unit-live"));
-            sleep(200);
+            sleep(200); // the pace of the traffic, not a wait for something to happen
         }
 
         // then: every message to the live receiver arrived within a second of being sent
@@ -189,10 +189,11 @@ class WebhookDeliveryIT {
         }
         CircuitBreaker breaker = breakers.circuitBreaker(deadHook.id());
         await().atMost(PATIENCE).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
-        sleep(2_500); // calls in flight when it opened end (the receiver answers after 2 s)
+        // calls in flight when it opened end (the receiver answers after 2 s); then no new call comes
+        await().atMost(PATIENCE).until(() -> dead.inFlight() == 0);
         int callsWhenOpen = dead.received().size();
-        sleep(1_500);
-        assertThat(dead.received().size()).as("calls while the breaker is open").isEqualTo(callsWhenOpen);
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                .until(() -> dead.received().size() == callsWhenOpen && dead.inFlight() == 0);
         assertThat(callsWhenOpen).as("the dead receiver is not hammered: 8 messages × 4 attempts would be 32")
                 .isLessThanOrEqualTo(5);
     }

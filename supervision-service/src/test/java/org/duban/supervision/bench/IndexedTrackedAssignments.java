@@ -20,7 +20,8 @@ import org.duban.supervision.deadline.TrackedAssignments;
  * Tracked assignments in memory with what MongoDB's sparse {@code next_check} index gives: an ordered
  * set of (nextCheckAt, id) holding only the assignments with a next check. Lets the benchmark time
  * the domain and sweep logic on the index the real store has (the embedded Mongo-wire store has
- * none). Single-threaded; versions checked like the store.
+ * none). Single-threaded; versions checked like the store. The board's reads are not part of the
+ * sweep and are left unimplemented: a benchmark that calls them fails loudly instead of timing a stand-in.
  */
 final class IndexedTrackedAssignments implements TrackedAssignments {
 
