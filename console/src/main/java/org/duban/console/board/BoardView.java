@@ -1,0 +1,28 @@
+package org.duban.console.board;
+
+import java.util.List;
+
+import org.duban.client.intake.model.Unit;
+import org.duban.console.web.PageView;
+
+/**
+ * The board as a page shows it.
+ *
+ * @param kind       whose deadlines are shown (one kind at a time, as the API pages them)
+ * @param colour     the colour filter, or null for all
+ * @param unitId     the unit filter, or null for all
+ * @param counts     lines of each colour for this kind and unit, whatever the colour filter
+ * @param units      the units to filter by
+ * @param refreshUrl where the lines refresh from (the same filters)
+ */
+public record BoardView(String kind, String colour, String unitId, Counts counts, List<BoardLine> lines,
+        PageView page, List<Unit> units, String refreshUrl) {
+
+    /** The headline figures. */
+    public record Counts(long red, long yellow, long green) {
+
+        public long total() {
+            return red + yellow + green;
+        }
+    }
+}
