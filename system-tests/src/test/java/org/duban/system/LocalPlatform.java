@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 final class LocalPlatform {
 
     static final List<String> APPS = List.of("gateway", "intake-service", "supervision-service",
-            "notification-service", "reporting-service");
+            "notification-service", "reporting-service", "console");
     static final List<String> PARTS = List.of("kafka", "mongo", "gateway", "intake-service", "supervision-service",
-            "notification-service", "reporting-service");
+            "notification-service", "reporting-service", "console");
 
     private final Path root;
     private final Path work;
@@ -35,7 +35,7 @@ final class LocalPlatform {
         Files.createDirectories(work);
         environment.put("DUBAN_DATA_DIR", dataDir.toString());
         List<String> portVariables = List.of("DUBAN_GATEWAY_PORT", "DUBAN_INTAKE_PORT", "DUBAN_SUPERVISION_PORT",
-                "DUBAN_NOTIFICATION_PORT", "DUBAN_REPORTING_PORT", "DUBAN_KAFKA_PORT", "DUBAN_KAFKA_CONTROLLER_PORT",
+                "DUBAN_NOTIFICATION_PORT", "DUBAN_REPORTING_PORT", "DUBAN_CONSOLE_PORT", "DUBAN_KAFKA_PORT", "DUBAN_KAFKA_CONTROLLER_PORT",
                 "DUBAN_MONGO_PORT");
         List<Integer> ports = freePorts(portVariables.size());
         for (int i = 0; i < ports.size(); i++) {

@@ -15,9 +15,11 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway lets in only requests with a valid RS256 bearer token (the office's public key), except the
- * open paths below. It does not look at roles: the services validate the token again and decide. Rejections
- * are raised as exceptions so that they become problem documents like every other gateway error.
+ * The gateway lets into the API ({@code /api/**}) and its own endpoints only requests with a valid RS256
+ * bearer token (the office's public key), except the open paths below. It does not look at roles: the
+ * services validate the token again and decide. Every other path is the web console's (routed to it or
+ * answered 404): the console signs its users in itself and keeps their tokens server-side. Rejections are
+ * raised as exceptions so that they become problem documents like every other gateway error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +28,9 @@ class SecurityConfiguration {
         "/api/v1/public/**", "/api/v1/dev/tokens",
         "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
     };
+
+    /** The API and the gateway's own endpoints: a bearer token is required (but on the open paths). */
+    private static final String[] GATEWAY_AND_API = {"/api/**", "/actuator/**", "/fallback/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
@@ -47,7 +52,8 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN).permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers(GATEWAY_AND_API).authenticated()
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthenticated)

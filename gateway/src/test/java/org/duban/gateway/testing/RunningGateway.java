@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway on a random port in front of four healthy fake services, with the test key pair. Test
+ * The gateway on a random port in front of four healthy fake services and a fake console, with the test key pair. Test
  * classes extending it without further configuration share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -17,6 +17,7 @@ public abstract class RunningGateway {
     protected static final FakeService SUPERVISION = FakeService.start("supervision-service");
     protected static final FakeService NOTIFICATION = FakeService.start("notification-service");
     protected static final FakeService REPORTING = FakeService.start("reporting-service");
+    protected static final FakeService CONSOLE = FakeService.start("console");
 
     @LocalServerPort
     private int port;
@@ -29,6 +30,7 @@ public abstract class RunningGateway {
         registry.add("SUPERVISION_URL", SUPERVISION::url);
         registry.add("NOTIFICATION_URL", NOTIFICATION::url);
         registry.add("REPORTING_URL", REPORTING::url);
+        registry.add("CONSOLE_URL", CONSOLE::url);
         registry.add("DUBAN_JWT_PUBLIC_KEY_LOCATION", TokenFixtures::publicKeyLocation);
         registry.add("DUBAN_JWT_PRIVATE_KEY_LOCATION", TokenFixtures::privateKeyLocation);
     }
@@ -39,6 +41,7 @@ public abstract class RunningGateway {
         SUPERVISION.reset();
         NOTIFICATION.reset();
         REPORTING.reset();
+        CONSOLE.reset();
         gateway = new GatewayClient(port);
     }
 
@@ -48,6 +51,7 @@ public abstract class RunningGateway {
             case "supervision-service" -> SUPERVISION;
             case "notification-service" -> NOTIFICATION;
             case "reporting-service" -> REPORTING;
+            case "console" -> CONSOLE;
             default -> throw new IllegalArgumentException(name);
         };
     }
