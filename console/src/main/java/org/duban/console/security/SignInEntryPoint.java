@@ -40,6 +40,7 @@ public final class SignInEntryPoint implements AuthenticationEntryPoint {
     public static RequestCache pagesOnly() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !Htmx.isHtmx(request));
+        cache.setMatchingRequestParameterName(null); // back to the page as it was, without "?continue"
         return cache;
     }
 }
