@@ -14,7 +14,7 @@ public record CaseQuery(CaseFilter filter, Instant registeredFrom, Instant regis
         Objects.requireNonNull(filter, "filter");
     }
 
-    static CaseQuery of(CaseFilter filter, ZoneId officeZone) {
+    public static CaseQuery of(CaseFilter filter, ZoneId officeZone) {
         return new CaseQuery(filter,
                 filter.registeredFrom() == null ? null : filter.registeredFrom().atStartOfDay(officeZone).toInstant(),
                 filter.registeredTo() == null ? null : filter.registeredTo().atStartOfDay(officeZone).toInstant());
