@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.duban.client.intake.ApiClient;
 import org.duban.client.intake.api.AssignmentsApi;
+import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.model.AcceptAssignmentRequest;
 import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentStatus;
+import org.duban.client.intake.model.CasePage;
+import org.duban.client.intake.model.CaseSummary;
+import org.duban.client.intake.model.Category;
+import org.duban.client.intake.model.Origin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +47,14 @@ class GeneratedClientTest {
                      "issuedAt":"2024-03-01T02:00:00Z","acceptanceDueAt":"2024-03-16T16:00:00Z",
                      "dueAt":"2024-04-30T16:00:00Z","acceptedAt":"2024-03-02T01:00:00Z",
                      "noticeSentAt":"2024-03-02T00:30:00Z"}""");
+        });
+        server.createContext("/api/v1/cases", exchange -> {
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawQuery());
+            answer(exchange, 200, "application/json", """
+                    {"items":[{"id":"case-1","title":"小区加装电梯纠纷","channel":"VISIT","origin":"CITY",
+                     "category":"REAL_ESTATE","prominent":true,"whistleblowing":false,"firstTime":true,
+                     "registeredAt":"2024-03-01T02:00:00Z"}],
+                     "page":{"page":0,"size":20,"totalElements":1,"totalPages":1}}""");
         });
         server.createContext("/api/v1/assignments/asg-2", exchange -> answer(exchange, 404,
                 "application/problem+json",
@@ -66,6 +82,23 @@ class GeneratedClientTest {
         assertThat(lastRequest.get())
                 .startsWith("POST /api/v1/assignments/asg-1/accept Bearer unit-token")
                 .contains("\"noticeSentAt\"");
+    }
+
+    @Test
+    void listsMattersWithTheConsolesFiltersAsTheContractSpellsThem() {
+        // given
+        CasesApi cases = new CasesApi(client("leader-token"));
+
+        // when
+        CasePage page = cases.listCases("电梯", List.of("case-1", "case-2"), Category.REAL_ESTATE, null, Origin.CITY,
+                true, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1), 0, 20);
+
+        // then
+        assertThat(page.getItems()).extracting(CaseSummary::getId).containsExactly("case-1");
+        assertThat(page.getPage().getTotalElements()).isEqualTo(1);
+        assertThat(URLDecoder.decode(lastRequest.get(), StandardCharsets.UTF_8)).isEqualTo("GET q=电梯"
+                + "&ids=case-1,case-2&category=REAL_ESTATE&origin=CITY&prominent=true"
+                + "&registeredFrom=2024-03-01&registeredTo=2024-04-01&page=0&size=20");
     }
 
     @Test

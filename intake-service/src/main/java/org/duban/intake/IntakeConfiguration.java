@@ -46,8 +46,9 @@ class IntakeConfiguration {
 
     @Bean
     CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
-            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock) {
-        return new CaseService(new MongoPetitionCases(database, writer), handling, units, creations, events, clock);
+            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+        return new CaseService(new MongoPetitionCases(database, writer), handling, units,
+                new CaseService.CaseSupport(creations, events, clock, officeZone));
     }
 
     @Bean

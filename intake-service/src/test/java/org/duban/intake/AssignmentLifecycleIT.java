@@ -382,7 +382,7 @@ class AssignmentLifecycleIT extends RunningIntake {
     }
 
     @Test
-    void aLeaderReadsAssignmentsWithTheUnitsNotesButNeitherTheMatterNorThePetitioner() {
+    void aLeaderReadsAssignmentsWithTheUnitsNotesAndTheMatterButNeverThePetitioner() {
         // given
         String unitId = registerUnit();
         String unit = TestTokens.unit("a", unitId);
@@ -400,7 +400,10 @@ class AssignmentLifecycleIT extends RunningIntake {
         assertThat(assignment.status()).isEqualTo(200);
         assertThat(assignment.body().path("progress").get(0).path("note").asString()).isEqualTo("已约谈信访人");
         assertThat(assignment.body().has("petitioner")).isFalse();
-        assertThat(matter.status()).isEqualTo(403);
+        assertThat(assignment.text("caseTitle")).isEqualTo("小区加装电梯纠纷");
+        assertThat(matter.status()).isEqualTo(200);
+        assertThat(matter.body().has("petitioner")).isFalse();
+        assertThat(matter.body().toString()).doesNotContain("李某");
     }
 
     @Test

@@ -70,4 +70,37 @@ class IntakeServiceContainersIT {
                         .filteredOn(record -> new String(record.value(), StandardCharsets.UTF_8).contains(assignmentId))
                         .hasSize(2));
     }
+
+    @Test
+    void searchesMatterTitlesLiterallyAndFindsPendingExtensionsOnRealMongoDb() {
+        // given
+        HttpCalls http = new HttpCalls(port);
+        String supervisor = TestTokens.supervisor("zhang.wei");
+        String unitId = http.post("/api/v1/units", supervisor,
+                "{\"code\":\"DM\",\"name\":\"东门街道\",\"kind\":\"SUB_DISTRICT\"}").text("id");
+        String elevator = http.post("/api/v1/cases", supervisor,
+                "{\"title\":\"加装电梯(一期) Lift.*\",\"summary\":\"s\",\"channel\":\"LETTER\",\"origin\":\"SELF\","
+                        + "\"category\":\"OTHER\",\"petitioner\":{\"name\":\"李某\"}}").text("id");
+        String other = http.post("/api/v1/cases", supervisor,
+                "{\"title\":\"Lifting noise\",\"summary\":\"s\",\"channel\":\"LETTER\",\"origin\":\"SELF\","
+                        + "\"category\":\"OTHER\",\"petitioner\":{\"name\":\"李某\"}}").text("id");
+        String assignmentId = http.post("/api/v1/cases/" + elevator + "/assignments", supervisor,
+                "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}").text("id");
+        String unit = TestTokens.unit("wang.fang", unitId);
+        http.post("/api/v1/assignments/" + assignmentId + "/accept", unit, "{\"noticeSentAt\":\"" + Instant.now() + "\"}");
+        http.post("/api/v1/assignments/" + assignmentId + "/extensions", unit, "{\"days\":5,\"reason\":\"需协调\"}");
+
+        // when
+        HttpCalls.Answer literal = http.get("/api/v1/cases?q=lift.*", supervisor);
+        HttpCalls.Answer parentheses = http.get("/api/v1/cases?q=%28%E4%B8%80%E6%9C%9F%29", supervisor);
+        HttpCalls.Answer both = http.get("/api/v1/cases?q=LIFT&ids=" + elevator + "," + other, supervisor);
+        HttpCalls.Answer pending = http.get("/api/v1/assignments?pendingExtension=true&caseId=" + elevator, supervisor);
+
+        // then
+        assertThat(literal.body().path("items").findValuesAsString("id")).containsExactly(elevator);
+        assertThat(parentheses.body().path("items").findValuesAsString("id")).containsExactly(elevator);
+        assertThat(both.body().path("page").path("totalElements").asLong()).isEqualTo(2);
+        assertThat(pending.body().path("items").get(0).path("id").asString()).isEqualTo(assignmentId);
+        assertThat(pending.body().path("items").get(0).path("caseTitle").asString()).isEqualTo("加装电梯(一期) Lift.*");
+    }
 }

@@ -52,6 +52,28 @@ class MatterIT extends RunningIntake {
     }
 
     @Test
+    void aLeaderReadsEveryMatterWithoutThePetitionerAndAMissingOneAnswers404() {
+        // given
+        String accused = registerUnit();
+        String caseId = registerCase("{\"whistleblowing\":true,\"accusedUnitIds\":[\"" + accused + "\"]}");
+        String leader = TestTokens.leader("wang.qiang");
+
+        // when
+        HttpCalls.Answer read = http.get(CASES + "/" + caseId, leader);
+        HttpCalls.Answer missing = http.get(CASES + "/no-such-case", leader);
+
+        // then
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("id")).isEqualTo(caseId);
+        assertThat(read.text("title")).isEqualTo("小区加装电梯纠纷");
+        assertThat(read.body().has("petitioner")).isFalse();
+        assertThat(read.body().toString()).doesNotContain("李某");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(http.get(CASES + "/" + caseId, SUPERVISOR).body().path("petitioner").path("name").asString())
+                .isEqualTo("李某");
+    }
+
+    @Test
     void aUnitWhoseAssignmentWasCancelledNoLongerReadsTheMatter() {
         // given
         String unitId = registerUnit();

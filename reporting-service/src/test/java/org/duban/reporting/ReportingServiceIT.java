@@ -322,15 +322,35 @@ class ReportingServiceIT {
     }
 
     @Test
-    void showsTimelinesToSupervisorsOnly() throws Exception {
+    void showsTimelinesToSupervisorsAndLeadersButNotToUnits() throws Exception {
+        // given
+        String caseId = "case-" + UUID.randomUUID();
+        AssignmentIssued issued = assigned("asg-" + UUID.randomUUID(), "unit-1", Instant.parse("2026-05-12T01:00:00Z"));
+        TestEvents.send(bootstrap(), INTAKE, new AssignmentIssued(issued.assignmentId(), caseId, issued.unitId(),
+                issued.kind(), issued.category(), false, issued.issuedAt(), issued.acceptanceDueAt(), issued.dueAt(),
+                issued.actor()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(1));
+        String leader = TestTokens.leader("wang.fang");
+        String unit = TestTokens.unit("li.na", "unit-1");
+
         // when
-        HttpResponse<String> leader = get("/api/v1/timelines/case-x", TestTokens.leader("wang.fang"));
-        HttpResponse<String> unit = get("/api/v1/timelines/case-x", TestTokens.unit("li.na", "unit-1"));
+        HttpResponse<String> byLeader = get("/api/v1/timelines/" + caseId, leader);
+        HttpResponse<String> verifiedByLeader = get("/api/v1/timelines/" + caseId + "/verification", leader);
+        HttpResponse<String> byUnit = get("/api/v1/timelines/" + caseId, unit);
+        HttpResponse<String> verifiedByUnit = get("/api/v1/timelines/" + caseId + "/verification", unit);
+        HttpResponse<String> missingForLeader = get("/api/v1/timelines/case-never-seen", leader);
         HttpResponse<String> missing = get("/api/v1/timelines/case-never-seen", supervisor());
 
         // then
-        assertProblem(leader, 403, "forbidden");
-        assertProblem(unit, 403, "forbidden");
+        assertThat(byLeader.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(byLeader.body()).path("entries").get(0).path("type").asString())
+                .isEqualTo("duban.assignment.issued.v1");
+        assertThat(verifiedByLeader.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(verifiedByLeader.body()).path("intact").asBoolean()).isTrue();
+        assertProblem(byUnit, 403, "forbidden");
+        assertProblem(verifiedByUnit, 403, "forbidden");
+        assertProblem(missingForLeader, 404, "not-found");
         assertProblem(missing, 404, "not-found");
     }
 

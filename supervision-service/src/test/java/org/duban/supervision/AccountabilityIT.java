@@ -361,6 +361,12 @@ class AccountabilityIT {
                 .extracting(alert -> alert.path("deadlineKind").asString()).containsExactly("SUBMISSION");
         assertThat(items(get("/api/v1/alerts?kind=MEASURE&colour=YELLOW&unitId=" + unit, supervisor))).isEmpty();
         assertThat(items(get("/api/v1/alerts?kind=MEASURE", TestTokens.unit("x", newUnit())))).isEmpty();
+        assertThat(counts(get("/api/v1/alerts?kind=SUPERVISION_ORDER&colour=GREEN&unitId=" + unit, supervisor)))
+                .as("green, yellow, red").containsExactly(0L, 1L, 0L);
+        assertThat(counts(get("/api/v1/alerts?kind=RECOMMENDATION&unitId=" + unit, supervisor)))
+                .containsExactly(2L, 0L, 0L);
+        assertThat(counts(get("/api/v1/alerts?kind=RECOMMENDATION", unitToken)))
+                .as("only what is addressed to the unit itself").containsExactly(1L, 0L, 0L);
 
         // when: the measure's due date is past, the order is answered
         clock.advance(Duration.ofDays(21));
@@ -369,6 +375,9 @@ class AccountabilityIT {
         // then
         assertThat(items(get("/api/v1/alerts?kind=MEASURE&colour=RED", unitToken)))
                 .extracting(alert -> alert.path("subjectId").asString()).containsExactly(measure);
+        assertThat(counts(get("/api/v1/alerts?kind=MEASURE&colour=GREEN", unitToken))).containsExactly(0L, 0L, 1L);
+        assertThat(counts(get("/api/v1/alerts?kind=SUPERVISION_ORDER&unitId=" + unit, supervisor)))
+                .containsExactly(0L, 0L, 0L);
         assertThat(items(get("/api/v1/alerts?kind=SUPERVISION_ORDER&unitId=" + unit, supervisor))).isEmpty();
         assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor)))
                 .extracting(alert -> alert.path("kind").asString()).containsExactly("ASSIGNMENT");
@@ -464,6 +473,12 @@ class AccountabilityIT {
     private static List<String> fields(HttpResponse<String> response) {
         return StreamSupport.stream(json(response).path("errors").spliterator(), false)
                 .map(error -> error.path("field").asString()).toList();
+    }
+
+    /** The board's counts as green, yellow, red. */
+    private static List<Long> counts(HttpResponse<String> response) {
+        JsonNode counts = json(response).path("counts");
+        return List.of(counts.path("green").asLong(), counts.path("yellow").asLong(), counts.path("red").asLong());
     }
 
     private static List<JsonNode> items(HttpResponse<String> response) {

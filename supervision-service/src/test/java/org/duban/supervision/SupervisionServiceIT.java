@@ -176,6 +176,47 @@ class SupervisionServiceIT {
     }
 
     @Test
+    void theBoardCountsItsLinesByColourForTheSameKindAndUnitWhateverColourThePageShows() {
+        // given: a unit with one green, one yellow and one red acceptance deadline; another unit with one green
+        String unit = newUnit();
+        String otherUnit = newUnit();
+        send(issuedEvent("green-" + unit, unit, ISSUED_AT.plus(Duration.ofDays(10)), RESULT_DUE),
+                issuedEvent("yellow-" + unit, unit, ISSUED_AT.plus(Duration.ofDays(2)), RESULT_DUE),
+                issuedEvent("red-" + unit, unit, ISSUED_AT.minus(Duration.ofDays(1)), RESULT_DUE),
+                issuedEvent("green-" + otherUnit, otherUnit, ISSUED_AT.plus(Duration.ofDays(10)), RESULT_DUE));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(items(get("/api/v1/alerts?unitId=" + unit, supervisor))).hasSize(3));
+        awaitOneAlert(otherUnit);
+        String unitToken = TestTokens.unit("li.na", unit);
+
+        // when
+        HttpResponse<String> all = get("/api/v1/alerts?unitId=" + unit, supervisor);
+        HttpResponse<String> yellowPage = get("/api/v1/alerts?colour=YELLOW&unitId=" + unit + "&size=1",
+                TestTokens.leader("wang.fang"));
+        HttpResponse<String> byUnit = get("/api/v1/alerts?colour=RED", unitToken);
+        HttpResponse<String> unitAskingForOther = get("/api/v1/alerts?unitId=" + otherUnit, unitToken);
+        HttpResponse<String> measures = get("/api/v1/alerts?kind=MEASURE&unitId=" + unit, supervisor);
+
+        // then
+        assertThat(counts(all)).as("green, yellow, red").containsExactly(1L, 1L, 1L);
+        assertThat(items(yellowPage)).extracting(alert -> alert.path("assignmentId").asString())
+                .containsExactly("yellow-" + unit);
+        assertThat(json(yellowPage).path("page").path("totalElements").asLong()).isEqualTo(1);
+        assertThat(counts(yellowPage)).containsExactly(1L, 1L, 1L);
+        assertThat(items(byUnit)).hasSize(1);
+        assertThat(counts(byUnit)).containsExactly(1L, 1L, 1L);
+        assertThat(items(unitAskingForOther)).isEmpty();
+        assertThat(counts(unitAskingForOther)).containsExactly(0L, 0L, 0L);
+        assertThat(counts(measures)).as("another kind's lines").containsExactly(0L, 0L, 0L);
+
+        // when: two days and a moment later the yellow one is overdue too
+        clock.set(ISSUED_AT.plus(Duration.ofDays(2)).plusMillis(1));
+
+        // then
+        assertThat(counts(get("/api/v1/alerts?colour=GREEN&unitId=" + unit, supervisor))).containsExactly(1L, 0L, 2L);
+    }
+
+    @Test
     void anAcceptanceThatArrivesBeforeItsIssueIsKeptAndCompletedByTheIssue() {
         // given
         String unit = newUnit();
@@ -510,6 +551,13 @@ class SupervisionServiceIT {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** The board's counts as green, yellow, red. */
+    private static List<Long> counts(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode counts = json(response).path("counts");
+        return List.of(counts.path("green").asLong(), counts.path("yellow").asLong(), counts.path("red").asLong());
     }
 
     private static List<JsonNode> items(HttpResponse<String> response) {

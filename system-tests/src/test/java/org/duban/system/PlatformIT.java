@@ -1,6 +1,7 @@
 package org.duban.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.duban.client.intake.api.UnitsApi;
 import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentKind;
 import org.duban.client.intake.model.AssignmentStatus;
+import org.duban.client.intake.model.CaseSummary;
 import org.duban.client.intake.model.Category;
 import org.duban.client.intake.model.Channel;
 import org.duban.client.intake.model.IssueAssignmentRequest;
@@ -135,6 +137,7 @@ class PlatformIT {
         Map<String, String[]> unitCalls = Map.of(
                 "read", new String[] {"GET", assignment, null},
                 "matter", new String[] {"GET", "/api/v1/cases/" + ofA.getCaseId(), null},
+                "unit", new String[] {"GET", "/api/v1/units/" + unitA, null},
                 "accept", new String[] {"POST", assignment + "/accept", "{\"noticeSentAt\":\"" + now + "\"}"},
                 "objection", new String[] {"POST", assignment + "/objection", "{\"reason\":\"不属本单位管辖\"}"},
                 "progress", new String[] {"POST", assignment + "/progress", "{\"note\":\"已约谈信访人\"}"},
@@ -170,6 +173,19 @@ class PlatformIT {
         AssignmentsApi asSupervisor = new AssignmentsApi(intake(supervisorToken));
         assertThat(asSupervisor.getAssignment(ofA.getId()).getUnitId()).isEqualTo(unitA);
         assertThat(asSupervisor.getAssignment(ofB.getId()).getUnitId()).isEqualTo(unitB);
+        assertThat(asSupervisor.listAssignments(null, null, ofA.getCaseId(), false, 0, 20).getItems())
+                .extracting(Assignment::getId, Assignment::getCaseTitle)
+                .containsExactly(tuple(ofA.getId(), "小区加装电梯纠纷"));
+        assertThat(new UnitsApi(intake(tokenB)).getUnit(unitB).getId()).isEqualTo(unitB);
+        // the office's leader reads both matters, by ids, and each without its petitioner
+        CasesApi asLeader = new CasesApi(intake(token("wang.qiang", RolesEnum.LEADER, null)));
+        assertThat(asLeader.listCases(null, List.of(ofA.getCaseId(), ofB.getCaseId()), null, null, null, null, null,
+                null, 0, 20).getItems()).extracting(CaseSummary::getId)
+                .containsExactlyInAnyOrder(ofA.getCaseId(), ofB.getCaseId());
+        assertThat(asLeader.getCase(ofA.getCaseId()).getPetitioner()).isNull();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                new AlertsApi(supervision(tokenA)).listAlerts(null, null, null, 0, 50).getCounts().getGreen())
+                .as("the unit's own board counts only its own line").isEqualTo(1));
     }
 
     @Test

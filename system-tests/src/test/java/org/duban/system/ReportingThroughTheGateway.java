@@ -42,7 +42,7 @@ final class ReportingThroughTheGateway {
         AssignmentsApi api = new AssignmentsApi(client);
         List<Assignment> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            AssignmentPage one = api.listAssignments(null, null, page, 200);
+            AssignmentPage one = api.listAssignments(null, null, null, null, page, 200);
             all.addAll(one.getItems());
             if (page + 1 >= one.getPage().getTotalPages()) {
                 return all;

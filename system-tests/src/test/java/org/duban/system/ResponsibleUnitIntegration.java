@@ -32,7 +32,7 @@ final class ResponsibleUnitIntegration {
     /** Polls for new assignments and signs for each (签收), saying when the petitioner was told (受理告知). */
     List<Assignment> acceptNewAssignments(OffsetDateTime noticeSentAt) {
         List<Assignment> accepted = new ArrayList<>();
-        for (Assignment assignment : assignments.listAssignments(AssignmentStatus.ASSIGNED, null, 0, 50).getItems()) {
+        for (Assignment assignment : assignments.listAssignments(AssignmentStatus.ASSIGNED, null, null, null, 0, 50).getItems()) {
             accepted.add(assignments.acceptAssignment(assignment.getId(),
                     new AcceptAssignmentRequest().noticeSentAt(noticeSentAt)));
         }

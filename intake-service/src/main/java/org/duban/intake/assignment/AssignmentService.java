@@ -3,6 +3,7 @@ package org.duban.intake.assignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
@@ -69,15 +70,26 @@ public final class AssignmentService {
     }
 
     /** One assignment: office staff see all, a unit only its own (another unit's answers as missing). */
-    public Assignment get(Caller caller, String assignmentId) {
+    public TitledAssignment get(Caller caller, String assignmentId) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        return changes.visible(caller, assignmentId);
+        return titled(changes.visible(caller, assignmentId));
     }
 
-    /** Newest first; a unit always gets only its own, whatever {@code unitId} it asks for. */
-    public Page<Assignment> list(Caller caller, AssignmentStatus status, String unitId, PageRequest page) {
+    /**
+     * Newest first, narrowed by {@code filter}, each with its matter's title (read for the whole page
+     * at once); a unit always gets only its own, whatever {@code unitId} it asks for.
+     */
+    public Page<TitledAssignment> list(Caller caller, AssignmentFilter filter, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        return assignments.list(status, caller.seesAllUnits() ? unitId : caller.unitId(), page);
+        Page<Assignment> found = assignments.list(caller.seesAllUnits() ? filter : filter.ofUnit(caller.unitId()),
+                page);
+        Map<String, String> titles = cases.titles(found.items().stream().map(Assignment::caseId).distinct().toList());
+        return found.map(assignment -> new TitledAssignment(assignment, titles.get(assignment.caseId())));
+    }
+
+    /** The assignment with its matter's title: how an answer shows an assignment a use case returned. */
+    public TitledAssignment titled(Assignment assignment) {
+        return new TitledAssignment(assignment, cases.titles(List.of(assignment.caseId())).get(assignment.caseId()));
     }
 
     /** What the use cases need besides the stores: ids, deadlines policy, events, the clock. */

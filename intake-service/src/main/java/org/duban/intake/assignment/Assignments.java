@@ -29,8 +29,8 @@ public interface Assignments {
      */
     boolean existsFor(String caseId, String unitId, Set<AssignmentStatus> statuses);
 
-    /** Newest first; {@code status} and {@code unitId} filter when not null. */
-    Page<Assignment> list(AssignmentStatus status, String unitId, PageRequest page);
+    /** The assignments meeting every condition of {@code filter}, newest first. */
+    Page<Assignment> list(AssignmentFilter filter, PageRequest page);
 
     /** An assignment with this id is stored already. */
     final class AlreadyStored extends RuntimeException {

@@ -1,7 +1,11 @@
 package org.duban.intake.cases;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.duban.contracts.events.CaseRegistered;
@@ -21,19 +25,14 @@ public final class CaseService {
     private final PetitionCases cases;
     private final HandlingUnits handlingUnits;
     private final UnitService units;
-    private final IdempotentCreations creations;
-    private final PendingEvents pendingEvents;
+    private final CaseSupport support;
     private final QueryCodes queryCodes = new QueryCodes();
-    private final Clock clock;
 
-    public CaseService(PetitionCases cases, HandlingUnits handlingUnits, UnitService units,
-            IdempotentCreations creations, PendingEvents pendingEvents, Clock clock) {
+    public CaseService(PetitionCases cases, HandlingUnits handlingUnits, UnitService units, CaseSupport support) {
         this.cases = cases;
         this.handlingUnits = handlingUnits;
         this.units = units;
-        this.creations = creations;
-        this.pendingEvents = pendingEvents;
-        this.clock = clock;
+        this.support = support;
     }
 
     /**
@@ -49,7 +48,7 @@ public final class CaseService {
         if (request.repeatOfCaseId() != null && cases.find(request.repeatOfCaseId()).isEmpty()) {
             throw new InvalidInput("repeatOfCaseId", "not a registered matter: " + request.repeatOfCaseId());
         }
-        return creations.create(caller, "register-case", idempotencyKey, request,
+        return support.creations().create(caller, "register-case", idempotencyKey, request,
                 id -> store(caller, id, request),
                 id -> cases.find(id).map(found -> new Registered(found, null)));
     }
@@ -59,32 +58,46 @@ public final class CaseService {
         PetitionCase petitionCase = new PetitionCase(id, request.title(), request.summary(), request.channel(),
                 request.origin(), request.category(), request.petitioner(), request.prominent(),
                 request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), request.backlog(),
-                request.leaderInCharge(), request.repeatOfCaseId(), QueryCodes.hash(queryCode), clock.instant());
+                request.leaderInCharge(), request.repeatOfCaseId(), QueryCodes.hash(queryCode), support.clock().instant());
         CaseRegistered registered = new CaseRegistered(id, request.channel().name(), request.origin().name(),
                 request.category().name(), request.prominent(), request.whistleblowing(), request.accusedUnitIds(),
                 request.firstTime(), petitionCase.registeredAt(), caller.asActor(), request.backlog(),
                 request.leaderInCharge() != null, request.repeatOfCaseId());
-        cases.add(petitionCase, List.of(pendingEvents.of(id, registered)));
+        cases.add(petitionCase, List.of(support.events().of(id, registered)));
         return new Registered(petitionCase, queryCode);
     }
 
     /**
-     * One matter with its petitioner: for a supervisor, or for a unit that handles it (an assignment
-     * on it, not cancelled). Any other unit, an accused one included, gets {@link NotFound} exactly
-     * like a missing matter.
+     * One matter: with its petitioner for a supervisor, or for a unit that handles it (an assignment on
+     * it, not cancelled); without it for a leader, who reads every matter. Any other unit, an accused
+     * one included, gets {@link NotFound} exactly like a missing matter.
      */
-    public PetitionCase get(Caller caller, String id) {
-        caller.require(Role.SUPERVISOR, Role.UNIT);
-        if (!caller.isSupervisor() && !handlingUnits.handles(caller.unitId(), id)) {
-            throw new NotFound("case", id);
+    public CaseDetails get(Caller caller, String id) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        if (caller.isSupervisor()) {
+            return new CaseDetails(find(id), true);
         }
-        return find(id);
+        if (caller.has(Role.UNIT) && handlingUnits.handles(caller.unitId(), id)) {
+            return new CaseDetails(find(id), true);
+        }
+        if (caller.has(Role.LEADER)) {
+            return new CaseDetails(find(id), false);
+        }
+        throw new NotFound("case", id);
     }
 
-    /** Matters newest first (supervisor); views of a list carry no petitioner. */
-    public Page<PetitionCase> list(Caller caller, PageRequest page) {
-        caller.require(Role.SUPERVISOR);
-        return cases.list(page);
+    /**
+     * Matters newest first, narrowed by {@code filter} (office staff: supervisor, leader); views of a
+     * list carry no petitioner.
+     */
+    public Page<PetitionCase> list(Caller caller, CaseFilter filter, PageRequest page) {
+        caller.require(Role.SUPERVISOR, Role.LEADER);
+        return cases.list(CaseQuery.of(filter, support.officeZone()), page);
+    }
+
+    /** The titles of the registered matters among {@code ids}, in one read (for other features' answers). */
+    public Map<String, String> titles(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : cases.titles(ids);
     }
 
     /** A matter for use cases of other features, or {@link NotFound}. */
@@ -99,5 +112,15 @@ public final class CaseService {
 
     /** A registered matter and, right after registration, its query code. */
     public record Registered(PetitionCase petitionCase, String queryCode) {
+    }
+
+    /** What the use cases need besides the stores: idempotent ids, events, the clock, the office's zone. */
+    public record CaseSupport(IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+        public CaseSupport {
+            Objects.requireNonNull(creations, "creations");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(officeZone, "officeZone");
+        }
     }
 }

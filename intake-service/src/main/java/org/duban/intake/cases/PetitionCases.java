@@ -1,6 +1,8 @@
 package org.duban.intake.cases;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
@@ -17,6 +19,9 @@ public interface PetitionCases {
     /** The matter whose query code hashes to {@code queryCodeHash}. */
     Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash);
 
-    /** Newest first. */
-    Page<PetitionCase> list(PageRequest page);
+    /** The matters meeting every condition of the query, newest first. */
+    Page<PetitionCase> list(CaseQuery query, PageRequest page);
+
+    /** The titles of those of {@code ids} that are registered matters, by id: one read for them all. */
+    Map<String, String> titles(Collection<String> ids);
 }

@@ -59,6 +59,18 @@ public final class UnitService {
         return units.list(page);
     }
 
+    /**
+     * One unit: office staff (supervisor, leader) read any; a unit reads only itself, and any other id
+     * answers {@link NotFound} exactly like a missing unit.
+     */
+    public ResponsibleUnit get(Caller caller, String id) {
+        caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
+        if (!caller.canSee(id)) {
+            throw new NotFound("unit", id);
+        }
+        return get(id);
+    }
+
     /** A registered unit, or {@link NotFound}. */
     public ResponsibleUnit get(String id) {
         return units.find(id).orElseThrow(() -> new NotFound("unit", id));

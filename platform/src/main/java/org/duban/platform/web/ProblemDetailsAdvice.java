@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.DomainException;
@@ -186,11 +187,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return e.getMostSpecificCause();
     }
 
-    /** {@code getStatistics.unitId} → {@code unitId}. */
+    /**
+     * {@code getStatistics.unitId} → {@code unitId}; an element of a list parameter is named by its
+     * parameter ({@code listCases.ids[0].<list element>} → {@code ids}).
+     */
     private static String leaf(Path path) {
         String name = null;
         for (Path.Node node : path) {
-            name = node.getName();
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                name = node.getName();
+            }
         }
         return name == null ? "request" : name;
     }

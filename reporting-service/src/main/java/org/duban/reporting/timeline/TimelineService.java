@@ -45,9 +45,12 @@ public final class TimelineService {
                 + " after " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** The matter's whole history; supervisors only (SPEC §7). */
+    /**
+     * The matter's whole history, for office staff: supervisors and leaders (it holds no petitioner
+     * identity); a unit is refused.
+     */
     public List<TimelineEntry> timeline(Caller caller, String caseId) {
-        caller.require(Role.SUPERVISOR);
+        caller.require(Role.SUPERVISOR, Role.LEADER);
         List<TimelineEntry> entries = timelines.entries(caseId);
         if (entries.isEmpty()) {
             throw new NotFound("timeline of matter", caseId);
@@ -55,7 +58,10 @@ public final class TimelineService {
         return entries;
     }
 
-    /** Recomputes every hash and link, oldest first, and names the first entry that breaks the chain. */
+    /**
+     * Recomputes every hash and link, oldest first, and names the first entry that breaks the chain
+     * (supervisors and leaders, as {@link #timeline}).
+     */
     public TimelineVerification verify(Caller caller, String caseId) {
         List<TimelineEntry> entries = timeline(caller, caseId);
         String previousHash = TimelineEntry.GENESIS;

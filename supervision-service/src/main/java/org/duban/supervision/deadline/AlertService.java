@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Page;
@@ -50,31 +52,63 @@ public final class AlertService {
      *               gets an empty page, exactly as if that unit had none
      */
     public Page<Alert> list(Caller caller, AlertColour colour, String unitId, AlertKind kind, PageRequest page) {
+        return board(caller, colour, unitId, kind, page).page();
+    }
+
+    /**
+     * One page of the board, as {@link #list}, with how many lines of each colour the board holds for
+     * the same kind and unit scope, whatever {@code colour} the page shows. Each count is the store's
+     * count of one colour's range of deadlines at the page's instant (no line is loaded); the page's
+     * own colour takes the page's total, so that the headline and the paging always agree.
+     */
+    public AlertBoard board(Caller caller, AlertColour colour, String unitId, AlertKind kind, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
         UnitScope scope = UnitScope.of(caller, unitId);
         if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
+            return new AlertBoard(new Page<>(List.of(), page, 0), ColourCounts.NONE);
         }
-        // One instant for the whole answer, at the store's precision (milliseconds), so that the
-        // colour chosen by the query and the colour computed for each line always agree.
+        // One instant for the whole answer, at the store's precision (milliseconds), so that the colour
+        // chosen by the query and the colour computed for each line always agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        DeadlineRange deadlines = colour == null ? DeadlineRange.any() : policy.deadlinesColoured(colour, now);
-        if (kind != null && kind != AlertKind.ASSIGNMENT) {
-            WatchedSubjects subjects = others.get(kind);
-            if (subjects == null) {
-                return new Page<>(List.of(), page, 0);
-            }
-            return subjects.open(scope.unitId(), scope.forUnit(), deadlines, page)
-                    .map(watched -> policy.alertFor(watched, now));
+        Lines lines = lines(kind, scope, now);
+        Page<Alert> alerts = lines.pageOf().apply(
+                colour == null ? DeadlineRange.any() : policy.deadlinesColoured(colour, now), page);
+        Map<AlertColour, Long> counts = new EnumMap<>(AlertColour.class);
+        for (AlertColour each : AlertColour.values()) {
+            counts.put(each, each == colour ? alerts.totalElements()
+                    : lines.countOf().applyAsLong(policy.deadlinesColoured(each, now)));
         }
-        return assignments.open(new OpenAssignmentsQuery(scope.unitId(), deadlines, page))
-                .map(assignment -> policy.alertFor(assignment, now));
+        return new AlertBoard(alerts, new ColourCounts(counts.get(AlertColour.GREEN), counts.get(AlertColour.YELLOW),
+                counts.get(AlertColour.RED)));
+    }
+
+    /** The lines of one kind in a unit scope at one instant: a page of them, or their count, by deadlines. */
+    private record Lines(BiFunction<DeadlineRange, PageRequest, Page<Alert>> pageOf,
+            ToLongFunction<DeadlineRange> countOf) {
+
+        static final Lines NONE = new Lines((deadlines, page) -> new Page<>(List.of(), page, 0), deadlines -> 0);
+    }
+
+    private Lines lines(AlertKind kind, UnitScope scope, Instant now) {
+        if (kind == null || kind == AlertKind.ASSIGNMENT) {
+            return new Lines(
+                    (deadlines, page) -> assignments.open(new OpenAssignmentsQuery(scope.unitId(), deadlines, page))
+                            .map(assignment -> policy.alertFor(assignment, now)),
+                    deadlines -> assignments.countOpen(scope.unitId(), deadlines));
+        }
+        WatchedSubjects subjects = others.get(kind);
+        if (subjects == null) {
+            return Lines.NONE;
+        }
+        return new Lines(
+                (deadlines, page) -> subjects.open(scope.unitId(), scope.forUnit(), deadlines, page)
+                        .map(watched -> policy.alertFor(watched, now)),
+                deadlines -> subjects.count(scope.unitId(), scope.forUnit(), deadlines));
     }
 
     /** How many open assignments are overdue now (red on the board): the figure ops watch. */
     public long overdueAssignments() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return assignments.open(new OpenAssignmentsQuery(null, policy.deadlinesColoured(AlertColour.RED, now),
-                new PageRequest(0, 1))).totalElements();
+        return assignments.countOpen(null, policy.deadlinesColoured(AlertColour.RED, now));
     }
 }

@@ -36,6 +36,12 @@ public interface TrackedAssignments {
     /** Open assignments matching the query, most urgent (earliest applicable deadline) first. */
     Page<TrackedAssignment> open(OpenAssignmentsQuery query);
 
+    /**
+     * How many open assignments, of {@code unitId} if given, have their applicable deadline in
+     * {@code deadlines}: the same selection as {@link #open}, counted by the store.
+     */
+    long countOpen(String unitId, DeadlineRange deadlines);
+
     /** How many of the unit's assignments were reminded of their current deadline (yellow or red). */
     long remindedCount(String unitId);
 

@@ -18,4 +18,7 @@ public interface WatchedSubjects {
      *                outside addressee about the unit is not the unit's to see)
      */
     Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page);
+
+    /** How many {@link #open} would select in all: counted by the store, nothing loaded. */
+    long count(String unitId, boolean forUnit, DeadlineRange deadlines);
 }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.duban.platform.domain.Page;
 import org.duban.platform.events.PendingEvent;
 import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
@@ -74,6 +75,11 @@ final class IndexedTrackedAssignments implements TrackedAssignments {
 
     @Override
     public Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
+        throw new UnsupportedOperationException("not measured");
+    }
+
+    @Override
+    public long countOpen(String unitId, DeadlineRange deadlines) {
         throw new UnsupportedOperationException("not measured");
     }
 

@@ -124,12 +124,66 @@ class AlertServiceTest {
     }
 
     @Test
+    void countsEveryColourOfTheBoardWhateverColourThePageShows() {
+        // when
+        AlertBoard yellow = board.board(Caller.supervisor("zhang.wei"), AlertColour.YELLOW, null, AlertKind.ASSIGNMENT,
+                FIRST_PAGE);
+        AlertBoard all = board.board(Caller.leader("wang.fang"), null, null, null, FIRST_PAGE);
+
+        // then
+        assertThat(yellow.page().items()).extracting(Alert::assignmentId).containsExactly("a-yellow", "b-yellow");
+        assertThat(yellow.counts()).isEqualTo(new ColourCounts(2, 2, 1));
+        assertThat(all.counts()).isEqualTo(new ColourCounts(2, 2, 1));
+        assertThat(all.counts().total()).isEqualTo(all.page().totalElements());
+    }
+
+    @Test
+    void countsOnlyTheUnitsOwnLinesForAUnitOrForAUnitTheOfficeNarrowsTo() {
+        // when
+        AlertBoard own = board.board(Caller.unit("li.na", "unit-a"), AlertColour.RED, null, null, FIRST_PAGE);
+        AlertBoard another = board.board(Caller.unit("li.na", "unit-a"), null, "unit-b", null, FIRST_PAGE);
+        AlertBoard narrowed = board.board(Caller.leader("wang.fang"), AlertColour.GREEN, "unit-b", null, FIRST_PAGE);
+
+        // then
+        assertThat(own.counts()).isEqualTo(new ColourCounts(1, 1, 1));
+        assertThat(another.counts()).isEqualTo(ColourCounts.NONE);
+        assertThat(another.page().items()).isEmpty();
+        assertThat(narrowed.counts()).isEqualTo(new ColourCounts(1, 1, 0));
+    }
+
+    @Test
+    void countsTheColoursOfTheMomentOfTheRequestWithCountQueriesNotByLoadingTheLines() {
+        // given: two days and a moment later both yellow ones are overdue
+        clock.advance(Duration.ofDays(2).plusMillis(1));
+        int before = assignments.countQueries;
+
+        // when
+        AlertBoard red = board.board(Caller.supervisor("zhang.wei"), AlertColour.RED, null, null, PageRequest.of(0, 1));
+
+        // then
+        assertThat(red.counts()).isEqualTo(new ColourCounts(2, 0, 3));
+        assertThat(red.page().totalElements()).isEqualTo(3);
+        assertThat(assignments.countQueries - before).as("the page's own colour takes its total").isEqualTo(2);
+    }
+
+    @Test
+    void countsNothingForAKindWithoutWatchedSubjects() {
+        // when
+        AlertBoard measures = board.board(Caller.supervisor("zhang.wei"), null, null, AlertKind.MEASURE, FIRST_PAGE);
+
+        // then
+        assertThat(measures.page().items()).isEmpty();
+        assertThat(measures.counts()).isEqualTo(ColourCounts.NONE);
+    }
+
+    @Test
     void refusesACallerWithoutARole() {
         // given
         Caller nobody = new Caller("someone", Set.of(), null);
 
         // when / then
         assertThatThrownBy(() -> board.list(nobody, null, null, FIRST_PAGE)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> board.board(nobody, null, null, null, FIRST_PAGE)).isInstanceOf(Forbidden.class);
     }
 
     private void track(String assignmentId, String unitId, Duration acceptanceDueIn) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
 
 /**
@@ -22,6 +23,8 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
     private final AlertPolicy policy;
     public final List<PendingEvent> events = new ArrayList<>();
     int saves;
+    /** How many counts were asked for: the board counts, it does not load every line. */
+    int countQueries;
 
     public InMemoryTrackedAssignments() {
         this(DeadlineFixtures.policy());
@@ -62,6 +65,13 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
         List<TrackedAssignment> items = matching.stream()
                 .skip(query.page().offset()).limit(query.page().size()).toList();
         return new Page<>(items, query.page(), matching.size());
+    }
+
+    @Override
+    public synchronized long countOpen(String unitId, DeadlineRange deadlines) {
+        OpenAssignmentsQuery query = new OpenAssignmentsQuery(unitId, deadlines, new PageRequest(0, 1));
+        countQueries++;
+        return stored.values().stream().filter(query::matches).count();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.duban.intake.assignment.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.intake.assignment.Assignment;
+import org.duban.intake.assignment.AssignmentFilter;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentSnapshot;
 import org.duban.intake.assignment.AssignmentStatus;
@@ -32,10 +34,15 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
 
-/** Collection {@code assignments}; each document carries its own outbox. */
+/**
+ * Collection {@code assignments}; each document carries its own outbox. A list is one query: equality
+ * on status, unit and matter; a pending extension is an element of {@code extensions} with status
+ * {@code PENDING} ({@code extensions.status} equal to it, or, for none pending, not equal to it).
+ */
 public final class MongoAssignments implements Assignments {
 
     static final String COLLECTION = "assignments";
+    private static final String EXTENSION_STATUS = "extensions.status";
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
@@ -47,6 +54,9 @@ public final class MongoAssignments implements Assignments {
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_newest_first"));
         collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("by_case"));
+        // the requests awaiting a supervisor's decision, newest first (multikey on the extensions)
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(EXTENSION_STATUS), Indexes.descending("issuedAt")),
+                new IndexOptions().name("extension_status_newest_first"));
     }
 
     @Override
@@ -79,20 +89,27 @@ public final class MongoAssignments implements Assignments {
     }
 
     @Override
-    public Page<Assignment> list(AssignmentStatus status, String unitId, PageRequest page) {
-        List<Bson> filters = new ArrayList<>();
-        if (status != null) {
-            filters.add(eq("status", status.name()));
+    public Page<Assignment> list(AssignmentFilter filter, PageRequest page) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add(eq("status", filter.status().name()));
         }
-        if (unitId != null) {
-            filters.add(eq("unitId", unitId));
+        if (filter.unitId() != null) {
+            conditions.add(eq("unitId", filter.unitId()));
         }
-        Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Assignment> items = collection.find(filter)
+        if (filter.caseId() != null) {
+            conditions.add(eq("caseId", filter.caseId()));
+        }
+        if (filter.pendingExtension() != null) {
+            String pending = Extension.Status.PENDING.name();
+            conditions.add(filter.pendingExtension() ? eq(EXTENSION_STATUS, pending) : ne(EXTENSION_STATUS, pending));
+        }
+        Bson query = conditions.isEmpty() ? new Document() : and(conditions);
+        List<Assignment> items = collection.find(query)
                 .sort(Sorts.orderBy(Sorts.descending("issuedAt"), Sorts.ascending("_id")))
                 .skip(page.offset()).limit(page.size())
                 .map(MongoAssignments::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return new Page<>(items, page, collection.countDocuments(query));
     }
 
     static Document toDocument(Assignment assignment) {

@@ -20,6 +20,7 @@ import org.duban.intake.api.model.ProgressRequest;
 import org.duban.intake.api.model.ReviewRequest;
 import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentAnswers;
+import org.duban.intake.assignment.AssignmentFilter;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentReviews;
 import org.duban.intake.assignment.AssignmentService;
@@ -27,6 +28,7 @@ import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.IssueAssignment;
 import org.duban.intake.assignment.ReviewDecision;
+import org.duban.intake.assignment.TitledAssignment;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.web.CurrentCaller;
@@ -55,54 +57,54 @@ class AssignmentController implements AssignmentsApi {
         Assignment issued = assignments.issue(caller.get(), new IssueAssignment(caseId, request.getUnitId(),
                 AssignmentKind.valueOf(request.getKind().getValue()), instant(request.getDueAt()),
                 request.getInstructions()), idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/assignments/" + issued.id())).body(view(issued));
+        return ResponseEntity.created(URI.create("/api/v1/assignments/" + issued.id())).body(answer(issued));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> acceptAssignment(String assignmentId,
             AcceptAssignmentRequest request) {
-        return ResponseEntity.ok(view(assignments.accept(caller.get(), assignmentId,
+        return ResponseEntity.ok(answer(assignments.accept(caller.get(), assignmentId,
                 instant(request.getNoticeSentAt()))));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> objectToAssignment(String assignmentId,
             ObjectionRequest request) {
-        return ResponseEntity.ok(view(answers.object(caller.get(), assignmentId, request.getReason())));
+        return ResponseEntity.ok(answer(answers.object(caller.get(), assignmentId, request.getReason())));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> decideObjection(String assignmentId,
             ObjectionDecisionRequest request) {
-        return ResponseEntity.ok(view(reviews.decideObjection(caller.get(), assignmentId, request.getUpheld(),
+        return ResponseEntity.ok(answer(reviews.decideObjection(caller.get(), assignmentId, request.getUpheld(),
                 request.getReassignToUnitId())));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> reportProgress(String assignmentId,
             ProgressRequest request, String idempotencyKey) {
-        return ResponseEntity.ok(view(answers.reportProgress(caller.get(), assignmentId, request.getNote(),
+        return ResponseEntity.ok(answer(answers.reportProgress(caller.get(), assignmentId, request.getNote(),
                 idempotencyKey)));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> requestExtension(String assignmentId,
             ExtensionRequest request, String idempotencyKey) {
-        return ResponseEntity.ok(view(answers.requestExtension(caller.get(), assignmentId, request.getDays(),
+        return ResponseEntity.ok(answer(answers.requestExtension(caller.get(), assignmentId, request.getDays(),
                 request.getReason(), idempotencyKey)));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> decideExtension(String assignmentId,
             String extensionId, ExtensionDecisionRequest request) {
-        return ResponseEntity.ok(view(reviews.decideExtension(caller.get(), assignmentId, extensionId,
+        return ResponseEntity.ok(answer(reviews.decideExtension(caller.get(), assignmentId, extensionId,
                 request.getApproved(), request.getNote())));
     }
 
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> submitFinalReport(String assignmentId,
             FinalReportRequest request) {
-        return ResponseEntity.ok(view(answers.submitFinalReport(caller.get(), assignmentId,
+        return ResponseEntity.ok(answer(answers.submitFinalReport(caller.get(), assignmentId,
                 FinalReport.Outcome.valueOf(request.getOutcome().getValue()), request.getResolved(),
                 request.getSummary(), instant(request.getRepliedAt()))));
     }
@@ -110,7 +112,7 @@ class AssignmentController implements AssignmentsApi {
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> reviewAssignment(String assignmentId,
             ReviewRequest request) {
-        return ResponseEntity.ok(view(reviews.review(caller.get(), assignmentId,
+        return ResponseEntity.ok(answer(reviews.review(caller.get(), assignmentId,
                 ReviewDecision.valueOf(request.getDecision().getValue()), request.getReason(),
                 instant(request.getNewDueAt()))));
     }
@@ -118,7 +120,7 @@ class AssignmentController implements AssignmentsApi {
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> cancelAssignment(String assignmentId,
             CancelRequest request) {
-        return ResponseEntity.ok(view(reviews.cancel(caller.get(), assignmentId, request.getReason())));
+        return ResponseEntity.ok(answer(reviews.cancel(caller.get(), assignmentId, request.getReason())));
     }
 
     @Override
@@ -128,13 +130,18 @@ class AssignmentController implements AssignmentsApi {
 
     @Override
     public ResponseEntity<AssignmentPage> listAssignments(org.duban.intake.api.model.AssignmentStatus status,
-            String unitId, Integer page, Integer size) {
-        Page<Assignment> found = assignments.list(caller.get(),
-                status == null ? null : AssignmentStatus.valueOf(status.getValue()), unitId,
+            String unitId, String caseId, Boolean pendingExtension, Integer page, Integer size) {
+        Page<TitledAssignment> found = assignments.list(caller.get(), new AssignmentFilter(
+                status == null ? null : AssignmentStatus.valueOf(status.getValue()), unitId, caseId, pendingExtension),
                 PageRequest.of(page, size));
         return ResponseEntity.ok(new AssignmentPage(
                 found.items().stream().map(AssignmentViews::view).toList(),
                 new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
                         found.totalPages())));
+    }
+
+    /** A use case's assignment as answered: with its matter's title. */
+    private org.duban.intake.api.model.Assignment answer(Assignment assignment) {
+        return view(assignments.titled(assignment));
     }
 }

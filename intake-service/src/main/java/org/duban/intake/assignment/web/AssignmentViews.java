@@ -18,6 +18,7 @@ import org.duban.intake.assignment.Extension;
 import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.Objection;
 import org.duban.intake.assignment.ProgressNote;
+import org.duban.intake.assignment.TitledAssignment;
 
 /** The assignment as the API shows it to supervisors, leaders and the unit it belongs to. */
 final class AssignmentViews {
@@ -25,11 +26,12 @@ final class AssignmentViews {
     private AssignmentViews() {
     }
 
-    static org.duban.intake.api.model.Assignment view(Assignment assignment) {
-        AssignmentSnapshot state = assignment.snapshot();
+    static org.duban.intake.api.model.Assignment view(TitledAssignment titled) {
+        AssignmentSnapshot state = titled.assignment().snapshot();
         return new org.duban.intake.api.model.Assignment(state.id(), state.caseId(), state.unitId(),
                 AssignmentKind.fromValue(state.kind().name()), AssignmentStatus.fromValue(state.status().name()),
                 offset(state.issuedAt()), offset(state.acceptanceDueAt()), offset(state.dueAt()))
+                .caseTitle(titled.caseTitle())
                 .instructions(state.instructions())
                 .acceptedAt(offset(state.acceptedAt()))
                 .noticeSentAt(offset(state.noticeSentAt()))

@@ -1,18 +1,31 @@
 package org.duban.intake.cases.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.intake.cases.CaseFilter;
+import org.duban.intake.cases.CaseQuery;
 import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.cases.PetitionCase.Category;
 import org.duban.intake.cases.PetitionCase.Channel;
@@ -24,10 +37,18 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
 import org.duban.platform.outbox.AggregateWriter;
 
-/** Collection {@code cases}. */
+/**
+ * Collection {@code cases}. A list is one query on the collection: equality on the enumerations and
+ * the flag, {@code _id $in} for named matters, a range on {@code registeredAt} (the newest-first
+ * index serves both the range and the order) and, for a text, an unanchored case-insensitive
+ * {@code $regex} on the title whose pattern is the text with every pattern metacharacter escaped, so
+ * nothing in it acts as pattern syntax (the same on MongoDB's PCRE and the Mongo-wire store's Java
+ * patterns).
+ */
 public final class MongoPetitionCases implements PetitionCases {
 
     static final String COLLECTION = "cases";
+    private static final String METACHARACTERS = "\\^$.|?*+()[]{}-#";
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
@@ -57,12 +78,66 @@ public final class MongoPetitionCases implements PetitionCases {
     }
 
     @Override
-    public Page<PetitionCase> list(PageRequest page) {
-        List<PetitionCase> items = collection.find()
+    public Page<PetitionCase> list(CaseQuery query, PageRequest page) {
+        Bson filter = filterOf(query);
+        List<PetitionCase> items = collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id")))
                 .skip(page.offset()).limit(page.size())
                 .map(MongoPetitionCases::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments());
+        return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    @Override
+    public Map<String, String> titles(Collection<String> ids) {
+        Map<String, String> titles = new HashMap<>();
+        collection.find(in("_id", List.copyOf(ids))).projection(Projections.include("title"))
+                .forEach(document -> titles.put(document.getString("_id"), document.getString("title")));
+        return titles;
+    }
+
+    static Bson filterOf(CaseQuery query) {
+        CaseFilter filter = query.filter();
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.text() != null) {
+            conditions.add(or(regex("title", literal(filter.text()), "i"), eq("_id", filter.text())));
+        }
+        if (!filter.ids().isEmpty()) {
+            conditions.add(in("_id", filter.ids()));
+        }
+        if (filter.category() != null) {
+            conditions.add(eq("category", filter.category().name()));
+        }
+        if (filter.channel() != null) {
+            conditions.add(eq("channel", filter.channel().name()));
+        }
+        if (filter.origin() != null) {
+            conditions.add(eq("origin", filter.origin().name()));
+        }
+        if (filter.prominent() != null) {
+            conditions.add(eq("prominent", filter.prominent()));
+        }
+        if (query.registeredFrom() != null) {
+            conditions.add(gte("registeredAt", Date.from(query.registeredFrom())));
+        }
+        if (query.registeredTo() != null) {
+            conditions.add(lt("registeredAt", Date.from(query.registeredTo())));
+        }
+        return conditions.isEmpty() ? new Document() : and(conditions);
+    }
+
+    /**
+     * A pattern matching {@code text} literally: each pattern metacharacter is escaped with a
+     * backslash, which both PCRE (MongoDB) and Java (the Mongo-wire store) read as the character itself.
+     */
+    static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() * 2);
+        for (char c : text.toCharArray()) {
+            if (METACHARACTERS.indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.toString();
     }
 
     static Document toDocument(PetitionCase petitionCase) {

@@ -1,7 +1,9 @@
 package org.duban.intake.cases.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.duban.intake.api.CasesApi;
 import org.duban.intake.api.model.CasePage;
@@ -13,6 +15,8 @@ import org.duban.intake.api.model.Origin;
 import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.Petitioner;
 import org.duban.intake.api.model.RegisterCaseRequest;
+import org.duban.intake.cases.CaseDetails;
+import org.duban.intake.cases.CaseFilter;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.cases.RegisterCase;
@@ -52,32 +56,45 @@ class CaseController implements CasesApi {
                 request.getRepeatOfCaseId()), idempotencyKey);
         PetitionCase registeredCase = registered.petitionCase();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + registeredCase.id()))
-                .body(view(registeredCase).queryCode(registered.queryCode()));
+                .body(view(registeredCase).petitioner(petitioner(registeredCase.petitioner()))
+                        .queryCode(registered.queryCode()));
     }
 
     @Override
     public ResponseEntity<ModelCase> getCase(String caseId) {
-        return ResponseEntity.ok(view(cases.get(caller.get(), caseId)));
+        CaseDetails details = cases.get(caller.get(), caseId);
+        return ResponseEntity.ok(view(details.petitionCase())
+                .petitioner(details.petitioner().map(CaseController::petitioner).orElse(null)));
     }
 
     @Override
-    public ResponseEntity<CasePage> listCases(Integer page, Integer size) {
-        Page<PetitionCase> found = cases.list(caller.get(), PageRequest.of(page, size));
+    public ResponseEntity<CasePage> listCases(String q, List<String> ids, Category category, Channel channel,
+            Origin origin, Boolean prominent, LocalDate registeredFrom, LocalDate registeredTo, Integer page,
+            Integer size) {
+        CaseFilter filter = new CaseFilter(q, ids,
+                category == null ? null : PetitionCase.Category.valueOf(category.getValue()),
+                channel == null ? null : PetitionCase.Channel.valueOf(channel.getValue()),
+                origin == null ? null : PetitionCase.Origin.valueOf(origin.getValue()),
+                prominent, registeredFrom, registeredTo);
+        Page<PetitionCase> found = cases.list(caller.get(), filter, PageRequest.of(page, size));
         return ResponseEntity.ok(new CasePage(found.items().stream().map(CaseController::summary).toList(),
                 new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
                         found.totalPages())));
     }
 
+    /** The matter without its petitioner, who is added only where the caller may see them. */
     static ModelCase view(PetitionCase petitionCase) {
-        PetitionCase.Petitioner petitioner = petitionCase.petitioner();
         return new ModelCase(petitionCase.id(), petitionCase.title(), petitionCase.summary(),
                 Channel.fromValue(petitionCase.channel().name()), Origin.fromValue(petitionCase.origin().name()),
                 Category.fromValue(petitionCase.category().name()), petitionCase.prominent(),
                 petitionCase.whistleblowing(), petitionCase.accusedUnitIds(), petitionCase.firstTime(),
                 petitionCase.backlog(), petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
                 .leaderInCharge(petitionCase.leaderInCharge())
-                .repeatOfCaseId(petitionCase.repeatOfCaseId())
-                .petitioner(new Petitioner(petitioner.name()).idNumber(petitioner.idNumber()).phone(petitioner.phone()));
+                .repeatOfCaseId(petitionCase.repeatOfCaseId());
+    }
+
+    private static Petitioner petitioner(PetitionCase.Petitioner petitioner) {
+        return new Petitioner(petitioner.name()).idNumber(petitioner.idNumber()).phone(petitioner.phone());
     }
 
     /** A list entry: never the petitioner. */

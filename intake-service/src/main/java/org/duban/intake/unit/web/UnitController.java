@@ -43,6 +43,11 @@ class UnitController implements UnitsApi {
     }
 
     @Override
+    public ResponseEntity<Unit> getUnit(String unitId) {
+        return ResponseEntity.ok(view(units.get(caller.get(), unitId)));
+    }
+
+    @Override
     public ResponseEntity<UnitPage> listUnits(Integer page, Integer size) {
         Page<ResponsibleUnit> found = units.list(caller.get(), PageRequest.of(page, size));
         return ResponseEntity.ok(new UnitPage(found.items().stream().map(UnitController::view).toList(),

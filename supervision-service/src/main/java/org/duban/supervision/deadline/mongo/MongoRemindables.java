@@ -120,6 +120,11 @@ public abstract class MongoRemindables<T extends Remindable<T>> implements Remin
         });
     }
 
+    /** How many {@link #board} would select in all, counted by the store. */
+    protected long boardCount(String unitId, DeadlineRange deadlines, Bson extra) {
+        return ReminderFields.boardCount(collection, unitId, deadlines, extra);
+    }
+
     private Document toDocument(T subject) {
         Deadline deadline = subject.applicableDeadline().orElse(null);
         return ownFields(subject)

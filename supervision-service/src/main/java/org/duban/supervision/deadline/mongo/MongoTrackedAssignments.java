@@ -28,6 +28,7 @@ import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
@@ -114,7 +115,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
 
     @Override
     public Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
-        Bson filter = filterOf(query);
+        Bson filter = openFilter(query.unitId(), query.deadlines());
         List<TrackedAssignment> items = collection.find(filter)
                 .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
                 .skip(query.page().offset())
@@ -124,13 +125,18 @@ class MongoTrackedAssignments implements TrackedAssignments {
         return new Page<>(items, query.page(), collection.countDocuments(filter));
     }
 
-    private static Bson filterOf(OpenAssignmentsQuery query) {
+    @Override
+    public long countOpen(String unitId, DeadlineRange deadlines) {
+        return collection.countDocuments(openFilter(unitId, deadlines));
+    }
+
+    private static Bson openFilter(String unitId, DeadlineRange deadlines) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(in("status", TrackingStatus.OPEN.stream().map(Enum::name).toList()));
-        if (query.unitId() != null) {
-            conditions.add(eq("unitId", query.unitId()));
+        if (unitId != null) {
+            conditions.add(eq("unitId", unitId));
         }
-        conditions.addAll(ReminderFields.nextDeadlineIn(query.deadlines()));
+        conditions.addAll(ReminderFields.nextDeadlineIn(deadlines));
         return and(conditions);
     }
 

@@ -93,6 +93,21 @@ public final class ReminderFields {
      */
     public static <T> Page<T> board(MongoCollection<Document> collection, String unitId, DeadlineRange range,
             Bson extra, PageRequest page, Function<Document, T> mapper) {
+        Bson filter = boardFilter(unitId, range, extra);
+        List<T> items = collection.find(filter)
+                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
+                .skip(page.offset()).limit(page.size())
+                .map(mapper::apply).into(new ArrayList<>());
+        return new Page<>(items, page, collection.countDocuments(filter));
+    }
+
+    /** How many {@link #board} selects in all: a count on the same indexed range, nothing loaded. */
+    public static long boardCount(MongoCollection<Document> collection, String unitId, DeadlineRange range,
+            Bson extra) {
+        return collection.countDocuments(boardFilter(unitId, range, extra));
+    }
+
+    private static Bson boardFilter(String unitId, DeadlineRange range, Bson extra) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(ne(NEXT_DEADLINE_AT, null));
         if (unitId != null) {
@@ -102,12 +117,7 @@ public final class ReminderFields {
         if (extra != null) {
             conditions.add(extra);
         }
-        Bson filter = and(conditions);
-        List<T> items = collection.find(filter)
-                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
-                .skip(page.offset()).limit(page.size())
-                .map(mapper::apply).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return and(conditions);
     }
 
     /** The conditions (none, one or two) that {@code nextDeadlineAt} lies in {@code range}. */

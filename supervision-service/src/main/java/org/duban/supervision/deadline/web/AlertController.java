@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.web.CurrentCaller;
 import org.duban.supervision.api.AlertsApi;
 import org.duban.supervision.api.model.AlertColour;
+import org.duban.supervision.api.model.AlertCounts;
 import org.duban.supervision.api.model.AlertKind;
 import org.duban.supervision.api.model.AlertPage;
 import org.duban.supervision.api.model.DeadlineKind;
 import org.duban.supervision.deadline.Alert;
+import org.duban.supervision.deadline.AlertBoard;
 import org.duban.supervision.deadline.AlertService;
+import org.duban.supervision.deadline.ColourCounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/alerts}: the board of one kind of deadline, as {@code supervision.yaml} describes it. */
+/**
+ * {@code GET /api/v1/alerts}: the board of one kind of deadline, with its counts by colour, as
+ * {@code supervision.yaml} describes it.
+ */
 @RestController
 class AlertController implements AlertsApi {
 
@@ -34,12 +39,13 @@ class AlertController implements AlertsApi {
     @Override
     public ResponseEntity<AlertPage> listAlerts(AlertColour colour, String unitId, AlertKind kind, Integer page,
             Integer size) {
-        Page<Alert> board = alerts.list(caller.get(),
+        AlertBoard board = alerts.board(caller.get(),
                 colour == null ? null : org.duban.supervision.deadline.AlertColour.valueOf(colour.name()),
                 unitId, kind == null ? null : org.duban.supervision.deadline.AlertKind.valueOf(kind.getValue()),
                 PageRequest.of(page, size));
-        return ResponseEntity.ok(new AlertPage(board.items().stream().map(AlertController::view).toList(),
-                pageInfo(board)));
+        ColourCounts counts = board.counts();
+        return ResponseEntity.ok(new AlertPage(board.page().items().stream().map(AlertController::view).toList(),
+                pageInfo(board.page()), new AlertCounts(counts.green(), counts.yellow(), counts.red())));
     }
 
     private static org.duban.supervision.api.model.Alert view(Alert alert) {

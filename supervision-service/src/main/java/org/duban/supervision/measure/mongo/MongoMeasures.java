@@ -71,6 +71,11 @@ class MongoMeasures extends MongoRemindables<Measure> implements Measures, Watch
     }
 
     @Override
+    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
+        return boardCount(unitId, deadlines, null);
+    }
+
+    @Override
     protected Document ownFields(Measure m) {
         return new Document(AggregateWriter.ID, m.id())
                 .append("kind", m.kind().name())

@@ -81,6 +81,11 @@ class MongoSupervisionOrders extends MongoRemindables<SupervisionOrder> implemen
     }
 
     @Override
+    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
+        return boardCount(unitId, deadlines, null);
+    }
+
+    @Override
     protected Document ownFields(SupervisionOrder order) {
         SupervisionOrder.Response response = order.response();
         return new Document(AggregateWriter.ID, order.id())

@@ -87,6 +87,11 @@ class MongoRecommendations extends MongoRemindables<Recommendation> implements R
     }
 
     @Override
+    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
+        return boardCount(unitId, deadlines, forUnit ? eq("addressee", null) : null);
+    }
+
+    @Override
     protected Document ownFields(Recommendation r) {
         Recommendation.Answer answer = r.answer();
         return new Document(AggregateWriter.ID, r.id())

@@ -237,6 +237,40 @@ class MongoTrackedAssignmentsIT {
     }
 
     @Test
+    void countsTheOpenAssignmentsOfEachColourAsTheBoardSelectsThemLeavingClosedOnesOut() {
+        // given: unit-1 with deadlines 1 to 5 days away and one past, a reported one; unit-2 with one
+        Instant now = ISSUED_AT;
+        for (int day = -1; day <= 5; day++) {
+            if (day != 0) {
+                assignments.save(TrackedAssignment.issued(DeadlineFixtures.issueDueForAcceptanceAt("asg-" + day,
+                        "unit-1", now.plus(Duration.ofDays(day)))));
+            }
+        }
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issue("asg-reported", "unit-1")));
+        assignments.save(assignments.find("asg-reported").orElseThrow().accept(ISSUED_AT.plus(Duration.ofDays(1))));
+        assignments.save(assignments.find("asg-reported").orElseThrow().report());
+        assignments.save(TrackedAssignment.issued(DeadlineFixtures.issueDueForAcceptanceAt("other", "unit-2",
+                now.plus(Duration.ofDays(1)))));
+        AlertPolicy policy = new AlertPolicy(Duration.ofDays(3));
+
+        // when
+        List<Long> ofUnit = new ArrayList<>();
+        List<Long> ofAll = new ArrayList<>();
+        for (AlertColour colour : List.of(AlertColour.GREEN, AlertColour.YELLOW, AlertColour.RED)) {
+            DeadlineRange range = policy.deadlinesColoured(colour, now);
+            ofUnit.add(assignments.countOpen("unit-1", range));
+            ofAll.add(assignments.countOpen(null, range));
+            assertThat(assignments.countOpen("unit-1", range)).as(colour.name()).isEqualTo(assignments.open(
+                    new OpenAssignmentsQuery("unit-1", range, PageRequest.of(0, 1))).totalElements());
+        }
+
+        // then: days 4 and 5 green, 1 to 3 yellow, -1 red; the reported one is on no board
+        assertThat(ofUnit).containsExactly(2L, 3L, 1L);
+        assertThat(ofAll).containsExactly(2L, 4L, 1L);
+        assertThat(assignments.countOpen("unit-1", DeadlineRange.any())).isEqualTo(6);
+    }
+
+    @Test
     void breaksTiesOfTheSameDeadlineByAssignmentId() {
         // given
         for (String id : List.of("asg-c", "asg-a", "asg-b")) {
