@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # One image recipe for every Duban application: pick it with --build-arg SERVICE=<module>, e.g.
 #   docker build --build-arg SERVICE=intake-service -t duban/intake-service:0.1.0 .
-# Modules: gateway, intake-service, supervision-service, notification-service, reporting-service.
+# Modules: gateway, intake-service, supervision-service, notification-service, reporting-service, console.
 # Stage 1 builds that module (and what it depends on) with Maven; stage 2 splits the Boot jar into
 # layers (dependencies change rarely, the application often); stage 3 is a JRE 17 runtime that runs
 # as an unprivileged user. See README "Deploy" and docs/adr/0007-deploy.md.

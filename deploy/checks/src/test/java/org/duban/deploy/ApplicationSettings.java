@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <ol>
  *   <li>placeholders {@code ${NAME:default}} in its {@code application*.yml} (and, for the four
- *       services, the platform's {@code duban-platform-defaults.yml}) and in {@code @Value} strings;</li>
+ *       services, the platform's {@code duban-platform-defaults.yml}; the gateway and the console use no
+ *       platform library and are read alone) and in {@code @Value} strings;</li>
  *   <li>relaxed binding: every property key it defines in those files, every
  *       {@code @ConfigurationProperties} prefix with each record component, and every key in Spring
  *       Boot's configuration metadata on the class path, turned into its environment form as Spring
@@ -43,6 +44,8 @@ final class ApplicationSettings {
             "@ConfigurationProperties\\(\"([a-z0-9.\\-]+)\"\\)\\s*(?:public\\s+)?record\\s+\\w+\\s*\\(");
     private static final Pattern METADATA_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([a-zA-Z0-9.\\-\\[\\]]+)\"");
     private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
+    /** Applications built without the platform library: only their own module configures them. */
+    private static final Set<String> WITHOUT_PLATFORM = Set.of("gateway", "console");
 
     private final String application;
     private final Set<String> placeholders = new TreeSet<>();
@@ -55,7 +58,7 @@ final class ApplicationSettings {
 
     static ApplicationSettings of(String application) {
         ApplicationSettings settings = new ApplicationSettings(application);
-        List<Path> modules = application.equals("gateway") ? List.of(Repository.file("gateway"))
+        List<Path> modules = WITHOUT_PLATFORM.contains(application) ? List.of(Repository.file(application))
                 : List.of(Repository.file(application), Repository.file("platform"));
         for (Path module : modules) {
             for (Path yaml : Repository.filesUnder(module.resolve("src/main/resources"), ".yml", ".yaml")) {

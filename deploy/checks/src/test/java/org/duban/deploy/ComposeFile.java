@@ -62,6 +62,10 @@ final class ComposeFile {
         return node;
     }
 
+    Map<String, Object> document() {
+        return document;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> services() {
         return (Map<String, Map<String, Object>>) (Map<String, ?>) document.getOrDefault("services", Map.of());

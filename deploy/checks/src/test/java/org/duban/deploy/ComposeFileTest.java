@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -56,13 +58,13 @@ class ComposeFileTest {
     void everyServiceHasAHealthCheckAPinnedImageAndWaitsForHealthyDependencies() {
         assertThat(compose.problems()).isEmpty();
         assertThat(compose.services()).containsKeys("kafka", "kafka-init", "mongo", "mongo-init", "gateway",
-                "intake-service", "supervision-service", "notification-service", "reporting-service",
+                "intake-service", "supervision-service", "notification-service", "reporting-service", "console",
                 "prometheus", "grafana");
-        assertThat(compose.applications()).hasSize(5);
+        assertThat(compose.applications().keySet()).containsExactlyInAnyOrderElementsOf(ManifestRules.APPLICATIONS);
     }
 
     @Test
-    void theGatewayWaitsForTheFourServicesToBeHealthy() {
+    void theGatewayWaitsForTheFourServicesToBeHealthyButNotForTheConsole() {
         Object dependsOn = compose.services().get("gateway").get("depends_on");
 
         assertThat(dependsOn).isInstanceOf(Map.class);
@@ -70,6 +72,83 @@ class ComposeFileTest {
                 "notification-service", "reporting-service");
         ((Map<?, ?>) dependsOn).values().forEach(settings ->
                 assertThat(((Map<?, ?>) settings).get("condition")).isEqualTo("service_healthy"));
+    }
+
+    @Test
+    void theConsoleIsReachedThroughTheGatewayOnlyAndStartsOnceTheGatewayIsHealthy() {
+        // given
+        Map<String, Object> console = compose.services().get("console");
+
+        // then: not published; the gateway routes to it, it calls the API through the gateway
+        assertThat(console).doesNotContainKeys("ports", "expose");
+        assertThat(ComposeFile.environment(compose.services().get("gateway"))).containsEntry("CONSOLE_URL", "http://console:8080");
+        assertThat(ComposeFile.environment(console)).containsEntry("DUBAN_GATEWAY_URL", "http://gateway:8080")
+                .containsEntry("DUBAN_CONSOLE_SECURE_COOKIE", "true")
+                .doesNotContainKeys("SPRING_PROFILES_ACTIVE", "DUBAN_OIDC_CLIENT_SECRET");
+        assertThat(console.get("depends_on")).isEqualTo(Map.of("gateway", Map.of("condition", "service_healthy")));
+        assertThat(console.get("secrets")).asList().containsExactly("oidc_client_secret");
+    }
+
+    @Test
+    void theTrialSignsIntoTheConsoleWithDevTokensOverPlainHttp() {
+        // given
+        ComposeFile devTokens = ComposeFile.parse(Repository.read(Repository.file(DEV_TOKENS)));
+
+        // then: the console's local profile asks the gateway for dev tokens, which only its local profile signs
+        assertThat(ComposeFile.environment(devTokens.services().get("console")))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local").containsEntry("DUBAN_CONSOLE_SECURE_COOKIE", "false");
+        assertThat(ComposeFile.environment(devTokens.services().get("gateway"))).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+    }
+
+    @Test
+    void findsAPublishedConsole() {
+        // given
+        ComposeFile broken = ComposeFile.parse("""
+                services:
+                  console:
+                    build: .
+                    image: duban/console:0.1.0
+                    ports: ["8085:8080"]
+                    depends_on:
+                      gateway:
+                        condition: service_healthy
+                    healthcheck:
+                      test: ["CMD", "duban-healthcheck", "readiness"]
+                """);
+
+        // then
+        assertThat(broken.problems()).containsExactly(
+                "console: publishes ports, but only the gateway (and the observability tools) may");
+    }
+
+    @Test
+    void makeSecretsMakesEverySecretFileTheComposeFilesNameAndLeavesTheClientSecretEmptyForTheOffice(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
+        // given
+        Path secrets = dir.resolve("secrets");
+
+        // when
+        Repository.Run run = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", secrets.toString());
+
+        // then
+        assertThat(run.ok()).as("make-secrets.sh: %s", run.stderr()).isTrue();
+        for (String file : List.of(COMPOSE, DEV_TOKENS)) {
+            assertThat(secretFiles(ComposeFile.parse(Repository.read(Repository.file(file)))))
+                    .allSatisfy(path -> assertThat(secrets.resolve(Path.of(path).getFileName())).as(path).exists());
+        }
+        assertThat(secrets.resolve("oidc-client-secret")).isEmptyFile();
+        assertThat(Files.getPosixFilePermissions(secrets.resolve("oidc-client-secret")))
+                .as("readable by the console's uid 10001 in the container").contains(PosixFilePermission.OTHERS_READ);
+        assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        assertThat(run.stdout()).contains("oidc-client-secret EMPTY: put the console's client secret");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> secretFiles(ComposeFile compose) {
+        Map<String, Map<String, Object>> secrets = (Map<String, Map<String, Object>>) compose.document().get("secrets");
+        return secrets.values().stream().map(secret -> String.valueOf(secret.get("file"))).toList();
     }
 
     @Test

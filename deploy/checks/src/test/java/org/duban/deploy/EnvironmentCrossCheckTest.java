@@ -27,7 +27,11 @@ class EnvironmentCrossCheckTest {
         assertThat(set.keySet()).containsExactlyInAnyOrderElementsOf(ManifestRules.APPLICATIONS);
         assertThat(set.get("intake-service")).contains("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS",
                 "DUBAN_JWT_PUBLIC_KEY_LOCATION", "DUBAN_PUBLIC_RATE_LIMIT");
+        assertThat(set.get("console")).contains("DUBAN_GATEWAY_URL", "DUBAN_OIDC_ISSUER_URI", "DUBAN_OIDC_CLIENT_ID",
+                "DUBAN_OIDC_ROLES_CLAIM", "DUBAN_OIDC_UNIT_ROLE", "DUBAN_CONSOLE_SECURE_COOKIE")
+                .doesNotContain("DUBAN_OIDC_CLIENT_SECRET", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
         assertThat(check.unread("compose", set)).isEmpty();
+        assertThat(EnvironmentCrossCheck.setBy(devTokens)).containsOnlyKeys("gateway", "console");
         assertThat(check.unread("compose dev tokens", EnvironmentCrossCheck.setBy(devTokens))).isEmpty();
     }
 
@@ -43,22 +47,30 @@ class EnvironmentCrossCheckTest {
         // then
         assertThat(set.get("reporting-service")).contains("MONGODB_URI", "MONGODB_DATABASE", "KAFKA_BOOTSTRAP_SERVERS",
                 "DUBAN_KAFKA_REPLICATIONFACTOR");
-        assertThat(set.get("gateway")).contains("INTAKE_URL", "DUBAN_JWT_PUBLIC_KEY_LOCATION");
+        assertThat(set.get("gateway")).contains("INTAKE_URL", "CONSOLE_URL", "DUBAN_JWT_PUBLIC_KEY_LOCATION");
+        assertThat(set.get("console")).contains("DUBAN_GATEWAY_URL", "DUBAN_OIDC_ISSUER_URI", "DUBAN_OIDC_CLIENT_ID");
         assertThat(check.unread(overlay, set)).isEmpty();
     }
 
     @Test
     void findsAVariableNoApplicationReadsAndOneSetForTheWrongApplication() {
-        // given
+        // given: the console reads its own module only (no platform library): no Kafka, MongoDB or JWT key
         Map<String, Set<String>> set = Map.of(
                 "supervision-service", Set.of("MONGODB_URI", "DUBAN_NOT_READ_ANYWHERE", "DUBAN_KAFKA_REPLICATION_FACTOR"),
-                "gateway", Set.of("INTAKE_URL", "KAFKA_BOOTSTRAP_SERVERS"));
+                "gateway", Set.of("INTAKE_URL", "KAFKA_BOOTSTRAP_SERVERS"),
+                "console", Set.of("DUBAN_GATEWAY_URL", "DUBAN_OIDC_CLAIMS_ROLES", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI",
+                        "DUBAN_JWT_PUBLIC_KEY_LOCATION", "DUBAN_OUTBOX_POLLINTERVAL"));
 
         // then
         assertThat(check.unread("test", set)).containsExactlyInAnyOrder(
                 "test supervision-service: DUBAN_NOT_READ_ANYWHERE",
                 "test supervision-service: DUBAN_KAFKA_REPLICATION_FACTOR",
-                "test gateway: KAFKA_BOOTSTRAP_SERVERS");
+                "test gateway: KAFKA_BOOTSTRAP_SERVERS",
+                "test console: DUBAN_OIDC_CLAIMS_ROLES",
+                "test console: KAFKA_BOOTSTRAP_SERVERS",
+                "test console: MONGODB_URI",
+                "test console: DUBAN_JWT_PUBLIC_KEY_LOCATION",
+                "test console: DUBAN_OUTBOX_POLLINTERVAL");
     }
 
     @Test

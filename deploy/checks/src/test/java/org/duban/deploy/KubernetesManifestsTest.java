@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +22,8 @@ class KubernetesManifestsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, ManifestRules.Expected> EXPECTED = Map.of(
-            "production", new ManifestRules.Expected(3, 3, 2, 3),
-            "demo", new ManifestRules.Expected(1, 1, 1, 1));
+            "production", new ManifestRules.Expected(3, 3, 2, 3, Set.of("/", "/api")),
+            "demo", new ManifestRules.Expected(1, 1, 1, 1, Set.of()));
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
 
     /** The overlay as kubectl renders it (once per overlay and test run). */
@@ -49,15 +52,126 @@ class KubernetesManifestsTest {
         assertThat(ManifestRules.problems(manifests, EXPECTED.get(overlay))).isEmpty();
         System.out.printf("%s: %d objects loaded and checked in %d ms%n", overlay, manifests.objects().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        assertThat(manifests.objects()).hasSizeGreaterThanOrEqualTo(39);
+        assertThat(manifests.objects()).hasSizeGreaterThanOrEqualTo(44);
     }
 
     @Test
-    void theDemoRunsOneReplicaOfEachApplicationAndProductionAtLeastTwo() {
+    void theDemoRunsOneReplicaOfEachApplicationAndProductionAtLeastTwoButOneConsole() {
         assertThat(TypedManifests.load(render("demo")).ofType(Deployment.class))
                 .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isEqualTo(1));
         assertThat(TypedManifests.load(render("production")).ofType(Deployment.class))
+                .filteredOn(deployment -> !deployment.getMetadata().getName().equals("console")).hasSize(5)
                 .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2));
+        assertThat(TypedManifests.load(render("production")).named(Deployment.class, "console").getSpec().getReplicas())
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "demo"})
+    void theConsoleRunsOnePodWithNoAutoscalerABudgetThatAllowsADrainAndItsClientSecretAsAFile(String overlay) {
+        // given
+        TypedManifests manifests = TypedManifests.load(render(overlay));
+
+        // when
+        Deployment console = manifests.named(Deployment.class, "console");
+
+        // then
+        assertThat(console.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+        assertThat(console.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(manifests.ofType(HorizontalPodAutoscaler.class))
+                .noneMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals("console"));
+        assertThat(manifests.named(PodDisruptionBudget.class, "console").getSpec().getMaxUnavailable().getIntVal())
+                .isEqualTo(1);
+        var container = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnv()).as("the client secret is a file, not a variable").isNullOrEmpty();
+        assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo("oidc");
+            assertThat(mount.getMountPath()).isEqualTo(ConsoleSecretFileTest.SECRETS_DIR);
+        });
+        assertThat(console.getSpec().getTemplate().getSpec().getVolumes()).anySatisfy(volume -> {
+            assertThat(volume.getSecret().getSecretName()).isEqualTo("duban-console-oidc");
+            assertThat(volume.getSecret().getItems()).singleElement()
+                    .satisfies(item -> assertThat(item.getPath()).isEqualTo(ConsoleSecretFileTest.SECRET_FILE));
+        });
+    }
+
+    @Test
+    void findsASecondConsoleReplicaAnAutoscalerForItAndAnUpdateThatStopsItBeforeStartingTheNewOne() {
+        // given
+        String broken = render("production").replace("""
+                  name: console
+                  namespace: duban
+                spec:
+                  replicas: 1
+                  revisionHistoryLimit: 5
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/name: console
+                  strategy:
+                    rollingUpdate:
+                      maxSurge: 1
+                      maxUnavailable: 0
+                """, """
+                  name: console
+                  namespace: duban
+                spec:
+                  replicas: 2
+                  revisionHistoryLimit: 5
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/name: console
+                  strategy:
+                    rollingUpdate:
+                      maxSurge: 0
+                      maxUnavailable: 1
+                """) + """
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: console
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: console}
+                  minReplicas: 1
+                  maxReplicas: 3
+                """;
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).containsExactlyInAnyOrder(
+                "Deployment console: must run exactly one replica (its sessions live in its memory), not 2",
+                "Deployment console: must not be autoscaled (its sessions live in its memory)",
+                "Deployment console: must update by starting a new pod before stopping an old one "
+                        + "(RollingUpdate, maxSurge 1, maxUnavailable 0)");
+    }
+
+    @Test
+    void findsABudgetThatBlocksDrainsAnIngressPastTheGatewayForbiddenCallsAndWrongAddresses() {
+        // given
+        String broken = render("production")
+                .replace("  name: console\n  namespace: duban\nspec:\n  maxUnavailable: 1",
+                        "  name: console\n  namespace: duban\nspec:\n  minAvailable: 1")
+                .replace("            name: gateway\n            port:\n              name: http\n        path: /\n",
+                        "            name: console\n            port:\n              name: http\n        path: /\n")
+                .replace("          - reporting-service\n          - console\n", "          - reporting-service\n")
+                .replaceFirst("(?s)(?<head>name: console-egress.*?app.kubernetes.io/name: )gateway", "${head}gatewayx")
+                .replace("CONSOLE_URL: http://console:8080", "CONSOLE_URL: http://consol:8080")
+                .replace("secretName: duban-console-oidc", "secretName: duban-console-oidc-typo");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).containsExactlyInAnyOrder(
+                "Deployment console: PodDisruptionBudget console lets no pod of its 1 be evicted, so it blocks every node drain",
+                "Ingress gateway sends / to console; from outside only the gateway may be reached",
+                "Ingress: / (Prefix) must go to the gateway",
+                "gateway -> console:8080: no egress NetworkPolicy of gateway allows it",
+                "console -> gateway:8080: no egress NetworkPolicy of console allows it",
+                "gateway: CONSOLE_URL is http://consol:8080, but no Service consol serves port 8080",
+                "Deployment console: volume oidc mounts secret duban-console-oidc-typo, which nothing makes");
     }
 
     @Test

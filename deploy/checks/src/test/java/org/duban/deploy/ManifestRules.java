@@ -13,11 +13,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
@@ -27,15 +24,16 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 final class ManifestRules {
 
     static final Set<String> APPLICATIONS = Set.of("gateway", "intake-service", "supervision-service",
-            "notification-service", "reporting-service");
+            "notification-service", "reporting-service", "console");
     static final Set<String> TOPICS = Set.of("duban.intake.events", "duban.supervision.events",
             "duban.notification.events", "duban.intake-service.dlt", "duban.supervision-service.dlt",
             "duban.notification-service.dlt", "duban.reporting-service.dlt");
     /** Secrets made outside the manifests: by the cluster's operator (README "Deploy") or by the MongoDB operator. */
-    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-password", "duban-tls");
+    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-password", "duban-tls",
+            "duban-console-oidc");
 
-    /** How big the stateful parts must be in an overlay. */
-    record Expected(int kafkaBrokers, int replication, int minInSync, int mongoMembers) {
+    /** How big the stateful parts must be in an overlay, and the paths its Ingress sends to the gateway (if any). */
+    record Expected(int kafkaBrokers, int replication, int minInSync, int mongoMembers, Set<String> ingressPaths) {
     }
 
     private ManifestRules() {
@@ -51,7 +49,7 @@ final class ManifestRules {
         for (Deployment deployment : deployments) {
             deploymentProblems(manifests, deployment, problems);
         }
-        networkProblems(manifests, problems);
+        problems.addAll(NetworkRules.problems(manifests, expected.ingressPaths()));
         kafkaProblems(manifests, expected, problems);
         mongoProblems(manifests, expected, problems);
         return problems;
@@ -59,7 +57,6 @@ final class ManifestRules {
 
     private static void deploymentProblems(TypedManifests manifests, Deployment deployment, List<String> problems) {
         String name = "Deployment " + deployment.getMetadata().getName();
-        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             String where = name + " container " + container.getName();
             Images.unpinned(container.getImage()).ifPresent(why -> problems.add(where + ": " + why));
@@ -89,19 +86,18 @@ final class ManifestRules {
                 }
             }
         }
+        for (Volume volume : Objects.requireNonNullElse(deployment.getSpec().getTemplate().getSpec().getVolumes(),
+                List.<Volume>of())) {
+            if (volume.getSecret() != null && !knownSecret(manifests, volume.getSecret().getSecretName())) {
+                problems.add(name + ": volume " + volume.getName() + " mounts secret " + volume.getSecret().getSecretName()
+                        + ", which nothing makes");
+            }
+        }
         var podSecurity = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
         if (podSecurity == null || !Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
             problems.add(name + ": pods must run as non-root");
         }
-        if (manifests.ofType(PodDisruptionBudget.class).stream()
-                .noneMatch(pdb -> selects(pdb.getSpec().getSelector(), podLabels))) {
-            problems.add(name + ": no PodDisruptionBudget selects its pods");
-        }
-        if (manifests.ofType(HorizontalPodAutoscaler.class).stream()
-                .noneMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(deployment.getMetadata().getName())
-                        && "Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind()))) {
-            problems.add(name + ": no HorizontalPodAutoscaler scales it");
-        }
+        ReplicaRules.problems(manifests, deployment, problems);
     }
 
     private static boolean knownSecret(TypedManifests manifests, String secret) {
@@ -141,45 +137,6 @@ final class ManifestRules {
                     };
                 });
         return matchLabels && matchExpressions;
-    }
-
-    /** Only the gateway is open to everyone; the services accept the gateway and Prometheus only. */
-    private static void networkProblems(TypedManifests manifests, List<String> problems) {
-        for (Deployment deployment : manifests.ofType(Deployment.class)) {
-            String app = deployment.getMetadata().getName();
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            List<NetworkPolicy> ingress = manifests.ofType(NetworkPolicy.class).stream()
-                    .filter(policy -> policy.getSpec().getPolicyTypes().contains("Ingress"))
-                    .filter(policy -> selects(policy.getSpec().getPodSelector(), labels)).toList();
-            List<NetworkPolicy> egress = manifests.ofType(NetworkPolicy.class).stream()
-                    .filter(policy -> policy.getSpec().getPolicyTypes().contains("Egress"))
-                    .filter(policy -> selects(policy.getSpec().getPodSelector(), labels)).toList();
-            if (ingress.isEmpty()) {
-                problems.add(app + ": no NetworkPolicy limits who may call it");
-            }
-            if (egress.isEmpty()) {
-                problems.add(app + ": no NetworkPolicy limits whom it may call");
-            }
-            if (app.equals("gateway")) {
-                continue;
-            }
-            ingress.forEach(policy -> policy.getSpec().getIngress().forEach(rule -> {
-                if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
-                    problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName() + " lets anyone in");
-                    return;
-                }
-                for (NetworkPolicyPeer peer : rule.getFrom()) {
-                    boolean fromGateway = peer.getNamespaceSelector() == null && peer.getIpBlock() == null
-                            && selects(peer.getPodSelector(), Map.of("app.kubernetes.io/name", "gateway"));
-                    boolean fromPrometheus = peer.getNamespaceSelector() != null && peer.getPodSelector() != null
-                            && "prometheus".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
-                    if (!fromGateway && !fromPrometheus) {
-                        problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName()
-                                + " lets in more than the gateway and Prometheus");
-                    }
-                }
-            }));
-        }
     }
 
     private static void kafkaProblems(TypedManifests manifests, Expected expected, List<String> problems) {
