@@ -230,7 +230,7 @@ class AssignmentsControllerTest extends ConsoleTest {
 
         // then
         var decision = assignment.select("#decision");
-        assertThat(decision.text()).contains("审批延期申请", "15 天", "需协调多个部门。", "当前办结期限");
+        assertThat(decision.text()).contains("审批延期申请", "15 天", "需协调多个部门。", "当前办结期限", "剩 6 天");
         var form = decision.select("form[action='/assignments/asg-1/extensions/ext-1/decision']");
         assertThat(form.select("input[name=approved]").eachAttr("value")).containsExactly("true", "false");
         assertThat(form.select("textarea[name=note]")).hasSize(1);
