@@ -17,13 +17,14 @@ import org.duban.console.ConsoleProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * A matter's assignments (交办 / 转送), newest first, with the days left of the deadlines that still run: the acceptance deadline until the unit accepts, the result deadline until the
- * unit reports. Days are counted in office days (calendar), as the board counts them.
+ * A matter's assignments (交办 / 转送), newest first, with the days left of the deadlines that still run:
+ * the acceptance deadline until the unit accepts, the result deadline until the unit reports. Days are
+ * counted by the office's calendar days; a deadline passed earlier today is already one day overdue.
  */
 @Component
 class MatterAssignments {
 
-    /** More than a matter ever gets; a longer history is listed on the assignments page. */
+    /** More than a matter ever gets; beyond it the page says how many are not listed. */
     static final int MOST = 100;
 
     private static final Set<AssignmentStatus> ACCEPTANCE_RUNS = EnumSet.of(AssignmentStatus.ASSIGNED);
