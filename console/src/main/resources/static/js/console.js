@@ -56,8 +56,10 @@
       function current() {
         var value = null;
         inputs.forEach(function (input) {
-          if ((input.type === 'radio' || input.type === 'checkbox') ? input.checked : true) {
-            value = input.type === 'checkbox' ? String(input.checked) : input.value;
+          if (input.type === 'checkbox') {
+            value = String(input.checked); // an unticked checkbox reads "false", so "name=false" can match
+          } else if (input.type === 'radio' ? input.checked : true) {
+            value = input.value;
           }
         });
         return value;
