@@ -46,12 +46,12 @@ import org.duban.client.notification.model.WebhookWithSecret;
 import org.duban.client.reporting.api.StatisticsApi;
 import org.duban.client.supervision.api.AlertsApi;
 import org.duban.client.supervision.model.Alert;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform as a newcomer starts it ({@code ./duban start --detach}), every part its own process,
@@ -59,6 +59,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * would use it. The tests run in order: each leaves the platform running for the next.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class PlatformIT {
 
     private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
@@ -67,23 +68,10 @@ class PlatformIT {
     private static String supervisorToken;
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        platform = new LocalPlatform(Path.of(System.getProperty("duban.root")),
-                Path.of(System.getProperty("duban.work"), UUID.randomUUID().toString()));
-        Duration took = platform.start();
-        System.out.println(memoryReport("platform healthy after " + took.toMillis() + " ms"));
+    static void thePlatform() {
+        platform = SharedPlatform.platform();
+        System.out.println(memoryReport("platform healthy after " + SharedPlatform.startedIn().toMillis() + " ms"));
         supervisorToken = token("zhang.wei", RolesEnum.SUPERVISOR, null);
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform == null) {
-            return;
-        }
-        List<Long> pids = new ArrayList<>();
-        LocalPlatform.PARTS.forEach(part -> platform.pid(part).ifPresent(pids::add));
-        platform.stop();
-        assertThat(pids).as("processes left behind by ./duban stop").noneMatch(LocalPlatform::alive);
     }
 
     @Test

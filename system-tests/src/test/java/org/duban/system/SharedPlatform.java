@@ -1,0 +1,70 @@
+package org.duban.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform every system test class drives, started once per test run with {@code ./duban start
+ * --detach} (a start costs a minute or two on two cores) and stopped with {@code ./duban stop} when the
+ * last test class is done, checking that no process was left behind. Test classes that use it
+ * ({@code @ExtendWith(SharedPlatform.class)}) leave every part running when they finish.
+ */
+final class SharedPlatform implements BeforeAllCallback {
+
+    private static volatile Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(SharedPlatform.class, key -> new Running(), Running.class);
+    }
+
+    /** The running platform (after the extension's {@code beforeAll}). */
+    static LocalPlatform platform() {
+        if (running == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(SharedPlatform.class)");
+        }
+        return running.platform;
+    }
+
+    /** How long the start took. */
+    static Duration startedIn() {
+        return running.startedIn;
+    }
+
+    /** Closed by JUnit when the whole run ends: stops the platform and checks nothing is left. */
+    private static final class Running implements AutoCloseable {
+
+        private final LocalPlatform platform;
+        private final Duration startedIn;
+
+        Running() {
+            try {
+                platform = new LocalPlatform(Path.of(System.getProperty("duban.root")),
+                        Path.of(System.getProperty("duban.work"), UUID.randomUUID().toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            startedIn = platform.start();
+            running = this;
+        }
+
+        @Override
+        public void close() {
+            List<Long> pids = new ArrayList<>();
+            LocalPlatform.PARTS.forEach(part -> platform.pid(part).ifPresent(pids::add));
+            platform.stop();
+            assertThat(pids).as("processes left behind by ./duban stop").noneMatch(LocalPlatform::alive);
+        }
+    }
+}
