@@ -30,6 +30,21 @@ record LadderView(List<Step> steps, String reachedStep, String proposedStep) {
      *                 AUTOMATIC (reminders are sent by the platform)
      */
     record Step(int number, String step, boolean taken, boolean reached, boolean proposed, String action) {
+
+        /** The step's CSS modifiers (built here: a template expression cannot hold "__"). */
+        public String modifiers() {
+            StringBuilder classes = new StringBuilder();
+            if (taken) {
+                classes.append(" ladder__step--taken");
+            }
+            if (reached) {
+                classes.append(" ladder__step--reached");
+            }
+            if (proposed) {
+                classes.append(" ladder__step--proposed");
+            }
+            return classes.toString().strip();
+        }
     }
 
     static LadderView of(EscalationProposal proposal) {

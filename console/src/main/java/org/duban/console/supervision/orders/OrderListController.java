@@ -63,6 +63,12 @@ class OrderListController {
         return "supervision/index";
     }
 
+    /** The orders' own path lists them too (a link cut short, a habit): the landing page is the list. */
+    @GetMapping("/supervision/orders")
+    String ordersPath() {
+        return "redirect:/supervision";
+    }
+
     /** 全部, then one tab per status, each keeping the unit filter and starting at the first page. */
     private static List<OrdersView.Tab> tabs(HttpServletRequest request, SupervisionOrderStatus chosen) {
         List<OrdersView.Tab> tabs = new ArrayList<>();

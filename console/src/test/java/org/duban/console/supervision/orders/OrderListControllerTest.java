@@ -29,6 +29,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class OrderListControllerTest extends ConsoleTest {
@@ -182,6 +183,13 @@ class OrderListControllerTest extends ConsoleTest {
         assertThat(list.select("tbody tr")).hasSize(3);
         assertThat(list.select("a[href='/board'].button")).isEmpty();
         assertThat(list.select("tbody tr").get(2).select("a[href='/supervision/orders/so-3']").text()).isEqualTo("查看");
+    }
+
+    @Test
+    void theOrdersOwnPathLeadsToTheList() throws Exception {
+        mvc.perform(get("/supervision/orders").with(leader()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/supervision"));
     }
 
     @Test

@@ -200,7 +200,7 @@ class RecommendationsControllerTest extends ConsoleTest {
         // then
         assertThat(page.select("h1").text()).isEqualTo("追究责任建议 逾期未答复");
         assertThat(page.text()).contains("区纪委监委 平台外", "涉及单位 城关街道办事处", "超期 3 天");
-        assertThat(page.select("form[action='/supervision/recommendations/rec-2/feedback'] input[name=adopted]").eachVal())
+        assertThat(page.select("form[action='/supervision/recommendations/rec-2/feedback'] input[name=adopted]").eachAttr("value"))
                 .containsExactly("true", "false");
         assertThat(page.select("form[action='/supervision/recommendations/rec-2/feedback'] textarea[name=text]")).hasSize(1);
         assertThat(page.select("#answer .hint").first().text()).isEqualTo("录入 区纪委监委 的书面答复。");
