@@ -81,7 +81,8 @@ class OrderControllerTest extends ConsoleTest {
         // then
         assertThat(order.select("h1").text()).isEqualTo("督办单 待确认 自动");
         assertThat(order.text()).contains("督办方式 待定", "回复期限 确认督办时确定", "发起 超期自动生成");
-        assertThat(order.select("#response").text()).contains("确认督办后，单位才会收到督办单");
+        assertThat(order.select(".proposal-note").text()).contains("确认督办后，单位才会收到督办单");
+        assertThat(order.select("#response")).isEmpty();
         assertThat(order.select("form[action='/supervision/orders/so-3/confirm'] select[name=form]")).hasSize(1);
         assertThat(order.select("form[action='/supervision/orders/so-3/confirm'] input[name=responseDueAt]")).hasSize(1);
         assertThat(order.select("form[action='/supervision/orders/so-3/confirm'] textarea[name=note]")).hasSize(1);
@@ -104,7 +105,8 @@ class OrderControllerTest extends ConsoleTest {
         assertThat(order.select("#response .response-text").text()).isEqualTo("已约谈相关责任人，正在整改。");
         assertThat(order.select("#response .tag--danger").text()).isEqualTo("逾期回复");
         assertThat(order.text()).contains("重新督办 1 次", "重新督办的理由");
-        assertThat(order.select("form[action='/supervision/orders/so-4/close'] h2").text()).isEqualTo("认可回复，办结督办单");
+        assertThat(order.select("#decide h2").eachText()).containsExactly("认可回复，办结督办单", "不认可回复，重新督办");
+        assertThat(order.select("form[action='/supervision/orders/so-4/close'] textarea[name=note]")).hasSize(1);
         assertThat(order.select("form[action='/supervision/orders/so-4/reopen'] textarea[name=reason][required]")).hasSize(1);
         assertThat(order.select("form[action='/supervision/orders/so-4/reopen'] input[name=responseDueAt]")).hasSize(1);
         assertThat(order.select("[id]").eachAttr("id")).doesNotHaveDuplicates();
