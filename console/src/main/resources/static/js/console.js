@@ -46,8 +46,8 @@
     });
   }
 
-  // data-visible-when="name=value": shown only while the form's input `name` holds `value`
-  // (a radio, a select or a checkbox); without script everything stays visible.
+  // data-visible-when="name=value" (or "name=one|other"): shown only while the form's input `name` holds
+  // `value` (one of them) (a radio, a select or a checkbox); without script everything stays visible.
   function wireVisibility(root) {
     root.querySelectorAll('[data-visible-when]').forEach(function (element) {
       var rule = element.getAttribute('data-visible-when').split('=');
@@ -64,7 +64,7 @@
         });
         return value;
       }
-      function update() { element.hidden = current() !== rule[1]; }
+      function update() { element.hidden = rule[1].split('|').indexOf(current()) < 0; }
       inputs.forEach(function (input) { input.addEventListener('change', update); });
       update();
     });

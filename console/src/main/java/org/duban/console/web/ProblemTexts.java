@@ -73,6 +73,7 @@ public class ProblemTexts {
         known("Idempotency-Key .* was already used for a different request", "idempotency-reused");
         known("assignment \\S+ is already being reassigned to unit .*", "already-reassigned");
         known(".* (?:changed meanwhile|changed concurrently|keeps changing).*", "changed-meanwhile");
+        known("no assignment \\S+ of unit \\S+ is known", "assignment-not-of-unit");
     }
 
     private static void known(String regex, String key) {
