@@ -4,12 +4,9 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.duban.client.intake.api.AssignmentsApi;
-import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.model.Assignment;
-import org.duban.client.intake.model.AssignmentPage;
 import org.duban.client.intake.model.AssignmentStatus;
 import org.duban.client.intake.model.FinalReportOutcome;
-import org.duban.client.supervision.api.SupervisionsApi;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.desk.AssignmentForms.AcceptForm;
 import org.duban.console.desk.AssignmentForms.ExtensionForm;
@@ -18,7 +15,6 @@ import org.duban.console.desk.AssignmentForms.ObjectionForm;
 import org.duban.console.desk.AssignmentForms.ProgressForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
-import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,31 +26,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 交办事项 at the unit's desk: its assignments (the platform lists only the unit's own), and one
- * assignment with its matter, history, supervision orders and the answers its state allows — 签收并受理告知,
- * 异议退回, 报告进展, 申请延期, 提交办结报告. Each answer is a form: a refusal shows the page again with the
- * errors beside the fields and what was typed; success redirects back with a message.
+ * 交办事项 at the unit's desk: its assignments, and one assignment with its matter, history, supervision
+ * orders and the answers its state allows — 签收并受理告知, 异议退回, 报告进展, 申请延期, 提交办结报告. Each
+ * answer is a form: a refusal shows the page again with the errors beside the fields and what was typed;
+ * success redirects back to the assignment with a message.
  */
 @Controller
 class DeskAssignmentsController {
 
-    static final int PER_PAGE = 20;
-    static final int ORDERS_SHOWN = 50;
-
     private final AssignmentsApi assignments;
-    private final CasesApi cases;
-    private final SupervisionsApi supervisions;
-    private final DeskAssignments desk;
-    private final SupervisionLines lines;
+    private final AssignmentPages pages;
     private final ConsoleProperties properties;
 
-    DeskAssignmentsController(AssignmentsApi assignments, CasesApi cases, SupervisionsApi supervisions,
-            DeskAssignments desk, SupervisionLines lines, ConsoleProperties properties) {
+    DeskAssignmentsController(AssignmentsApi assignments, AssignmentPages pages, ConsoleProperties properties) {
         this.assignments = assignments;
-        this.cases = cases;
-        this.supervisions = supervisions;
-        this.desk = desk;
-        this.lines = lines;
+        this.pages = pages;
         this.properties = properties;
     }
 
@@ -62,12 +48,11 @@ class DeskAssignmentsController {
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             HttpServletRequest request, Model model) {
         AssignmentStatus chosen = TypedInput.option(status, AssignmentStatus.class);
-        AssignmentPage found = assignments.listAssignments(chosen, null, null, null, Math.max(0, page), PER_PAGE);
-        model.addAttribute("lines", found.getItems().stream().map(desk::read).toList());
+        AssignmentPages.Listing listing = pages.list(chosen, Math.max(0, page), request);
+        model.addAttribute("lines", listing.lines());
+        model.addAttribute("page", listing.page());
         model.addAttribute("status", chosen == null ? null : chosen.getValue());
         model.addAttribute("statuses", AssignmentStatus.values());
-        model.addAttribute("page", PageView.of(request, "/desk/assignments", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
         return "desk/assignments";
     }
 
@@ -133,12 +118,7 @@ class DeskAssignmentsController {
     }
 
     private String page(String id, AssignmentForms forms, PlatformProblem problem, Model model) {
-        Assignment assignment = assignments.getAssignment(id);
-        var orders = supervisions.listSupervisionOrders(null, null, id, 0, ORDERS_SHOWN).getItems().stream()
-                .map(lines::order).toList();
-        model.addAttribute("view", new AssignmentPageView(desk.read(assignment),
-                Found.orNull(() -> cases.getCase(assignment.getCaseId())), desk.history(assignment),
-                SupervisionLines.awaitingFirst(orders), desk.mayObject(assignment)));
+        model.addAttribute("view", pages.view(id));
         model.addAttribute("forms", forms);
         model.addAttribute("problem", problem);
         model.addAttribute("outcomes", FinalReportOutcome.values());

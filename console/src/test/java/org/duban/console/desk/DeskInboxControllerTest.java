@@ -120,6 +120,21 @@ class DeskInboxControllerTest extends ConsoleTest {
     }
 
     @Test
+    void aSignForThePlatformCouldNotRecordIsSaidInTheMessagesLine() throws Exception {
+        // given
+        when(inbox.acknowledgeMessage("msg-1")).thenThrow(DeskFixtures.conflict("inbox message msg-1 keeps changing; try again"));
+        when(inbox.listInbox(true, 0, 1)).thenReturn(inboxPage(1, 0, 1));
+
+        // when
+        Document answer = page(post("/desk/inbox/msg-1/ack").header("HX-Request", "true").with(unit(UNIT)).with(csrf()));
+
+        // then
+        assertThat(answer.select("li#message-msg-1 .error-summary__title").text()).isEqualTo("记录刚被他人修改，请刷新后重试。");
+        assertThat(answer.select("li#message-msg-1 a[href='/desk']").text()).isEqualTo("刷新收件箱");
+        assertThat(answer.select("#inbox-unread").text()).isEqualTo("1 条未签收");
+    }
+
+    @Test
     void anotherUnitsMessageAnswersTheNotFoundPage() throws Exception {
         // given
         when(inbox.acknowledgeMessage("msg-x")).thenThrow(DeskFixtures.notFound("inbox message", "msg-x"));
