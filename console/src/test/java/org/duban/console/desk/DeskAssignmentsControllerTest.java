@@ -9,6 +9,7 @@ import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentExtension;
 import org.duban.client.intake.model.AssignmentFinalReport;
 import org.duban.client.intake.model.AssignmentKind;
+import org.duban.client.intake.model.AssignmentObjection;
 import org.duban.client.intake.model.AssignmentProgressNote;
 import org.duban.client.intake.model.AssignmentStatus;
 import org.duban.client.intake.model.ExtensionRequest;
@@ -230,6 +231,34 @@ class DeskAssignmentsControllerTest extends ConsoleTest {
         assertThat(page.text()).contains("退回重办 1 次", "已延期 10 天");
         assertThat(page.select("#history").text()).contains("签收并受理告知", "报告进展：已约谈信访人",
                 "延期申请（10 天）已同意：同意", "提交办结报告：教育到位，未化解", "已向信访人解释政策。");
+    }
+
+    @Test
+    void anObjectedAssignmentWaitsForTheOfficesDecisionAndShowsTheObjection() throws Exception {
+        // given
+        theAssignmentIs(assignment("asg-1", AssignmentStatus.OBJECTED).objection(new AssignmentObjection()
+                .reason("该小区属城东街道管辖").objectedAt(daysFromNow(-1))));
+
+        // when
+        Document page = page(get("/desk/assignments/asg-1").with(unit(UNIT)));
+
+        // then
+        assertThat(page.select("#next .desk-next__step").text()).isEqualTo("异议待决：等待督查督办科决定");
+        assertThat(page.select("#next").text()).contains("等待督查督办科决定：同意的，事项改派其他单位");
+        assertThat(page.select("#next form")).isEmpty();
+        assertThat(page.select("#history").text()).contains("提出异议：该小区属城东街道管辖");
+    }
+
+    @Test
+    void aTransfersFinalReportSaysItConcludesTheMatterAtOnce() throws Exception {
+        // given
+        theAssignmentIs(assignment("asg-1", AssignmentStatus.ACCEPTED).kind(AssignmentKind.TRANSFER));
+
+        // when
+        Document page = page(get("/desk/assignments/asg-1").with(unit(UNIT)));
+
+        // then
+        assertThat(page.select("form#final-report").text()).contains("转送事项提交办结报告后即办结。");
     }
 
     @Test
