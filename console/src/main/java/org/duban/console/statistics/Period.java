@@ -40,12 +40,12 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     /** The last day counted. */
-    LocalDate lastDay() {
+    public LocalDate lastDay() {
         return to.minusDays(1);
     }
 
     /** The year the monthly charts show: the year of {@code from}. */
-    int year() {
+    public int year() {
         return from.getYear();
     }
 
