@@ -77,7 +77,7 @@ class AnnualFigures {
                 Series.bar(text("statistics.figure.transfers"), values(months, MonthRow::transfersIssued)),
                 Series.line(text("statistics.figure.orders"), values(months, MonthRow::supervisionOrdersOpened)),
                 Series.line(text("statistics.figure.measures"), values(months, MonthRow::measuresIssued)));
-        return chart(text("statistics.chart.monthly", Integer.toString(year)), series,
+        return chart(text("statistics.chart.monthly", Integer.toString(year)), ChartOptions.MONTHLY_COLOURS, series,
                 Axis.categories(labels, false), Axis.wholeNumbers(text("statistics.chart.unit")));
     }
 
@@ -87,14 +87,15 @@ class AnnualFigures {
                 Series.bar(text("statistics.figure.assignments"), values(categories, CategoryRow::assignmentsIssued)),
                 Series.bar(text("statistics.figure.transfers"), values(categories, CategoryRow::transfersIssued)),
                 Series.bar(text("statistics.figure.concluded"), values(categories, CategoryRow::assignmentsConcluded)));
-        return chart(text("statistics.chart.categories", Integer.toString(year)), series,
+        return chart(text("statistics.chart.categories", Integer.toString(year)), ChartOptions.CATEGORY_COLOURS, series,
                 Axis.wholeNumbers(text("statistics.chart.unit")), Axis.categories(labels, true));
     }
 
     /** Title on top, the legend under it, CJK labels, whole-number ticks, no animation (prints as shown). */
-    private static ChartOptions chart(String title, List<Series> series, Axis xAxis, Axis yAxis) {
+    private static ChartOptions chart(String title, List<String> colours, List<Series> series, Axis xAxis,
+            Axis yAxis) {
         return new ChartOptions(new Title(title, "center", new TextStyle(ChartOptions.FONT_FAMILY, 15)),
-                new TextStyle(ChartOptions.FONT_FAMILY, null), false, ChartOptions.PALETTE, Tooltip.byAxis(),
+                new TextStyle(ChartOptions.FONT_FAMILY, null), false, colours, Tooltip.byAxis(),
                 new Legend(series.stream().map(Series::name).toList(), 30), new Grid(16, 24, 70, 16, true),
                 xAxis, yAxis, series);
     }

@@ -25,7 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class AnnualReportDownloads {
 
-    static final String PATH = "/api/v1/reports/annual";
+    private static final String PATH = "/api/v1/reports/annual";
 
     private final ReportsApi reports;
     private final MessageSource messages;

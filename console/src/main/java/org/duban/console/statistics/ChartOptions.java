@@ -14,10 +14,11 @@ record ChartOptions(Title title, TextStyle textStyle, Boolean animation, List<St
         Legend legend, Grid grid, Axis xAxis, Axis yAxis, List<Series> series) {
 
     /** The console's font stack (console.css): the labels are Chinese, so the canvas needs a CJK font. */
-    static final String FONT_FAMILY =
-            "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", \"Source Han Sans SC\", sans-serif";
-    /** The console's blues, then red and yellow as on the board. */
-    static final List<String> PALETTE = List.of("#1d3f72", "#5b8fd1", "#b3261e", "#f2b400");
+    static final String FONT_FAMILY = "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", "
+            + "\"Source Han Sans SC\", sans-serif";
+    /** 交办 and 转送 in the console's blues; 督办 red and 问责措施 yellow as on the board; 办结 green. */
+    static final List<String> MONTHLY_COLOURS = List.of("#1d3f72", "#5b8fd1", "#b3261e", "#f2b400");
+    static final List<String> CATEGORY_COLOURS = List.of("#1d3f72", "#5b8fd1", "#1e6b34");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Title(String text, String left, TextStyle textStyle) {

@@ -52,7 +52,7 @@ class StatisticsPage {
                 .toList();
         YearFigures year = annual.of(period.year()).orElse(null);
         List<String> narrative = year != null && unitId == null && period.wholeYear() ? year.narrative() : List.of();
-        return new StatisticsView(period, unitId, unitId == null ? null : names.getOrDefault(unitId, unitId),
+        return new StatisticsView(period, unitId == null ? null : names.getOrDefault(unitId, unitId),
                 Figures.of(counted), year, narrative, new Ranking(lines, ranked.getWeights()));
     }
 

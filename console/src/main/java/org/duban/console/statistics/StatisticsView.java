@@ -16,7 +16,7 @@ import org.duban.client.reporting.model.UnitScorecard;
  * @param year      the months and categories of the year of {@code from}; null when the platform has none
  * @param narrative the annual report's paragraphs when the period is that whole year for all units, else empty
  */
-record StatisticsView(Period period, String unitId, String unitName, Figures figures, YearFigures year,
+record StatisticsView(Period period, String unitName, Figures figures, YearFigures year,
         List<String> narrative, Ranking ranking) {
 
     /** The counts and rates of SPEC §6, in the order the office reads them. */

@@ -47,7 +47,8 @@ class InboxControllerTest extends ConsoleTest {
         // then
         verify(inbox).listInbox(null, 0, 20);
         assertThat(page.select("h1").text()).isEqualTo("消息");
-        assertThat(page.select("li.message").eachAttr("id")).containsExactly("message-msg-1", "message-msg-3", "message-msg-2");
+        assertThat(page.select("li.message").eachAttr("id"))
+                .containsExactly("message-msg-1", "message-msg-3", "message-msg-2");
         assertThat(page.select("li.message--unread")).hasSize(2);
         assertThat(page.select("#inbox-unread").text()).isEqualTo("2");
     }
@@ -65,7 +66,8 @@ class InboxControllerTest extends ConsoleTest {
         assertThat(message.select("time").text()).isEqualTo("2026-12-03 07:00");
         assertThat(message.select(".message__unit").text()).isEqualTo("责任单位：城关街道办事处");
         assertThat(message.select(".message__unit a").attr("href")).isEqualTo("/units/unit-cg");
-        assertThat(message.select(".message__links a").eachAttr("href")).containsExactly("/assignments/asg-1", "/matters/case-1");
+        assertThat(message.select(".message__links a").eachAttr("href"))
+                .containsExactly("/assignments/asg-1", "/matters/case-1");
         assertThat(message.select("form").attr("action")).isEqualTo("/inbox/msg-1/ack");
         assertThat(message.select("form").attr("hx-post")).isEqualTo("/inbox/msg-1/ack");
         assertThat(message.select("form button").text()).isEqualTo("签收");
@@ -159,7 +161,8 @@ class InboxControllerTest extends ConsoleTest {
         assertThat(answer.select("li.message")).hasSize(1);
         assertThat(answer.select("#message-msg-1").hasClass("message--read")).isTrue();
         assertThat(answer.select("#message-msg-1 form")).isEmpty();
-        assertThat(answer.select("#message-msg-1 .message__acknowledged").text()).isEqualTo("已签收 · 2026-12-03 10:00 · zhang.wei");
+        assertThat(answer.select("#message-msg-1 .message__acknowledged").text())
+                .isEqualTo("已签收 · 2026-12-03 10:00 · zhang.wei");
         assertThat(answer.select("#inbox-unread[hx-swap-oob=true]").text()).isEqualTo("1");
     }
 

@@ -44,11 +44,13 @@ class StatisticsControllerTest extends ConsoleTest {
     private static final MediaType DOCX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REPORT = "/api/v1/reports/annual";
 
     @BeforeEach
     void theFiguresOfAnyPeriod() {
         when(statistics.getStatistics(any(), any(), any()))
-                .thenAnswer(call -> StatisticsFixtures.figures(call.getArgument(0), call.getArgument(1), call.getArgument(2)));
+                .thenAnswer(call -> StatisticsFixtures.figures(call.getArgument(0), call.getArgument(1),
+                        call.getArgument(2)));
         when(scorecards.getUnitScorecards(any(), any()))
                 .thenAnswer(call -> StatisticsFixtures.ranking(call.getArgument(0), call.getArgument(1)));
         when(reports.getAnnualReport(anyInt()))
@@ -102,7 +104,8 @@ class StatisticsControllerTest extends ConsoleTest {
         assertThat(page.select(".quick-periods a").eachText()).containsExactly("本年", "上年", "本月", "上月");
         assertThat(page.select(".quick-periods a").eachAttr("href")).containsExactly(
                 "/statistics?from=" + today.withDayOfYear(1) + "&to=" + today.plusDays(1) + "&unitId=unit-cg",
-                "/statistics?from=" + today.withDayOfYear(1).minusYears(1) + "&to=" + today.withDayOfYear(1) + "&unitId=unit-cg",
+                "/statistics?from=" + today.withDayOfYear(1).minusYears(1) + "&to=" + today.withDayOfYear(1)
+                        + "&unitId=unit-cg",
                 "/statistics?from=" + firstOfMonth + "&to=" + today.plusDays(1) + "&unitId=unit-cg",
                 "/statistics?from=" + firstOfMonth.minusMonths(1) + "&to=" + firstOfMonth + "&unitId=unit-cg");
     }
@@ -212,7 +215,8 @@ class StatisticsControllerTest extends ConsoleTest {
     @Test
     void aYearThePlatformDoesNotReportLeavesTheFiguresWithoutCharts() throws Exception {
         // given
-        when(reports.getAnnualReport(anyInt())).thenThrow(ConsoleFixtures.invalid("year", "must be a year from 2000 to 2100"));
+        when(reports.getAnnualReport(anyInt()))
+                .thenThrow(ConsoleFixtures.invalid("year", "must be a year from 2000 to 2100"));
 
         // when
         Document page = page(get("/statistics").param("from", "2026-03-01").param("to", "2026-04-01").with(leader()));
@@ -257,7 +261,8 @@ class StatisticsControllerTest extends ConsoleTest {
     @Test
     void aPeriodThePlatformRefusesIsShownBesideTheEndDay() throws Exception {
         // given
-        when(statistics.getStatistics(any(), any(), isNull())).thenThrow(ConsoleFixtures.invalid("to", "must be after from"));
+        when(statistics.getStatistics(any(), any(), isNull()))
+                .thenThrow(ConsoleFixtures.invalid("to", "must be after from"));
 
         // when
         Document page = page(get("/statistics").param("from", "2026-04-01").param("to", "2026-03-01").with(supervisor()));
@@ -284,7 +289,7 @@ class StatisticsControllerTest extends ConsoleTest {
         byte[] docx = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00};
         ReportsGateway gateway = ReportsGateway.start();
         when(reports.getApiClient()).thenReturn(gateway.client());
-        gateway.server().expect(MockRestRequestMatchers.requestTo(StatisticsFixtures.GATEWAY + "/api/v1/reports/annual?year=2026"))
+        gateway.server().expect(MockRestRequestMatchers.requestTo(StatisticsFixtures.GATEWAY + REPORT + "?year=2026"))
                 .andExpect(MockRestRequestMatchers.method(HttpMethod.GET))
                 .andExpect(MockRestRequestMatchers.header(HttpHeaders.ACCEPT, DOCX.toString()))
                 .andRespond(withSuccess(docx, DOCX));
@@ -328,7 +333,7 @@ class StatisticsControllerTest extends ConsoleTest {
         // given
         ReportsGateway gateway = ReportsGateway.start();
         when(reports.getApiClient()).thenReturn(gateway.client());
-        gateway.server().expect(MockRestRequestMatchers.requestTo(StatisticsFixtures.GATEWAY + "/api/v1/reports/annual?year=1999"))
+        gateway.server().expect(MockRestRequestMatchers.requestTo(StatisticsFixtures.GATEWAY + REPORT + "?year=1999"))
                 .andRespond(withStatus(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body("""
                         {"type":"urn:duban:problem:invalid-request","status":400,"detail":"The request is not valid",
                          "errors":[{"field":"year","message":"must be a year from 2000 to 2100"}]}"""));
