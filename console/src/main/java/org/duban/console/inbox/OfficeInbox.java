@@ -52,7 +52,7 @@ class OfficeInbox {
 
     private static InboxLine line(InboxMessage message, Map<String, String> names, UnitMentions mentions) {
         String unitId = names.containsKey(message.getUnitId()) ? message.getUnitId()
-                : mentions.first(message.getTitle() + "\n" + message.getBody()).map(Map.Entry::getKey).orElse(null);
+                : mentions.first(message.getTitle() + "\n" + message.getBody()).orElse(null);
         return new InboxLine(message.getId(), message.getEventType(), mentions.named(message.getTitle()),
                 mentions.named(message.getBody()), message.getCreatedAt(), Boolean.TRUE.equals(message.getRead()),
                 message.getAcknowledgedAt(), message.getAcknowledgedBy(), unitId,

@@ -25,8 +25,8 @@ final class UnitMentions {
                 Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])"))));
     }
 
-    /** The first registered unit the text mentions by id, as id and name. */
-    Optional<Map.Entry<String, String>> first(String text) {
+    /** The id of the first registered unit the text mentions. */
+    Optional<String> first(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -39,7 +39,7 @@ final class UnitMentions {
                 at = matcher.start();
             }
         }
-        return first == null ? Optional.empty() : Optional.of(Map.entry(first.id(), first.name()));
+        return first == null ? Optional.empty() : Optional.of(first.id());
     }
 
     /** The text with every registered unit's id replaced by its name. */

@@ -15,7 +15,24 @@ import org.springframework.web.util.UriUtils;
  * its Chinese file name in {@code filename*} (RFC 5987) with an ASCII name for clients that read only
  * {@code filename}. A {@link View}, so that the download and the page showing a refusal share one handler.
  */
-record ReportFile(ReportFormat format, String filename, String asciiFilename, byte[] content) implements View {
+final class ReportFile implements View {
+
+    private final ReportFormat format;
+    private final String filename;
+    private final String asciiFilename;
+    private final byte[] content;
+
+    /**
+     * @param filename      the name the office gives it, e.g. 督办年度报告-2026.docx
+     * @param asciiFilename the name for clients that cannot read {@code filename*}
+     * @param content       the document as the platform sent it
+     */
+    ReportFile(ReportFormat format, String filename, String asciiFilename, byte[] content) {
+        this.format = format;
+        this.filename = filename;
+        this.asciiFilename = asciiFilename;
+        this.content = content;
+    }
 
     @Override
     public String getContentType() {
