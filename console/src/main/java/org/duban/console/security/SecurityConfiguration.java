@@ -34,6 +34,12 @@ class SecurityConfiguration {
         "/signin", "/signed-out", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
     };
 
+    /** The forms that create something: only supervisors open them (leaders change nothing). */
+    private static final String[] SUPERVISOR_FORMS = {
+        "/units/new", "/matters/new", "/supervision/orders/new", "/supervision/recommendations/new",
+        "/supervision/measures/new"
+    };
+
     /** Pages leaders may read as supervisors do (leaders change nothing). */
     private static final String[] OFFICE_READING = {
         "/board", "/board/**", "/matters", "/matters/**", "/assignments/**", "/statistics", "/statistics/**",
@@ -47,6 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers("/", "/signout").authenticated()
                         .requestMatchers("/desk", "/desk/**").hasRole(ConsoleRole.UNIT.name())
+                        .requestMatchers(HttpMethod.GET, SUPERVISOR_FORMS).hasRole(ConsoleRole.SUPERVISOR.name())
                         .requestMatchers(HttpMethod.GET, OFFICE_READING)
                         .hasAnyRole(ConsoleRole.SUPERVISOR.name(), ConsoleRole.LEADER.name())
                         .anyRequest().hasRole(ConsoleRole.SUPERVISOR.name()))

@@ -113,7 +113,8 @@ public class ProblemTexts {
     }
 
     /**
-     * The headline of a refusal: for a state conflict the state by its Chinese name, for a rule the
+     * The headline of a refusal: for a state conflict the state by its Chinese name (a "state" the console
+     * has no name for, such as "changed concurrently", is said by the detail instead), for a rule the
      * platform's detail in Chinese, for invalid input an invitation to correct the fields below.
      */
     public String headline(PlatformProblem problem) {
@@ -123,8 +124,9 @@ public class ProblemTexts {
         if (problem.invalidInput()) {
             return messages.getMessage("problem.headline.invalid", null, locale());
         }
-        if (problem.state() != null && problem.detail() != null && problem.detail().contains(" is " + problem.state() + ":")) {
-            String state = messages.getMessage("state." + problem.state(), null, problem.state(), locale());
+        String state = problem.state() == null ? null
+                : messages.getMessage("state." + problem.state(), null, null, locale());
+        if (state != null) {
             return messages.getMessage("problem.headline.state", new Object[] {state}, locale());
         }
         return problem.detail() == null ? messages.getMessage("problem.headline.refused", null, locale())

@@ -15,7 +15,6 @@ import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
 import org.duban.console.supervision.MatterTitles;
-import org.duban.console.supervision.Supervisors;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -74,7 +73,6 @@ class MeasuresController {
     String form(ConsoleUser user, @RequestParam(required = false) String unitId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String assignmentId,
             @RequestParam(required = false) String supervisionId, Model model) {
-        Supervisors.require(user);
         return form(user, MeasureForm.prefilled(kind, unitId, assignmentId, supervisionId), model);
     }
 

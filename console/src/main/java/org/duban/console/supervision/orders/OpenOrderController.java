@@ -12,7 +12,6 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
-import org.duban.console.supervision.Supervisors;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +48,6 @@ class OpenOrderController {
 
     @GetMapping("/supervision/orders/new")
     String form(ConsoleUser user, @RequestParam(required = false) String assignmentId, Model model) {
-        Supervisors.require(user);
         String id = TypedInput.text(assignmentId);
         Assignment assignment = id == null ? null : assignments.getAssignment(id);
         return form(user, OpenOrderForm.blank(id), assignment, model);

@@ -12,7 +12,6 @@ import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.MatterTitles;
-import org.duban.console.supervision.Supervisors;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -72,7 +71,6 @@ class RecommendationsController {
     String form(ConsoleUser user, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String unitId, @RequestParam(required = false) String assignmentId,
             Model model) {
-        Supervisors.require(user);
         return form(user, RecommendationForm.prefilled(kind, unitId, assignmentId), model);
     }
 
