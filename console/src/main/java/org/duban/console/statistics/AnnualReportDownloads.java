@@ -1,38 +1,31 @@
 package org.duban.console.statistics;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-import org.duban.client.reporting.ApiClient;
-import org.duban.client.reporting.api.ReportsApi;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.platform.ReportDocuments;
 import org.duban.console.web.TypedInput;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The annual report of a year as a document (DOCX, XLSX, Markdown). The generated {@link ReportsApi} reads
- * the report as JSON only, so the document is fetched with the same API's client — the user's token, the
- * page's request id and trace, and the longer timeout reports have — asking for its type in {@code Accept}
- * and reading the body as bytes. The platform decides which years it reports; its refusal comes back for
- * the page to show beside the year.
+ * The annual report of a year as a document the browser downloads (DOCX, XLSX, Markdown), named for the
+ * office. The platform decides which years it reports; its refusal comes back for the page to show beside
+ * the year.
  */
 @Component
 class AnnualReportDownloads {
 
-    private static final String PATH = "/api/v1/reports/annual";
-
-    private final ReportsApi reports;
+    private final ReportDocuments documents;
     private final MessageSource messages;
     private final ConsoleProperties properties;
 
-    AnnualReportDownloads(ReportsApi reports, MessageSource messages, ConsoleProperties properties) {
-        this.reports = reports;
+    AnnualReportDownloads(ReportDocuments documents, MessageSource messages, ConsoleProperties properties) {
+        this.documents = documents;
         this.messages = messages;
         this.properties = properties;
     }
@@ -55,14 +48,10 @@ class AnnualReportDownloads {
     }
 
     private ReportFile file(int year, ReportFormat format) {
-        ApiClient client = reports.getApiClient();
-        URI uri = UriComponentsBuilder.fromUriString(client.getBasePath()).path(PATH).queryParam("year", year)
-                .build().toUri();
-        byte[] content = client.getRestClient().get().uri(uri).accept(format.mediaType()).retrieve()
-                .body(byte[].class);
+        byte[] content = documents.annualReport(year, format.mediaType());
         String name = messages.getMessage("statistics.report.filename", new Object[] {Integer.toString(year)},
                 LocaleContextHolder.getLocale());
         return new ReportFile(format, name + "." + format.extension(),
-                "annual-report-" + year + "." + format.extension(), content == null ? new byte[0] : content);
+                "annual-report-" + year + "." + format.extension(), content);
     }
 }
