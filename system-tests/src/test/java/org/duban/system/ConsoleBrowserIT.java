@@ -142,9 +142,9 @@ class ConsoleBrowserIT {
         // when
         signIn(unit, "wang.fang", "UNIT", unitId);
 
-        // then: its inbox has the message
+        // then: its inbox has the message (events carry the matter's number, not its title)
         assertThat(unit.path()).startsWith("/desk");
-        unit.awaitText(EVENTS, TITLE);
+        unit.awaitText(EVENTS, "新交办事项", caseId);
         unit.screenshot("inbox");
         unit.click(".inbox-message form[action$='/ack'] button");
         unit.awaitOnPage(Duration.ofSeconds(10), page -> page.pageText().contains("已签收"));

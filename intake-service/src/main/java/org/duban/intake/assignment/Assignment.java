@@ -2,6 +2,7 @@ package org.duban.intake.assignment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -251,7 +252,10 @@ public final class Assignment {
         }
     }
 
-    /** A time the unit reports must lie between the issue of the assignment and now. */
+    /**
+     * A time the unit reports must lie between the issue of the assignment and now. People type times to
+     * the minute (a form's "now" is the current minute): a time in the minute of the issue is not before it.
+     */
     private void requireBetween(String field, Instant time, Instant now) {
         if (time == null) {
             throw new InvalidInput(field, "is required");
@@ -259,7 +263,7 @@ public final class Assignment {
         if (time.isAfter(now)) {
             throw new InvalidInput(field, "cannot lie in the future");
         }
-        if (time.isBefore(issuedAt)) {
+        if (time.isBefore(issuedAt.truncatedTo(ChronoUnit.MINUTES))) {
             throw new InvalidInput(field, "cannot lie before the assignment was issued");
         }
     }

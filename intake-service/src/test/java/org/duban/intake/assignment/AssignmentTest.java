@@ -3,6 +3,8 @@ package org.duban.intake.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.intake.assignment.AssignmentFixtures.ISSUED;
+import static org.duban.intake.assignment.AssignmentFixtures.POLICY;
+import static org.duban.intake.assignment.AssignmentFixtures.SUPERVISOR;
 import static org.duban.intake.assignment.AssignmentFixtures.UNIT;
 import static org.duban.intake.assignment.AssignmentFixtures.issued;
 import static org.duban.intake.assignment.AssignmentFixtures.stored;
@@ -92,6 +94,22 @@ class AssignmentTest {
                 .satisfies(e -> assertThat(((StateConflict) e).state()).isEqualTo("ACCEPTED"));
         assertThat(assignment.acceptedAt()).isEqualTo(now);
         assertThat(assignment.recordedEvents()).hasSize(1);
+    }
+
+    @Test
+    void aNoticeTypedToTheMinuteOfTheIssueIsNotBeforeIt() {
+        // given: issued half a minute into 10:00; the unit's form says the notice went out "now", at 10:00
+        Instant issuedMidMinute = ISSUED.plusSeconds(30);
+        Assignment assignment = Assignment.issue("asg-2", new Assignment.IssuedMatter("case-1", "REAL_ESTATE", true),
+                "unit-1", AssignmentKind.ASSIGN, POLICY.deadlinesFor(AssignmentKind.ASSIGN, issuedMidMinute, null), null,
+                SUPERVISOR);
+
+        // when
+        assignment.accept(UNIT, ISSUED, issuedMidMinute.plusSeconds(5));
+
+        // then
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ACCEPTED);
+        assertThat(assignment.snapshot().noticeSentAt()).isEqualTo(ISSUED);
     }
 
     @Test
