@@ -54,6 +54,13 @@ class ConsoleBrowserIT {
     static void browsers() throws Exception {
         assumeTrue(Browser.unavailable().isEmpty(), () -> "browser tests skipped: " + Browser.unavailable().orElseThrow());
         screenshots = Path.of(System.getProperty("duban.work")).getParent().resolve("screenshots");
+        if (Files.isDirectory(screenshots)) {
+            try (var old = Files.list(screenshots)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file); // this run's pictures only
+                }
+            }
+        }
         Files.createDirectories(screenshots);
         String console = SharedPlatform.platform().gatewayUrl();
         supervisor = new Browser("supervisor", console, screenshots);
