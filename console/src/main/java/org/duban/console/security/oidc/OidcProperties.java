@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param issuerUri    the provider's issuer; its discovery document gives every endpoint
  * @param clientId     the console's client id at the provider
- * @param clientSecret the console's client secret (from the environment, never in a file)
+ * @param clientSecret the console's client secret: {@code DUBAN_OIDC_CLIENT_SECRET}, or the file
+ *                     {@code oidc_client_secret} in {@code DUBAN_SECRETS_DIR} (a container's secret)
  * @param scopes       the scopes asked for ({@code openid} always)
  * @param claims       where the roles, the unit id and the name are in the user's claims
  * @param roleValues   the claim value that means each role, e.g. {@code SUPERVISOR: duban-supervisor}
