@@ -25,10 +25,10 @@ class DeskAssignments {
     private static final Set<AssignmentStatus> RESULT_RUNNING =
             Set.of(AssignmentStatus.ASSIGNED, AssignmentStatus.ACCEPTED, AssignmentStatus.OBJECTED);
 
-    private final Deadlines deadlines;
+    private final UnitDeadlines deadlines;
     private final Clock clock;
 
-    DeskAssignments(Deadlines deadlines, Clock clock) {
+    DeskAssignments(UnitDeadlines deadlines, Clock clock) {
         this.deadlines = deadlines;
         this.clock = clock;
     }

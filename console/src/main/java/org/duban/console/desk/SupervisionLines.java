@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SupervisionLines {
 
-    private final Deadlines deadlines;
+    private final UnitDeadlines deadlines;
 
-    SupervisionLines(Deadlines deadlines) {
+    SupervisionLines(UnitDeadlines deadlines) {
         this.deadlines = deadlines;
     }
 

@@ -1,10 +1,7 @@
 package org.duban.console.matters;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +10,7 @@ import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentPage;
 import org.duban.client.intake.model.AssignmentStatus;
-import org.duban.console.ConsoleProperties;
+import org.duban.console.web.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +30,10 @@ class MatterAssignments {
 
     private final AssignmentsApi assignments;
     private final Clock clock;
-    private final ZoneId zone;
 
-    MatterAssignments(AssignmentsApi assignments, Clock clock, ConsoleProperties properties) {
+    MatterAssignments(AssignmentsApi assignments, Clock clock) {
         this.assignments = assignments;
         this.clock = clock;
-        this.zone = properties.officeZone();
     }
 
     /** The lines, and how many assignments the matter has in all. */
@@ -62,12 +57,6 @@ class MatterAssignments {
         if (at == null || !runs) {
             return new AssignmentLine.Deadline(at, null);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
-        long days = ChronoUnit.DAYS.between(today, at.atZoneSameInstant(zone).toLocalDate());
-        if (now.isAfter(at)) {
-            days = Math.min(days, -1);
-        }
-        return new AssignmentLine.Deadline(at, days);
+        return new AssignmentLine.Deadline(at, Deadlines.daysLeft(at, clock.instant()));
     }
 }

@@ -44,7 +44,7 @@ final class DeskFixtures {
     }
 
     static OffsetDateTime daysFromNow(int days) {
-        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days);
+        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).plusHours(12); // mid-day: the count reads {@code days} whenever the test runs
     }
 
     // --- inbox ---

@@ -92,12 +92,12 @@ class MatterControllerTest extends ConsoleTest {
     void theAssignmentsShowTheUnitByNameTheirStateAndTheDaysLeftAndLinkToTheAssignment() throws Exception {
         // given: accepted, so only the result deadline still runs
         OffsetDateTime dueAt = OffsetDateTime.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).plusDays(40)
-                .toOffsetDateTime();
+                .plusHours(12).toOffsetDateTime(); // mid-day: 40 whole days left whenever the test runs
         when(assignments.listAssignments(any(), any(), eq(CASE_ID), any(), any(), any())).thenReturn(
                 MattersFixtures.assignmentPage(List.of(
                         MattersFixtures.assignment("asg-1", AssignmentStatus.ACCEPTED).dueAt(dueAt),
                         MattersFixtures.assignment("asg-0", AssignmentStatus.ASSIGNED).kind(AssignmentKind.TRANSFER)
-                                .acceptanceDueAt(OffsetDateTime.now().minusDays(2)))));
+                                .acceptanceDueAt(OffsetDateTime.now().minusDays(2).plusHours(12)))));
 
         // when
         Document matter = page(get("/matters/case-1").with(supervisor()));

@@ -1,24 +1,19 @@
 package org.duban.console.desk;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
-import org.duban.console.ConsoleProperties;
+import org.duban.console.web.Deadlines;
 import org.springframework.stereotype.Component;
 
-/** Counts the days to a deadline in the office's calendar, from the console's clock. */
+/** A unit's deadlines as its desk reads them, counted as every page counts them ({@link Deadlines}). */
 @Component
-class Deadlines {
+class UnitDeadlines {
 
     private final Clock clock;
-    private final ZoneId zone;
 
-    Deadlines(Clock clock, ConsoleProperties properties) {
+    UnitDeadlines(Clock clock) {
         this.clock = clock;
-        this.zone = properties.officeZone();
     }
 
     /** A deadline the platform flags itself ({@code overdue} as it answered; null when it did not say). */
@@ -26,8 +21,7 @@ class Deadlines {
         if (at == null) {
             return new Deadline(null, false, 0, false);
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        long daysLeft = ChronoUnit.DAYS.between(today, at.atZoneSameInstant(zone).toLocalDate());
+        long daysLeft = Deadlines.daysLeft(at, clock.instant());
         boolean past = overdue != null ? overdue : clock.instant().isAfter(at.toInstant());
         return new Deadline(at, running, daysLeft, running && past);
     }
