@@ -41,6 +41,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final ChromeDriver driver;
     private int shots;
+    private final List<String> unlabelled = new java.util.ArrayList<>();
 
     Browser(String name, String baseUrl, Path output) {
         this.name = name;
@@ -170,9 +171,25 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Form fields on the page that no label names (a {@code <label for>}, an enclosing label, {@code
+     * aria-label} or {@code aria-labelledby}): every field must say what it is, to a screen reader too.
+     */
+    List<String> unlabelledFields() {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(f => f.type !== 'hidden' && f.type !== 'submit' && f.type !== 'button')
+                  .filter(f => !(f.id && document.querySelector('label[for="' + CSS.escape(f.id) + '"]'))
+                            && !f.closest('label') && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby'))
+                  .map(f => (f.name || f.id || f.outerHTML.substring(0, 60)));""");
+        return unlabelled;
+    }
+
     /** Saves what the user sees (1366×768) and the whole page as PNGs; returns the whole page's file. */
     Path screenshot(String what) {
         shots++;
+        unlabelledFields().forEach(field -> unlabelled.add(path() + ": " + field));
         String base = String.format("%s-%02d-%s", name, shots, what);
         Map<String, Object> whole = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true,
@@ -187,6 +204,11 @@ final class Browser implements AutoCloseable {
         Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF",
                 Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true));
         return write(output.resolve(name + "-" + what + ".pdf"), (String) pdf.get("data"));
+    }
+
+    /** The unlabelled fields of every page screenshotted so far, by page. */
+    List<String> unlabelledSoFar() {
+        return unlabelled;
     }
 
     /** Messages the browser logged as errors: a Content-Security-Policy violation would be one. */

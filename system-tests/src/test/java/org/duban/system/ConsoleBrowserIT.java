@@ -49,6 +49,8 @@ class ConsoleBrowserIT {
     private static String caseId;
     private static String assignmentId;
     private static String orderId;
+    private static long assignmentsBefore;
+    private static long ordersBefore;
 
     @BeforeAll
     static void browsers() throws Exception {
@@ -87,6 +89,8 @@ class ConsoleBrowserIT {
         assertThat(supervisor.path()).startsWith("/board");
         assertThat(supervisor.text("h1")).isEqualTo("督办看板");
         supervisor.screenshot("board-first");
+        assignmentsBefore = countOnStatistics("交办");
+        ordersBefore = countOnStatistics("督办");
 
         unitId = registerUnit("CG" + RUN, UNIT_NAME, "王芳", "0571-88000000");
         otherUnitId = registerUnit("DC" + RUN, OTHER_UNIT_NAME, "李雷", "0571-88000001");
@@ -244,9 +248,13 @@ class ConsoleBrowserIT {
                 .awaitText(EVENTS, "登记信访事项", "交办", "签收", "督办", "回复督办", "提交办结报告", "审核通过", "轨迹完整，未被篡改");
         supervisor.screenshot("matter-timeline");
 
-        // the statistics count it, with the monthly chart drawn
+        // the statistics count the assignment and the order, with the monthly chart drawn
         supervisor.open("/statistics");
-        assertThat(supervisor.pageText()).contains("交办", "按期受理率", "满意率");
+        assertThat(supervisor.pageText()).contains("按期受理率", "满意率");
+        supervisor.awaitOnPage(EVENTS, page -> {
+            page.driver().navigate().refresh();
+            return countOnStatistics("交办") >= assignmentsBefore + 1 && countOnStatistics("督办") >= ordersBefore + 1;
+        });
         supervisor.awaitOnPage(Duration.ofSeconds(20), page -> !page.findAll(".chart canvas").isEmpty());
         supervisor.screenshot("statistics");
     }
@@ -275,6 +283,14 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(9)
+    void everyFieldOfEveryPageHasALabel() {
+        for (Browser browser : new Browser[] {supervisor, unit, otherUnit}) {
+            assertThat(browser.unlabelledSoFar()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(10)
     void noPageBrokeTheContentSecurityPolicyOrLoggedAnError() {
         for (Browser browser : new Browser[] {supervisor, unit, otherUnit}) {
             browserErrors.addAll(browser.errorsLogged());
@@ -282,6 +298,19 @@ class ConsoleBrowserIT {
         assertThat(browserErrors).filteredOn(error -> error.contains("Content Security Policy")).isEmpty();
         assertThat(browserErrors).filteredOn(error -> !error.contains("/errors/") && !error.contains(" 404 ")
                 && !error.contains("status of 404")).isEmpty();
+    }
+
+    /** A headline count of the statistics page this year (交办, 转送, 督办), as the supervisor reads it. */
+    private static long countOnStatistics(String label) {
+        if (!supervisor.path().startsWith("/statistics")) {
+            supervisor.open("/statistics");
+        }
+        for (org.openqa.selenium.WebElement figure : supervisor.findAll(".figure")) {
+            if (figure.findElement(org.openqa.selenium.By.cssSelector(".figure__label")).getText().strip().equals(label)) {
+                return Long.parseLong(figure.findElement(org.openqa.selenium.By.cssSelector(".figure__number")).getText().strip());
+            }
+        }
+        throw new AssertionError("no count " + label + " on the statistics page:\n" + supervisor.pageText());
     }
 
     private static void signIn(Browser browser, String subject, String role, String unit) {

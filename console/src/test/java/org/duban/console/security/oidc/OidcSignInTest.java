@@ -1,13 +1,14 @@
 package org.duban.console.security.oidc;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -51,7 +52,6 @@ class OidcSignInTest {
         registry.add("duban.console.oidc.client-id", () -> "duban-console");
         registry.add("duban.console.oidc.client-secret", () -> "console-secret");
         registry.add("duban.console.gateway-url", GATEWAY::url);
-        registry.add("server.servlet.session.cookie.secure", () -> "false");
     }
 
     @AfterAll
@@ -62,7 +62,7 @@ class OidcSignInTest {
 
     @BeforeEach
     void freshBrowser() {
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        browser = HttpClient.newBuilder().cookieHandler(new PlainHttpCookies()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         GATEWAY.authorizations().clear();
     }
@@ -151,6 +151,17 @@ class OidcSignInTest {
     }
 
     @Test
+    void theSessionCookieIsSecureHttpOnlyAndSameSiteOutsideTheLocalProfile() throws Exception {
+        // when
+        HttpResponse<String> signIn = browser.send(get("/board"), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        String cookie = signIn.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("DUBAN_CONSOLE=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("; Secure").contains("; HttpOnly").contains("; SameSite=Lax").contains("Path=/");
+    }
+
+    @Test
     void thePagesCarryTheContentSecurityPolicyWithTheProviderAllowedAsAFormTarget() throws Exception {
         // when
         HttpResponse<String> signIn = browser.send(get("/signin"), HttpResponse.BodyHandlers.ofString());
@@ -159,6 +170,47 @@ class OidcSignInTest {
         String origin = "http://localhost:" + PROVIDER.url("/").port();
         assertThat(signIn.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'").contains("style-src 'self'").contains("form-action 'self' " + origin);
+    }
+
+    /**
+     * A browser's cookies as they would travel over the office's HTTPS: the console's session cookie is
+     * Secure outside the local profile, and this test talks plain HTTP to it, so the jar sends a cookie
+     * back to the host and port that set it whatever its Secure flag.
+     */
+    private static final class PlainHttpCookies extends CookieHandler {
+
+        private final Map<String, Map<String, String>> byOrigin = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> cookies = byOrigin.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of());
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(String.join("; ", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList())));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> cookies = byOrigin.computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
+                    origin -> new ConcurrentHashMap<>());
+            headers.forEach((name, values) -> {
+                if ("Set-Cookie".equalsIgnoreCase(name)) {
+                    for (String value : values) {
+                        String pair = value.split(";", 2)[0];
+                        int equals = pair.indexOf('=');
+                        String cookie = pair.substring(0, equals).strip();
+                        String content = pair.substring(equals + 1).strip();
+                        if (value.toLowerCase().contains("max-age=0") || content.isEmpty()) {
+                            cookies.remove(cookie);
+                        } else {
+                            cookies.put(cookie, content);
+                        }
+                    }
+                }
+            });
+        }
     }
 
     private HttpRequest get(String path) {
