@@ -18,6 +18,7 @@ import org.duban.client.supervision.api.EscalationsApi;
 import org.duban.client.supervision.api.MeasuresApi;
 import org.duban.client.supervision.api.RecommendationsApi;
 import org.duban.client.supervision.api.SupervisionsApi;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.platform.UnitDirectory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +51,9 @@ public abstract class ConsoleTest {
 
     @Autowired
     protected UnitDirectory unitDirectory;
+
+    @Autowired
+    protected MatterTitles matterTitles;
 
     @MockitoBean
     protected DevTokensApi devTokens;
@@ -86,6 +90,7 @@ public abstract class ConsoleTest {
     @BeforeEach
     void registeredUnits() {
         unitDirectory.forget();
+        matterTitles.forget();
         when(units.listUnits(anyInt(), anyInt())).thenReturn(ConsoleFixtures.unitPage(
                 List.of(ConsoleFixtures.CHENGGUAN, ConsoleFixtures.EDUCATION_BUREAU)));
         when(units.getUnit(eq(ConsoleFixtures.CHENGGUAN.getId()))).thenReturn(ConsoleFixtures.CHENGGUAN);

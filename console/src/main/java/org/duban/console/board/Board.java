@@ -2,18 +2,15 @@ package org.duban.console.board;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.duban.client.intake.api.CasesApi;
-import org.duban.client.intake.model.CaseSummary;
 import org.duban.client.supervision.api.AlertsApi;
 import org.duban.client.supervision.model.Alert;
 import org.duban.client.supervision.model.AlertColour;
 import org.duban.client.supervision.model.AlertKind;
 import org.duban.client.supervision.model.AlertPage;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.web.PageView;
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the board together: one page of alert lines with the counts by colour (one call), the titles of
- * their matters (one call for the page) and the units' names (the shared registry).
+ * their matters (titles never change: only those not seen before are asked for) and the units' names.
  */
 @Component
 class Board {
@@ -29,19 +26,19 @@ class Board {
     static final int LINES_PER_PAGE = 20;
 
     private final AlertsApi alerts;
-    private final CasesApi cases;
+    private final MatterTitles titles;
     private final UnitDirectory units;
 
-    Board(AlertsApi alerts, CasesApi cases, UnitDirectory units) {
+    Board(AlertsApi alerts, MatterTitles titles, UnitDirectory units) {
         this.alerts = alerts;
-        this.cases = cases;
+        this.titles = titles;
         this.units = units;
     }
 
     BoardView view(ConsoleUser user, AlertKind kind, AlertColour colour, String unitId, int page,
             HttpServletRequest request) {
         AlertPage found = alerts.listAlerts(colour, unitId, kind, page, LINES_PER_PAGE);
-        Map<String, String> titles = titles(found.getItems());
+        Map<String, String> titles = this.titles.of(user, found.getItems().stream().map(Alert::getCaseId).toList());
         Map<String, String> unitNames = units.names(user);
         List<BoardLine> lines = found.getItems().stream()
                 .map(alert -> line(alert, titles, unitNames))
@@ -55,15 +52,6 @@ class Board {
                 paging, units.all(user), refreshUrl);
     }
 
-    /** The titles of the page's matters, in one call. */
-    private Map<String, String> titles(List<Alert> page) {
-        List<String> caseIds = page.stream().map(Alert::getCaseId).filter(Objects::nonNull).distinct().toList();
-        if (caseIds.isEmpty()) {
-            return Map.of();
-        }
-        return cases.listCases(null, caseIds, null, null, null, null, null, null, 0, caseIds.size()).getItems()
-                .stream().collect(Collectors.toMap(CaseSummary::getId, CaseSummary::getTitle, (a, b) -> a));
-    }
 
     private static BoardLine line(Alert alert, Map<String, String> titles, Map<String, String> unitNames) {
         String unitId = alert.getUnitId();

@@ -67,6 +67,18 @@ class BoardControllerTest extends ConsoleTest {
     }
 
     @Test
+    void theBoardAsksTheRegistryOnlyForTitlesItHasNotSeenBecauseTitlesNeverChange() throws Exception {
+        // when: the board twice, as its refresh does
+        page(get("/board").with(supervisor()));
+        Document again = page(get("/board/lines").header("HX-Request", "true").with(supervisor()));
+
+        // then
+        verify(cases, org.mockito.Mockito.times(1))
+                .listCases(isNull(), eq(List.of("case-1")), any(), any(), any(), any(), any(), any(), anyInt(), anyInt());
+        assertThat(again.select("tbody tr").text()).contains("小区加装电梯纠纷");
+    }
+
+    @Test
     void theFiltersGoToTheApiAndStayInThePagingAndRefreshLinks() throws Exception {
         // when
         Document board = page(get("/board").param("kind", "ASSIGNMENT").param("colour", "RED")

@@ -11,7 +11,7 @@ import org.duban.client.supervision.model.EscalationProposal;
 import org.duban.client.supervision.model.EscalationStep;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
-import org.duban.console.supervision.MatterTitles;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,15 +52,15 @@ class EscalationsController {
             model.addAttribute("ladder", LadderView.of(proposal));
             model.addAttribute("reasons", proposal.getReasons());
             model.addAttribute("openAssignments", proposal.getProposedStep() == EscalationStep.SUPERVISION_ORDER
-                    ? openAssignments(chosen) : List.of());
+                    ? openAssignments(user, chosen) : List.of());
         }
         return "supervision/escalations";
     }
 
     /** The unit's open assignments, most urgent first, with their matters' titles. */
-    private List<OpenAssignment> openAssignments(String unitId) {
+    private List<OpenAssignment> openAssignments(ConsoleUser user, String unitId) {
         List<Alert> urgent = alerts.listAlerts(null, unitId, AlertKind.ASSIGNMENT, 0, OPEN_ASSIGNMENTS).getItems();
-        Map<String, String> matterTitles = titles.of(urgent.stream().map(Alert::getCaseId).toList());
+        Map<String, String> matterTitles = titles.of(user, urgent.stream().map(Alert::getCaseId).toList());
         return urgent.stream()
                 .map(alert -> new OpenAssignment(alert, matterTitles.getOrDefault(alert.getCaseId(), alert.getCaseId())))
                 .toList();

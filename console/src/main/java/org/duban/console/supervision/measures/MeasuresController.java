@@ -14,7 +14,7 @@ import org.duban.console.platform.PlatformProblem;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
-import org.duban.console.supervision.MatterTitles;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -123,7 +123,7 @@ class MeasuresController {
         model.addAttribute("unitName", units.nameOf(user, measure.getUnitId()));
         String caseId = measure.getCaseId();
         model.addAttribute("caseTitle", caseId == null ? null
-                : titles.of(List.of(caseId)).getOrDefault(caseId, caseId));
+                : titles.of(user, List.of(caseId)).getOrDefault(caseId, caseId));
         model.addAttribute("recordForm", recordForm);
         model.addAttribute("problem", problem);
         return "supervision/measures/measure";

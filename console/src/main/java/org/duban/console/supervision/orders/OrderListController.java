@@ -11,7 +11,7 @@ import org.duban.client.supervision.model.SupervisionOrderPage;
 import org.duban.client.supervision.model.SupervisionOrderStatus;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
-import org.duban.console.supervision.MatterTitles;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -50,7 +50,7 @@ class OrderListController {
         long proposals = chosen == SupervisionOrderStatus.PROPOSED ? found.getPage().getTotalElements()
                 : supervisions.listSupervisionOrders(unit, SupervisionOrderStatus.PROPOSED, null, 0, 1).getPage()
                         .getTotalElements();
-        Map<String, String> matterTitles = titles.of(found.getItems().stream().map(SupervisionOrder::getCaseId).toList());
+        Map<String, String> matterTitles = titles.of(user, found.getItems().stream().map(SupervisionOrder::getCaseId).toList());
         Map<String, String> unitNames = units.names(user);
         List<OrderLine> lines = found.getItems().stream()
                 .map(order -> new OrderLine(order, matterTitles.getOrDefault(order.getCaseId(), order.getCaseId()),

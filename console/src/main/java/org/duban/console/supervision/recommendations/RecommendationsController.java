@@ -11,7 +11,7 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
-import org.duban.console.supervision.MatterTitles;
+import org.duban.console.platform.MatterTitles;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -120,7 +120,7 @@ class RecommendationsController {
         model.addAttribute("unitName", units.nameOf(user, recommendation.getUnitId()));
         String caseId = recommendation.getCaseId();
         model.addAttribute("caseTitle", caseId == null ? null
-                : titles.of(List.of(caseId)).getOrDefault(caseId, caseId));
+                : titles.of(user, List.of(caseId)).getOrDefault(caseId, caseId));
         model.addAttribute("feedbackForm", feedbackForm);
         return "supervision/recommendations/recommendation";
     }
