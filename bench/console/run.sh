@@ -7,13 +7,14 @@
 #                                        # seeds it once (about 15 min on 2 cores), later runs reuse the data
 #   GATEWAY=http://localhost:8080 bench/console/run.sh   # against a platform already running (and seeded)
 #
-# Settings: MATTERS (10000), ASSIGNMENTS (2000), UNITS (40), CLIENTS (8, while seeding), CONNECTIONS (4),
-# DURATION (30s), WARMUP (10s). Needs wrk (apt install wrk), curl and a JDK.
+# Settings: MATTERS (10000), ASSIGNMENTS (2000), UNITS (40), CLIENTS (8, while seeding), CONNECTIONS (1: the
+# latency one person sees, each page against its call; more measure the two cores' capacity instead),
+# DURATION (90s: the local store's list call varies a lot), WARMUP (10s). Needs wrk (apt install wrk), curl and a JDK.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/console
 MATTERS=${MATTERS:-10000} ASSIGNMENTS=${ASSIGNMENTS:-2000} UNITS=${UNITS:-40} CLIENTS=${CLIENTS:-8}
-CONNECTIONS=${CONNECTIONS:-4} DURATION=${DURATION:-30s} WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-1} DURATION=${DURATION:-90s} WARMUP=${WARMUP:-10s}
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt install wrk)" >&2; exit 1; }
 
 if [[ -z ${GATEWAY:-} ]]; then
@@ -54,9 +55,10 @@ SESSION=$(awk '$6 == "DUBAN_CONSOLE" {print $7}' "$JAR")
 [[ -n $SESSION ]] || { echo "bench: could not sign in to the console" >&2; exit 1; }
 curl -fsS -o /dev/null -b "DUBAN_CONSOLE=$SESSION" "$GATEWAY/board" || { echo "bench: the board does not answer" >&2; exit 1; }
 
-measure() { # label, url, header
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -H "$2" "$1" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -H "$2" -s "$HERE/percentiles.lua" "$1" | sed -n 's/^RESULT //p'
+THREADS=$((CONNECTIONS < 2 ? 1 : 2))
+measure() { # url, header
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -H "$2" "$1" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -H "$2" -s "$HERE/percentiles.lua" "$1" | sed -n 's/^RESULT //p'
 }
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 
