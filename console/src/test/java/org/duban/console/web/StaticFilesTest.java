@@ -15,7 +15,7 @@ class StaticFilesTest extends ConsoleTest {
     @Test
     void pagesLinkTheStylesheetScriptAndHtmxByContentOrVersionSoThatBrowsersKeepThemAYear() throws Exception {
         // when
-        Document signIn = page(get("/signin"));
+        Document signIn = page(get("/units").with(supervisor()));
 
         // then
         String stylesheet = signIn.select("link[rel=stylesheet]").attr("href");
@@ -42,7 +42,8 @@ class StaticFilesTest extends ConsoleTest {
 
     @Test
     void onlyTheConsolesOwnFoldersServeFiles() throws Exception {
-        mvc.perform(get("/messages_zh_CN.properties")).andExpect(status().is4xxClientError());
-        mvc.perform(get("/templates/layout.html")).andExpect(status().is4xxClientError());
+        mvc.perform(get("/messages_zh_CN.properties").with(supervisor())).andExpect(status().isNotFound());
+        mvc.perform(get("/templates/layout.html").with(supervisor())).andExpect(status().isNotFound());
+        mvc.perform(get("/css/../messages_zh_CN.properties").with(supervisor())).andExpect(status().is4xxClientError());
     }
 }
