@@ -13,6 +13,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -141,6 +142,34 @@ final class Browser implements AutoCloseable {
 
     Browser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until that page has replaced
+     * this one: a click returns before the browser has loaded what it asked for.
+     */
+    Browser follow(String css) {
+        return navigating(() -> find(css).click());
+    }
+
+    /** Whether an element of the page shown before is gone (chromium says so in more than one way). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
+    }
+
+    /** Does what navigates ({@code action}) and waits until the next page has replaced this one. */
+    Browser navigating(Runnable action) {
+        WebElement current = find("html");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ignored -> gone(current));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+                .until(ignored -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         return this;
     }
 

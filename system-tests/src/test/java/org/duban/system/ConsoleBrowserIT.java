@@ -115,7 +115,7 @@ class ConsoleBrowserIT {
                 .type("petitioner.phone", "13800000000")
                 .click("#field-prominent")
                 .type("leaderInCharge", "王副区长");
-        supervisor.click("form[action='/matters'] button[type=submit]");
+        supervisor.follow("form[action='/matters'] button[type=submit]");
 
         // then: the receipt with the query code, printable
         assertThat(supervisor.path()).matches("/matters/[^/]+/receipt");
@@ -165,10 +165,10 @@ class ConsoleBrowserIT {
         unit.open("/desk/assignments");
         assertThat(unit.pageText()).contains(TITLE);
         unit.screenshot("assignments");
-        unit.click("a[href^='/desk/assignments/']");
+        unit.follow("a[href^='/desk/assignments/']");
         assignmentId = unit.path().substring("/desk/assignments/".length());
         unit.screenshot("assignment-assigned");
-        unit.click("form#accept button[type=submit]");
+        unit.follow("form#accept button[type=submit]");
         assertThat(unit.pageText()).contains("办理中");
         unit.screenshot("assignment-accepted");
 
@@ -180,13 +180,13 @@ class ConsoleBrowserIT {
     void aSupervisionOrderIsOpenedFromTheBoardAndTheUnitAnswersIt() {
         // given: the board's line leads to the order form
         supervisor.open("/board?unitId=" + unitId);
-        supervisor.click("a[href='/supervision/orders/new?assignmentId=" + assignmentId + "']");
+        supervisor.follow("a[href='/supervision/orders/new?assignmentId=" + assignmentId + "']");
         supervisor.screenshot("order-new");
 
         // when
         supervisor.chooseValue("trigger", "DELAYING").chooseValue("form", "PHONE")
                 .type("note", "请加快协调进度，三日内书面回复。");
-        supervisor.click("form[action='/supervision/orders'] button[type=submit]");
+        supervisor.follow("form[action='/supervision/orders'] button[type=submit]");
 
         // then
         assertThat(supervisor.path()).startsWith("/supervision/orders/");
@@ -319,13 +319,13 @@ class ConsoleBrowserIT {
             browser.chooseValue("unitId", unit);
         }
         browser.screenshot("signin");
-        browser.click("form[action='/signin'] button[type=submit]");
+        browser.follow("form[action='/signin'] button[type=submit]");
     }
 
     private static String registerUnit(String code, String name, String contact, String phone) {
         supervisor.open("/units/new").type("code", code).type("name", name).chooseValue("kind", "SUB_DISTRICT")
                 .type("contacts[0].name", contact).type("contacts[0].phone", phone);
-        supervisor.click("form[action='/units'] button.button--primary");
+        supervisor.follow("form[action='/units'] button.button--primary");
         assertThat(supervisor.path()).startsWith("/units/");
         assertThat(supervisor.text("h1")).isEqualTo(name);
         supervisor.screenshot("unit");
@@ -334,12 +334,14 @@ class ConsoleBrowserIT {
 
     /** Submits a form that asks for confirmation first (data-confirm), answering yes. */
     private static void submitConfirmed(Browser browser, String button) {
-        browser.click(button);
-        try {
-            Alert confirm = browser.driver().switchTo().alert();
-            confirm.accept();
-        } catch (NoAlertPresentException e) {
-            // a form that does not ask: submitted already
-        }
+        browser.navigating(() -> {
+            browser.click(button);
+            try {
+                Alert confirm = browser.driver().switchTo().alert();
+                confirm.accept();
+            } catch (NoAlertPresentException e) {
+                // a form that does not ask: submitted already
+            }
+        });
     }
 }
