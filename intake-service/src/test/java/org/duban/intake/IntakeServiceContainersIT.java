@@ -40,7 +40,7 @@ class IntakeServiceContainersIT {
         registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("duban.mongodb.database", () -> "duban_intake_containers");
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort

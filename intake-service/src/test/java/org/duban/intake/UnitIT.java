@@ -75,6 +75,31 @@ class UnitIT extends RunningIntake {
         assertThat(overlong.body().path("errors").findValuesAsString("field")).contains("unitId");
     }
 
+    @Test
+    void aTokenTheServiceWasNotToldToTrustIsNotATokenAtAll() {
+        // given: signed with the office's key, but for the wrong issuer or audience, or mixing a unit's
+        // role with the office's (which today read every unit's data and acted as any unit)
+        String unitId = register(code());
+        List<String> tokens = List.of(
+                TestTokens.sign("https://idp.elsewhere.example", TestTokens.AUDIENCE, "x", List.of("SUPERVISOR"), null,
+                        Duration.ofHours(1)),
+                TestTokens.sign(TestTokens.ISSUER, "another-system", "x", List.of("SUPERVISOR"), null,
+                        Duration.ofHours(1)),
+                TestTokens.sign("duban-local", TestTokens.AUDIENCE, "x", List.of("SUPERVISOR"), null, Duration.ofHours(1)),
+                TestTokens.sign("x", List.of("UNIT", "LEADER"), "unit-1", Duration.ofHours(1)),
+                TestTokens.sign("x", List.of("UNIT"), null, Duration.ofHours(1)));
+
+        for (String token : tokens) {
+            // when
+            HttpCalls.Answer answer = http.get(UNITS + unitId, token);
+
+            // then
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.text("type")).isEqualTo("urn:duban:problem:unauthenticated");
+            assertThat(answer.body().toString()).doesNotContain("王芳");
+        }
+    }
+
     private String register(String code) {
         HttpCalls.Answer answer = http.post("/api/v1/units", SUPERVISOR, "{\"code\":\"" + code
                 + "\",\"name\":\"城关街道办事处\",\"kind\":\"SUB_DISTRICT\",\"contacts\":[{\"name\":\"王芳\"}]}");

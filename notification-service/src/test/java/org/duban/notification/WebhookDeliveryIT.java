@@ -270,6 +270,30 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void noTokenButTheOwningUnitsRotatesItsSecretOrDeletesItsWebhook() {
+        // given
+        String owner = TestTokens.unit("zhou.min", "unit-owner");
+        Registered webhook = register(http, owner, receiver().url());
+        String leaderAndOtherUnit = TestTokens.sign("mallory", List.of("UNIT", "LEADER"), "unit-other",
+                Duration.ofHours(1));
+        String otherUnit = TestTokens.unit("mallory", "unit-other");
+
+        // when
+        Answer mixedRotation = http.post("/api/v1/webhooks/" + webhook.id() + "/rotate-secret", leaderAndOtherUnit);
+        Answer otherRotation = http.post("/api/v1/webhooks/" + webhook.id() + "/rotate-secret", otherUnit);
+        Answer mixedDeletion = http.delete("/api/v1/webhooks/" + webhook.id(), leaderAndOtherUnit);
+
+        // then: refused, and the secret is the one the owner was given
+        mixedRotation.assertProblem(401, "unauthenticated");
+        assertThat(mixedRotation.body().toString()).doesNotContain("whsec_");
+        otherRotation.assertProblem(404, "not-found");
+        mixedDeletion.assertProblem(401, "unauthenticated");
+        assertThat(http.get("/api/v1/webhooks", owner).body().path("items")).hasSize(1);
+        Answer ownRotation = http.post("/api/v1/webhooks/" + webhook.id() + "/rotate-secret", owner);
+        assertThat(ownRotation.status()).isEqualTo(200);
+    }
+
+    @Test
     void aReceiverAnswering410DisablesTheWebhookAndItsDeliveryFailsAtOnce() {
         // given
         String unit = TestTokens.unit("qian.yu", "unit-gone");

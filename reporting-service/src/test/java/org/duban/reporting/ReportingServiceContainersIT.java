@@ -51,7 +51,7 @@ class ReportingServiceContainersIT {
         registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("duban.mongodb.database", () -> "duban_reporting_containers");
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("duban.kafka.partitions", () -> "1");
         registry.add("duban.kafka.retry-initial", () -> "50ms");
         registry.add("duban.kafka.retry-max", () -> "200ms");

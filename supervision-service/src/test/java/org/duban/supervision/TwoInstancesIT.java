@@ -116,7 +116,7 @@ class TwoInstancesIT {
         properties.put("server.port", 0);
         properties.put("spring.mongodb.uri", EmbeddedMongo.uri());
         properties.put("duban.mongodb.database", database);
-        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
+        properties.putAll(TestTokens.properties());
         properties.put("spring.kafka.bootstrap-servers", broker().getBrokersAsString());
         properties.put("duban.kafka.partitions", 1);
         properties.put("duban.kafka.retry-initial", "50ms");

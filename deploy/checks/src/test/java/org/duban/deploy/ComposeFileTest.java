@@ -122,8 +122,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void makeSecretsMakesEverySecretFileTheComposeFilesNameAndLeavesTheClientSecretEmptyForTheOffice(@TempDir Path dir)
-            throws Exception {
+    void makeSecretsMakesEverySecretFileTheComposeFileNamesAndNoPrivateKey(@TempDir Path dir) throws Exception {
         assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
         // given
         Path secrets = dir.resolve("secrets");
@@ -131,18 +130,68 @@ class ComposeFileTest {
         // when
         Repository.Run run = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", secrets.toString());
 
-        // then
+        // then: the files compose mounts exist; the two only the identity provider can fill are empty
         assertThat(run.ok()).as("make-secrets.sh: %s", run.stderr()).isTrue();
-        for (String file : List.of(COMPOSE, DEV_TOKENS)) {
-            assertThat(secretFiles(ComposeFile.parse(Repository.read(Repository.file(file)))))
-                    .allSatisfy(path -> assertThat(secrets.resolve(Path.of(path).getFileName())).as(path).exists());
-        }
+        assertThat(secretFiles(compose))
+                .allSatisfy(path -> assertThat(secrets.resolve(Path.of(path).getFileName())).as(path).exists());
         assertThat(secrets.resolve("oidc-client-secret")).isEmptyFile();
+        assertThat(secrets.resolve("jwt-public.pem")).isEmptyFile();
+        try (var files = Files.walk(secrets)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.contains("private"));
+        }
         assertThat(Files.getPosixFilePermissions(secrets.resolve("oidc-client-secret")))
                 .as("readable by the console's uid 10001 in the container").contains(PosixFilePermission.OTHERS_READ);
         assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-        assertThat(run.stdout()).contains("oidc-client-secret EMPTY: put the console's client secret");
+        assertThat(run.stdout()).contains("oidc-client-secret EMPTY: put the console's client secret",
+                "jwt-public.pem EMPTY: put the identity provider's token public key");
+    }
+
+    @Test
+    void theTrialOverlayHasAKeyPairOfItsOwnThatItsGatewayCanRead(@TempDir Path dir) throws Exception {
+        assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
+        // given
+        Path secrets = dir.resolve("secrets");
+        Repository.Run production = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh",
+                secrets.toString());
+
+        // when
+        Repository.Run trial = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", "--trial",
+                secrets.toString());
+
+        // then: the overlay's secrets all lie in secrets/trial, apart from the production files
+        assertThat(production.ok()).as("make-secrets.sh: %s", production.stderr()).isTrue();
+        assertThat(trial.ok()).as("make-secrets.sh --trial: %s", trial.stderr()).isTrue();
+        List<String> overlayFiles = secretFiles(ComposeFile.parse(Repository.read(Repository.file(DEV_TOKENS))));
+        assertThat(overlayFiles).hasSize(2).allSatisfy(path -> {
+            assertThat(path).startsWith("./secrets/trial/");
+            assertThat(secrets.resolve("trial").resolve(Path.of(path).getFileName())).as(path).isNotEmptyFile();
+        });
+        assertThat(Files.readString(secrets.resolve("trial/jwt-private.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(secrets.resolve("jwt-public.pem")).as("the production key is untouched").isEmptyFile();
+        assertThat(Files.getPosixFilePermissions(secrets.resolve("trial/jwt-private.pem")))
+                .as("readable by the gateway's uid 10001 in the container").contains(PosixFilePermission.OTHERS_READ);
+        assertThat(Files.getPosixFilePermissions(secrets.resolve("trial"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void productionComposeNamesNoPrivateKeyAndTheTrialAcceptsOnlyItsOwnIssuerInTheLocalProfile() {
+        // given
+        ComposeFile trial = ComposeFile.parse(Repository.read(Repository.file(DEV_TOKENS)));
+
+        // then
+        assertThat(secretFiles(compose)).noneMatch(path -> path.contains("private"));
+        assertThat(Repository.read(Repository.file(COMPOSE))).doesNotContain("PRIVATE_KEY");
+        assertThat(ComposeFile.environment(compose.services().get("intake-service")))
+                .as("no issuer unless the office names its identity provider's").containsEntry("DUBAN_JWT_ISSUER", "");
+        for (String app : ManifestRules.APPLICATIONS) {
+            if (!app.equals("console")) {
+                assertThat(ComposeFile.environment(trial.services().get(app))).as(app)
+                        .containsEntry("DUBAN_JWT_ISSUER", "duban-local")
+                        .containsEntry("SPRING_PROFILES_ACTIVE", "local");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

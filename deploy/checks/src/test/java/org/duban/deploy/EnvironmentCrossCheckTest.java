@@ -26,12 +26,14 @@ class EnvironmentCrossCheckTest {
         // then
         assertThat(set.keySet()).containsExactlyInAnyOrderElementsOf(ManifestRules.APPLICATIONS);
         assertThat(set.get("intake-service")).contains("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS",
-                "DUBAN_JWT_PUBLIC_KEY_LOCATION", "DUBAN_PUBLIC_RATE_LIMIT");
+                "DUBAN_JWT_PUBLIC_KEY_LOCATION", "DUBAN_JWT_ISSUER", "DUBAN_JWT_AUDIENCE", "DUBAN_JWT_JWK_SET_URI",
+                "DUBAN_PUBLIC_RATE_LIMIT");
+        assertThat(set.get("gateway")).contains("DUBAN_JWT_ISSUER", "DUBAN_JWT_AUDIENCE", "DUBAN_JWT_JWK_SET_URI");
         assertThat(set.get("console")).contains("DUBAN_GATEWAY_URL", "DUBAN_OIDC_ISSUER_URI", "DUBAN_OIDC_CLIENT_ID",
                 "DUBAN_OIDC_ROLES_CLAIM", "DUBAN_OIDC_UNIT_ROLE", "DUBAN_CONSOLE_SECURE_COOKIE")
                 .doesNotContain("DUBAN_OIDC_CLIENT_SECRET", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
         assertThat(check.unread("compose", set)).isEmpty();
-        assertThat(EnvironmentCrossCheck.setBy(devTokens)).containsOnlyKeys("gateway", "console");
+        assertThat(EnvironmentCrossCheck.setBy(devTokens)).containsOnlyKeys(ManifestRules.APPLICATIONS);
         assertThat(check.unread("compose dev tokens", EnvironmentCrossCheck.setBy(devTokens))).isEmpty();
     }
 
@@ -47,7 +49,9 @@ class EnvironmentCrossCheckTest {
         // then
         assertThat(set.get("reporting-service")).contains("MONGODB_URI", "MONGODB_DATABASE", "KAFKA_BOOTSTRAP_SERVERS",
                 "DUBAN_KAFKA_REPLICATIONFACTOR");
-        assertThat(set.get("gateway")).contains("INTAKE_URL", "CONSOLE_URL", "DUBAN_JWT_PUBLIC_KEY_LOCATION");
+        assertThat(set.get("gateway")).contains("INTAKE_URL", "CONSOLE_URL", "DUBAN_JWT_PUBLIC_KEY_LOCATION",
+                "DUBAN_JWT_ISSUER");
+        assertThat(set.get("intake-service")).contains("DUBAN_JWT_ISSUER");
         assertThat(set.get("console")).contains("DUBAN_GATEWAY_URL", "DUBAN_OIDC_ISSUER_URI", "DUBAN_OIDC_CLIENT_ID");
         assertThat(check.unread(overlay, set)).isEmpty();
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
+import org.duban.gateway.security.TokenProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -16,9 +17,9 @@ import org.springframework.security.converter.RsaKeyConverters;
 class DevTokenConfiguration {
 
     @Bean
-    DevTokenIssuer devTokenIssuer(DevTokenProperties properties) {
+    DevTokenIssuer devTokenIssuer(DevTokenProperties properties, TokenProperties accepted) {
         try (InputStream pem = properties.privateKeyLocation().getInputStream()) {
-            return new DevTokenIssuer(RsaKeyConverters.pkcs8().convert(pem), Clock.systemUTC());
+            return new DevTokenIssuer(RsaKeyConverters.pkcs8().convert(pem), accepted.acceptedAudience(), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the dev-token private key at "
                     + properties.privateKeyLocation(), e);

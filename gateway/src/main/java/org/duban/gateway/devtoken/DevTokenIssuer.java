@@ -14,18 +14,24 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.duban.contracts.token.TokenClaims;
 
-/** Signs RS256 tokens for trying the platform locally: issuer {@code duban-local}, valid for 12 hours. */
+/**
+ * Signs RS256 tokens for trying the platform locally: issuer {@code duban-local} (accepted only where the
+ * {@code local} profile runs), audience {@code duban}, valid for 12 hours.
+ */
 class DevTokenIssuer {
 
-    static final String ISSUER = "duban-local";
+    static final String ISSUER = TokenClaims.DEV_ISSUER;
     static final Duration VALIDITY = Duration.ofHours(12);
 
     private final JWSSigner signer;
+    private final String audience;
     private final Clock clock;
 
-    DevTokenIssuer(RSAPrivateKey privateKey, Clock clock) {
+    DevTokenIssuer(RSAPrivateKey privateKey, String audience, Clock clock) {
         this.signer = new RSASSASigner(privateKey);
+        this.audience = audience;
         this.clock = clock;
     }
 
@@ -35,6 +41,7 @@ class DevTokenIssuer {
         JWTClaimsSet.Builder body = new JWTClaimsSet.Builder()
                 .subject(claims.subject())
                 .issuer(ISSUER)
+                .audience(audience)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", claims.roles());

@@ -27,7 +27,8 @@ class DevTokenIssuerTest {
     void issuesATokenValidForTwelveHoursFromTheClock() throws Exception {
         // given
         KeyPair keys = rsaKeys();
-        DevTokenIssuer issuer = new DevTokenIssuer((RSAPrivateKey) keys.getPrivate(), Clock.fixed(NOW, ZoneOffset.UTC));
+        DevTokenIssuer issuer = new DevTokenIssuer((RSAPrivateKey) keys.getPrivate(), "duban",
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
         // when
         IssuedToken issued = issuer.issue(new DevTokenClaims("leader-1", List.of("LEADER"), null));

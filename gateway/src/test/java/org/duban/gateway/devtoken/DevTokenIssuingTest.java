@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,12 @@ import static org.duban.gateway.testing.ProblemAssertions.json;
 @ActiveProfiles("local")
 class DevTokenIssuingTest extends RunningGateway {
 
+    /** The gateway trusts its own dev tokens here: the local profile runs. */
+    @DynamicPropertySource
+    static void devIssuer(DynamicPropertyRegistry registry) {
+        registry.add("DUBAN_JWT_ISSUER", () -> "duban-local");
+    }
+
     @Test
     void signsATokenForAUnitThatVerifiesAgainstThePublicKey() throws Exception {
         // given
@@ -34,7 +42,7 @@ class DevTokenIssuingTest extends RunningGateway {
 
         // when
         HttpResponse<String> response = gateway.postJson("/api/v1/dev/tokens",
-                "{\"subject\":\"clerk-7\",\"roles\":[\"UNIT\",\"LEADER\"],\"unitId\":\"unit-42\"}");
+                "{\"subject\":\"clerk-7\",\"roles\":[\"UNIT\"],\"unitId\":\"unit-42\"}");
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -44,9 +52,10 @@ class DevTokenIssuingTest extends RunningGateway {
         assertThat(jwt.verify(new RSASSAVerifier(TokenFixtures.publicKey()))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("clerk-7");
-        assertThat(claims.getStringListClaim("roles")).containsExactly("UNIT", "LEADER");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("UNIT");
         assertThat(claims.getStringClaim("unitId")).isEqualTo("unit-42");
         assertThat(claims.getIssuer()).isEqualTo("duban-local");
+        assertThat(claims.getAudience()).containsExactly("duban");
         assertThat(claims.getIssueTime().toInstant()).isBetween(before, Instant.now().plusSeconds(1));
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(12));
@@ -65,7 +74,7 @@ class DevTokenIssuingTest extends RunningGateway {
         HttpResponse<String> response = gateway.getWithToken("/api/v1/cases", token);
 
         // then
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(INTAKE.received()).singleElement()
                 .satisfies(received -> assertThat(received.header("Authorization")).isEqualTo("Bearer " + token));
     }
@@ -90,6 +99,7 @@ class DevTokenIssuingTest extends RunningGateway {
                 Arguments.of("{\"roles\":[\"LEADER\"]}", List.of("subject")),
                 Arguments.of("{\"subject\":\"x\",\"roles\":[\"SUPERVISOR\",\"ADMIN\"]}", List.of("roles[1]")),
                 Arguments.of("{\"subject\":\"x\",\"roles\":[null]}", List.of("roles")),
+                Arguments.of("{\"subject\":\"x\",\"roles\":[\"UNIT\",\"LEADER\"],\"unitId\":\"u-1\"}", List.of("roles")),
                 Arguments.of("{subject", List.of("body")));
     }
 

@@ -52,7 +52,7 @@ class ServiceFailureTest {
         registry.add("SUPERVISION_URL", SUPERVISION::url);
         registry.add("NOTIFICATION_URL", NOTIFICATION::url);
         registry.add("REPORTING_URL", REPORTING::url);
-        registry.add("DUBAN_JWT_PUBLIC_KEY_LOCATION", TokenFixtures::publicKeyLocation);
+        TokenFixtures.register(registry);
         registry.add("DUBAN_GATEWAY_TIMEOUT", TIMEOUT::toString);
         registry.add("DUBAN_BREAKER_WINDOW", () -> "4");
         registry.add("DUBAN_BREAKER_MINIMUM_CALLS", () -> "4");

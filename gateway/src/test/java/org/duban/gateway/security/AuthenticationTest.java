@@ -42,6 +42,11 @@ class AuthenticationTest extends RunningGateway {
         return Stream.of(
                 Arguments.of("expired", (Supplier<String>) TokenFixtures::expiredToken),
                 Arguments.of("signed by another key", (Supplier<String>) TokenFixtures::tokenSignedByAnotherKey),
+                Arguments.of("of another issuer", (Supplier<String>) TokenFixtures::tokenOfAnotherIssuer),
+                Arguments.of("for another audience", (Supplier<String>) TokenFixtures::tokenForAnotherAudience),
+                Arguments.of("mixing a unit with the office",
+                        (Supplier<String>) TokenFixtures::tokenMixingAUnitWithTheOffice),
+                Arguments.of("a unit's without its unit", (Supplier<String>) TokenFixtures::unitTokenWithoutItsUnit),
                 Arguments.of("not a JWT", (Supplier<String>) () -> "not-a-jwt"));
     }
 

@@ -31,7 +31,7 @@ public abstract class RunningGateway {
         registry.add("NOTIFICATION_URL", NOTIFICATION::url);
         registry.add("REPORTING_URL", REPORTING::url);
         registry.add("CONSOLE_URL", CONSOLE::url);
-        registry.add("DUBAN_JWT_PUBLIC_KEY_LOCATION", TokenFixtures::publicKeyLocation);
+        TokenFixtures.register(registry);
         registry.add("DUBAN_JWT_PRIVATE_KEY_LOCATION", TokenFixtures::privateKeyLocation);
     }
 

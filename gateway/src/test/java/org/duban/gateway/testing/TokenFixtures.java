@@ -22,6 +22,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The office's key pair for this test JVM, written to PEM files the gateway is pointed at, and tokens
@@ -36,6 +37,9 @@ public final class TokenFixtures {
     private TokenFixtures() {
     }
 
+    /** The issuer the gateway under test is told to accept ({@code DUBAN_JWT_ISSUER}). */
+    public static final String ISSUER = "duban-test";
+
     public static String supervisorToken() {
         return sign(OFFICE, Duration.ofHours(1));
     }
@@ -46,6 +50,28 @@ public final class TokenFixtures {
 
     public static String tokenSignedByAnotherKey() {
         return sign(STRANGER, Duration.ofHours(1));
+    }
+
+    public static String tokenOfAnotherIssuer() {
+        return sign(OFFICE, "https://idp.elsewhere.example", "duban", List.of("SUPERVISOR"), null);
+    }
+
+    public static String tokenForAnotherAudience() {
+        return sign(OFFICE, ISSUER, "another-system", List.of("SUPERVISOR"), null);
+    }
+
+    public static String tokenMixingAUnitWithTheOffice() {
+        return sign(OFFICE, ISSUER, "duban", List.of("UNIT", "LEADER"), "unit-1");
+    }
+
+    public static String unitTokenWithoutItsUnit() {
+        return sign(OFFICE, ISSUER, "duban", List.of("UNIT"), null);
+    }
+
+    /** Points a gateway under test at the office key and issuer. */
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("DUBAN_JWT_PUBLIC_KEY_LOCATION", TokenFixtures::publicKeyLocation);
+        registry.add("DUBAN_JWT_ISSUER", () -> ISSUER);
     }
 
     public static RSAPublicKey publicKey() {
@@ -63,14 +89,27 @@ public final class TokenFixtures {
     }
 
     private static String sign(KeyPair keys, Duration validFor) {
+        return sign(keys, ISSUER, "duban", List.of("SUPERVISOR"), null, validFor);
+    }
+
+    private static String sign(KeyPair keys, String issuer, String audience, List<String> roles, String unitId) {
+        return sign(keys, issuer, audience, roles, unitId, Duration.ofHours(1));
+    }
+
+    private static String sign(KeyPair keys, String issuer, String audience, List<String> roles, String unitId,
+            Duration validFor) {
         Instant expires = Instant.now().plus(validFor);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder body = new JWTClaimsSet.Builder()
                 .subject("supervisor-1")
-                .issuer("duban-test")
+                .issuer(issuer)
+                .audience(audience)
                 .issueTime(Date.from(expires.minus(Duration.ofHours(2))))
                 .expirationTime(Date.from(expires))
-                .claim("roles", List.of("SUPERVISOR"))
-                .build();
+                .claim("roles", roles);
+        if (unitId != null) {
+            body.claim("unitId", unitId);
+        }
+        JWTClaimsSet claims = body.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

@@ -23,7 +23,7 @@ public final class AssignmentAnswers {
     /** The matter is not the unit's own (异议退回), within the objection window. */
     public Assignment object(Caller caller, String assignmentId, String reason) {
         caller.require(Role.UNIT);
-        return changes.change(caller, assignmentId, assignment -> assignment.object(caller, reason, now()));
+        return changes.changeOwn(caller, assignmentId, assignment -> assignment.object(caller, reason, now()));
     }
 
     /** How the handling goes (办理进展). */
@@ -31,9 +31,9 @@ public final class AssignmentAnswers {
         caller.require(Role.UNIT);
         return support.creations().create(caller, "report-progress", idempotencyKey,
                 new ProgressReported(assignmentId, note),
-                noteId -> changes.change(caller, assignmentId,
+                noteId -> changes.changeOwn(caller, assignmentId,
                         assignment -> assignment.reportProgress(caller, noteId, note, now())),
-                noteId -> Optional.of(changes.visible(caller, assignmentId))
+                noteId -> Optional.of(changes.own(caller, assignmentId))
                         .filter(assignment -> assignment.snapshot().progress().stream()
                                 .anyMatch(reported -> reported.id().equals(noteId))));
     }
@@ -51,9 +51,9 @@ public final class AssignmentAnswers {
         caller.require(Role.UNIT);
         return support.creations().create(caller, "request-extension", idempotencyKey,
                 new ExtensionAsked(assignmentId, days, reason),
-                extensionId -> changes.change(caller, assignmentId,
+                extensionId -> changes.changeOwn(caller, assignmentId,
                         assignment -> assignment.requestExtension(caller, extensionId, days, reason, now())),
-                extensionId -> Optional.of(changes.visible(caller, assignmentId))
+                extensionId -> Optional.of(changes.own(caller, assignmentId))
                         .filter(assignment -> assignment.snapshot().extensions().stream()
                                 .anyMatch(extension -> extension.id().equals(extensionId))));
     }
@@ -66,7 +66,7 @@ public final class AssignmentAnswers {
     public Assignment submitFinalReport(Caller caller, String assignmentId, FinalReport.Outcome outcome,
             boolean resolved, String summary, Instant repliedAt) {
         caller.require(Role.UNIT);
-        return changes.change(caller, assignmentId,
+        return changes.changeOwn(caller, assignmentId,
                 assignment -> assignment.submitFinalReport(caller, outcome, resolved, summary, repliedAt, now()));
     }
 

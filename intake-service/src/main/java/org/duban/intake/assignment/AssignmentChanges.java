@@ -7,8 +7,8 @@ import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.NotFound;
 
 /**
- * The one way the use cases change a stored assignment: load it if the caller may see it (another
- * unit's answers exactly like a missing one), let the aggregate change itself, store the new state
+ * The one way the use cases change a stored assignment: load it if the caller may see it — or, for what
+ * a unit does, if the caller is its unit — (another unit's answers exactly like a missing one), let the aggregate change itself, store the new state
  * and its events in one write guarded by the version read.
  */
 final class AssignmentChanges {
@@ -27,8 +27,24 @@ final class AssignmentChanges {
                 .orElseThrow(() -> new NotFound("assignment", assignmentId));
     }
 
+    /** The assignment if the caller is the unit it was given to (what a unit does is done on its own only). */
+    Assignment own(Caller caller, String assignmentId) {
+        return assignments.find(assignmentId)
+                .filter(found -> caller.isUnit(found.unitId()))
+                .orElseThrow(() -> new NotFound("assignment", assignmentId));
+    }
+
+    /** An office change (review, decision, cancellation) to an assignment the caller may see. */
     Assignment change(Caller caller, String assignmentId, Consumer<Assignment> change) {
-        Assignment assignment = visible(caller, assignmentId);
+        return apply(visible(caller, assignmentId), change);
+    }
+
+    /** A unit's change (acceptance, report, objection, request) to its own assignment. */
+    Assignment changeOwn(Caller caller, String assignmentId, Consumer<Assignment> change) {
+        return apply(own(caller, assignmentId), change);
+    }
+
+    private Assignment apply(Assignment assignment, Consumer<Assignment> change) {
         change.accept(assignment);
         store(assignment);
         return assignment;

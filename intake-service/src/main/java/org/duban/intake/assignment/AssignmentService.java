@@ -65,7 +65,7 @@ public final class AssignmentService {
     /** The unit signs for its assignment and records the acceptance notice (unit). */
     public Assignment accept(Caller caller, String assignmentId, Instant noticeSentAt) {
         caller.require(Role.UNIT);
-        return changes.change(caller, assignmentId,
+        return changes.changeOwn(caller, assignmentId,
                 assignment -> assignment.accept(caller, noticeSentAt, support.clock().instant()));
     }
 

@@ -125,7 +125,8 @@ public final class WebhookService {
     /** The unit gets a new secret; the old one keeps signing for the grace period. */
     public WebhookRegistration rotateSecret(Caller caller, String id) {
         caller.require(Role.UNIT);
-        WebhookEndpoint endpoint = visible(caller, id);
+        WebhookEndpoint endpoint = endpoints.byId(id).filter(found -> caller.isUnit(found.unitId()))
+                .orElseThrow(() -> new NotFound("webhook", id));
         Instant now = now();
         WebhookSecret fresh = WebhookSecret.generate(now);
         WebhookEndpoint rotated = endpoint.rotate(fresh, now, secretGrace);

@@ -7,7 +7,11 @@ import java.util.Set;
 
 import org.duban.contracts.events.Actor;
 
-/** Who is calling, as the validated token says: user id, roles and, for a unit, its unit id. */
+/**
+ * Who is calling, as the validated token says: user id, roles and, for a unit, its unit id. A caller is
+ * either office staff (SUPERVISOR, LEADER) or one unit, never both. Reading asks {@link #canSee}; what a
+ * unit does to its own objects asks {@link #isUnit}.
+ */
 public record Caller(String subject, Set<Role> roles, String unitId) {
 
     public Caller {
@@ -15,6 +19,9 @@ public record Caller(String subject, Set<Role> roles, String unitId) {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         if (roles.contains(Role.UNIT) && (unitId == null || unitId.isBlank())) {
             throw new Forbidden("a unit token must name its unit");
+        }
+        if (roles.contains(Role.UNIT) && roles.size() > 1) {
+            throw new Forbidden("a token may not mix the UNIT role with an office role");
         }
     }
 
@@ -43,7 +50,7 @@ public record Caller(String subject, Set<Role> roles, String unitId) {
         return has(Role.SUPERVISOR) || has(Role.LEADER);
     }
 
-    /** True when the caller may see objects of {@code ownerUnitId}. */
+    /** True when the caller may read objects of {@code ownerUnitId} (never enough to act as that unit). */
     public boolean canSee(String ownerUnitId) {
         return seesAllUnits() || (has(Role.UNIT) && unitId.equals(ownerUnitId));
     }

@@ -3,15 +3,18 @@ package org.duban.platform.security;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,11 +22,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Every service validates the token itself (RS256, the office's public key) rather than trusting the
- * gateway. Which role may do what is decided in the use cases; here only "authenticated or not".
+ * Every service validates the token itself (signature, expiry, issuer, audience, office-or-unit: see
+ * {@link TokenValidation}) rather than trusting the gateway. Which role may do what is decided in the use cases; here only "authenticated or not".
  * Authentication failures go through the error advice, so they are problem documents like the rest.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
 public class ResourceServerConfiguration {
 
     static final String[] OPEN = {
@@ -54,6 +58,11 @@ public class ResourceServerConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
         return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenProperties properties, Environment environment) {
+        return TokenValidation.decoder(properties, environment);
     }
 
     /** The {@code roles} claim becomes {@code ROLE_*} authorities. */

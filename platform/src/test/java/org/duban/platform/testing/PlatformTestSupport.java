@@ -14,7 +14,7 @@ public final class PlatformTestSupport {
     public static void register(DynamicPropertyRegistry registry, String database, String kafkaBootstrapServers) {
         registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
         registry.add("duban.mongodb.database", () -> database);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         if (kafkaBootstrapServers != null) {
             registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
         }

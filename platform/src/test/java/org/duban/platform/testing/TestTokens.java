@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,6 +27,10 @@ import com.nimbusds.jwt.SignedJWT;
  * pair made for this test JVM; the public half is written to a file the services are pointed at.
  */
 public final class TestTokens {
+
+    /** The issuer and audience the services under test are told to accept ({@link #properties()}). */
+    public static final String ISSUER = "duban-test";
+    public static final String AUDIENCE = "duban";
 
     private static KeyPair keys;
     private static Path publicKeyFile;
@@ -50,13 +55,20 @@ public final class TestTokens {
         return sign(subject, List.of("SUPERVISOR"), null, Duration.ofMinutes(-10));
     }
 
-    public static synchronized String sign(String subject, List<String> roles, String unitId, Duration validFor) {
+    public static String sign(String subject, List<String> roles, String unitId, Duration validFor) {
+        return sign(ISSUER, AUDIENCE, subject, roles, unitId, validFor);
+    }
+
+    /** A token as any issuer could sign it with the test key: for the tests of what is refused. */
+    public static synchronized String sign(String issuer, String audience, String subject, List<String> roles,
+            String unitId, Duration validFor) {
         try {
             Instant expires = Instant.now().plus(validFor);
             Instant issued = expires.minus(validFor.abs()).minus(validFor.abs());
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .subject(subject)
-                    .issuer("duban-test")
+                    .issuer(issuer)
+                    .audience(audience)
                     .issueTime(Date.from(issued))
                     .expirationTime(Date.from(expires))
                     .claim("roles", roles);
@@ -69,6 +81,13 @@ public final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The settings that make a service accept these tokens (and no others). */
+    public static Map<String, String> properties() {
+        return Map.of("duban.security.token.public-key-location", publicKeyLocation(),
+                "duban.security.token.issuer", ISSUER,
+                "duban.security.token.audience", AUDIENCE);
     }
 
     /** A {@code file:} location of the public key in PEM, for {@code DUBAN_JWT_PUBLIC_KEY_LOCATION}. */

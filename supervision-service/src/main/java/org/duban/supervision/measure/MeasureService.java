@@ -96,7 +96,8 @@ public final class MeasureService {
 
     public Measure submit(Caller caller, String id, String text) {
         caller.require(Role.UNIT);
-        Measure measure = visible(caller, id);
+        Measure measure = measures.find(id).filter(found -> caller.isUnit(found.unitId()))
+                .orElseThrow(() -> new NotFound(Measure.WHAT, id));
         return store(measure.submit(text, support.now(), caller.asActor()));
     }
 

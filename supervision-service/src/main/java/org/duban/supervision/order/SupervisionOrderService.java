@@ -80,7 +80,7 @@ public final class SupervisionOrderService {
 
     public SupervisionOrder respond(Caller caller, String id, String text) {
         caller.require(Role.UNIT);
-        SupervisionOrder order = visible(caller, id);
+        SupervisionOrder order = own(caller, id);
         return store(order.respond(text, support.now(), caller.asActor()));
     }
 
@@ -132,6 +132,13 @@ public final class SupervisionOrderService {
     private SupervisionOrder visible(Caller caller, String id) {
         return orders.find(id)
                 .filter(order -> caller.seesAllUnits() || (caller.isUnit(order.unitId()) && order.visibleToUnit()))
+                .orElseThrow(() -> new NotFound(SupervisionOrder.WHAT, id));
+    }
+
+    /** An order the caller answers: only the unit it is addressed to, once it may see it. */
+    private SupervisionOrder own(Caller caller, String id) {
+        return orders.find(id)
+                .filter(order -> caller.isUnit(order.unitId()) && order.visibleToUnit())
                 .orElseThrow(() -> new NotFound(SupervisionOrder.WHAT, id));
     }
 
