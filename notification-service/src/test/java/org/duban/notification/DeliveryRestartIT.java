@@ -77,8 +77,12 @@ class DeliveryRestartIT {
                 assertThat(successesPerId.keySet()).containsExactlyInAnyOrderElementsOf(idsBeforeStop);
                 assertThat(deliveries(http, unit)).allSatisfy(delivery -> {
                     assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
-                    assertThat(delivery.path("attempts").valueStream().map(a -> a.path("status").asInt()).toList())
-                            .endsWith(200).doesNotHaveDuplicates().startsWith(503);
+                    // one success, last; before it the failures (more than one when a retry came before
+                    // the stop, as it may on a slow machine)
+                    List<Integer> statuses = delivery.path("attempts").valueStream()
+                            .map(a -> a.path("status").asInt()).toList();
+                    assertThat(statuses).endsWith(200).startsWith(503);
+                    assertThat(statuses.subList(0, statuses.size() - 1)).containsOnly(503);
                 });
             }
         }
