@@ -22,6 +22,7 @@ import org.duban.intake.ratelimit.RateLimit;
 import org.duban.intake.ratelimit.mongo.MongoRateLimitCounters;
 import org.duban.intake.unit.UnitService;
 import org.duban.intake.unit.mongo.MongoResponsibleUnits;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
@@ -71,11 +72,12 @@ class IntakeConfiguration {
 
     @Bean
     AssignmentSupport assignmentSupport(IdempotentCreations creations, IntakeProperties properties,
-            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar) {
+            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar,
+            ReportedTimes reportedTimes) {
         DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
                 properties.transferResultDays(), officeZone, properties.dayCounting(),
                 properties.objectionWorkingDays(), calendar);
-        return new AssignmentSupport(creations, policy, events, clock);
+        return new AssignmentSupport(creations, policy, events, clock, reportedTimes);
     }
 
     @Bean
