@@ -14,6 +14,7 @@ import org.duban.intake.assignment.DeadlinePolicy;
 import org.duban.intake.assignment.mongo.MongoAssignments;
 import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.intake.cases.CaseService;
+import org.duban.intake.cases.RecoverableQueryCodes;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
 import org.duban.intake.evaluation.EvaluationService;
 import org.duban.intake.evaluation.EvaluationService.EvaluationSupport;
@@ -47,9 +48,10 @@ class IntakeConfiguration {
 
     @Bean
     CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
-            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
+            RecoverableQueryCodes queryCodes) {
         return new CaseService(new MongoPetitionCases(database, writer), handling, units,
-                new CaseService.CaseSupport(creations, events, clock, officeZone));
+                new CaseService.CaseSupport(creations, events, clock, officeZone, queryCodes));
     }
 
     @Bean

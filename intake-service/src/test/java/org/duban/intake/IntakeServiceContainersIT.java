@@ -41,6 +41,7 @@ class IntakeServiceContainersIT {
         registry.add("duban.mongodb.database", () -> "duban_intake_containers");
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
     }
 
     @LocalServerPort
