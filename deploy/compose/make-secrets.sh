@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the secret files docker-compose.yml reads, in ./secrets beside it (ignored by git), unless they
-# exist: a random Grafana admin password, and two EMPTY files only the office's identity provider can
+# exist: the key intake-service seals query codes with (32 random bytes in Base64; never replaced:
+# codes sealed with it would no longer open), a random Grafana admin password, and two EMPTY files only the office's identity provider can
 # fill: its public key for tokens (jwt-public.pem; or set DUBAN_JWT_JWK_SET_URI and leave it empty) and
 # the console's OpenID Connect client secret (compose needs the files to exist). No private key is made:
 # tokens are the identity provider's to sign.
@@ -31,6 +32,10 @@ if $trial; then
   exit 0
 fi
 
+if [[ ! -f $dir/query-code-key ]]; then
+  (umask 077 && openssl rand -base64 32 >"$dir/query-code-key")
+  echo "made $dir/query-code-key"
+fi
 if [[ ! -f $dir/grafana-admin-password ]]; then
   (umask 077 && openssl rand -base64 24 | tr -d '\n' >"$dir/grafana-admin-password")
   echo "made $dir/grafana-admin-password"
@@ -48,4 +53,4 @@ done
 chmod 600 "$dir/grafana-admin-password"
 # compose mounts the files as they are and the apps run as uid 10001: readable by all, kept private by
 # the directory (700)
-chmod 644 "$dir/jwt-public.pem" "$dir/oidc-client-secret"
+chmod 644 "$dir/jwt-public.pem" "$dir/oidc-client-secret" "$dir/query-code-key"

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.duban.client.intake.ApiClient;
 import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.api.CasesApi;
+import org.duban.client.intake.api.ProgressApi;
 import org.duban.client.intake.model.AcceptAssignmentRequest;
 import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentStatus;
@@ -24,6 +25,12 @@ import org.duban.client.intake.model.CasePage;
 import org.duban.client.intake.model.CaseSummary;
 import org.duban.client.intake.model.Category;
 import org.duban.client.intake.model.Origin;
+import org.duban.client.intake.model.ProgressStage;
+import org.duban.client.intake.model.ProgressStep;
+import org.duban.client.intake.model.PublicProgress;
+import org.duban.client.intake.model.PublicProgressRequest;
+import org.duban.client.intake.model.ReissuedQueryCode;
+import org.duban.client.intake.model.UnitKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +62,21 @@ class GeneratedClientTest {
                      "category":"REAL_ESTATE","prominent":true,"whistleblowing":false,"firstTime":true,
                      "registeredAt":"2024-03-01T02:00:00Z"}],
                      "page":{"page":0,"size":20,"totalElements":1,"totalPages":1}}""");
+        });
+        server.createContext("/api/v1/public/progress", exchange -> {
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            answer(exchange, 200, "application/json", """
+                    {"stages":[{"stage":"REGISTERED","at":"2026-12-01T01:30:00Z"},
+                     {"stage":"ASSIGNED","at":"2026-12-01T02:05:00Z","bodyKind":"SUB_DISTRICT"}],
+                     "dueAt":"2027-01-30T16:00:00Z"}""");
+        });
+        server.createContext("/api/v1/cases/case-1/query-code", exchange -> {
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, 200, "application/json", """
+                    {"caseId":"case-1","queryCode":"K7M2QX9PRT4W","reissuedAt":"2026-12-03T09:15:30Z"}""");
         });
         server.createContext("/api/v1/assignments/asg-2", exchange -> answer(exchange, 404,
                 "application/problem+json",
@@ -99,6 +121,35 @@ class GeneratedClientTest {
         assertThat(URLDecoder.decode(lastRequest.get(), StandardCharsets.UTF_8)).isEqualTo("GET q=电梯"
                 + "&ids=case-1,case-2&category=REAL_ESTATE&origin=CITY&prominent=true"
                 + "&registeredFrom=2024-03-01&registeredTo=2024-04-01&page=0&size=20");
+    }
+
+    @Test
+    void asksForThePublicProgressWithTheQueryCodeInTheBodyAndNoToken() {
+        // given: a client that has a token sends none on a public call
+        ProgressApi progress = new ProgressApi(client("some-token"));
+
+        // when
+        PublicProgress answer = progress.getPublicProgress(new PublicProgressRequest().queryCode("K7M2QX9PRT4W"));
+
+        // then
+        assertThat(answer.getStages()).extracting(ProgressStep::getStage)
+                .containsExactly(ProgressStage.REGISTERED, ProgressStage.ASSIGNED);
+        assertThat(answer.getStages().get(1).getBodyKind()).isEqualTo(UnitKind.SUB_DISTRICT);
+        assertThat(answer.getDueAt()).isEqualTo(OffsetDateTime.parse("2027-01-30T16:00:00Z"));
+        assertThat(lastRequest.get()).isEqualTo("POST /api/v1/public/progress null {\"queryCode\":\"K7M2QX9PRT4W\"}");
+    }
+
+    @Test
+    void reissuesAQueryCodeWithTheSupervisorsToken() {
+        // given
+        CasesApi cases = new CasesApi(client("supervisor-token"));
+
+        // when
+        ReissuedQueryCode reissued = cases.reissueQueryCode("case-1");
+
+        // then
+        assertThat(reissued.getQueryCode()).isEqualTo("K7M2QX9PRT4W");
+        assertThat(lastRequest.get()).isEqualTo("POST /api/v1/cases/case-1/query-code Bearer supervisor-token");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.contracts.events.AssignmentReviewed;
+import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
@@ -57,6 +58,8 @@ final class EventSamples {
                             List.of("unit-9"), false, T, SUPERVISOR, true, true, "case-0"),
                     new CaseRegistered("case-2", "LETTER", "SELF", "OTHER", false, false, List.of(), true, T, SUPERVISOR,
                             false, false, null))),
+            Map.entry(CaseQueryCodeReissued.TYPE, List.of(
+                    new CaseQueryCodeReissued("case-1", T, SUPERVISOR))),
             Map.entry(AssignmentIssued.TYPE, List.of(
                     new AssignmentIssued("asg-1", "case-1", "unit-1", "ASSIGN", "REAL_ESTATE", true,
                             T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR))),

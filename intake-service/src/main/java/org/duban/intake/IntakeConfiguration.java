@@ -14,6 +14,7 @@ import org.duban.intake.assignment.DeadlinePolicy;
 import org.duban.intake.assignment.mongo.MongoAssignments;
 import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.intake.cases.CaseService;
+import org.duban.intake.cases.RecoverableQueryCodes;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
 import org.duban.intake.evaluation.EvaluationService;
 import org.duban.intake.evaluation.EvaluationService.EvaluationSupport;
@@ -22,6 +23,7 @@ import org.duban.intake.ratelimit.RateLimit;
 import org.duban.intake.ratelimit.mongo.MongoRateLimitCounters;
 import org.duban.intake.unit.UnitService;
 import org.duban.intake.unit.mongo.MongoResponsibleUnits;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
@@ -46,9 +48,10 @@ class IntakeConfiguration {
 
     @Bean
     CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
-            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+            UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
+            RecoverableQueryCodes queryCodes) {
         return new CaseService(new MongoPetitionCases(database, writer), handling, units,
-                new CaseService.CaseSupport(creations, events, clock, officeZone));
+                new CaseService.CaseSupport(creations, events, clock, officeZone, queryCodes));
     }
 
     @Bean
@@ -71,11 +74,12 @@ class IntakeConfiguration {
 
     @Bean
     AssignmentSupport assignmentSupport(IdempotentCreations creations, IntakeProperties properties,
-            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar) {
+            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar,
+            ReportedTimes reportedTimes) {
         DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
                 properties.transferResultDays(), officeZone, properties.dayCounting(),
                 properties.objectionWorkingDays(), calendar);
-        return new AssignmentSupport(creations, policy, events, clock);
+        return new AssignmentSupport(creations, policy, events, clock, reportedTimes);
     }
 
     @Bean

@@ -41,6 +41,7 @@ class IntakeServiceContainersIT {
         registry.add("duban.mongodb.database", () -> "duban_intake_containers");
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
     }
 
     @LocalServerPort

@@ -29,6 +29,7 @@ abstract class RunningIntake {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         PlatformTestSupport.register(registry, "duban_intake_it", null);
+        registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
     }
 
     @LocalServerPort

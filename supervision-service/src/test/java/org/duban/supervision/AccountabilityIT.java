@@ -300,6 +300,38 @@ class AccountabilityIT {
     }
 
     @Test
+    void anInterviewHeldTimeIsJudgedWithTheClockSkewToleranceAndARefusalNamesTheBoundItBroke() {
+        // given
+        String unit = newUnit();
+        HttpResponse<String> interview = post("/api/v1/measures", supervisor, "{\"kind\":\"INTERVIEW\",\"unitId\":\""
+                + unit + "\",\"reason\":\"多次超期\",\"scheduledAt\":\"" + clock.instant().plus(Duration.ofDays(1))
+                + "\"}", null);
+        String id = json(interview).path("id").asString();
+        Instant issuedAt = Instant.parse(json(interview).path("issuedAt").asString());
+
+        // when
+        HttpResponse<String> before = post("/api/v1/measures/" + id + "/record", supervisor,
+                "{\"heldAt\":\"" + issuedAt.minus(Duration.ofHours(1)) + "\",\"minutes\":\"约谈记录\"}", null);
+        HttpResponse<String> future = post("/api/v1/measures/" + id + "/record", supervisor,
+                "{\"heldAt\":\"" + clock.instant().plus(Duration.ofMinutes(10)) + "\",\"minutes\":\"约谈记录\"}", null);
+        HttpResponse<String> typedToTheMinuteOfTheIssue = post("/api/v1/measures/" + id + "/record", supervisor,
+                "{\"heldAt\":\"" + issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        + "\",\"minutes\":\"约谈记录\"}", null);
+
+        // then
+        assertThat(before.statusCode()).isEqualTo(400);
+        assertThat(json(before).path("errors").get(0).path("field").asString()).isEqualTo("heldAt");
+        assertThat(json(before).path("errors").get(0).path("message").asString())
+                .isEqualTo("must not be before the measure was issued ("
+                        + issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(json(future).path("errors").get(0).path("message").asString())
+                .isEqualTo("must not be more than 5 minutes in the future");
+        assertThat(typedToTheMinuteOfTheIssue.statusCode()).as(typedToTheMinuteOfTheIssue.body()).isEqualTo(200);
+        assertThat(json(typedToTheMinuteOfTheIssue).path("status").asString()).isEqualTo("HELD");
+    }
+
+    @Test
     void badMeasuresAreRefusedWithTheFieldsNamedAndNothingStored() {
         // given
         String unit = newUnit();

@@ -8,6 +8,7 @@ import org.duban.client.intake.model.Channel;
 import org.duban.client.intake.model.ModelCase;
 import org.duban.client.intake.model.Origin;
 import org.duban.client.intake.model.RegisterCaseRequest;
+import org.duban.client.intake.model.ReissuedQueryCode;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
@@ -25,9 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信访事项: the list with its search and filters (supervisors, leaders), registering a matter (supervisors)
- * and its receipt (回执). The query code (查询码) comes only in the platform's answer to the registration
- * (it keeps a hash): it travels to the receipt as a flash attribute of the redirect, in the session, never
- * in a URL or a log, and the receipt shows it that one time.
+ * and its receipt (回执). The query code (查询码) comes only in the platform's answer to the registration or
+ * to a reissue (补发查询码): it travels to the receipt as a flash attribute of the redirect, in the session,
+ * never in a URL or a log, and the receipt shows it that one time.
  */
 @Controller
 class MattersController {
@@ -83,7 +84,28 @@ class MattersController {
         return "redirect:/matters/{caseId}/receipt";
     }
 
-    /** The receipt; the query code is in the model only on the redirect right after the registration. */
+    /**
+     * 补发查询码 (supervisors): the platform issues a new code for a lost receipt and the old one stops working;
+     * the new code travels to the receipt like a registration's, in the flash, shown that one time. A matter
+     * changed by someone else meanwhile (409) goes back to its page, saying so.
+     */
+    @PostMapping("/matters/{caseId}/query-code")
+    String reissueQueryCode(@PathVariable String caseId, RedirectAttributes redirect) {
+        Attempt<ReissuedQueryCode> reissued = Attempt.of(() -> cases.reissueQueryCode(caseId));
+        redirect.addAttribute("caseId", caseId);
+        if (reissued.refused()) {
+            redirect.addFlashAttribute("flash", "matters.queryCode.notReissued");
+            return "redirect:/matters/{caseId}";
+        }
+        redirect.addFlashAttribute("flash", "matters.queryCode.reissued");
+        redirect.addFlashAttribute(QUERY_CODE, reissued.value().getQueryCode());
+        return "redirect:/matters/{caseId}/receipt";
+    }
+
+    /**
+     * The receipt; the query code is in the model only on the redirect right after the registration or a
+     * reissue.
+     */
     @GetMapping("/matters/{caseId}/receipt")
     String receipt(ConsoleUser user, @PathVariable String caseId, Model model) {
         ModelCase matter = cases.getCase(caseId);

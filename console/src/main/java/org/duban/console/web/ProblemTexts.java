@@ -40,6 +40,11 @@ public class ProblemTexts {
         known("cannot lie in the future|must not be in the future", "not-future");
         known("must be in the future", "in-future");
         known("cannot lie before the assignment was issued", "before-issue");
+        known("must not be before the assignment was issued.*", "before-issue");
+        known("must not be before the measure was issued.*", "before-measure");
+        known("must not be more than (\\d+) seconds? in the future", "future-seconds");
+        known("must not be more than (\\d+) minutes? in the future", "future-minutes");
+        known("must not be more than (\\d+) hours? in the future", "future-hours");
         known("must lie after the acceptance deadline .*", "after-acceptance-deadline");
         known("a whistleblowing matter must name the units it accuses", "accused-required");
         known("only a whistleblowing matter accuses units", "accused-only-whistleblowing");

@@ -35,6 +35,17 @@ class ProblemTextsTest {
     }
 
     @Test
+    void saysWhichBoundAReportedTimeBrokeInChinese() {
+        assertThat(texts.say("must not be before the assignment was issued (2026-12-03T09:15:00Z)"))
+                .isEqualTo("不能早于交办时间");
+        assertThat(texts.say("must not be before the measure was issued (2026-12-03T09:15:00Z)"))
+                .isEqualTo("不能早于问责措施下达时间");
+        assertThat(texts.say("must not be more than 5 minutes in the future")).isEqualTo("不能晚于当前时间 5 分钟以上");
+        assertThat(texts.say("must not be more than 1 hour in the future")).isEqualTo("不能晚于当前时间 1 小时以上");
+        assertThat(texts.say("must not be more than 90 seconds in the future")).isEqualTo("不能晚于当前时间 90 秒以上");
+    }
+
+    @Test
     void saysTheRulesOfThePlatformInChinese() {
         assertThat(texts.say("case c-1 accuses unit u-2; a whistleblowing matter is never sent to a unit it accuses"))
                 .isEqualTo("该信访事项检举揭发了这个单位：检举揭发件不得交办或转送给被检举单位。");

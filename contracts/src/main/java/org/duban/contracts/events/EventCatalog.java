@@ -12,6 +12,7 @@ public final class EventCatalog {
     public static final List<EventType> ALL = List.of(
             new EventType(UnitRegistered.TYPE, UnitRegistered.class, Topics.INTAKE),
             new EventType(CaseRegistered.TYPE, CaseRegistered.class, Topics.INTAKE),
+            new EventType(CaseQueryCodeReissued.TYPE, CaseQueryCodeReissued.class, Topics.INTAKE),
             new EventType(AssignmentIssued.TYPE, AssignmentIssued.class, Topics.INTAKE),
             new EventType(AssignmentAccepted.TYPE, AssignmentAccepted.class, Topics.INTAKE),
             new EventType(AssignmentObjected.TYPE, AssignmentObjected.class, Topics.INTAKE),

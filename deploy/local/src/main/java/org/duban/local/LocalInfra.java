@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code local-infra.jar}: {@code kafka} and {@code mongo} run a server until SIGTERM,
- * {@code keys} makes the JWT key pair if it is missing. Settings come from the environment (see
+ * {@code keys} makes the JWT key pair and the query code key if they are missing. Settings come from the environment (see
  * {@link LocalSettings}); {@code ./duban} at the repository root runs all three.
  */
 public final class LocalInfra {
@@ -41,6 +41,9 @@ public final class LocalInfra {
             case "keys" -> {
                 KeyPairFiles keys = new KeyPairFiles(data.resolve("keys"));
                 log.info("{} JWT key pair in {}", keys.createIfMissing() ? "Made a new" : "Kept the existing", keys.publicKey().getParent());
+                QueryCodeKeyFile queryCodeKey = new QueryCodeKeyFile(data.resolve("keys"));
+                log.info("{} query code key {}", queryCodeKey.createIfMissing() ? "Made a new" : "Kept the existing",
+                        queryCodeKey.key());
             }
             default -> {
                 System.err.println("unknown command '" + command + "'; " + USAGE);

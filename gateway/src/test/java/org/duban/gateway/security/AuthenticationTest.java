@@ -61,16 +61,19 @@ class AuthenticationTest extends RunningGateway {
         assertThat(REPORTING.received()).isEmpty();
     }
 
-    @Test
-    void letsPublicCallsThroughWithoutAToken() {
-        // when
-        HttpResponse<String> response = gateway.postJson("/api/v1/public/evaluations",
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/public/evaluations", "/api/v1/public/progress"})
+    void letsPublicCallsThroughWithoutAToken(String path) {
+        // when: the petitioner's rating and progress, with the query code only
+        HttpResponse<String> response = gateway.postJson(path,
                 "{\"queryCode\":\"Q-1\",\"rating\":\"SATISFIED\"}");
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(INTAKE.received()).singleElement()
-                .satisfies(received -> assertThat(received.header("Authorization")).isNull());
+        assertThat(INTAKE.received()).singleElement().satisfies(received -> {
+            assertThat(received.pathAndQuery()).isEqualTo(path);
+            assertThat(received.header("Authorization")).isNull();
+        });
     }
 
     @ParameterizedTest

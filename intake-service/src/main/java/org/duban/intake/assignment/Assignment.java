@@ -2,7 +2,6 @@ package org.duban.intake.assignment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.StateConflict;
 
 /**
@@ -104,14 +104,19 @@ public final class Assignment {
      * The unit signs for the assignment (签收) and states when it sent the acceptance notice to the
      * petitioner (受理告知). Allowed only while ASSIGNED.
      */
-    public void accept(Caller unit, Instant noticeSent, Instant now) {
+    public void accept(Caller unit, Instant noticeSent, Instant now, ReportedTimes times) {
         requireStatus("accept", AssignmentStatus.ASSIGNED);
-        requireBetween("noticeSentAt", noticeSent, now);
+        requireSinceIssue(times, "noticeSentAt", noticeSent, now);
         status = AssignmentStatus.ACCEPTED;
         acceptedAt = now;
         noticeSentAt = noticeSent;
         recorded.add(new AssignmentAccepted(id, caseId, unitId, now, noticeSent, !now.isAfter(acceptanceDueAt),
                 unit.asActor()));
+    }
+
+    /** {@link #accept(Caller, Instant, Instant, ReportedTimes)} with the default tolerance, times read in UTC. */
+    public void accept(Caller unit, Instant noticeSent, Instant now) {
+        accept(unit, noticeSent, now, ReportedTimes.withDefaultTolerance());
     }
 
     /** The unit says the matter is not its own (异议退回), while ASSIGNED and within the objection window. */
@@ -179,12 +184,12 @@ public final class Assignment {
      * concludes at once.
      */
     public void submitFinalReport(Caller unit, FinalReport.Outcome outcome, boolean resolved, String summary,
-            Instant repliedAt, Instant now) {
+            Instant repliedAt, Instant now, ReportedTimes times) {
         requireStatus("submit a final report", AssignmentStatus.ACCEPTED);
         if (outcome == null) {
             throw new InvalidInput("outcome", "is required");
         }
-        requireBetween("repliedAt", repliedAt, now);
+        requireSinceIssue(times, "repliedAt", repliedAt, now);
         finalReport = new FinalReport(outcome, resolved, summary, repliedAt, now, !now.isAfter(dueAt));
         recorded.add(new AssignmentFinalReportSubmitted(id, caseId, unitId, kind.name(), outcome.name(), resolved,
                 repliedAt, now, dueAt, finalReport.withinDeadline(), unit.asActor()));
@@ -193,6 +198,15 @@ public final class Assignment {
         } else {
             status = AssignmentStatus.REPORTED;
         }
+    }
+
+    /**
+     * {@link #submitFinalReport(Caller, FinalReport.Outcome, boolean, String, Instant, Instant, ReportedTimes)}
+     * with the default tolerance, times read in UTC.
+     */
+    public void submitFinalReport(Caller unit, FinalReport.Outcome outcome, boolean resolved, String summary,
+            Instant repliedAt, Instant now) {
+        submitFinalReport(unit, outcome, resolved, summary, repliedAt, now, ReportedTimes.withDefaultTolerance());
     }
 
     /**
@@ -253,19 +267,11 @@ public final class Assignment {
     }
 
     /**
-     * A time the unit reports must lie between the issue of the assignment and now. People type times to
-     * the minute (a form's "now" is the current minute): a time in the minute of the issue is not before it.
+     * A time the unit reports must lie between the issue of the assignment and now, as {@code times} judges
+     * reported times: with the tolerance for clock skew and at the precision it was given in (SPEC §3).
      */
-    private void requireBetween(String field, Instant time, Instant now) {
-        if (time == null) {
-            throw new InvalidInput(field, "is required");
-        }
-        if (time.isAfter(now)) {
-            throw new InvalidInput(field, "cannot lie in the future");
-        }
-        if (time.isBefore(issuedAt.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new InvalidInput(field, "cannot lie before the assignment was issued");
-        }
+    private void requireSinceIssue(ReportedTimes times, String field, Instant time, Instant now) {
+        times.require(field, time, "the assignment was issued", issuedAt, now);
     }
 
     /** The events recorded since the assignment was loaded, oldest first. */

@@ -67,7 +67,8 @@ public final class AssignmentAnswers {
             boolean resolved, String summary, Instant repliedAt) {
         caller.require(Role.UNIT);
         return changes.changeOwn(caller, assignmentId,
-                assignment -> assignment.submitFinalReport(caller, outcome, resolved, summary, repliedAt, now()));
+                assignment -> assignment.submitFinalReport(caller, outcome, resolved, summary, repliedAt, now(),
+                        support.reportedTimes()));
     }
 
     private Instant now() {

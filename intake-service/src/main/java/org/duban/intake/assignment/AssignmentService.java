@@ -9,10 +9,12 @@ import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.ClockSkewTolerance;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.Role;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
@@ -66,7 +68,8 @@ public final class AssignmentService {
     public Assignment accept(Caller caller, String assignmentId, Instant noticeSentAt) {
         caller.require(Role.UNIT);
         return changes.changeOwn(caller, assignmentId,
-                assignment -> assignment.accept(caller, noticeSentAt, support.clock().instant()));
+                assignment -> assignment.accept(caller, noticeSentAt, support.clock().instant(),
+                        support.reportedTimes()));
     }
 
     /** One assignment: office staff see all, a unit only its own (another unit's answers as missing). */
@@ -92,8 +95,17 @@ public final class AssignmentService {
         return new TitledAssignment(assignment, cases.titles(List.of(assignment.caseId())).get(assignment.caseId()));
     }
 
-    /** What the use cases need besides the stores: ids, deadlines policy, events, the clock. */
+    /**
+     * What the use cases need besides the stores: ids, deadlines policy, events, the clock, and how times the
+     * units report are judged (clock-skew tolerance, the office's zone).
+     */
     public record AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, PendingEvents events,
-            Clock clock) {
+            Clock clock, ReportedTimes reportedTimes) {
+
+        /** With the default clock-skew tolerance, reported times read in the policy's zone. */
+        public AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, PendingEvents events,
+                Clock clock) {
+            this(creations, policy, events, clock, new ReportedTimes(ClockSkewTolerance.DEFAULT, policy.zone()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.duban.intake.cases;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
@@ -36,8 +38,9 @@ public final class CaseService {
     }
 
     /**
-     * Registers a matter (supervisor). The query code is in the answer to the first call only: a
-     * retry with the same idempotency key answers the matter without it, since the code is not kept.
+     * Registers a matter (supervisor). The answer carries its query code. Under an idempotency key the code
+     * is kept sealed for the key's life, so a retry answers the same code; without a key there is no retry,
+     * and nothing of the code but its hash is kept.
      */
     public Registered register(Caller caller, RegisterCase request, String idempotencyKey) {
         caller.require(Role.SUPERVISOR);
@@ -49,12 +52,17 @@ public final class CaseService {
             throw new InvalidInput("repeatOfCaseId", "not a registered matter: " + request.repeatOfCaseId());
         }
         return support.creations().create(caller, "register-case", idempotencyKey, request,
-                id -> store(caller, id, request),
-                id -> cases.find(id).map(found -> new Registered(found, null)));
+                id -> store(caller, id, request, idempotencyKey != null),
+                id -> cases.find(id).map(found -> new Registered(found,
+                        support.queryCodes().recover(found).orElse(null))));
     }
 
-    private Registered store(Caller caller, String id, RegisterCase request) {
+    private Registered store(Caller caller, String id, RegisterCase request, boolean retriable) {
         String queryCode = queryCodes.newCode();
+        if (retriable) {
+            // kept first: a retry after a crash between the two writes stores the matter anew with a new code
+            support.queryCodes().keep(id, queryCode);
+        }
         PetitionCase petitionCase = new PetitionCase(id, request.title(), request.summary(), request.channel(),
                 request.origin(), request.category(), request.petitioner(), request.prominent(),
                 request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), request.backlog(),
@@ -65,6 +73,22 @@ public final class CaseService {
                 request.leaderInCharge() != null, request.repeatOfCaseId());
         cases.add(petitionCase, List.of(support.events().of(id, registered)));
         return new Registered(petitionCase, queryCode);
+    }
+
+    /**
+     * Issues a new query code for a matter whose receipt was lost (查询码补发, supervisor): the answer
+     * carries it once, the old code stops working at once, and the matter's timeline records the reissue
+     * without any code. A retried call issues yet another code; only the latest works.
+     */
+    public ReissuedQueryCode reissueQueryCode(Caller caller, String caseId) {
+        caller.require(Role.SUPERVISOR);
+        PetitionCase matter = find(caseId);
+        String queryCode = queryCodes.newCode();
+        Instant now = support.clock().instant();
+        cases.replaceQueryCodeHash(caseId, matter.queryCodeHash(), QueryCodes.hash(queryCode),
+                List.of(support.events().of(caseId, new CaseQueryCodeReissued(caseId, now, caller.asActor()))));
+        support.queryCodes().forget(caseId);
+        return new ReissuedQueryCode(caseId, queryCode, now);
     }
 
     /**
@@ -110,17 +134,41 @@ public final class CaseService {
         return cases.findByQueryCodeHash(QueryCodes.hash(queryCode));
     }
 
-    /** A registered matter and, right after registration, its query code. */
+    /**
+     * A registered matter and its query code: right after registration, and on a retry with the same
+     * idempotency key while the code is kept (else null).
+     */
     public record Registered(PetitionCase petitionCase, String queryCode) {
+
+        /** Never the code itself: logs must not carry it. */
+        @Override
+        public String toString() {
+            return "Registered[caseId=" + petitionCase.id() + "]";
+        }
     }
 
-    /** What the use cases need besides the stores: idempotent ids, events, the clock, the office's zone. */
-    public record CaseSupport(IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+    /** A matter's new query code (查询码补发), shown once, and when it was issued. */
+    public record ReissuedQueryCode(String caseId, String queryCode, Instant reissuedAt) {
+
+        /** Never the code itself: logs must not carry it. */
+        @Override
+        public String toString() {
+            return "ReissuedQueryCode[caseId=" + caseId + ", reissuedAt=" + reissuedAt + "]";
+        }
+    }
+
+    /**
+     * What the use cases need besides the stores: idempotent ids, events, the clock, the office's zone, and
+     * where query codes stay recoverable for a retried registration.
+     */
+    public record CaseSupport(IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
+            RecoverableQueryCodes queryCodes) {
         public CaseSupport {
             Objects.requireNonNull(creations, "creations");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(officeZone, "officeZone");
+            Objects.requireNonNull(queryCodes, "queryCodes");
         }
     }
 }

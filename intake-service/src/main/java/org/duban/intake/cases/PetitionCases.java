@@ -19,6 +19,14 @@ public interface PetitionCases {
     /** The matter whose query code hashes to {@code queryCodeHash}. */
     Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash);
 
+    /**
+     * Replaces the matter's query code hash, if it still is {@code previousHash}, and appends the events in
+     * the same write; the old code then finds nothing.
+     *
+     * @throws org.duban.platform.outbox.AggregateWriter.ConcurrentModification if the matter changed meanwhile
+     */
+    void replaceQueryCodeHash(String caseId, String previousHash, String newHash, List<PendingEvent> events);
+
     /** The matters meeting every condition of the query, newest first. */
     Page<PetitionCase> list(CaseQuery query, PageRequest page);
 

@@ -14,11 +14,17 @@ import java.time.Instant;
 
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentIssued;
+import org.duban.platform.domain.ClockSkewTolerance;
 import org.duban.platform.domain.InvalidInput;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;
 
 class AssignmentTest {
+
+    private static final ReportedTimes TOLERANT = new ReportedTimes(ClockSkewTolerance.DEFAULT, AssignmentFixtures.OFFICE);
+    private static final ReportedTimes STRICT = new ReportedTimes(new ClockSkewTolerance(Duration.ZERO),
+            AssignmentFixtures.OFFICE);
 
     @Test
     void issuingRecordsTheFactsOfTheMatterAndTheDeadlines() {
@@ -113,15 +119,73 @@ class AssignmentTest {
     }
 
     @Test
-    void theAcceptanceNoticeCannotBeSentInTheFutureOrBeforeTheIssue() {
+    void aNoticeSentTheCurrentSecondRightAfterTheIssueIsTakenEvenWithoutTolerance() {
+        // given: issued at 10:00:00.456; the unit's system sends the current second, 10:00:00
+        Instant issuedWithMillis = ISSUED.plusMillis(456);
+        Assignment assignment = Assignment.issue("asg-3", new Assignment.IssuedMatter("case-1", "REAL_ESTATE", true),
+                "unit-1", AssignmentKind.ASSIGN, POLICY.deadlinesFor(AssignmentKind.ASSIGN, issuedWithMillis, null),
+                null, SUPERVISOR);
+
+        // when
+        assignment.accept(UNIT, ISSUED, issuedWithMillis.plusMillis(200), STRICT);
+
+        // then
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ACCEPTED);
+    }
+
+    @Test
+    void aUnitClockAFewMinutesOffIsForgivenWithinTheTolerance() {
+        // given
+        Assignment assignment = stored(issued());
+        Instant now = ISSUED.plusSeconds(10);
+
+        // when: the unit's clock is four minutes behind the platform's
+        assignment.accept(UNIT, now.minus(Duration.ofMinutes(4)).plusMillis(1), now, TOLERANT);
+
+        // then
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ACCEPTED);
+    }
+
+    @Test
+    void theAcceptanceNoticeCannotBeSentBeyondTheToleranceInTheFutureOrBeforeTheIssueAndTheRefusalNamesTheBound() {
         // given
         Assignment assignment = stored(issued());
         Instant now = ISSUED.plus(Duration.ofDays(1));
 
         // when / then
-        assertThatThrownBy(() -> assignment.accept(UNIT, now.plusSeconds(1), now)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> assignment.accept(UNIT, ISSUED.minusSeconds(1), now)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> assignment.accept(UNIT, now.plus(Duration.ofMinutes(10)), now, TOLERANT))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.problems()).containsExactly(
+                        new InvalidInput.FieldProblem("noticeSentAt", "must not be more than 5 minutes in the future")));
+        assertThatThrownBy(() -> assignment.accept(UNIT, ISSUED.minus(Duration.ofHours(1)), now, TOLERANT))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.problems()).containsExactly(
+                        new InvalidInput.FieldProblem("noticeSentAt",
+                                "must not be before the assignment was issued (2024-03-01T02:00:00Z)")));
+        assertThatThrownBy(() -> assignment.accept(UNIT, now.plusMillis(1), now, STRICT))
+                .isInstanceOf(InvalidInput.class);
         assertThat(assignment.status()).isEqualTo(AssignmentStatus.ASSIGNED);
         assertThat(assignment.recordedEvents()).isEmpty();
+    }
+
+    @Test
+    void theReplyToThePetitionerIsJudgedLikeTheNoticeAndARefusalChangesNothing() {
+        // given
+        Assignment assignment = AssignmentFixtures.accepted();
+        Instant now = ISSUED.plus(Duration.ofDays(2));
+
+        // when / then
+        assertThatThrownBy(() -> assignment.submitFinalReport(UNIT, FinalReport.Outcome.SOLVED, true, "已解决",
+                now.plus(Duration.ofMinutes(10)), now, TOLERANT))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.problems()).containsExactly(
+                        new InvalidInput.FieldProblem("repliedAt", "must not be more than 5 minutes in the future")));
+        assertThatThrownBy(() -> assignment.submitFinalReport(UNIT, FinalReport.Outcome.SOLVED, true, "已解决",
+                ISSUED.minus(Duration.ofDays(1)), now, TOLERANT))
+                .hasMessageContaining("repliedAt: must not be before the assignment was issued");
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.ACCEPTED);
+        assertThat(assignment.recordedEvents()).isEmpty();
+
+        // a reply typed as a day, the office's midnight of the day of the issue, is not before the issue
+        Instant dayOfTheIssue = Instant.parse("2024-02-29T16:00:00Z");
+        assignment.submitFinalReport(UNIT, FinalReport.Outcome.SOLVED, true, "已解决", dayOfTheIssue, now, STRICT);
+        assertThat(assignment.status()).isEqualTo(AssignmentStatus.REPORTED);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.intake.cases;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.outbox.AggregateWriter;
 
 /** Matters in a map, selected by {@link CaseQuery#matches}, ordered and paged like the store. */
 public final class InMemoryPetitionCases implements PetitionCases {
@@ -18,10 +20,13 @@ public final class InMemoryPetitionCases implements PetitionCases {
     private final Map<String, PetitionCase> stored = new LinkedHashMap<>();
     /** How many reads of titles were made: a page of assignments needs one. */
     public int titleReads;
+    /** The events stored with the matters, oldest first. */
+    public final List<PendingEvent> recorded = new ArrayList<>();
 
     @Override
     public synchronized void add(PetitionCase petitionCase, List<PendingEvent> events) {
         stored.put(petitionCase.id(), petitionCase);
+        recorded.addAll(events);
     }
 
     @Override
@@ -32,6 +37,19 @@ public final class InMemoryPetitionCases implements PetitionCases {
     @Override
     public synchronized Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash) {
         return stored.values().stream().filter(matter -> matter.queryCodeHash().equals(queryCodeHash)).findFirst();
+    }
+
+    @Override
+    public synchronized void replaceQueryCodeHash(String caseId, String previousHash, String newHash,
+            List<PendingEvent> events) {
+        PetitionCase m = stored.get(caseId);
+        if (m == null || !m.queryCodeHash().equals(previousHash)) {
+            throw new AggregateWriter.ConcurrentModification("cases", caseId);
+        }
+        stored.put(caseId, new PetitionCase(m.id(), m.title(), m.summary(), m.channel(), m.origin(), m.category(),
+                m.petitioner(), m.prominent(), m.whistleblowing(), m.accusedUnitIds(), m.firstTime(), m.backlog(),
+                m.leaderInCharge(), m.repeatOfCaseId(), newHash, m.registeredAt()));
+        recorded.addAll(events);
     }
 
     @Override

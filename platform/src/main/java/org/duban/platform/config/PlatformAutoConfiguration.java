@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.duban.platform.domain.ClockSkewTolerance;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.inbox.ProcessedEvents;
 import org.duban.platform.kafka.KafkaConfiguration;
@@ -54,6 +56,21 @@ public class PlatformAutoConfiguration {
     @Bean
     ZoneId officeZone(@Value("${duban.office.zone}") String zone) {
         return ZoneId.of(zone);
+    }
+
+    /**
+     * How far the clocks of those who report times (units' systems, people) may be off the platform's
+     * ({@code duban.clock-skew-tolerance}, default 5 minutes; SPEC §3).
+     */
+    @Bean
+    ClockSkewTolerance clockSkewTolerance(@Value("${duban.clock-skew-tolerance:5m}") Duration tolerance) {
+        return new ClockSkewTolerance(tolerance);
+    }
+
+    /** Times units and people report, judged with that tolerance and read in the office's zone. */
+    @Bean
+    ReportedTimes reportedTimes(ClockSkewTolerance tolerance, ZoneId officeZone) {
+        return new ReportedTimes(tolerance, officeZone);
     }
 
     /** Tracing when the OpenTelemetry bridge is there (it is, through the platform), nothing otherwise. */

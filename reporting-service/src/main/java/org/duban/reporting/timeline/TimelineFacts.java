@@ -15,6 +15,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.contracts.events.AssignmentReviewed;
+import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
@@ -52,6 +53,8 @@ final class TimelineFacts {
                     + e.origin() + "，类别 " + e.category() + (e.prominent() ? "，突出信访问题" : "")
                     + (e.firstTime() ? "，初次信访" : "") + (e.repeatOfCaseId() != null ? "，重复信访，原事项 " + e.repeatOfCaseId() : "")
                     + "）");
+        } else if (event instanceof CaseQueryCodeReissued e) {
+            return fact(e.caseId(), type, e.reissuedAt(), e.actor(), null, "补发查询码（原查询码作废）");
         } else if (event instanceof AssignmentIssued e) {
             return fact(e.caseId(), type, e.issuedAt(), e.actor(), e.unitId(), ("ASSIGN".equals(e.kind()) ? "交办" : "转送")
                     + " " + e.assignmentId() + " 至 " + e.unitId() + "，受理期限 " + e.acceptanceDueAt() + "，办理期限 " + e.dueAt());

@@ -11,6 +11,7 @@ import org.duban.platform.domain.InvalidInput.FieldProblem;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.Role;
 import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
@@ -32,12 +33,15 @@ public final class MeasureService {
     private final TrackedAssignments assignments;
     private final SupervisionOrders orders;
     private final Support support;
+    private final ReportedTimes reportedTimes;
 
-    public MeasureService(Measures measures, TrackedAssignments assignments, SupervisionOrders orders, Support support) {
+    public MeasureService(Measures measures, TrackedAssignments assignments, SupervisionOrders orders, Support support,
+            ReportedTimes reportedTimes) {
         this.measures = measures;
         this.assignments = assignments;
         this.orders = orders;
         this.support = support;
+        this.reportedTimes = reportedTimes;
     }
 
     public Measure issue(Caller caller, IssueMeasure request, String idempotencyKey) {
@@ -101,13 +105,16 @@ public final class MeasureService {
         return store(measure.submit(text, support.now(), caller.asActor()));
     }
 
+    /**
+     * A supervisor records the interview as held. {@code heldAt} is a time a person gives: judged with the
+     * clock-skew tolerance and at the precision it was given in, it may not lie before the measure was
+     * issued nor in the future.
+     */
     public Measure record(Caller caller, String id, Instant heldAt, String minutes) {
         caller.require(Role.SUPERVISOR);
         Instant now = support.now();
         Measure measure = visible(caller, id);
-        if (heldAt.isAfter(now)) {
-            throw new InvalidInput("heldAt", "must not be in the future");
-        }
+        reportedTimes.require("heldAt", heldAt, "the measure was issued", measure.issuedAt(), now);
         return store(measure.record(millis(heldAt), minutes, now, caller.asActor()));
     }
 

@@ -78,6 +78,17 @@ public final class MongoPetitionCases implements PetitionCases {
     }
 
     @Override
+    public void replaceQueryCodeHash(String caseId, String previousHash, String newHash, List<PendingEvent> events) {
+        Document current = collection.find(eq("_id", caseId)).projection(Projections.include("queryCodeHash",
+                AggregateWriter.VERSION)).first();
+        if (current == null || !previousHash.equals(current.getString("queryCodeHash"))) {
+            throw new AggregateWriter.ConcurrentModification(COLLECTION, caseId);
+        }
+        writer.update(collection, caseId, current.getLong(AggregateWriter.VERSION),
+                new Document("queryCodeHash", newHash), events);
+    }
+
+    @Override
     public Page<PetitionCase> list(CaseQuery query, PageRequest page) {
         Bson filter = filterOf(query);
         List<PetitionCase> items = collection.find(filter)

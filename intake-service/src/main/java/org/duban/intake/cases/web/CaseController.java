@@ -15,6 +15,7 @@ import org.duban.intake.api.model.Origin;
 import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.Petitioner;
 import org.duban.intake.api.model.RegisterCaseRequest;
+import org.duban.intake.api.model.ReissuedQueryCode;
 import org.duban.intake.cases.CaseDetails;
 import org.duban.intake.cases.CaseFilter;
 import org.duban.intake.cases.CaseService;
@@ -58,6 +59,13 @@ class CaseController implements CasesApi {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + registeredCase.id()))
                 .body(view(registeredCase).petitioner(petitioner(registeredCase.petitioner()))
                         .queryCode(registered.queryCode()));
+    }
+
+    @Override
+    public ResponseEntity<ReissuedQueryCode> reissueQueryCode(String caseId) {
+        CaseService.ReissuedQueryCode reissued = cases.reissueQueryCode(caller.get(), caseId);
+        return ResponseEntity.ok(new ReissuedQueryCode(reissued.caseId(), reissued.queryCode(),
+                reissued.reissuedAt().atOffset(ZoneOffset.UTC)));
     }
 
     @Override

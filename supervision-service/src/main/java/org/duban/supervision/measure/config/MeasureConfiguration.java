@@ -2,6 +2,7 @@ package org.duban.supervision.measure.config;
 
 import java.time.Clock;
 
+import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.supervision.deadline.AlertPolicy;
@@ -20,8 +21,8 @@ class MeasureConfiguration {
 
     @Bean
     MeasureService measureService(Measures measures, TrackedAssignments assignments, SupervisionOrders orders,
-            IdempotentCreations creations, PendingEvents events, Clock clock) {
-        return new MeasureService(measures, assignments, orders, new Support(creations, events, clock));
+            IdempotentCreations creations, PendingEvents events, Clock clock, ReportedTimes reportedTimes) {
+        return new MeasureService(measures, assignments, orders, new Support(creations, events, clock), reportedTimes);
     }
 
     @Bean

@@ -1,0 +1,103 @@
+package org.duban.intake.cases.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.duban.intake.cases.CaseFixtures.MARCH_SECOND;
+import static org.duban.intake.cases.CaseFixtures.matter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.duban.intake.cases.SealedQueryCode;
+import org.duban.intake.cases.SealedQueryCodes;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.outbox.OutboxProperties;
+import org.duban.platform.outbox.OutboxRelay;
+import org.duban.platform.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Query codes on the Mongo-wire store: a sealed code kept per matter until it expires (TTL index), and a
+ * matter's code hash replaced together with its event only while it is still the hash read.
+ */
+class MongoQueryCodesIT {
+
+    private static MongoClient client;
+
+    private MongoDatabase database;
+    private MongoPetitionCases cases;
+    private MongoSealedQueryCodes sealed;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(EmbeddedMongo.uri());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void stores() {
+        database = client.getDatabase("codes_" + UUID.randomUUID().toString().replace("-", ""));
+        OutboxRelay relay = new OutboxRelay(database, event -> { },
+                new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), 100, Duration.ZERO),
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        cases = new MongoPetitionCases(database, new AggregateWriter(relay));
+        sealed = new MongoSealedQueryCodes(database);
+    }
+
+    @Test
+    void keepsOneSealedCodePerMatterUntilItExpiresAndForgetsIt() {
+        // given
+        Instant until = MARCH_SECOND.plus(Duration.ofDays(7));
+        sealed.keep("case-1", new SealedQueryCode(new byte[] {1, 2, 3}), until);
+
+        // when
+        sealed.keep("case-1", new SealedQueryCode(new byte[] {4, 5, 6, 7}), until.plusSeconds(1));
+
+        // then
+        assertThat(sealed.find("case-1")).hasValue(new SealedQueryCodes.Kept(new SealedQueryCode(new byte[] {4, 5, 6, 7}),
+                until.plusSeconds(1)));
+        assertThat(database.getCollection(MongoSealedQueryCodes.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection(MongoSealedQueryCodes.COLLECTION).listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> assertThat(index.get("expireAfterSeconds", Number.class)).isNotNull());
+        sealed.forget("case-1");
+        assertThat(sealed.find("case-1")).isEmpty();
+    }
+
+    @Test
+    void replacesTheCodeHashWithItsEventOnlyWhileItIsTheHashRead() {
+        // given
+        cases.add(matter("case-1", "小区加装电梯纠纷", MARCH_SECOND), List.of());
+        PendingEvent reissued = new PendingEvent("event-1", "duban.case.query-code-reissued.v1", "duban.intake.events",
+                "case-1", "case-1", MARCH_SECOND, "{\"caseId\":\"case-1\"}");
+
+        // when
+        cases.replaceQueryCodeHash("case-1", "hash-case-1", "hash-new", List.of(reissued));
+
+        // then
+        assertThat(cases.find("case-1").orElseThrow().queryCodeHash()).isEqualTo("hash-new");
+        assertThat(cases.findByQueryCodeHash("hash-case-1")).isEmpty();
+        Document stored = database.getCollection(MongoPetitionCases.COLLECTION).find(new Document("_id", "case-1")).first();
+        assertThat(stored.getLong("version")).isEqualTo(1L);
+        assertThat(stored.toJson()).contains("event-1");
+        assertThatThrownBy(() -> cases.replaceQueryCodeHash("case-1", "hash-case-1", "hash-other", List.of()))
+                .isInstanceOf(AggregateWriter.ConcurrentModification.class);
+        assertThat(cases.find("case-1").orElseThrow().queryCodeHash()).isEqualTo("hash-new");
+    }
+}
