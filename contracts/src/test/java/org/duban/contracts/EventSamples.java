@@ -92,7 +92,9 @@ final class EventSamples {
             Map.entry(EvaluationRecorded.TYPE, List.of(
                     new EvaluationRecorded("case-1", "eva-2", "BASICALLY_SATISFIED", "eva-1", "PUBLIC", T,
                             Actor.petitioner()),
-                    new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR))),
+                    new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR),
+                    new EvaluationRecorded("case-2", "eva-3", "OVERDUE_UNRATED", null, "SYSTEM", T,
+                            Actor.system("intake-service/evaluation-window")))),
             Map.entry(NotificationAcknowledged.TYPE, List.of(
                     new NotificationAcknowledged("msg-1", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, T, T, UNIT),
                     new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))),
