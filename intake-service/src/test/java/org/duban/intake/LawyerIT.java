@@ -91,7 +91,7 @@ class LawyerIT extends RunningIntake {
         refused(blank, "lawyerName");
         refused(badDay, "heldOn");
         refused(future, "heldOn");
-        assertThat(future.body().path("errors").findValuesAsString("message")).anyMatch(m -> m.contains("after today"));
+        assertThat(future.body().path("errors").findValuesAsString("message")).contains("must not be in the future");
         refused(missing, "heldOn", "visitorsReceived");
         refused(unknownMatter, "caseId");
         refused(badKind, "kind");

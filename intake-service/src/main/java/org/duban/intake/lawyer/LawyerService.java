@@ -91,7 +91,7 @@ public final class LawyerService {
         try {
             return cases.find(caseId).title();
         } catch (NotFound missing) {
-            throw new InvalidInput("caseId", "is not a registered matter");
+            throw new InvalidInput("caseId", "not a registered matter: " + caseId);
         }
     }
 

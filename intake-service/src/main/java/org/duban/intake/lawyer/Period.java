@@ -11,7 +11,7 @@ public record Period(LocalDate from, LocalDate to) {
 
     public Period {
         if (from != null && to != null && !to.isAfter(from)) {
-            throw new InvalidInput("to", "must be a day after from (it is exclusive)");
+            throw new InvalidInput("to", "must be after from");
         }
     }
 

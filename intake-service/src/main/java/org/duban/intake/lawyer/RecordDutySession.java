@@ -25,7 +25,7 @@ public record RecordDutySession(LocalDate heldOn, String lawyerName, Integer vis
         if (visitorsReceived == null) {
             problems.add(new FieldProblem("visitorsReceived", "is required"));
         } else if (visitorsReceived < 0 || visitorsReceived > VISITORS_MAX) {
-            problems.add(new FieldProblem("visitorsReceived", "must be from 0 to " + VISITORS_MAX));
+            problems.add(new FieldProblem("visitorsReceived", "must be between 0 and " + VISITORS_MAX));
         }
         note = LawyerName.note(note, problems);
         if (!problems.isEmpty()) {

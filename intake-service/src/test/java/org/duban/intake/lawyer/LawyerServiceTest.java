@@ -100,7 +100,7 @@ class LawyerServiceTest {
         // when / then
         assertThatThrownBy(() -> lawyers.recordDutySession(SUPERVISOR,
                 new RecordDutySession(TODAY.plusDays(1), "赵律师", 3, null), "key-1"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("heldOn").hasMessageContaining("after today");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("heldOn").hasMessageContaining("must not be in the future");
         assertThatThrownBy(() -> lawyers.recordParticipation(SUPERVISOR,
                 new RecordParticipation("lift", ParticipationKind.MEDIATION, "赵律师", TODAY.plusDays(1), null), null))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("participatedOn");
