@@ -7,6 +7,7 @@ import org.duban.client.gateway.api.DevTokensApi;
 import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.api.EvaluationsApi;
+import org.duban.client.intake.api.LawyersApi;
 import org.duban.client.intake.api.UnitsApi;
 import org.duban.client.notification.api.InboxApi;
 import org.duban.client.reporting.api.ReportsApi;
@@ -65,6 +66,8 @@ public abstract class ConsoleTest {
     protected AssignmentsApi assignments;
     @MockitoBean
     protected EvaluationsApi evaluations;
+    @MockitoBean
+    protected LawyersApi lawyers;
     @MockitoBean
     protected AlertsApi alerts;
     @MockitoBean

@@ -1,6 +1,7 @@
 package org.duban.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.contracts.events.LawyerDutySessionRecorded;
+import org.duban.contracts.events.LawyerParticipationRecorded;
 import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
@@ -95,7 +98,17 @@ final class EventSamples {
             Map.entry(EvaluationRecorded.TYPE, List.of(
                     new EvaluationRecorded("case-1", "eva-2", "BASICALLY_SATISFIED", "eva-1", "PUBLIC", T,
                             Actor.petitioner()),
-                    new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR))),
+                    new EvaluationRecorded("case-1", "eva-1", "SATISFIED", null, "SUPERVISOR", T, SUPERVISOR),
+                    new EvaluationRecorded("case-2", "eva-3", "OVERDUE_UNRATED", null, "SYSTEM", T,
+                            Actor.system("intake-service/evaluation-window")))),
+            Map.entry(LawyerDutySessionRecorded.TYPE, List.of(
+                    new LawyerDutySessionRecorded("ses-1", LocalDate.of(2026, 3, 2), 7, T, SUPERVISOR),
+                    new LawyerDutySessionRecorded("ses-2", LocalDate.of(2026, 3, 3), 0, T, SUPERVISOR))),
+            Map.entry(LawyerParticipationRecorded.TYPE, List.of(
+                    new LawyerParticipationRecorded("lp-1", "case-1", "MEDIATION", LocalDate.of(2026, 3, 2), T,
+                            SUPERVISOR),
+                    new LawyerParticipationRecorded("lp-2", "case-1", "LEGAL_OPINION", LocalDate.of(2026, 3, 4), T,
+                            SUPERVISOR))),
             Map.entry(NotificationAcknowledged.TYPE, List.of(
                     new NotificationAcknowledged("msg-1", "unit-1", "case-1", "evt-1", AssignmentIssued.TYPE, T, T, UNIT),
                     new NotificationAcknowledged("msg-2", "unit-1", null, "evt-2", UnitRegistered.TYPE, T, T, UNIT))),

@@ -16,7 +16,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.duban.intake.unit", "org.duban.intake.cases",
                     "org.duban.intake.assignment", "org.duban.platform.idempotency", "org.duban.intake.calendar",
                     "org.duban.intake.evaluation", "org.duban.intake.ratelimit",
-                    "org.duban.intake.progress")
+                    "org.duban.intake.progress", "org.duban.intake.lawyer")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
                     "org.apache.kafka..", "tools.jackson..", "com.fasterxml..", "org.duban.intake.api..");
 

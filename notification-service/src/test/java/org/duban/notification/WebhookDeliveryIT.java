@@ -162,6 +162,30 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aReceiversAbsurdRetryAfterIsCappedAtTheLongestStepOfTheScheduleAndTheAttemptIsRecorded() {
+        // given: a receiver that first asks to be left alone for three million years
+        String unit = TestTokens.unit("qian.yu", "unit-retry-after");
+        TestReceiver receiver = receiver().answering(n -> n == 1
+                ? new TestReceiver.Answer(503, 0, "99999999999999")
+                : TestReceiver.Answer.status(204));
+        register(http, unit, receiver.url());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-ra1", "unit-retry-after"));
+
+        // then: the failed attempt is recorded and the next one comes at the cap (300 ms), not never
+        // and not every lease period (10 s)
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Received> all = receiver.received();
+        assertThat(all).extracting(Received::answeredStatus).containsExactly(503, 204);
+        assertThat(Duration.ofNanos(all.get(1).nanos() - all.get(0).nanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
+        JsonNode delivery = awaitDelivery(unit, all.get(0).webhookId(), "DELIVERED");
+        assertThat(delivery.path("attempts").valueStream().map(a -> a.path("status").asInt()))
+                .containsExactly(503, 204);
+    }
+
+    @Test
     void anAlwaysFailingReceiverOpensItsBreakerWhileAnotherUnitsReceiverKeepsGettingMessagesOnTime() {
         // given: one receiver that never answers within the timeout, one that answers at once
         String deadUnit = TestTokens.unit("zhao.lei", "unit-dead");

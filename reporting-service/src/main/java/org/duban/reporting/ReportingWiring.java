@@ -4,6 +4,8 @@ import java.time.ZoneId;
 
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.IssuedAssignments;
+import org.duban.reporting.projection.LawyerProjection;
+import org.duban.reporting.projection.LawyerWork;
 import org.duban.reporting.projection.Matters;
 import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.projection.Recommendations;
@@ -30,6 +32,11 @@ class ReportingWiring {
     }
 
     @Bean
+    LawyerProjection lawyerProjection(LawyerWork work) {
+        return new LawyerProjection(work);
+    }
+
+    @Bean
     ScorecardService scorecardService(StatisticsService statistics, Units units, ReportingProperties properties) {
         ReportingProperties.Weights w = properties.weights();
         return new ScorecardService(statistics, units, new ScoreWeights(w.onTimeCompletion(), w.timelyAcceptance(),
@@ -48,7 +55,8 @@ class ReportingWiring {
     }
 
     @Bean
-    StatisticsService statisticsService(DailyFigures figures, Matters matters, ReportingProperties properties) {
-        return new StatisticsService(figures, matters, properties.repeatWindow());
+    StatisticsService statisticsService(DailyFigures figures, Matters matters, LawyerWork lawyers,
+            ReportingProperties properties) {
+        return new StatisticsService(figures, matters, lawyers, properties.repeatWindow());
     }
 }

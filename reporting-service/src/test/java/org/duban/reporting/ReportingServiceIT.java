@@ -23,8 +23,12 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.AssignmentConcluded;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.CaseRegistered;
+import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.contracts.events.LawyerDutySessionRecorded;
+import org.duban.contracts.events.LawyerParticipationRecorded;
 import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
@@ -256,6 +260,65 @@ class ReportingServiceIT {
         assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))
                 .extracting(ReportingServiceIT::eventId)
                 .doesNotContain(orderOpened.id(), acknowledgedId);
+    }
+
+    @Test
+    void countsMattersLeftUnratedApartAndLawyersWorkAndTheAnnualReportSaysSo() throws Exception {
+        // given: in 2031 two matters concluded on 3 March, both left unrated when their windows closed on
+        // 2 April, one rated late on 10 April; two lawyer duty sessions and a mediation
+        Actor platform = Actor.system("intake-service/evaluation-window");
+        List<org.duban.contracts.events.DubanEvent> events = new ArrayList<>();
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String caseId = "case-" + UUID.randomUUID();
+            cases.add(caseId);
+            AssignmentIssued issued = new AssignmentIssued("asg-" + UUID.randomUUID(), caseId, "unit-2031", "ASSIGN",
+                    "EDUCATION", false, officeTime(LocalDate.of(2031, 3, 1), 9, 0),
+                    officeTime(LocalDate.of(2031, 3, 16), 0, 0), officeTime(LocalDate.of(2031, 4, 30), 0, 0),
+                    new Actor("zhang.wei", "SUPERVISOR", null));
+            Instant concluded = officeTime(LocalDate.of(2031, 3, 3), 10, 0);
+            events.add(issued);
+            events.add(new AssignmentConcluded(issued.assignmentId(), caseId, "unit-2031", "ASSIGN", true, true,
+                    concluded, new Actor("zhang.wei", "SUPERVISOR", null)));
+            events.add(new EvaluationRecorded(caseId, "u-" + caseId, "OVERDUE_UNRATED", null, "SYSTEM",
+                    concluded.plus(Duration.ofDays(30)), platform));
+        }
+        events.add(new EvaluationRecorded(cases.get(1), "e-" + cases.get(1), "SATISFIED", "u-" + cases.get(1),
+                "PUBLIC", officeTime(LocalDate.of(2031, 4, 10), 15, 0), Actor.petitioner()));
+        Actor supervisorActor = new Actor("zhang.wei", "SUPERVISOR", null);
+        events.add(new LawyerDutySessionRecorded("ses-" + UUID.randomUUID(), LocalDate.of(2031, 3, 3), 6,
+                Instant.parse("2031-03-03T08:00:00Z"), supervisorActor));
+        events.add(new LawyerDutySessionRecorded("ses-" + UUID.randomUUID(), LocalDate.of(2031, 3, 4), 4,
+                Instant.parse("2031-03-04T08:00:00Z"), supervisorActor));
+        events.add(new LawyerParticipationRecorded("lp-" + UUID.randomUUID(), cases.get(0), "MEDIATION",
+                LocalDate.of(2031, 3, 2), Instant.parse("2031-03-02T08:00:00Z"), supervisorActor));
+
+        // when
+        TestEvents.send(bootstrap(), INTAKE, events.toArray(org.duban.contracts.events.DubanEvent[]::new));
+
+        // then: one matter unrated, in neither rate; the lawyers' work office-wide only
+        LocalDate from = LocalDate.of(2031, 1, 1);
+        LocalDate to = LocalDate.of(2032, 1, 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode figures = statistics(from, to);
+            assertThat(figures.at("/rates/satisfaction/numerator").asLong()).isEqualTo(1);
+            assertThat(figures.at("/lawyers/mediationMatters").asLong()).isEqualTo(1);
+        });
+        JsonNode figures = statistics(from, to);
+        assertThat(figures.get("unratedMatters").asLong()).isEqualTo(1);
+        assertRate(figures.at("/rates/participation"), 1, 2, 50.0);
+        assertRate(figures.at("/rates/satisfaction"), 1, 1, 100.0);
+        assertThat(figures.at("/lawyers/dutySessions").asLong()).isEqualTo(2);
+        assertThat(figures.at("/lawyers/visitorsReceived").asLong()).isEqualTo(10);
+        assertThat(figures.at("/lawyers/legalOpinionMatters").asLong()).isZero();
+        assertThat(statistics(from, to, "unit-2031").has("lawyers")).isFalse();
+        assertThat(statistics(from, to, "unit-2031").get("unratedMatters").asLong()).isEqualTo(1);
+        HttpResponse<String> report = get("/api/v1/reports/annual?year=2031", supervisor());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        JsonNode narrative = JSON.readTree(report.body()).get("narrative");
+        assertThat(narrative.get(3).asString()).contains("群众参评率50.00%（超期未评价1件）");
+        assertThat(narrative.get(4).asString())
+                .isEqualTo("强化律师参与信访工作，全年律师坐班接访2次，接待群众10人次，参与化解矛盾1件。");
     }
 
     @Test

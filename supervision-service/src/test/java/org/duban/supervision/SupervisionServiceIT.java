@@ -23,10 +23,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
@@ -39,6 +41,7 @@ import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
+import org.duban.supervision.deadline.ReminderSweep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +92,10 @@ class SupervisionServiceIT {
     MovableClock clock;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    ReminderSweep sweep;
+    @Autowired
+    MeterRegistry meters;
 
     private final String supervisor = TestTokens.supervisor("zhang.wei");
 
@@ -485,6 +492,36 @@ class SupervisionServiceIT {
         // then
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).path("type").asString()).isEqualTo("urn:duban:problem:forbidden");
+    }
+
+    @Test
+    void aSupervisionOrderWhoseDocumentCannotBeReadIsCountedAsAFailedReminderWhileTheSweepRemindsTheRest() {
+        // given: an assignment on the board, and an order document no code can read, due for a reminder
+        String unit = newUnit();
+        String assignment = "asg-" + unit;
+        send(issuedEvent(assignment, unit));
+        awaitOneAlert(unit);
+        database.getCollection("supervision_orders").insertOne(new Document("_id", "ord-broken-" + unit)
+                .append("status", "NO_SUCH_STATUS").append("nextCheckAt", Date.from(ISSUED_AT))
+                .append("version", 0L));
+        double failedBefore = remindersFailed("SUPERVISION_ORDER");
+        clock.set(ACCEPTANCE_DUE.minus(Duration.ofDays(1)));
+
+        // when
+        ReminderSweep.Result result = sweep.sweep();
+
+        // then: the assignment is reminded, the broken order counted and left due for the next sweep
+        assertThat(result.failed()).isPositive();
+        assertThat(remindersFailed("SUPERVISION_ORDER")).isGreaterThanOrEqualTo(failedBefore + 1);
+        Document tracked = database.getCollection("tracked_assignments").find(new Document("_id", assignment)).first();
+        assertThat(tracked.get("reminded", Document.class).getString("colour")).isEqualTo("YELLOW");
+        sweep.sweep();
+        assertThat(remindersFailed("SUPERVISION_ORDER")).isGreaterThanOrEqualTo(failedBefore + 2);
+        database.getCollection("supervision_orders").deleteOne(new Document("_id", "ord-broken-" + unit));
+    }
+
+    private double remindersFailed(String kind) {
+        return meters.get("duban.reminders.failed").tag("kind", kind).counter().count();
     }
 
     private JsonNode awaitOneAlert(String unit) {

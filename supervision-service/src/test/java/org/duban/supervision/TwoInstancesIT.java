@@ -98,7 +98,7 @@ class TwoInstancesIT {
         AtomicInteger issued = new AtomicInteger();
         List<ReminderSource> crashing = doomed.getBeansOfType(ReminderSource.class).values().stream()
                 .map(source -> crashingAfter(source, 4, issued)).toList();
-        assertThatThrownBy(() -> new ReminderSweep(crashing, CLOCK, 2).sweep()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ReminderSweep(crashing, CLOCK, 2).sweep()).isInstanceOf(InstanceDied.class);
         doomed.close();
         running.remove(doomed);
         // and comes back
@@ -211,7 +211,7 @@ class TwoInstancesIT {
             @Override
             public int remind(String id, Instant now) {
                 if (count.get() >= reminders) {
-                    throw new IllegalStateException("the instance died in the middle of its sweep");
+                    throw new InstanceDied();
                 }
                 int issued = source.remind(id, now);
                 count.addAndGet(issued);
@@ -227,5 +227,12 @@ class TwoInstancesIT {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** What the test throws to stand for the instance dying in the middle of its sweep. */
+    private static final class InstanceDied extends Error {
+        InstanceDied() {
+            super("the instance died in the middle of its sweep");
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.duban.client.gateway.api.DevTokensApi;
 import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.client.intake.api.CasesApi;
 import org.duban.client.intake.api.EvaluationsApi;
+import org.duban.client.intake.api.LawyersApi;
 import org.duban.client.intake.api.UnitsApi;
 import org.duban.client.notification.api.InboxApi;
 import org.duban.client.reporting.api.ReportsApi;
@@ -124,6 +125,11 @@ class PlatformClients {
     @Bean
     EvaluationsApi evaluationsApi() {
         return new EvaluationsApi(intake());
+    }
+
+    @Bean
+    LawyersApi lawyersApi() {
+        return new LawyersApi(intake());
     }
 
     @Bean

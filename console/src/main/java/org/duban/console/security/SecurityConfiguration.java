@@ -43,7 +43,7 @@ class SecurityConfiguration {
     /** Pages leaders may read as supervisors do (leaders change nothing). */
     private static final String[] OFFICE_READING = {
         "/board", "/board/**", "/matters", "/matters/**", "/assignments/**", "/statistics", "/statistics/**",
-        "/units", "/units/**", "/supervision", "/supervision/**"
+        "/units", "/units/**", "/supervision", "/supervision/**", "/lawyers", "/lawyers/**"
     };
 
     @Bean

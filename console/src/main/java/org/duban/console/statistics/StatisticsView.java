@@ -3,6 +3,7 @@ package org.duban.console.statistics;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.duban.client.reporting.model.LawyerCounts;
 import org.duban.client.reporting.model.Rate;
 import org.duban.client.reporting.model.ScoreWeights;
 import org.duban.client.reporting.model.Statistics;
@@ -19,9 +20,15 @@ import org.duban.client.reporting.model.UnitScorecard;
 record StatisticsView(Period period, String unitName, Figures figures, YearFigures year,
         List<String> narrative, Ranking ranking) {
 
-    /** The counts and rates of SPEC §6, in the order the office reads them. */
+    /**
+     * The counts and rates of SPEC §6, in the order the office reads them.
+     *
+     * @param unratedMatters 超期未评价: matters whose evaluation window closed unrated, in neither rate
+     * @param lawyers        lawyers' part in the work (office-wide); null for one unit's figures
+     */
     record Figures(long assignmentsIssued, long transfersIssued, long supervisionOrdersOpened,
-            List<Count> recommendations, long recommendationsAdopted, List<Count> measures, List<RateLine> rates) {
+            List<Count> recommendations, long recommendationsAdopted, List<Count> measures, List<RateLine> rates,
+            long unratedMatters, Lawyers lawyers) {
 
         static Figures of(Statistics statistics) {
             var recommendations = statistics.getRecommendations();
@@ -43,7 +50,9 @@ record StatisticsView(Period period, String unitName, Figures figures, YearFigur
                             new RateLine("participation", rates.getParticipation()),
                             new RateLine("satisfaction", rates.getSatisfaction()),
                             new RateLine("prominentResolution", rates.getProminentResolution()),
-                            new RateLine("firstTimeResolution", rates.getFirstTimeResolution())));
+                            new RateLine("firstTimeResolution", rates.getFirstTimeResolution())),
+                    statistics.getUnratedMatters() == null ? 0 : statistics.getUnratedMatters(),
+                    Lawyers.of(statistics.getLawyers()));
         }
 
         public long recommendation(String kind) {
@@ -56,6 +65,20 @@ record StatisticsView(Period period, String unitName, Figures figures, YearFigur
 
         private static long count(List<Count> counts, String kind) {
             return counts.stream().filter(count -> count.kind().equals(kind)).mapToLong(Count::value).sum();
+        }
+    }
+
+    /** 律师参与 of the period: sessions, visitors, matters mediated, matters given a legal opinion. */
+    record Lawyers(long dutySessions, long visitorsReceived, long mediationMatters, long legalOpinionMatters) {
+
+        static Lawyers of(LawyerCounts counts) {
+            return counts == null ? null : new Lawyers(zero(counts.getDutySessions()),
+                    zero(counts.getVisitorsReceived()), zero(counts.getMediationMatters()),
+                    zero(counts.getLegalOpinionMatters()));
+        }
+
+        private static long zero(Long value) {
+            return value == null ? 0 : value;
         }
     }
 

@@ -8,6 +8,7 @@ import org.duban.client.intake.model.AssignmentKind;
 import org.duban.client.intake.model.AssignmentStatus;
 import org.duban.client.intake.model.Evaluation;
 import org.duban.client.intake.model.IssueAssignmentRequest;
+import org.duban.client.intake.model.EvaluationRating;
 import org.duban.client.intake.model.Rating;
 import org.duban.client.intake.model.RecordEvaluationRequest;
 import org.duban.console.ConsoleFixtures;
@@ -51,8 +52,8 @@ class MatterControllerTest extends ConsoleTest {
         when(assignments.listAssignments(any(), any(), eq(CASE_ID), any(), any(), any())).thenReturn(
                 MattersFixtures.assignmentPage(List.of(MattersFixtures.assignment("asg-1", AssignmentStatus.ACCEPTED))));
         when(evaluations.listEvaluations(CASE_ID)).thenReturn(MattersFixtures.evaluations(
-                MattersFixtures.evaluation("ev-2", Rating.SATISFIED, Evaluation.ChannelEnum.PUBLIC, true),
-                MattersFixtures.evaluation("ev-1", Rating.DISSATISFIED, Evaluation.ChannelEnum.SUPERVISOR, false)));
+                MattersFixtures.evaluation("ev-2", EvaluationRating.SATISFIED, Evaluation.ChannelEnum.PUBLIC, true),
+                MattersFixtures.evaluation("ev-1", EvaluationRating.DISSATISFIED, Evaluation.ChannelEnum.SUPERVISOR, false)));
         when(timelines.getTimeline(CASE_ID)).thenReturn(MattersFixtures.timeline());
         when(timelines.verifyTimeline(CASE_ID)).thenReturn(MattersFixtures.intact());
     }
@@ -126,6 +127,23 @@ class MatterControllerTest extends ConsoleTest {
         assertThat(matter.select("#evaluations input[name=rating]").eachAttr("value"))
                 .containsExactly("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
         assertThat(matter.select("#evaluations label[for=rating-BASICALLY_SATISFIED]").text()).isEqualTo("基本满意");
+    }
+
+    @Test
+    void aMatterLeftUnratedShowsThePlatformsRecordAsCurrentAndTheRatingFormStillTakesALateRating() throws Exception {
+        // given
+        when(evaluations.listEvaluations(CASE_ID)).thenReturn(MattersFixtures.evaluations(MattersFixtures.evaluation(
+                "ev-u", EvaluationRating.OVERDUE_UNRATED, Evaluation.ChannelEnum.SYSTEM, true).comment(null)));
+
+        // when
+        Document matter = page(get("/matters/case-1").with(supervisor()));
+
+        // then
+        assertThat(matter.select("#evaluations tbody tr").get(0).text())
+                .contains("超期未评价", "当前评价", "评价期满，平台记录");
+        assertThat(matter.select("#evaluations input[name=rating]").eachAttr("value"))
+                .as("超期未评价 is never entered by hand").containsExactly("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+        assertThat(matter.select("#lawyer-participation a").attr("href")).isEqualTo("/lawyers/participations?caseId=case-1");
     }
 
     @Test
@@ -371,7 +389,7 @@ class MatterControllerTest extends ConsoleTest {
     void aSupervisorRecordsTheEvaluationGivenByThePetitioner() throws Exception {
         // given
         when(evaluations.recordEvaluation(eq(CASE_ID), any(), anyString()))
-                .thenReturn(MattersFixtures.evaluation("ev-3", Rating.BASICALLY_SATISFIED, Evaluation.ChannelEnum.SUPERVISOR, true));
+                .thenReturn(MattersFixtures.evaluation("ev-3", EvaluationRating.BASICALLY_SATISFIED, Evaluation.ChannelEnum.SUPERVISOR, true));
 
         // when
         mvc.perform(post("/matters/case-1/evaluations").with(supervisor()).with(csrf())

@@ -12,12 +12,12 @@ import org.duban.client.intake.model.CaseSummary;
 import org.duban.client.intake.model.Category;
 import org.duban.client.intake.model.Channel;
 import org.duban.client.intake.model.Evaluation;
+import org.duban.client.intake.model.EvaluationRating;
 import org.duban.client.intake.model.EvaluationHistory;
 import org.duban.client.intake.model.ModelCase;
 import org.duban.client.intake.model.Origin;
 import org.duban.client.intake.model.PageInfo;
 import org.duban.client.intake.model.Petitioner;
-import org.duban.client.intake.model.Rating;
 import org.duban.client.reporting.model.Timeline;
 import org.duban.client.reporting.model.TimelineActor;
 import org.duban.client.reporting.model.TimelineEntry;
@@ -80,7 +80,7 @@ final class MattersFixtures {
         return new EvaluationHistory().caseId(CASE_ID).items(List.of(items));
     }
 
-    static Evaluation evaluation(String id, Rating rating, Evaluation.ChannelEnum channel, boolean current) {
+    static Evaluation evaluation(String id, EvaluationRating rating, Evaluation.ChannelEnum channel, boolean current) {
         return new Evaluation().id(id).caseId(CASE_ID).rating(rating).channel(channel).current(current)
                 .recordedAt(ConsoleFixtures.NOW.minusDays(1)).comment(current ? "对处理结果满意" : null);
     }

@@ -77,6 +77,24 @@ class StatisticsControllerTest extends ConsoleTest {
     }
 
     @Test
+    void theMattersLeftUnratedAreTheirOwnCountAndTheLawyersWorkShowsForAllUnitsOnly() throws Exception {
+        // when
+        Document all = page(get("/statistics").with(leader()));
+        Document oneUnit = page(get("/statistics").param("unitId", ConsoleFixtures.CHENGGUAN.getId()).with(leader()));
+
+        // then
+        assertThat(all.select("#figure-unrated .figure__label").text()).isEqualTo("超期未评价");
+        assertThat(all.select("#figure-unrated .figure__number").text()).isEqualTo("4 件");
+        assertThat(all.select("#figure-unrated .hint").text()).contains("不计入参评率和满意率");
+        assertThat(all.select("#lawyers h2").text()).isEqualTo("律师参与");
+        assertThat(all.select("#lawyers tbody tr").eachText()).containsExactly("律师坐班接访（次） 12",
+                "接待群众（人次） 40", "参与调解（件） 3", "出具法律意见（件） 2");
+        assertThat(all.select("#lawyers a").attr("href")).isEqualTo("/lawyers");
+        assertThat(oneUnit.select("#figure-unrated .figure__number").text()).isEqualTo("4 件");
+        assertThat(oneUnit.select("#lawyers")).as("office-wide figures, not a unit's").isEmpty();
+    }
+
+    @Test
     void thePeriodAndUnitChosenGoToTheApiAndTheUnitIsNamed() throws Exception {
         // when
         Document page = page(get("/statistics").param("from", "2026-03-01").param("to", "2026-04-01")

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.duban.client.reporting.ApiClient;
 import org.duban.client.reporting.model.AnnualReport;
 import org.duban.client.reporting.model.CategoryFigures;
+import org.duban.client.reporting.model.LawyerCounts;
 import org.duban.client.reporting.model.MeasureCounts;
 import org.duban.client.reporting.model.MonthFigures;
 import org.duban.client.reporting.model.Rate;
@@ -28,7 +29,10 @@ final class StatisticsFixtures {
     private StatisticsFixtures() {
     }
 
-    /** The 2023 report's figures: 交办 149, 督办 25, 改进工作建议 7, 书面检查 1, 约谈 6, 满意率 97.41%, 化解率 91.94%. */
+    /**
+     * The 2023 report's figures: 交办 149, 督办 25, 改进工作建议 7, 书面检查 1, 约谈 6, 满意率 97.41%, 化解率 91.94%;
+     * 4 matters left unrated; for all units, the lawyers' work (12 sessions, 40 visitors, 3 mediated, 2 opinions).
+     */
     static Statistics figures(LocalDate from, LocalDate to, String unitId) {
         return new Statistics().from(from).to(to).unitId(unitId)
                 .assignmentsIssued(149L).transfersIssued(3L).supervisionOrdersOpened(25L)
@@ -42,7 +46,10 @@ final class StatisticsFixtures {
                         .participation(rate(92.8, 116, 125))
                         .satisfaction(rate(97.41, 113, 116))
                         .prominentResolution(rate(91.94, 57, 62))
-                        .firstTimeResolution(new Rate().numerator(0L).denominator(0L)));
+                        .firstTimeResolution(new Rate().numerator(0L).denominator(0L)))
+                .unratedMatters(4L)
+                .lawyers(unitId != null ? null : new LawyerCounts().dutySessions(12L).visitorsReceived(40L)
+                        .mediationMatters(3L).legalOpinionMatters(2L));
     }
 
     static Rate rate(double percent, long numerator, long denominator) {

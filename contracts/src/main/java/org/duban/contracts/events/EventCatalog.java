@@ -25,6 +25,8 @@ public final class EventCatalog {
             new EventType(AssignmentConcluded.TYPE, AssignmentConcluded.class, Topics.INTAKE),
             new EventType(AssignmentCancelled.TYPE, AssignmentCancelled.class, Topics.INTAKE),
             new EventType(EvaluationRecorded.TYPE, EvaluationRecorded.class, Topics.INTAKE),
+            new EventType(LawyerDutySessionRecorded.TYPE, LawyerDutySessionRecorded.class, Topics.INTAKE),
+            new EventType(LawyerParticipationRecorded.TYPE, LawyerParticipationRecorded.class, Topics.INTAKE),
             new EventType(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATION),
             new EventType(ReminderIssued.TYPE, ReminderIssued.class, Topics.SUPERVISION),
             new EventType(SupervisionOrderProposed.TYPE, SupervisionOrderProposed.class, Topics.SUPERVISION),

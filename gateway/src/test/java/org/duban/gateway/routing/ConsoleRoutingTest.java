@@ -17,7 +17,8 @@ class ConsoleRoutingTest extends RunningGateway {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/signin", "/board", "/board/lines?kind=ASSIGNMENT", "/matters/c-1/receipt",
-        "/desk/assignments/a-1", "/statistics/report?year=2026&format=docx", "/css/console.css",
+        "/desk/assignments/a-1", "/statistics/report?year=2026&format=docx", "/lawyers/participations?kind=MEDIATION",
+        "/css/console.css",
         "/webjars/htmx.org/dist/htmx.min.js", "/login/oauth2/code/office?code=x&state=y"})
     void servesTheConsoleAtTheRootWithoutABearerToken(String path) {
         // when

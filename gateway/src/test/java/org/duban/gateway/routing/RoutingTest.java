@@ -25,6 +25,8 @@ class RoutingTest extends RunningGateway {
                 Arguments.of("/api/v1/cases", "intake-service"),
                 Arguments.of("/api/v1/assignments", "intake-service"),
                 Arguments.of("/api/v1/public", "intake-service"),
+                Arguments.of("/api/v1/lawyer-duty-sessions", "intake-service"),
+                Arguments.of("/api/v1/lawyer-participations", "intake-service"),
                 Arguments.of("/api/v1/supervisions", "supervision-service"),
                 Arguments.of("/api/v1/recommendations", "supervision-service"),
                 Arguments.of("/api/v1/measures", "supervision-service"),

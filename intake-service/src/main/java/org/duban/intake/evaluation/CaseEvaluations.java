@@ -13,7 +13,9 @@ import org.duban.platform.domain.Conflict;
 /**
  * The evaluations (群众参评) of one matter: its history, oldest first, of which the latest is the
  * current one. A new evaluation replaces the current one and both stay. Only a concluded matter (at
- * least one CONCLUDED assignment) is evaluated.
+ * least one CONCLUDED assignment) is evaluated. A matter nobody rated by the time its evaluation window
+ * closed is recorded as unrated (超期未评价, {@link Rating#OVERDUE_UNRATED}) by the platform; a later
+ * rating replaces that like any other.
  */
 public final class CaseEvaluations {
 
@@ -59,6 +61,29 @@ public final class CaseEvaluations {
         recordedEvents.add(new EvaluationRecorded(caseId, evaluationId, request.rating().name(), replaces,
                 channel.name(), now, actor));
         return evaluation;
+    }
+
+    /**
+     * The evaluation window closed at {@code closedAt} with the matter still unrated: records
+     * 超期未评价 as its current evaluation (channel SYSTEM, by {@code platform}). A matter evaluated before
+     * — rated, or already recorded as unrated — is left as it is.
+     *
+     * @return whether it was recorded
+     */
+    public boolean closeWindowUnrated(String evaluationId, Instant closedAt, Actor platform) {
+        if (!history.isEmpty()) {
+            return false;
+        }
+        history.add(new Evaluation(evaluationId, Rating.OVERDUE_UNRATED, null, EvaluationChannel.SYSTEM, closedAt,
+                platform.subject(), null));
+        recordedEvents.add(new EvaluationRecorded(caseId, evaluationId, Rating.OVERDUE_UNRATED.name(), null,
+                EvaluationChannel.SYSTEM.name(), closedAt, platform));
+        return true;
+    }
+
+    /** Whether the matter's current evaluation is the platform's 超期未评价. */
+    public boolean unrated() {
+        return current().map(evaluation -> evaluation.rating() == Rating.OVERDUE_UNRATED).orElse(false);
     }
 
     public Optional<Evaluation> current() {

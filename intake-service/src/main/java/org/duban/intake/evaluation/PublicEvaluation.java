@@ -12,6 +12,10 @@ public record PublicEvaluation(String queryCode, Rating rating, String comment) 
         if (rating == null) {
             throw new InvalidInput("rating", "is required");
         }
+        if (!rating.givenByPetitioner()) {
+            throw new InvalidInput("rating", "OVERDUE_UNRATED is recorded by the platform only, when the evaluation"
+                    + " window closes unrated");
+        }
         if (comment != null && comment.length() > RecordEvaluation.COMMENT_MAX) {
             throw new InvalidInput("comment", "must be at most " + RecordEvaluation.COMMENT_MAX + " characters");
         }

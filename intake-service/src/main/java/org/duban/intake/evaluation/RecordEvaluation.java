@@ -14,6 +14,10 @@ public record RecordEvaluation(String caseId, Rating rating, String comment) {
         if (rating == null) {
             throw new InvalidInput("rating", "is required");
         }
+        if (!rating.givenByPetitioner()) {
+            throw new InvalidInput("rating", "OVERDUE_UNRATED is recorded by the platform only, when the evaluation"
+                    + " window closes unrated");
+        }
         if (comment != null && comment.length() > COMMENT_MAX) {
             throw new InvalidInput("comment", "must be at most " + COMMENT_MAX + " characters");
         }

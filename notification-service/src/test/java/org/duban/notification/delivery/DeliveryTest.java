@@ -93,6 +93,36 @@ class DeliveryTest {
     }
 
     @Test
+    void aRetryAfterBeyondTheLongestStepOfTheScheduleIsCappedAtThatStep() {
+        // when: the receiver answers Retry-After: 99999999999999 (three million years)
+        Delivery.Recorded recorded = Delivery.webhook(message, "ep-1", "{}", T0, T0)
+                .record(AttemptOutcome.failure(503, 3, "HTTP 503",
+                        RetryAfter.parse("99999999999999", T0).orElseThrow()), T0, schedule, RETENTION);
+
+        // then: the attempt is recorded, the next one falls at the cap: the schedule's longest step, 24 h
+        assertThat(recorded.delivery().attempts()).hasSize(1);
+        assertThat(recorded.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(recorded.delivery().nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aRetryAfterLongerThanAnyClockIsCappedTooAndANegativeOneIsIgnored() {
+        // when
+        Delivery capped = Delivery.webhook(message, "ep-1", "{}", T0, T0)
+                .record(AttemptOutcome.failure(503, 3, "HTTP 503",
+                        RetryAfter.parse("999999999999999999999999999", T0).orElseThrow()), T0, schedule, RETENTION)
+                .delivery();
+        Delivery negative = Delivery.webhook(message, "ep-1", "{}", T0, T0)
+                .record(AttemptOutcome.failure(503, 3, "HTTP 503", Duration.ofSeconds(-30)), T0, schedule, RETENTION)
+                .delivery();
+
+        // then
+        assertThat(capped.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+        assertThat(negative.nextAttemptAt()).isEqualTo(T0.plus(STANDARD.get(1)));
+        assertThat(schedule.longestDelay()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
     void aGoneTargetFailsAtOnce() {
         // when
         Delivery.Recorded recorded = Delivery.webhook(message, "ep-1", "{}", T0, T0)

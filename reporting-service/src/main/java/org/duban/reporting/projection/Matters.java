@@ -28,8 +28,13 @@ public interface Matters {
     /**
      * An evaluation was recorded; the latest one (by {@code recordedAt}) is the matter's current one
      * and replaces any earlier one: a matter counts once, with its latest rating, on that one's day.
+     *
+     * @param unrated the platform's 超期未评价 (the evaluation window closed unrated, {@code recordedAt} is
+     *                when), not a rating: counted apart, in neither the participation nor the satisfaction
+     *                rate, until a later rating replaces it
      */
-    void evaluated(String caseId, String evaluationId, boolean satisfied, Instant recordedAt, LocalDate recordedOn);
+    void evaluated(String caseId, String evaluationId, boolean satisfied, boolean unrated, Instant recordedAt,
+            LocalDate recordedOn);
 
     /**
      * The matter-level figures of {@code [from, to)} per unit: for prominence the unit of the first

@@ -62,7 +62,7 @@ public final class ProjectionService {
             registered(registered);
         } else if (event instanceof EvaluationRecorded evaluation) {
             matters.evaluated(evaluation.caseId(), evaluation.evaluationId(), satisfied(evaluation.rating()),
-                    evaluation.recordedAt(), officeDay(evaluation.recordedAt()));
+                    evaluation.unrated(), evaluation.recordedAt(), officeDay(evaluation.recordedAt()));
         } else if (event instanceof UnitRegistered unit) {
             units.registered(unit.unitId(), unit.code(), unit.name());
         } else {

@@ -2,7 +2,9 @@ package org.duban.reporting.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.duban.reporting.projection.LawyerTotals;
 import org.duban.reporting.statistics.Figures;
 import org.duban.reporting.statistics.Rate;
 
@@ -10,6 +12,10 @@ import org.duban.reporting.statistics.Rate;
  * The report's paragraphs in the office's own phrasing (the 2023 report: "全年累计交办突出信访问题149件，
  * 督办25件，提出改进工作建议7件，责令书面检查1件，开展约谈6件" … "信访事项群众满意率达97.41%" …
  * "突出信访矛盾年化解率达到91.94%"). A rate with nothing counted is 暂无 ("满意率暂无"), never "达0%" or "达无".
+ * Matters recorded 超期未评价 are named beside the participation rate when there are any; lawyers' part
+ * (the report's "落实每周一、二律师坐班接访 … 重大矛盾化解邀请律师参与调解") gets its own sentence — "律师坐班接访N次，
+ * 接待群众N人次，参与化解矛盾N件，出具法律意见N件" — only when a lawyer took part at all, each clause only
+ * when it counts something.
  */
 final class Narrative {
 
@@ -38,8 +44,29 @@ final class Narrative {
                 + measures.listedSupervision() + "件，责令限期整改" + measures.rectificationOrder() + "件。");
         paragraphs.add("交办事项" + reached("按期受理率", "", rates.timelyAcceptance()) + "，"
                 + reached("按期办结率", "", rates.onTimeCompletion()) + "，" + reached("群众参评率", "", rates.participation())
+                + (figures.unratedMatters() > 0 ? "（超期未评价" + figures.unratedMatters() + "件）" : "")
                 + "，初次信访事项" + reached("一次性化解率", "", rates.firstTimeResolution()) + "。");
+        lawyers(figures.lawyers()).ifPresent(paragraphs::add);
         return paragraphs;
+    }
+
+    /** "全年律师坐班接访12次，接待群众40人次，参与化解矛盾3件，出具法律意见2件。", or nothing when no lawyer took part. */
+    static Optional<String> lawyers(LawyerTotals lawyers) {
+        if (lawyers == null || !lawyers.any()) {
+            return Optional.empty();
+        }
+        List<String> clauses = new ArrayList<>();
+        if (lawyers.dutySessions() > 0) {
+            clauses.add("律师坐班接访" + lawyers.dutySessions() + "次，接待群众" + lawyers.visitorsReceived() + "人次");
+        }
+        if (lawyers.mediationMatters() > 0) {
+            clauses.add("参与化解矛盾" + lawyers.mediationMatters() + "件");
+        }
+        if (lawyers.legalOpinionMatters() > 0) {
+            clauses.add("出具法律意见" + lawyers.legalOpinionMatters() + "件");
+        }
+        String sentence = String.join("，", clauses);
+        return Optional.of("强化律师参与信访工作，全年" + (lawyers.dutySessions() > 0 ? "" : "律师") + sentence + "。");
     }
 
     /** "满意率达97.41%", or "满意率暂无" when nothing was counted. */

@@ -16,6 +16,8 @@ import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.CounterTotals;
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.Dimension;
+import org.duban.reporting.projection.LawyerTotals;
+import org.duban.reporting.projection.LawyerWork;
 import org.duban.reporting.projection.MatterTotals;
 import org.duban.reporting.projection.Matters;
 
@@ -30,15 +32,17 @@ public final class StatisticsService {
 
     private final DailyFigures dailyFigures;
     private final Matters matters;
+    private final LawyerWork lawyers;
     private final Duration repeatWindow;
 
     /**
      * @param repeatWindow a repeat petition registered within this time after a first-time matter's
      *                     conclusion means it was not resolved the first time
      */
-    public StatisticsService(DailyFigures dailyFigures, Matters matters, Duration repeatWindow) {
+    public StatisticsService(DailyFigures dailyFigures, Matters matters, LawyerWork lawyers, Duration repeatWindow) {
         this.dailyFigures = Objects.requireNonNull(dailyFigures, "dailyFigures");
         this.matters = Objects.requireNonNull(matters, "matters");
+        this.lawyers = Objects.requireNonNull(lawyers, "lawyers");
         this.repeatWindow = Objects.requireNonNull(repeatWindow, "repeatWindow");
     }
 
@@ -62,7 +66,8 @@ public final class StatisticsService {
         MatterTotals matterTotals = unitId == null
                 ? byUnit.values().stream().reduce(MatterTotals.none(), MatterTotals::plus)
                 : byUnit.getOrDefault(unitId, MatterTotals.none());
-        return figures(period, unitId, totals, matterTotals);
+        LawyerTotals lawyerTotals = unitId == null ? lawyers.totals(period.from(), period.to()) : null;
+        return figures(period, unitId, totals, matterTotals, lawyerTotals);
     }
 
     /** Every unit's figures of a valid period, keyed by unit id: the scorecards' input. */
@@ -75,19 +80,20 @@ public final class StatisticsService {
         unitIds.addAll(byUnit.keySet());
         for (String unitId : unitIds) {
             figures.put(unitId, figures(period, unitId, counters.getOrDefault(unitId, CounterTotals.none()),
-                    byUnit.getOrDefault(unitId, MatterTotals.none())));
+                    byUnit.getOrDefault(unitId, MatterTotals.none()), null));
         }
         return figures;
     }
 
-    static Figures figures(Period period, String unitId, CounterTotals totals, MatterTotals matterTotals) {
+    static Figures figures(Period period, String unitId, CounterTotals totals, MatterTotals matterTotals,
+            LawyerTotals lawyerTotals) {
         long assignmentsIssued = totals.get(Counter.ASSIGNMENTS_ISSUED);
         Rates rates = new Rates(
                 // assignments (kind ASSIGN) issued in the period and accepted in time ÷ those issued in the period
                 new Rate(totals.get(Counter.ACCEPTED_WITHIN_DEADLINE), assignmentsIssued),
                 // assignments concluded in the period whose approved report came by the deadline ÷ those concluded
                 new Rate(totals.get(Counter.CONCLUDED_ON_TIME), totals.get(Counter.ASSIGNMENTS_CONCLUDED)),
-                // matters evaluated in the period ÷ matters concluded in the period
+                // matters evaluated in the period ÷ matters concluded in the period (超期未评价 is no evaluation)
                 new Rate(matterTotals.evaluated(), matterTotals.concluded()),
                 new Rate(matterTotals.satisfied(), matterTotals.evaluated()),
                 new Rate(matterTotals.prominentResolved(), matterTotals.prominent()),
@@ -99,6 +105,7 @@ public final class StatisticsService {
                 totals.get(Counter.MEASURES_WRITTEN_SELF_REVIEW), totals.get(Counter.MEASURES_INTERVIEW),
                 totals.get(Counter.MEASURES_LISTED_SUPERVISION), totals.get(Counter.MEASURES_RECTIFICATION_ORDER));
         return new Figures(period, unitId, assignmentsIssued, totals.get(Counter.TRANSFERS_ISSUED),
-                totals.get(Counter.SUPERVISION_ORDERS_OPENED), recommendations, measures, rates, totals);
+                totals.get(Counter.SUPERVISION_ORDERS_OPENED), recommendations, measures, rates, totals,
+                matterTotals.unrated(), lawyerTotals);
     }
 }

@@ -19,6 +19,7 @@ import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.contracts.events.LawyerParticipationRecorded;
 import org.duban.contracts.events.EventCatalog;
 import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
@@ -87,8 +88,12 @@ final class TimelineFacts {
             return fact(e.caseId(), type, e.cancelledAt(), e.actor(), e.unitId(), "撤销 " + e.assignmentId() + "（原状态 "
                     + e.previousStatus() + "）");
         } else if (event instanceof EvaluationRecorded e) {
-            return fact(e.caseId(), type, e.recordedAt(), e.actor(), null, "群众评价 " + e.rating() + "（" + e.channel() + "）"
+            return fact(e.caseId(), type, e.recordedAt(), e.actor(), null, (e.unrated() ? "超期未评价（评价期满，平台记录）"
+                    : "群众评价 " + e.rating() + "（" + e.channel() + "）")
                     + (e.replacesEvaluationId() != null ? "，替代评价 " + e.replacesEvaluationId() : ""));
+        } else if (event instanceof LawyerParticipationRecorded e) {
+            return fact(e.caseId(), type, e.recordedAt(), e.actor(), null, ("MEDIATION".equals(e.kind())
+                    ? "律师参与调解 " : "律师出具法律意见 ") + e.participationId() + "（" + e.participatedOn() + "）");
         }
         return supervision(event, type);
     }

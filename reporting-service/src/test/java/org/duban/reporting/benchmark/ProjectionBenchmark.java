@@ -50,7 +50,8 @@ class ProjectionBenchmark {
                 new InMemoryUnits(), new SupervisionProjection(figures, new InMemoryRecommendations(), zone), zone);
         TimelineService timelines = new TimelineService(new InMemoryTimelines());
         Set<String> processed = ConcurrentHashMap.newKeySet();
-        StatisticsService statistics = new StatisticsService(figures, matterFacts, java.time.Duration.ofDays(90));
+        StatisticsService statistics = new StatisticsService(figures, matterFacts,
+                new org.duban.reporting.projection.InMemoryLawyerWork(), java.time.Duration.ofDays(90));
         ConcurrentLinkedQueue<DubanEvent> log = new ConcurrentLinkedQueue<>();
 
         // when

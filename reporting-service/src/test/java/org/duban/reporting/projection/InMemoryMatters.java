@@ -26,6 +26,7 @@ public final class InMemoryMatters implements Matters {
         Instant evaluatedAt;
         LocalDate evaluatedOn;
         boolean satisfied;
+        boolean unrated;
         final List<Instant> repeats = new ArrayList<>();
     }
 
@@ -70,13 +71,14 @@ public final class InMemoryMatters implements Matters {
     }
 
     @Override
-    public synchronized void evaluated(String caseId, String evaluationId, boolean satisfied, Instant recordedAt,
-            LocalDate recordedOn) {
+    public synchronized void evaluated(String caseId, String evaluationId, boolean satisfied, boolean unrated,
+            Instant recordedAt, LocalDate recordedOn) {
         Matter matter = matter(caseId);
         if (matter.evaluatedAt == null || matter.evaluatedAt.isBefore(recordedAt)) {
             matter.evaluatedAt = recordedAt;
             matter.evaluatedOn = recordedOn;
             matter.satisfied = satisfied;
+            matter.unrated = unrated;
         }
     }
 
@@ -85,7 +87,8 @@ public final class InMemoryMatters implements Matters {
         Map<String, MatterTotals> totals = new HashMap<>();
         for (Matter m : matters.values()) {
             boolean concluded = in(m.concludedOn, from, to);
-            boolean evaluated = in(m.evaluatedOn, from, to);
+            boolean evaluated = in(m.evaluatedOn, from, to) && !m.unrated;
+            boolean unrated = in(m.evaluatedOn, from, to) && m.unrated;
             boolean prominent = m.prominent && in(m.firstIssuedOn, from, to);
             boolean firstTime = m.firstTime && concluded;
             boolean repeated = m.concludedAt != null && m.repeats.stream().anyMatch(at ->
@@ -93,8 +96,8 @@ public final class InMemoryMatters implements Matters {
             String concludedUnit = m.concludedUnitId == null ? Increment.NO_UNIT : m.concludedUnitId;
             String firstUnit = m.firstUnitId == null ? Increment.NO_UNIT : m.firstUnitId;
             totals.merge(concludedUnit, new MatterTotals(one(concluded), one(evaluated), one(evaluated && m.satisfied),
-                    0, 0, one(firstTime), one(firstTime && m.resolved && !repeated)), MatterTotals::plus);
-            totals.merge(firstUnit, new MatterTotals(0, 0, 0, one(prominent), one(prominent && m.resolved), 0, 0),
+                    0, 0, one(firstTime), one(firstTime && m.resolved && !repeated), one(unrated)), MatterTotals::plus);
+            totals.merge(firstUnit, new MatterTotals(0, 0, 0, one(prominent), one(prominent && m.resolved), 0, 0, 0),
                     MatterTotals::plus);
         }
         return totals;

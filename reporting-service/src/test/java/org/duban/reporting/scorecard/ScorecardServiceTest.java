@@ -10,6 +10,7 @@ import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Forbidden;
 import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.InMemoryDailyFigures;
+import org.duban.reporting.projection.InMemoryLawyerWork;
 import org.duban.reporting.projection.InMemoryMatters;
 import org.duban.reporting.projection.InMemoryUnits;
 import org.duban.reporting.projection.Increment;
@@ -24,7 +25,8 @@ class ScorecardServiceTest {
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryUnits units = new InMemoryUnits();
     private final ScorecardService scorecards = new ScorecardService(
-            new StatisticsService(figures, new InMemoryMatters(), Duration.ofDays(90)), units, WEIGHTS);
+            new StatisticsService(figures, new InMemoryMatters(), new InMemoryLawyerWork(), Duration.ofDays(90)), units,
+            WEIGHTS);
 
     @Test
     void ranksUnitsByTheWeightedScoreAndShowsTheWeights() {

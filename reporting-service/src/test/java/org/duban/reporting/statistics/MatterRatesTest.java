@@ -16,6 +16,7 @@ import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EvaluationRecorded;
 import org.duban.reporting.projection.InMemoryDailyFigures;
 import org.duban.reporting.projection.InMemoryIssuedAssignments;
+import org.duban.reporting.projection.InMemoryLawyerWork;
 import org.duban.reporting.projection.InMemoryMatters;
 import org.duban.reporting.projection.InMemoryRecommendations;
 import org.duban.reporting.projection.InMemoryUnits;
@@ -23,18 +24,24 @@ import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.projection.SupervisionProjection;
 import org.junit.jupiter.api.Test;
 
-/** The matter-level rates: replacement of evaluations, prominence, first-time resolution and its window. */
+/**
+ * The matter-level rates: replacement of evaluations, 超期未评价, prominence, first-time resolution and its
+ * window.
+ */
 class MatterRatesTest {
 
     private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
     private static final Actor SUPERVISOR = new Actor("zhang.wei", "SUPERVISOR", null);
     private static final Period MAY = new Period(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1));
+    private static final Period JUNE = new Period(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+    private static final Period MAY_JUNE = new Period(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 7, 1));
 
     private final InMemoryDailyFigures figures = new InMemoryDailyFigures();
     private final InMemoryMatters matters = new InMemoryMatters();
     private final ProjectionService projection = new ProjectionService(new InMemoryIssuedAssignments(), figures, matters,
             new InMemoryUnits(), new SupervisionProjection(figures, new InMemoryRecommendations(), OFFICE), OFFICE);
-    private final StatisticsService statistics = new StatisticsService(figures, matters, Duration.ofDays(90));
+    private final StatisticsService statistics = new StatisticsService(figures, matters, new InMemoryLawyerWork(),
+            Duration.ofDays(90));
 
     @Test
     void countsAReRatedMatterOnceWithItsLatestRatingWhicheverOrderTheRatingsArrive() {
@@ -78,12 +85,63 @@ class MatterRatesTest {
 
         // when
         Rate firstTime = statistics.figures(MAY, null).rates().firstTimeResolution();
-        Rate withAWideWindow = new StatisticsService(figures, matters, Duration.ofDays(180)).figures(MAY, null).rates()
+        Rate withAWideWindow = new StatisticsService(figures, matters, new InMemoryLawyerWork(), Duration.ofDays(180))
+                .figures(MAY, null).rates()
                 .firstTimeResolution();
 
         // then
         assertThat(firstTime).isEqualTo(new Rate(2, 3));
         assertThat(withAWideWindow).isEqualTo(new Rate(1, 3));
+    }
+
+    @Test
+    void countsAMatterWhoseWindowClosedUnratedApartFromBothRatesUntilALateRatingMovesItToTheRatedOnes() {
+        // given: three matters concluded on 4 May; one rated on 10 May; the windows of the other two close
+        // unrated on 3 June (超期未评价, recorded by the platform)
+        concluded("case-1", false, true, may(3));
+        concluded("case-2", false, true, may(3));
+        concluded("case-3", false, true, may(3));
+        Instant windowClosed = may(4).plus(Duration.ofDays(30));
+        apply(rating("case-1", "e1", "SATISFIED", null, may(10)), unrated("case-2", "u2", windowClosed),
+                unrated("case-3", "u3", windowClosed));
+
+        // when
+        Figures before = statistics.figures(MAY_JUNE, null);
+        Figures june = statistics.figures(JUNE, null);
+
+        // then: unrated is its own count, in neither rate; participation's denominator is still the concluded
+        assertThat(before.unratedMatters()).isEqualTo(2);
+        assertThat(before.rates().participation()).isEqualTo(new Rate(1, 3));
+        assertThat(before.rates().satisfaction()).isEqualTo(new Rate(1, 1));
+        assertThat(june.unratedMatters()).as("counted on the day the window closed").isEqualTo(2);
+        assertThat(june.rates().satisfaction()).isEqualTo(Rate.none());
+        assertThat(statistics.figures(MAY, null).unratedMatters()).isZero();
+        assertThat(statistics.figures(MAY_JUNE, "unit-1").unratedMatters()).isEqualTo(2);
+
+        // when: the petitioner of case-3 rates it late, on 20 June
+        apply(rating("case-3", "e3", "DISSATISFIED", "u3", windowClosed.plus(Duration.ofDays(17))));
+        Figures after = statistics.figures(MAY_JUNE, null);
+
+        // then: case-3 moves from unrated to rated
+        assertThat(after.unratedMatters()).isEqualTo(1);
+        assertThat(after.rates().participation()).isEqualTo(new Rate(2, 3));
+        assertThat(after.rates().satisfaction()).isEqualTo(new Rate(1, 2));
+    }
+
+    @Test
+    void aLateRatingReadBeforeTheUnratedRecordItReplacedStillWins() {
+        // given
+        concluded("case-1", false, true, may(3));
+        Instant windowClosed = may(4).plus(Duration.ofDays(30));
+
+        // when: replayed in another order
+        apply(rating("case-1", "e1", "SATISFIED", "u1", windowClosed.plus(Duration.ofDays(2))),
+                unrated("case-1", "u1", windowClosed));
+
+        // then
+        Figures figures = statistics.figures(MAY_JUNE, null);
+        assertThat(figures.unratedMatters()).isZero();
+        assertThat(figures.rates().satisfaction()).isEqualTo(new Rate(1, 1));
     }
 
     private void concluded(String caseId, boolean prominent, boolean resolved, Instant issuedAt) {
@@ -98,6 +156,11 @@ class MatterRatesTest {
 
     private static EvaluationRecorded rating(String caseId, String id, String rating, String replaces, Instant at) {
         return new EvaluationRecorded(caseId, id, rating, replaces, "PUBLIC", at, Actor.petitioner());
+    }
+
+    private static EvaluationRecorded unrated(String caseId, String id, Instant windowClosedAt) {
+        return new EvaluationRecorded(caseId, id, "OVERDUE_UNRATED", null, "SYSTEM", windowClosedAt,
+                Actor.system("intake-service/evaluation-window"));
     }
 
     private static CaseRegistered repeat(String caseId, String of, Instant at) {

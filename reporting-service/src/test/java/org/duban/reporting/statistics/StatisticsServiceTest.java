@@ -12,6 +12,7 @@ import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.InvalidInput;
 import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.InMemoryDailyFigures;
+import org.duban.reporting.projection.InMemoryLawyerWork;
 import org.duban.reporting.projection.InMemoryMatters;
 import org.duban.reporting.projection.Increment;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class StatisticsServiceTest {
 
     private final InMemoryDailyFigures dailyFigures = new InMemoryDailyFigures();
     private final StatisticsService statistics = new StatisticsService(dailyFigures, new InMemoryMatters(),
-            Duration.ofDays(90));
+            new InMemoryLawyerWork(), Duration.ofDays(90));
 
     @BeforeEach
     void issueAssignments() {

@@ -9,11 +9,15 @@ import static org.duban.supervision.deadline.DeadlineFixtures.acceptedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.extensionDecidedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.issuedEvent;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +36,10 @@ import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.InMemoryTrackedAssignments;
+import org.duban.supervision.deadline.OverdueAssignments;
 import org.duban.supervision.deadline.ReminderSource;
 import org.duban.supervision.deadline.ReminderSweep;
+import org.duban.supervision.deadline.TrackedAssignments;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,7 +180,7 @@ class ReminderSweepTest {
 
         // when: the instance dies after three reminders
         assertThatThrownBy(() -> new ReminderSweep(List.of(crashing), clock, 2).sweep())
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(InstanceDied.class);
         assertThat(reminders(assignments.events)).hasSize(3);
         // and a restarted instance sweeps, twice
         sweep(OverduePolicy.Mode.AUTO).sweep();
@@ -271,6 +277,119 @@ class ReminderSweepTest {
         }
     }
 
+    @Test
+    void aSubjectWhoseReminderKeepsFailingIsCountedAndLeftDueWhileEveryOtherSubjectIsReminded() {
+        // given: five assignments turning yellow; the store cannot read the first of them, nor one order
+        for (int i = 0; i < 5; i++) {
+            tracking.apply(issuedEvent("asg-" + i, "unit-1"));
+        }
+        SupervisionOrder.Change opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
+                OrderTrigger.DELAYING, OrderForm.PHONE, null, ACCEPTANCE_DUE, false, ISSUED_AT,
+                DeadlineFixtures.supervisorActor());
+        orders.insert(opened.order(), List.of());
+        SupervisionOrder.Change other = SupervisionOrder.open("ord-2", assignments.find("asg-2").orElseThrow(),
+                OrderTrigger.DELAYING, OrderForm.PHONE, null, ACCEPTANCE_DUE, false, ISSUED_AT,
+                DeadlineFixtures.supervisorActor());
+        orders.insert(other.order(), List.of());
+        Set<String> broken = ConcurrentHashMap.newKeySet();
+        broken.addAll(List.of("asg-0", "ord-1"));
+        List<String> failures = new ArrayList<>();
+        // a batch of one: the failing subject stays at the head of the work list
+        ReminderSweep sweep = new ReminderSweep(List.of(
+                new AssignmentReminders(failingFor(TrackedAssignments.class, assignments, broken), policy,
+                        OverdueAssignments.NONE, pending),
+                new OrderReminders(failingFor(SupervisionOrders.class, orders, broken), policy, pending)),
+                clock, 1, (kind, id, failure) -> failures.add(kind + "/" + id));
+        clock.set(ACCEPTANCE_DUE.minus(Duration.ofDays(1)));
+
+        // when
+        ReminderSweep.Result result = sweep.sweep();
+
+        // then: everyone else is reminded, the two failures are counted by kind
+        assertThat(reminders(assignments.events)).extracting(ReminderIssued::subjectId)
+                .containsExactlyInAnyOrder("asg-1", "asg-2", "asg-3", "asg-4");
+        assertThat(reminders(orders.events)).extracting(ReminderIssued::subjectId).containsExactly("ord-2");
+        assertThat(failures).containsExactly("ASSIGNMENT/asg-0", "SUPERVISION_ORDER/ord-1");
+        assertThat(result.issued()).isEqualTo(5);
+        assertThat(result.failed()).isEqualTo(2);
+
+        // when: the next sweep, still failing, then after the store recovers
+        sweep.sweep();
+        broken.clear();
+        ReminderSweep.Result recovered = sweep.sweep();
+
+        // then: tried again each sweep, reminded once it works, and nobody twice
+        assertThat(failures).hasSize(4);
+        assertThat(recovered.issued()).isEqualTo(2);
+        assertThat(recovered.failed()).isZero();
+        assertThat(reminders(assignments.events)).extracting(ReminderIssued::subjectId)
+                .containsExactlyInAnyOrder("asg-0", "asg-1", "asg-2", "asg-3", "asg-4");
+        assertThat(reminders(orders.events)).extracting(ReminderIssued::subjectId)
+                .containsExactlyInAnyOrder("ord-1", "ord-2");
+    }
+
+    @Test
+    void aSourceWhoseWorkListCannotBeReadDoesNotStopTheOtherSources() {
+        // given: an order due for its yellow reminder; the assignments' store is down
+        tracking.apply(issuedEvent("asg-1", "unit-1"));
+        SupervisionOrder.Change opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
+                OrderTrigger.DELAYING, OrderForm.PHONE, null, ISSUED_AT.plus(Duration.ofDays(5)), false, ISSUED_AT,
+                DeadlineFixtures.supervisorActor());
+        orders.insert(opened.order(), List.of());
+        ReminderSource down = new ReminderSource() {
+            @Override
+            public String subjectType() {
+                return AssignmentReminders.SUBJECT_TYPE;
+            }
+
+            @Override
+            public List<String> dueForReminder(Instant now, int limit) {
+                throw new IllegalStateException("the store is unreachable");
+            }
+
+            @Override
+            public int remind(String id, Instant now) {
+                throw new AssertionError("nothing to remind");
+            }
+        };
+        List<String> failures = new ArrayList<>();
+        clock.set(ISSUED_AT.plus(Duration.ofDays(3)));
+
+        // when
+        ReminderSweep.Result result = new ReminderSweep(List.of(down, new OrderReminders(orders, policy, pending)),
+                clock, 3, (kind, id, failure) -> failures.add(kind + "/" + id)).sweep();
+
+        // then
+        assertThat(reminders(orders.events)).extracting(ReminderIssued::subjectId).containsExactly("ord-1");
+        assertThat(failures).containsExactly("ASSIGNMENT/null");
+        assertThat(result.failed()).isEqualTo(1);
+    }
+
+    /**
+     * The store {@code delegate}, whose reads of the subjects named in {@code broken} fail, as when
+     * their documents cannot be read (a corrupt document, a mapping that throws).
+     */
+    @SuppressWarnings("unchecked")
+    static <S> S failingFor(Class<S> port, S delegate, Set<String> broken) {
+        return (S) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (method.getName().equals("find") && args != null && broken.contains(args[0])) {
+                throw new IllegalStateException("cannot read " + args[0]);
+            }
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /** What the tests throw to stand for an instance dying in the middle of a sweep. */
+    static final class InstanceDied extends Error {
+        InstanceDied() {
+            super("the instance died");
+        }
+    }
+
     private static ReminderSource crashingAfter(ReminderSource source, int reminders, AtomicInteger count) {
         return new ReminderSource() {
             @Override
@@ -286,7 +405,7 @@ class ReminderSweepTest {
             @Override
             public int remind(String id, Instant now) {
                 if (count.get() == reminders) {
-                    throw new IllegalStateException("the instance died");
+                    throw new InstanceDied();
                 }
                 int issued = source.remind(id, now);
                 count.addAndGet(issued);

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 
 import org.duban.intake.api.EvaluationsApi;
 import org.duban.intake.api.model.EvaluationHistory;
+import org.duban.intake.api.model.EvaluationRating;
 import org.duban.intake.api.model.PublicEvaluationReceipt;
 import org.duban.intake.api.model.PublicEvaluationRequest;
 import org.duban.intake.api.model.RecordEvaluationRequest;
@@ -63,7 +64,7 @@ class EvaluationController implements EvaluationsApi {
 
     static org.duban.intake.api.model.Evaluation view(String caseId, Evaluation evaluation, boolean current) {
         return new org.duban.intake.api.model.Evaluation(evaluation.id(), caseId,
-                org.duban.intake.api.model.Rating.fromValue(evaluation.rating().name()),
+                EvaluationRating.fromValue(evaluation.rating().name()),
                 org.duban.intake.api.model.Evaluation.ChannelEnum.fromValue(evaluation.channel().name()),
                 evaluation.recordedAt().atOffset(ZoneOffset.UTC), current)
                 .comment(evaluation.comment())

@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +25,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.duban.notification.delivery.AttemptOutcome;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.RetryAfter;
 import org.duban.notification.delivery.Transport;
 import org.duban.notification.webhook.WebhookEndpoint;
 import org.duban.notification.webhook.WebhookSecret;
@@ -38,7 +36,8 @@ import org.duban.notification.webhook.WebhookSignature;
  * POSTs a delivery to its endpoint, signed per Standard Webhooks 1.0 ({@code webhook-id} = the
  * delivery id, {@code webhook-timestamp} = now in epoch seconds, {@code webhook-signature} with every
  * secret that signs now). 2xx is delivered; 410 disables the endpoint; anything else, a timeout or
- * no connection is a failure to retry, honouring {@code Retry-After}. Each endpoint has its own
+ * no connection is a failure to retry, honouring {@code Retry-After} (read by {@link RetryAfter}, capped
+ * by the retry schedule). Each endpoint has its own
  * Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver that is down
  * or overloaded; other 4xx come from a receiver that is up): while it is open nothing is sent there
  * and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in flight at once,
@@ -138,7 +137,8 @@ public final class WebhookTransport implements Transport {
                 return AttemptOutcome.permanentFailure(status, latency, "410 Gone: the webhook is disabled");
             }
             return AttemptOutcome.failure(status, latency, "HTTP " + status,
-                    retryAfter(response.headers().firstValue("Retry-After")));
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                            .orElse(null));
         } catch (HttpTimeoutException | TimeoutException e) {
             long latency = millisSince(started);
             breaker.onError(latency, TimeUnit.MILLISECONDS, e);
@@ -191,25 +191,6 @@ public final class WebhookTransport implements Transport {
                 .header("webhook-signature", WebhookSignature.header(delivery.id(), timestamp, delivery.payload(), secrets))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
                 .build();
-    }
-
-    /** {@code Retry-After}: seconds, or an HTTP date. */
-    private Duration retryAfter(Optional<String> header) {
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 
     private static long millisSince(long startedNanos) {

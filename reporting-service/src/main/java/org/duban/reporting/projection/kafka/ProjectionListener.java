@@ -5,6 +5,7 @@ import org.duban.contracts.events.Topics;
 import org.duban.platform.inbox.ProcessedEvents;
 import org.duban.platform.kafka.CloudEventRecords;
 import org.duban.platform.kafka.IncomingEvent;
+import org.duban.reporting.projection.LawyerProjection;
 import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.timeline.TimelineService;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,11 +24,14 @@ class ProjectionListener {
 
     private final ProcessedEvents processed;
     private final ProjectionService projection;
+    private final LawyerProjection lawyers;
     private final TimelineService timelines;
 
-    ProjectionListener(ProcessedEvents processed, ProjectionService projection, TimelineService timelines) {
+    ProjectionListener(ProcessedEvents processed, ProjectionService projection, LawyerProjection lawyers,
+            TimelineService timelines) {
         this.processed = processed;
         this.projection = projection;
+        this.lawyers = lawyers;
         this.timelines = timelines;
     }
 
@@ -37,6 +41,7 @@ class ProjectionListener {
         IncomingEvent event = CloudEventRecords.read(record);
         processed.handleOnce(CONSUMER, event, () -> event.known().ifPresent(payload -> {
             projection.apply(payload);
+            lawyers.apply(payload);
             timelines.record(event.id(), payload);
         }));
     }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * {@code matters}: one document per matter,
  * {@code {_id: caseId, category, prominent, firstTime, firstIssuedAt, firstIssuedOn, firstUnitId,
  * concludedAt, concludedOn, concludedUnitId, resolved, evaluationId, evaluatedAt, evaluatedOn, satisfied,
- * repeats: [Date…]}}.
+ * unrated, repeats: [Date…]}} — {@code unrated} when the current evaluation is the platform's 超期未评价.
  *
  * <p>"Earliest wins" and "latest wins" are conditional upserts: the filter says "absent, or later
  * (earlier) than mine", so the write lands only when it improves the document, in one document
@@ -96,12 +97,14 @@ final class MongoMatters implements Matters {
     }
 
     @Override
-    public void evaluated(String caseId, String evaluationId, boolean satisfied, Instant recordedAt, LocalDate recordedOn) {
+    public void evaluated(String caseId, String evaluationId, boolean satisfied, boolean unrated, Instant recordedAt,
+            LocalDate recordedOn) {
         conditional(caseId, or(exists("evaluatedAt", false), lt("evaluatedAt", Date.from(recordedAt))), combine(
                 set("evaluationId", evaluationId),
                 set("evaluatedAt", Date.from(recordedAt)),
                 set("evaluatedOn", recordedOn.toString()),
-                set("satisfied", satisfied)));
+                set("satisfied", satisfied),
+                set("unrated", unrated)));
     }
 
     private void conditional(String caseId, Bson better, Bson update) {
@@ -119,7 +122,10 @@ final class MongoMatters implements Matters {
     @Override
     public Map<String, MatterTotals> totalsByUnit(LocalDate from, LocalDate to, Duration repeatWindow) {
         Bson concluded = in("concludedOn", from, to);
-        Bson evaluated = in("evaluatedOn", from, to);
+        Bson evaluatedOrUnrated = in("evaluatedOn", from, to);
+        // the platform's 超期未评价 is no evaluation: counted apart (documents from before the flag have none)
+        Bson evaluated = and(evaluatedOrUnrated, ne("unrated", true));
+        Bson unrated = and(evaluatedOrUnrated, eq("unrated", true));
         Bson prominent = and(eq("prominent", true), in("firstIssuedOn", from, to));
         Bson firstTime = and(eq("firstTime", true), concluded);
         Map<String, long[]> counts = new HashMap<>();
@@ -130,6 +136,7 @@ final class MongoMatters implements Matters {
         count(counts, 4, and(prominent, eq("resolved", true)), "firstUnitId");
         count(counts, 5, firstTime, "concludedUnitId");
         count(counts, 6, and(firstTime, eq("resolved", true)), "concludedUnitId");
+        count(counts, 7, unrated, "concludedUnitId");
         // a resolved first-time matter with a repeat petition within the window is not resolved first time
         collection.find(and(firstTime, eq("resolved", true), exists("repeats")))
                 .projection(Projections.include("concludedUnitId", "concludedAt", "repeats"))
@@ -139,7 +146,7 @@ final class MongoMatters implements Matters {
                     }
                 });
         Map<String, MatterTotals> totals = new HashMap<>();
-        counts.forEach((unit, c) -> totals.put(unit, new MatterTotals(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+        counts.forEach((unit, c) -> totals.put(unit, new MatterTotals(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])));
         return totals;
     }
 
@@ -159,7 +166,7 @@ final class MongoMatters implements Matters {
         collection.aggregate(new ArrayList<>(List.of(
                         Aggregates.match(filter),
                         Aggregates.group("$" + unitField, Accumulators.sum("n", 1)))))
-                .forEach(group -> counts.computeIfAbsent(unit(group.getString("_id")), unit -> new long[7])[index] +=
+                .forEach(group -> counts.computeIfAbsent(unit(group.getString("_id")), unit -> new long[8])[index] +=
                         ((Number) group.get("n")).longValue());
     }
 

@@ -44,6 +44,13 @@ final class ReportTables {
         rows.add(rate("群众满意率", f.rates().satisfaction()));
         rows.add(rate("突出信访矛盾化解率", f.rates().prominentResolution()));
         rows.add(rate("一次性化解率", f.rates().firstTimeResolution()));
+        rows.add(count("超期未评价", f.unratedMatters()));
+        if (f.lawyers() != null) {
+            rows.add(count("律师坐班接访（次）", f.lawyers().dutySessions()));
+            rows.add(count("律师接待群众（人次）", f.lawyers().visitorsReceived()));
+            rows.add(count("律师参与调解（件）", f.lawyers().mediationMatters()));
+            rows.add(count("律师法律意见（件）", f.lawyers().legalOpinionMatters()));
+        }
         return new Table("主要数据", List.of("指标", "数值", "分子", "分母"), rows);
     }
 

@@ -2,6 +2,7 @@ package org.duban.reporting.statistics.web;
 
 import java.math.BigDecimal;
 
+import org.duban.reporting.api.model.LawyerCounts;
 import org.duban.reporting.api.model.MeasureCounts;
 import org.duban.reporting.api.model.Rate;
 import org.duban.reporting.api.model.Rates;
@@ -36,7 +37,11 @@ public final class StatisticsViews {
                                 view(rates.satisfaction()),
                                 view(rates.prominentResolution()),
                                 view(rates.firstTimeResolution())))
-                .unitId(figures.unitId());
+                .unitId(figures.unitId())
+                .unratedMatters(figures.unratedMatters())
+                .lawyers(figures.lawyers() == null ? null : new LawyerCounts(figures.lawyers().dutySessions(),
+                        figures.lawyers().visitorsReceived(), figures.lawyers().mediationMatters(),
+                        figures.lawyers().legalOpinionMatters()));
     }
 
     public static Rate view(org.duban.reporting.statistics.Rate rate) {

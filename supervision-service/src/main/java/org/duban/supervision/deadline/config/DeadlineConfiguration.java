@@ -57,8 +57,9 @@ class DeadlineConfiguration {
     }
 
     @Bean
-    ReminderSweep reminderSweep(List<ReminderSource> sources, Clock clock, DeadlineProperties properties) {
-        return new ReminderSweep(sources, clock, properties.sweepBatch());
+    ReminderSweep reminderSweep(List<ReminderSource> sources, Clock clock, DeadlineProperties properties,
+            MeterRegistry meters) {
+        return new ReminderSweep(sources, clock, properties.sweepBatch(), new MeteredReminderFailures(meters));
     }
 
     @Bean

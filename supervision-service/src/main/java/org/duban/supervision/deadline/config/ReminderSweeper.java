@@ -26,12 +26,12 @@ final class ReminderSweeper implements SmartLifecycle {
     private void sweepOnce() {
         try {
             ReminderSweep.Result result = sweep.sweep();
-            if (result.issued() > 0) {
-                log.info("reminder sweep at {}: {} examined, {} reminders issued", result.at(), result.examined(),
-                        result.issued());
+            if (result.issued() > 0 || result.failed() > 0) {
+                log.info("reminder sweep at {}: {} examined, {} reminders issued, {} failed (retried next sweep)",
+                        result.at(), result.examined(), result.issued(), result.failed());
             }
         } catch (RuntimeException e) {
-            log.warn("reminder sweep failed; the next one retries: {}", e.toString());
+            log.warn("reminder sweep failed; the next one retries", e);
         }
     }
 

@@ -1,0 +1,97 @@
+package org.duban.intake.lawyer.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.intake.lawyer.LawyerParticipation;
+import org.duban.intake.lawyer.LawyerParticipations;
+import org.duban.intake.lawyer.ParticipationFilter;
+import org.duban.intake.lawyer.ParticipationKind;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvent;
+import org.duban.platform.outbox.AggregateWriter;
+
+/**
+ * Collection {@code lawyer_participations}: one document per participation, {@code participatedOn} as
+ * {@code yyyy-MM-dd}, written once with its event in the outbox.
+ */
+public final class MongoLawyerParticipations implements LawyerParticipations {
+
+    static final String COLLECTION = "lawyer_participations";
+
+    private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
+
+    public MongoLawyerParticipations(MongoDatabase database, AggregateWriter writer) {
+        this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
+        // the list of a period, latest day first; a matter's participations
+        collection.createIndex(Indexes.descending("participatedOn", "recordedAt"),
+                new IndexOptions().name("latest_first"));
+        collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("by_case"));
+    }
+
+    @Override
+    public void add(LawyerParticipation participation, List<PendingEvent> events) {
+        writer.insert(collection, toDocument(participation), events);
+    }
+
+    @Override
+    public Optional<LawyerParticipation> find(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first())
+                .map(MongoLawyerParticipations::fromDocument);
+    }
+
+    @Override
+    public Page<LawyerParticipation> list(ParticipationFilter filter, PageRequest page) {
+        List<Bson> conditions = new ArrayList<>(List.of(LawyerQueries.days("participatedOn", filter.period())));
+        if (filter.caseId() != null) {
+            conditions.add(eq("caseId", filter.caseId()));
+        }
+        if (filter.kind() != null) {
+            conditions.add(eq("kind", filter.kind().name()));
+        }
+        Bson query = and(conditions);
+        List<LawyerParticipation> items = collection.find(query)
+                .sort(Sorts.orderBy(Sorts.descending("participatedOn", "recordedAt"), Sorts.ascending("_id")))
+                .skip(page.offset()).limit(page.size())
+                .map(MongoLawyerParticipations::fromDocument).into(new ArrayList<>());
+        return new Page<>(items, page, collection.countDocuments(query));
+    }
+
+    static Document toDocument(LawyerParticipation participation) {
+        return new Document("_id", participation.id())
+                .append("caseId", participation.caseId())
+                .append("kind", participation.kind().name())
+                .append("lawyerName", participation.lawyerName())
+                .append("participatedOn", participation.participatedOn().toString())
+                .append("note", participation.note())
+                .append("recordedAt", Date.from(participation.recordedAt()))
+                .append("recordedBy", participation.recordedBy());
+    }
+
+    static LawyerParticipation fromDocument(Document document) {
+        return new LawyerParticipation(document.getString("_id"),
+                document.getString("caseId"),
+                ParticipationKind.valueOf(document.getString("kind")),
+                document.getString("lawyerName"),
+                LocalDate.parse(document.getString("participatedOn")),
+                document.getString("note"),
+                document.getDate("recordedAt").toInstant(),
+                document.getString("recordedBy"));
+    }
+}

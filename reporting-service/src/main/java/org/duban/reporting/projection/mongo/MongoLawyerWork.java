@@ -1,0 +1,88 @@
+package org.duban.reporting.projection.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.duban.reporting.projection.LawyerTotals;
+import org.duban.reporting.projection.LawyerWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code lawyer_duty_sessions} ({@code {_id: sessionId, heldOn, visitorsReceived}}) and
+ * {@code lawyer_participations} ({@code {_id: participationId, caseId, kind, participatedOn}}), days as
+ * {@code yyyy-MM-dd} strings like the other day fields. Each record is an upsert on the id intake gave it,
+ * so a redelivered event changes nothing; the totals are one range match each, on an indexed day.
+ */
+@Component
+final class MongoLawyerWork implements LawyerWork {
+
+    static final String SESSIONS = "lawyer_duty_sessions";
+    static final String PARTICIPATIONS = "lawyer_participations";
+
+    private final MongoCollection<Document> sessions;
+    private final MongoCollection<Document> participations;
+
+    MongoLawyerWork(MongoDatabase database) {
+        this.sessions = database.getCollection(SESSIONS);
+        this.participations = database.getCollection(PARTICIPATIONS);
+        sessions.createIndex(Indexes.ascending("heldOn"));
+        participations.createIndex(Indexes.ascending("participatedOn"));
+    }
+
+    @Override
+    public void dutySession(String sessionId, LocalDate heldOn, int visitorsReceived) {
+        sessions.updateOne(eq("_id", sessionId), combine(set("heldOn", heldOn.toString()),
+                set("visitorsReceived", visitorsReceived)), new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void participation(String participationId, String caseId, String kind, LocalDate participatedOn) {
+        participations.updateOne(eq("_id", participationId), combine(set("caseId", caseId), set("kind", kind),
+                set("participatedOn", participatedOn.toString())), new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public LawyerTotals totals(LocalDate from, LocalDate to) {
+        long held = 0;
+        long visitors = 0;
+        for (Document group : sessions.aggregate(new ArrayList<>(List.of(
+                Aggregates.match(in("heldOn", from, to)),
+                Aggregates.group(null, Accumulators.sum("sessions", 1),
+                        Accumulators.sum("visitors", "$visitorsReceived")))))) {
+            held += ((Number) group.get("sessions")).longValue();
+            visitors += ((Number) group.get("visitors")).longValue();
+        }
+        return new LawyerTotals(held, visitors, matters(from, to, "MEDIATION"), matters(from, to, "LEGAL_OPINION"));
+    }
+
+    private long matters(LocalDate from, LocalDate to, String kind) {
+        Set<String> caseIds = new HashSet<>();
+        participations.find(and(eq("kind", kind), in("participatedOn", from, to)))
+                .projection(Projections.include("caseId"))
+                .forEach(document -> caseIds.add(document.getString("caseId")));
+        return caseIds.size();
+    }
+
+    private static Bson in(String dayField, LocalDate from, LocalDate to) {
+        return and(gte(dayField, from.toString()), lt(dayField, to.toString()));
+    }
+}
