@@ -9,6 +9,7 @@ import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentCancelled;
 import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentExtensionDecided;
 import org.duban.contracts.events.AssignmentExtensionRequested;
 import org.duban.contracts.events.AssignmentFinalReportSubmitted;
@@ -65,7 +66,21 @@ final class EventSamples {
                     new CaseQueryCodeReissued("case-1", T, SUPERVISOR))),
             Map.entry(AssignmentIssued.TYPE, List.of(
                     new AssignmentIssued("asg-1", "case-1", "unit-1", "ASSIGN", "REAL_ESTATE", true,
+                            T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR, true,
+                            List.of("RESULT", "OBJECTION")),
+                    new AssignmentIssued("asg-2", "case-1", "unit-1", "ASSIGN", "REAL_ESTATE", true,
+                            T, T.plusSeconds(3 * 86_400), T.plusSeconds(3 * 86_400), SUPERVISOR, false, List.of()),
+                    new AssignmentIssued("asg-3", "case-1", "unit-1", "TRANSFER", "REAL_ESTATE", false,
                             T, T.plusSeconds(15 * 86_400), T.plusSeconds(60 * 86_400), SUPERVISOR))),
+            Map.entry(AssignmentDeadlineRecomputed.TYPE, List.of(
+                    new AssignmentDeadlineRecomputed("asg-1", "case-1", "unit-1", T.plusSeconds(15 * 86_400),
+                            T.plusSeconds(15 * 86_400), T.plusSeconds(84 * 86_400), T.plusSeconds(86 * 86_400),
+                            T.plusSeconds(7 * 86_400), T.plusSeconds(7 * 86_400), false, List.of(), List.of(2027), T,
+                            Actor.system("intake-service")),
+                    new AssignmentDeadlineRecomputed("asg-1", "case-1", "unit-1", T.plusSeconds(15 * 86_400),
+                            T.plusSeconds(16 * 86_400), T.plusSeconds(400 * 86_400), T.plusSeconds(401 * 86_400),
+                            T.plusSeconds(7 * 86_400), T.plusSeconds(7 * 86_400), true, List.of("RESULT"),
+                            List.of(2027), T, Actor.system("intake-service")))),
             Map.entry(AssignmentAccepted.TYPE, List.of(
                     new AssignmentAccepted("asg-1", "case-1", "unit-1", T, T.minusSeconds(3_600), true, UNIT))),
             Map.entry(AssignmentObjected.TYPE, List.of(

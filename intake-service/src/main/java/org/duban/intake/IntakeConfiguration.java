@@ -83,7 +83,7 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Assignments assignments(MongoDatabase database, AggregateWriter writer) {
+    MongoAssignments assignments(MongoDatabase database, AggregateWriter writer) {
         return new MongoAssignments(database, writer);
     }
 

@@ -61,7 +61,8 @@ class Board {
                 alert.getSubjectId(), subjectHref(alert), alert.getAssignmentId(), alert.getCaseId(),
                 alert.getCaseId() == null ? null : titles.getOrDefault(alert.getCaseId(), alert.getCaseId()),
                 unitId, unitId == null ? null : unitNames.getOrDefault(unitId, unitId),
-                alert.getDueAt(), alert.getDaysLeft(), Boolean.TRUE.equals(alert.getOverdue()));
+                alert.getDueAt(), alert.getDaysLeft(), Boolean.TRUE.equals(alert.getOverdue()),
+                Boolean.TRUE.equals(alert.getDeadlineProvisional()));
     }
 
     /** The page of what a line's deadline belongs to. */

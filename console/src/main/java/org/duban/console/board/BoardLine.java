@@ -12,10 +12,11 @@ import java.time.OffsetDateTime;
  * @param subjectHref    the page of what the deadline belongs to
  * @param caseTitle      the matter's title, when the line belongs to a matter
  * @param unitName       the unit's name (its id when unknown), when the line belongs to a unit
+ * @param deadlineProvisional the deadline was counted through a year without the official holiday notice (暂定)
  */
 public record BoardLine(String kind, String colour, String deadlineKind, String assignmentKind, String subjectId,
         String subjectHref, String assignmentId, String caseId, String caseTitle, String unitId, String unitName,
-        OffsetDateTime dueAt, Integer daysLeft, boolean overdue) {
+        OffsetDateTime dueAt, Integer daysLeft, boolean overdue, boolean deadlineProvisional) {
 
     /** Whole days overdue (positive), for "超期 N 天". */
     public int daysOverdue() {

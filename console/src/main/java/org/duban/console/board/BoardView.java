@@ -18,6 +18,11 @@ import org.duban.console.web.PageView;
 public record BoardView(String kind, String colour, String unitId, Counts counts, List<BoardLine> lines,
         PageView page, List<Unit> units, String refreshUrl) {
 
+    /** Whether a line's deadline is provisional (暂定), so that the page explains the mark. */
+    public boolean anyProvisional() {
+        return lines.stream().anyMatch(BoardLine::deadlineProvisional);
+    }
+
     /** The headline figures. */
     public record Counts(long red, long yellow, long green) {
 

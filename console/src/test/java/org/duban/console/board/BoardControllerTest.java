@@ -67,6 +67,37 @@ class BoardControllerTest extends ConsoleTest {
     }
 
     @Test
+    void aProvisionalDeadlineIsMarkedAndExplained() throws Exception {
+        // given
+        when(alerts.listAlerts(any(), any(), any(), anyInt(), anyInt())).thenReturn(new AlertPage()
+                .items(List.of(new Alert().kind(AlertKind.ASSIGNMENT).subjectId("asg-1").assignmentId("asg-1")
+                        .caseId("case-1").unitId(ConsoleFixtures.CHENGGUAN.getId())
+                        .assignmentKind(Alert.AssignmentKindEnum.ASSIGN).deadlineKind(DeadlineKind.RESULT)
+                        .dueAt(ConsoleFixtures.NOW.plusDays(70)).colour(AlertColour.GREEN).overdue(false).daysLeft(70)
+                        .trackedSince(ConsoleFixtures.NOW).deadlineProvisional(true)))
+                .counts(new AlertCounts().red(0L).yellow(0L).green(1L))
+                .page(new org.duban.client.supervision.model.PageInfo().page(0).size(20).totalElements(1L).totalPages(1)));
+
+        // when
+        Document board = page(get("/board").with(supervisor()));
+
+        // then
+        assertThat(board.select("tbody .provisional").text()).isEqualTo("暂定");
+        assertThat(board.select("tbody .provisional").attr("title")).contains("暂定期限", "调休");
+        assertThat(board.select("#board-provisional-note").text()).contains("录入当年通知后系统自动重新计算");
+    }
+
+    @Test
+    void anOfficialDeadlineCarriesNoMark() throws Exception {
+        // when
+        Document board = page(get("/board").with(supervisor()));
+
+        // then
+        assertThat(board.select(".provisional")).isEmpty();
+        assertThat(board.select("#board-provisional-note")).isEmpty();
+    }
+
+    @Test
     void theBoardAsksTheRegistryOnlyForTitlesItHasNotSeenBecauseTitlesNeverChange() throws Exception {
         // when: the board twice, as its refresh does
         page(get("/board").with(supervisor()));

@@ -24,6 +24,7 @@ public final class EventCatalog {
             new EventType(AssignmentReviewed.TYPE, AssignmentReviewed.class, Topics.INTAKE),
             new EventType(AssignmentConcluded.TYPE, AssignmentConcluded.class, Topics.INTAKE),
             new EventType(AssignmentCancelled.TYPE, AssignmentCancelled.class, Topics.INTAKE),
+            new EventType(AssignmentDeadlineRecomputed.TYPE, AssignmentDeadlineRecomputed.class, Topics.INTAKE),
             new EventType(EvaluationRecorded.TYPE, EvaluationRecorded.class, Topics.INTAKE),
             new EventType(LawyerDutySessionRecorded.TYPE, LawyerDutySessionRecorded.class, Topics.INTAKE),
             new EventType(LawyerParticipationRecorded.TYPE, LawyerParticipationRecorded.class, Topics.INTAKE),

@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentCancelled;
+import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentExtensionDecided;
 import org.duban.contracts.events.AssignmentExtensionRequested;
 import org.duban.contracts.events.AssignmentFinalReportSubmitted;
@@ -34,14 +36,19 @@ public final class Assignment {
 
     private static final Set<AssignmentStatus> OPEN = EnumSet.of(AssignmentStatus.ASSIGNED,
             AssignmentStatus.OBJECTED, AssignmentStatus.ACCEPTED, AssignmentStatus.REPORTED);
+    /** Where a deadline still binds: a reported assignment was already measured against its deadline. */
+    private static final Set<AssignmentStatus> RECOUNTED = EnumSet.of(AssignmentStatus.ASSIGNED,
+            AssignmentStatus.OBJECTED, AssignmentStatus.ACCEPTED);
+    /** The actor of changes intake makes by itself. */
+    static final String RECOUNTER = "intake-service";
 
     private final String id;
     private final String caseId;
     private final String unitId;
     private final AssignmentKind kind;
     private final Instant issuedAt;
-    private final Instant acceptanceDueAt;
-    private final Instant objectionDueAt;
+    private Instant acceptanceDueAt;
+    private Instant objectionDueAt;
     private final String instructions;
     private final long version;
     private AssignmentStatus status;
@@ -56,6 +63,7 @@ public final class Assignment {
     private String reviewReason;
     private Instant closedAt;
     private String cancelReason;
+    private final Set<DeadlineKind> provisionalDeadlines = EnumSet.noneOf(DeadlineKind.class);
     private final List<DubanEvent> recorded = new ArrayList<>();
 
     private Assignment(AssignmentSnapshot stored) {
@@ -80,6 +88,7 @@ public final class Assignment {
         this.reviewReason = stored.reviewReason();
         this.closedAt = stored.closedAt();
         this.cancelReason = stored.cancelReason();
+        this.provisionalDeadlines.addAll(stored.provisionalDeadlines());
     }
 
     /** Issues a new assignment; the deadlines are already decided by office policy or the supervisor. */
@@ -88,10 +97,10 @@ public final class Assignment {
         Assignment assignment = new Assignment(new AssignmentSnapshot(id, matter.caseId(), unitId, kind,
                 AssignmentStatus.ASSIGNED, deadlines.issuedAt(), deadlines.acceptanceDueAt(),
                 deadlines.objectionDueAt(), deadlines.dueAt(), instructions, null, null, null, List.of(), List.of(),
-                null, 0, null, null, null, 0));
+                null, 0, null, null, null, 0, deadlines.provisional()));
         assignment.recorded.add(new AssignmentIssued(id, matter.caseId(), unitId, kind.name(), matter.category(),
                 matter.prominent(), deadlines.issuedAt(), deadlines.acceptanceDueAt(), deadlines.dueAt(),
-                issuer.asActor()));
+                issuer.asActor(), deadlines.anyProvisional(), names(deadlines.provisional())));
         return assignment;
     }
 
@@ -235,6 +244,7 @@ public final class Assignment {
         reviewReason = checkedReason;
         status = AssignmentStatus.ACCEPTED;
         dueAt = newDueAt;
+        provisionalDeadlines.remove(DeadlineKind.RESULT); // the supervisor's own date, counted on no calendar
         sendBacks++;
         recorded.add(new AssignmentReviewed(id, caseId, unitId, decision.name(), newDueAt, sendBacks, now,
                 supervisor.asActor()));
@@ -274,6 +284,75 @@ public final class Assignment {
         times.require(field, time, "the assignment was issued", issuedAt, now);
     }
 
+    /**
+     * Counts the provisional deadlines again on {@code policy}'s calendar, which may now hold the official
+     * year they were counted through (SPEC §3). Only deadlines that still bind and have not passed are
+     * counted again: acceptance and objection while the assignment awaits acceptance (ASSIGNED,
+     * OBJECTED), the result deadline while it is open and not reported (ASSIGNED, OBJECTED, ACCEPTED);
+     * the others keep their date and their mark. An approved extension keeps its days on the recounted
+     * deadline; acceptance never moves past the result deadline. Records
+     * {@code duban.assignment.deadline-recomputed.v1} when a date or a mark changed, and nothing otherwise,
+     * so counting again on an unchanged calendar is a no-op.
+     *
+     * @param officialYears the calendar's official years, named in the event
+     * @return whether anything changed
+     */
+    public boolean recountDeadlines(DeadlinePolicy policy, List<Integer> officialYears, Instant now) {
+        if (provisionalDeadlines.isEmpty() || !RECOUNTED.contains(status)) {
+            return false;
+        }
+        Deadlines fresh = policy.deadlinesFor(kind, issuedAt, null);
+        boolean awaitingAcceptance = status == AssignmentStatus.ASSIGNED || status == AssignmentStatus.OBJECTED;
+        Set<DeadlineKind> stillProvisional = EnumSet.copyOf(provisionalDeadlines);
+        Instant newDueAt = dueAt;
+        if (recounts(DeadlineKind.RESULT, dueAt, now)) {
+            newDueAt = fresh.dueAt().plus(Duration.ofDays(extensions.approvedDays()));
+            mark(stillProvisional, DeadlineKind.RESULT, fresh.provisional().contains(DeadlineKind.RESULT));
+        }
+        Instant newAcceptanceDueAt = acceptanceDueAt;
+        if (awaitingAcceptance && recounts(DeadlineKind.ACCEPTANCE, acceptanceDueAt, now)) {
+            boolean policyFirst = !fresh.acceptanceDueAt().isAfter(newDueAt);
+            newAcceptanceDueAt = policyFirst ? fresh.acceptanceDueAt() : newDueAt;
+            mark(stillProvisional, DeadlineKind.ACCEPTANCE, policyFirst
+                    ? fresh.provisional().contains(DeadlineKind.ACCEPTANCE)
+                    : stillProvisional.contains(DeadlineKind.RESULT));
+        }
+        Instant newObjectionDueAt = objectionDueAt;
+        if (awaitingAcceptance && recounts(DeadlineKind.OBJECTION, objectionDueAt, now)) {
+            newObjectionDueAt = fresh.objectionDueAt();
+            mark(stillProvisional, DeadlineKind.OBJECTION, fresh.provisional().contains(DeadlineKind.OBJECTION));
+        }
+        if (newDueAt.equals(dueAt) && newAcceptanceDueAt.equals(acceptanceDueAt)
+                && newObjectionDueAt.equals(objectionDueAt) && stillProvisional.equals(provisionalDeadlines)) {
+            return false;
+        }
+        recorded.add(new AssignmentDeadlineRecomputed(id, caseId, unitId, acceptanceDueAt, newAcceptanceDueAt, dueAt,
+                newDueAt, objectionDueAt, newObjectionDueAt, !stillProvisional.isEmpty(), names(stillProvisional),
+                List.copyOf(officialYears), now, Actor.system(RECOUNTER)));
+        acceptanceDueAt = newAcceptanceDueAt;
+        dueAt = newDueAt;
+        objectionDueAt = newObjectionDueAt;
+        provisionalDeadlines.clear();
+        provisionalDeadlines.addAll(stillProvisional);
+        return true;
+    }
+
+    private boolean recounts(DeadlineKind deadline, Instant at, Instant now) {
+        return provisionalDeadlines.contains(deadline) && now.isBefore(at);
+    }
+
+    private static void mark(Set<DeadlineKind> marks, DeadlineKind deadline, boolean provisional) {
+        if (provisional) {
+            marks.add(deadline);
+        } else {
+            marks.remove(deadline);
+        }
+    }
+
+    private static List<String> names(Set<DeadlineKind> deadlines) {
+        return deadlines.stream().sorted().map(Enum::name).toList();
+    }
+
     /** The events recorded since the assignment was loaded, oldest first. */
     public List<DubanEvent> recordedEvents() {
         return List.copyOf(recorded);
@@ -283,7 +362,7 @@ public final class Assignment {
     public AssignmentSnapshot snapshot() {
         return new AssignmentSnapshot(id, caseId, unitId, kind, status, issuedAt, acceptanceDueAt, objectionDueAt, dueAt,
                 instructions, acceptedAt, noticeSentAt, objection, progress, extensions.all(), finalReport, sendBacks,
-                reviewReason, closedAt, cancelReason, version);
+                reviewReason, closedAt, cancelReason, version, provisionalDeadlines);
     }
 
     public String id() {
@@ -320,6 +399,11 @@ public final class Assignment {
 
     public long version() {
         return version;
+    }
+
+    /** The deadlines counted through a provisional calendar year. */
+    public Set<DeadlineKind> provisionalDeadlines() {
+        return Set.copyOf(provisionalDeadlines);
     }
 
     /** The facts of the matter an assignment event carries: no personal data. */

@@ -4,18 +4,23 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import org.duban.intake.calendar.CalendarYearNotCovered;
 import org.duban.intake.calendar.DayCounting;
 import org.duban.intake.calendar.OfficeCalendar;
+import org.duban.intake.calendar.OfficeCalendar.CountedDay;
+import org.duban.platform.domain.InvalidInput;
 
 /**
  * The office's default deadlines (SPEC §3), counted from the day of issue in the office's time zone: a
  * deadline of N days ends at the end (local midnight) of the N-th day after that day, the day of issue
  * not counted. Acceptance and result deadlines count calendar days or the office calendar's working
  * days, as {@code dayCounting} says; the objection deadline always counts working days (SPEC §2).
- * Counting working days into a year the calendar has no data for is refused, never guessed.
+ * A year without the State Council's notice is counted on the calendar's provisional year (statutory
+ * holidays and weekends), and the deadlines counted through it say so ({@link Deadlines#provisional}).
  */
 public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int transferResultDays, ZoneId zone,
         DayCounting dayCounting, int objectionWorkingDays, OfficeCalendar calendar) {
@@ -41,12 +46,38 @@ public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int trans
                 OfficeCalendar.withoutData());
     }
 
-    /** The deadlines for an assignment issued {@code now}; {@code requestedDueAt} overrides the result deadline. */
+    /**
+     * The deadlines for an assignment issued {@code now}. {@code requestedDueAt}, the supervisor's own
+     * result deadline, replaces the policy's and may be any instant after {@code now}: an urgent
+     * assignment (急件) due before the acceptance period ends must be accepted by its result deadline.
+     */
     public Deadlines deadlinesFor(AssignmentKind kind, Instant now, Instant requestedDueAt) {
-        Instant acceptance = endOfDay(now, acceptanceDays, dayCounting);
-        Instant result = requestedDueAt != null ? requestedDueAt
-                : endOfDay(now, kind == AssignmentKind.ASSIGN ? assignResultDays : transferResultDays, dayCounting);
-        return new Deadlines(now, acceptance, result, objectionDueAt(now));
+        if (requestedDueAt != null && !requestedDueAt.isAfter(now)) {
+            throw new InvalidInput("dueAt", "must lie after the issue time " + now);
+        }
+        Set<DeadlineKind> provisional = EnumSet.noneOf(DeadlineKind.class);
+        Instant result = requestedDueAt;
+        if (result == null) {
+            Counted policyResult = endOfDay(now, kind == AssignmentKind.ASSIGN ? assignResultDays : transferResultDays,
+                    dayCounting);
+            result = policyResult.at();
+            if (policyResult.provisional()) {
+                provisional.add(DeadlineKind.RESULT);
+            }
+        }
+        Counted acceptance = endOfDay(now, acceptanceDays, dayCounting);
+        Instant acceptanceDueAt = result;
+        if (!acceptance.at().isAfter(result)) {
+            acceptanceDueAt = acceptance.at();
+            if (acceptance.provisional()) {
+                provisional.add(DeadlineKind.ACCEPTANCE);
+            }
+        }
+        Counted objection = objection(now);
+        if (objection.provisional()) {
+            provisional.add(DeadlineKind.OBJECTION);
+        }
+        return new Deadlines(now, acceptanceDueAt, result, objection.at(), provisional);
     }
 
     /**
@@ -60,14 +91,19 @@ public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int trans
      * working-day deadline is refused instead, because the office chose working days for those.
      */
     public Instant objectionDueAt(Instant assignedAt) {
+        return objection(assignedAt).at();
+    }
+
+    private Counted objection(Instant assignedAt) {
         LocalDate issued = assignedAt.atZone(zone).toLocalDate();
-        LocalDate last;
+        CountedDay last;
         try {
-            last = calendar.plusWorkingDays(issued, objectionWorkingDays);
+            last = calendar.count(issued, objectionWorkingDays, DayCounting.WORKING_DAYS);
         } catch (CalendarYearNotCovered e) {
-            last = plusWeekdays(issued, objectionWorkingDays);
+            // only a calendar without provisional years (tests, or no data at all) gets here
+            last = new CountedDay(plusWeekdays(issued, objectionWorkingDays), false);
         }
-        return last.plusDays(1).atStartOfDay(zone).toInstant();
+        return new Counted(endOf(last.day()), last.provisional());
     }
 
     private static LocalDate plusWeekdays(LocalDate from, int days) {
@@ -81,8 +117,16 @@ public record DeadlinePolicy(int acceptanceDays, int assignResultDays, int trans
         return day;
     }
 
-    private Instant endOfDay(Instant from, int days, DayCounting counting) {
-        LocalDate day = calendar.plusDays(from.atZone(zone).toLocalDate(), days, counting);
+    private Counted endOfDay(Instant from, int days, DayCounting counting) {
+        CountedDay day = calendar.count(from.atZone(zone).toLocalDate(), days, counting);
+        return new Counted(endOf(day.day()), day.provisional());
+    }
+
+    private Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The end of a counted day, and whether it was counted through a provisional year. */
+    private record Counted(Instant at, boolean provisional) {
     }
 }

@@ -48,6 +48,12 @@ final class Extensions {
         throw new NotFound("extension", id);
     }
 
+    /** The days of every approved extension: how far they moved the result deadline. */
+    int approvedDays() {
+        return requests.stream().filter(extension -> extension.status() == Extension.Status.APPROVED)
+                .mapToInt(Extension::days).sum();
+    }
+
     List<Extension> all() {
         return List.copyOf(requests);
     }

@@ -17,9 +17,22 @@ import java.util.TreeSet;
  * @param holidays          days off, weekends inside a holiday period included
  * @param makeUpWorkingDays Saturdays and Sundays that are working days
  * @param source            where the dates come from (the notice, its number and date)
+ * @param provisional       computed from the law's public holidays and the weekends because the year's
+ *                          notice is not there yet (暂定): no make-up working days, replaced by the notice
  */
 public record CalendarYear(int year, SortedSet<LocalDate> holidays, SortedSet<LocalDate> makeUpWorkingDays,
-        String source) {
+        String source, boolean provisional) {
+
+    /** An official year, as a State Council notice sets it. */
+    public CalendarYear(int year, SortedSet<LocalDate> holidays, SortedSet<LocalDate> makeUpWorkingDays,
+            String source) {
+        this(year, holidays, makeUpWorkingDays, source, false);
+    }
+
+    /** A year computed from the statutory holidays alone, before its notice is out: no 调休 can be predicted. */
+    public static CalendarYear provisional(int year, SortedSet<LocalDate> holidays, String source) {
+        return new CalendarYear(year, holidays, new TreeSet<>(), source, true);
+    }
 
     public CalendarYear {
         Objects.requireNonNull(holidays, "holidays");

@@ -10,17 +10,30 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntFunction;
 
 /**
  * The office's working days, year by year: weekends and holidays off, make-up working days (调休上班)
- * on. Dates are days in the office's time zone. Counting working days into a year without data is
- * refused with {@link CalendarYearNotCovered}; counting calendar days needs no data at all.
+ * on. Dates are days in the office's time zone. A year without official data is taken from
+ * {@code provisionalYears} (computed from the statutory holidays and marked provisional) when the
+ * calendar has that source; without one, counting working days there is refused with
+ * {@link CalendarYearNotCovered}. Counting calendar days needs no data at all.
  */
 public final class OfficeCalendar {
 
     private final SortedMap<Integer, CalendarYear> years;
+    private final IntFunction<CalendarYear> provisionalYears;
+    private final ConcurrentMap<Integer, CalendarYear> computed = new ConcurrentHashMap<>();
 
+    /** Only the given years: working days elsewhere are refused. */
     public OfficeCalendar(Collection<CalendarYear> years) {
+        this(years, null);
+    }
+
+    /** The given (official) years, and every other year from {@code provisionalYears}. */
+    public OfficeCalendar(Collection<CalendarYear> years, IntFunction<CalendarYear> provisionalYears) {
         SortedMap<Integer, CalendarYear> byYear = new TreeMap<>();
         for (CalendarYear year : years) {
             if (byYear.put(year.year(), year) != null) {
@@ -28,6 +41,7 @@ public final class OfficeCalendar {
             }
         }
         this.years = Collections.unmodifiableSortedMap(byYear);
+        this.provisionalYears = provisionalYears;
     }
 
     /** A calendar that knows no year: it counts calendar days and refuses every working-day question. */
@@ -35,17 +49,43 @@ public final class OfficeCalendar {
         return new OfficeCalendar(List.of());
     }
 
-    /** The years this calendar has data for. */
+    /** The years this calendar has official data for. */
     public SortedSet<Integer> coveredYears() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }
 
+    /** Whether {@code year} has official data (a year file). */
     public boolean covers(int year) {
         return years.containsKey(year);
     }
 
+    /** The year's official data, if any. */
     public Optional<CalendarYear> year(int year) {
         return Optional.ofNullable(years.get(year));
+    }
+
+    /** Whether working days in {@code year} are counted on a provisional (computed) year. */
+    public boolean isProvisional(int year) {
+        return !covers(year) && provisionalYears != null;
+    }
+
+    /**
+     * The day {@code days} days after {@code from}, counted as {@code counting} says, and whether a
+     * provisional year was counted through to reach it (only working days can be).
+     */
+    public CountedDay count(LocalDate from, int days, DayCounting counting) {
+        LocalDate day = plusDays(from, days, counting);
+        boolean provisional = false;
+        if (counting == DayCounting.WORKING_DAYS) {
+            for (int year = from.plusDays(1).getYear(); year <= day.getYear() && !provisional; year++) {
+                provisional = isProvisional(year);
+            }
+        }
+        return new CountedDay(day, provisional);
+    }
+
+    /** A counted day, and whether a provisional calendar year was counted through to reach it. */
+    public record CountedDay(LocalDate day, boolean provisional) {
     }
 
     /** True on a working day; refused for a day in a year without data. */
@@ -110,10 +150,13 @@ public final class OfficeCalendar {
 
     private CalendarYear covered(int year) {
         CalendarYear data = years.get(year);
-        if (data == null) {
+        if (data != null) {
+            return data;
+        }
+        if (provisionalYears == null) {
             throw new CalendarYearNotCovered(year, years.keySet());
         }
-        return data;
+        return computed.computeIfAbsent(year, provisionalYears::apply);
     }
 
     @Override

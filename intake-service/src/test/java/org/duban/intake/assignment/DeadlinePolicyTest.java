@@ -6,6 +6,7 @@ import static org.duban.intake.assignment.AssignmentFixtures.ISSUED;
 import static org.duban.intake.assignment.AssignmentFixtures.OFFICE;
 import static org.duban.intake.assignment.AssignmentFixtures.POLICY;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.duban.intake.calendar.CalendarFixtures;
@@ -40,7 +41,7 @@ class DeadlinePolicyTest {
     }
 
     @Test
-    void aSupervisorsOwnResultDeadlineReplacesThePolicyButMustFollowAcceptance() {
+    void aSupervisorsOwnResultDeadlineReplacesThePolicy() {
         // given
         Instant own = Instant.parse("2024-03-31T16:00:00Z");
 
@@ -49,9 +50,94 @@ class DeadlinePolicyTest {
 
         // then
         assertThat(deadlines.dueAt()).isEqualTo(own);
-        assertThatThrownBy(() -> POLICY.deadlinesFor(AssignmentKind.ASSIGN, ISSUED, Instant.parse("2024-03-10T00:00:00Z")))
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(Instant.parse("2024-03-16T16:00:00Z"));
+    }
+
+    @Test
+    void anUrgentAssignmentDueBeforeTheAcceptancePeriodEndsMustBeAcceptedByItsResultDeadline() {
+        // given: 急件, due in 3 days (the acceptance period is 15)
+        Instant threeDays = ISSUED.plus(Duration.ofDays(3));
+
+        // when
+        Deadlines deadlines = POLICY.deadlinesFor(AssignmentKind.ASSIGN, ISSUED, threeDays);
+
+        // then
+        assertThat(deadlines.dueAt()).isEqualTo(threeDays);
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(threeDays);
+    }
+
+    @Test
+    void anAssignmentDueInAMinuteIsValid() {
+        // when
+        Deadlines deadlines = POLICY.deadlinesFor(AssignmentKind.TRANSFER, ISSUED, ISSUED.plusSeconds(60));
+
+        // then
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(ISSUED.plusSeconds(60));
+    }
+
+    @Test
+    void aResultDeadlineNotAfterTheIssueIsRefusedNamingDueAt() {
+        // when / then
+        assertThatThrownBy(() -> POLICY.deadlinesFor(AssignmentKind.ASSIGN, ISSUED, ISSUED))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("dueAt");
+        assertThatThrownBy(() -> POLICY.deadlinesFor(AssignmentKind.ASSIGN, ISSUED, ISSUED.minusSeconds(3_600)))
+                .isInstanceOfSatisfying(InvalidInput.class, invalid ->
+                        assertThat(invalid.problems()).extracting(InvalidInput.FieldProblem::field).containsExactly("dueAt"));
+    }
+
+    @Test
+    void aSixtyWorkingDayDeadlineIssuedLateIn2026IsCountedOnAProvisional2027AndSaysSo() {
+        // given: the shipped official years 2024–2026, 2027 computed from the statutory holidays
+        DeadlinePolicy policy = workingDays(CalendarFixtures.shippedWithProvisionalYears());
+        Instant issued = Instant.parse("2026-11-20T02:00:00Z"); // Friday 2026-11-20, 10:00 Beijing
+
+        // when
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, issued, null);
+
+        // then: the result deadline lies in 2027 and is provisional; 15 working days stay in 2026
+        assertThat(deadlines.dueAt().atZone(OFFICE).getYear()).isEqualTo(2027);
+        assertThat(deadlines.provisional()).containsExactly(DeadlineKind.RESULT);
+        assertThat(deadlines.acceptanceDueAt()).isEqualTo(Instant.parse("2026-12-11T16:00:00Z"));
+    }
+
+    @Test
+    void deadlinesCountedOnlyThroughOfficialYearsAreNotProvisional() {
+        // given
+        DeadlinePolicy policy = workingDays(CalendarFixtures.shippedWithProvisionalYears());
+
+        // when: issued 2026-03-02, 60 working days end in 2026
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, Instant.parse("2026-03-02T02:00:00Z"), null);
+
+        // then
+        assertThat(deadlines.provisional()).isEmpty();
+    }
+
+    @Test
+    void calendarDayDeadlinesAreNeverProvisionalButTheObjectionWindowCanBe() {
+        // given: calendar days; 5 working days from Thursday 2026-12-31 reach into 2027
+        DeadlinePolicy policy = new DeadlinePolicy(15, 60, 60, OFFICE, DayCounting.CALENDAR_DAYS, 5,
+                CalendarFixtures.shippedWithProvisionalYears());
+
+        // when
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, Instant.parse("2026-12-31T02:00:00Z"), null);
+
+        // then: 2027-01-01 is 元旦 in the provisional year too; Mon 4 … Thu 7, Fri 8 January
+        assertThat(deadlines.provisional()).containsExactly(DeadlineKind.OBJECTION);
+        assertThat(deadlines.objectionDueAt()).isEqualTo(Instant.parse("2027-01-08T16:00:00Z"));
+    }
+
+    @Test
+    void aYearFarAheadHasWorkingDaysToo() {
+        // given
+        DeadlinePolicy policy = workingDays(CalendarFixtures.shippedWithProvisionalYears());
+
+        // when
+        Deadlines deadlines = policy.deadlinesFor(AssignmentKind.ASSIGN, Instant.parse("2100-09-20T02:00:00Z"), null);
+
+        // then
+        assertThat(deadlines.dueAt().atZone(OFFICE).getYear()).isEqualTo(2100);
+        assertThat(deadlines.provisional()).contains(DeadlineKind.ACCEPTANCE, DeadlineKind.RESULT, DeadlineKind.OBJECTION);
     }
 
     @Test

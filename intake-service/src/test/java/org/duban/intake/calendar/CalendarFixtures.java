@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.duban.intake.calendar.files.CalendarYearFiles;
+import org.duban.intake.calendar.statutory.StatutoryHolidays;
+
 /**
  * Office calendars for tests, typed from the State Council's notices on the 2025 and 2026 holidays
  * (independently of the shipped year files, which {@code ShippedCalendarYearsTest} checks).
@@ -17,6 +20,16 @@ public final class CalendarFixtures {
     /** 2025 and 2026 as the notices set them; 2027 has no data. */
     public static OfficeCalendar calendar2025And2026() {
         return new OfficeCalendar(List.of(year2025(), year2026()));
+    }
+
+    /**
+     * The year files shipped in the jar (2024–2026), every other year computed from the statutory
+     * holidays and marked provisional, as the service runs.
+     */
+    public static OfficeCalendar shippedWithProvisionalYears() {
+        OfficeCalendar shipped = CalendarYearFiles.load(null);
+        return new OfficeCalendar(shipped.coveredYears().stream().map(year -> shipped.year(year).orElseThrow())
+                .toList(), StatutoryHolidays::provisionalYear);
     }
 
     /** Only 2025. */

@@ -7,6 +7,7 @@ import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentCancelled;
 import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentExtensionDecided;
 import org.duban.contracts.events.AssignmentExtensionRequested;
 import org.duban.contracts.events.AssignmentFinalReportSubmitted;
@@ -58,7 +59,8 @@ final class TimelineFacts {
             return fact(e.caseId(), type, e.reissuedAt(), e.actor(), null, "补发查询码（原查询码作废）");
         } else if (event instanceof AssignmentIssued e) {
             return fact(e.caseId(), type, e.issuedAt(), e.actor(), e.unitId(), ("ASSIGN".equals(e.kind()) ? "交办" : "转送")
-                    + " " + e.assignmentId() + " 至 " + e.unitId() + "，受理期限 " + e.acceptanceDueAt() + "，办理期限 " + e.dueAt());
+                    + " " + e.assignmentId() + " 至 " + e.unitId() + "，受理期限 " + e.acceptanceDueAt() + "，办理期限 " + e.dueAt()
+                    + (Boolean.TRUE.equals(e.deadlineProvisional()) ? "（期限暂定）" : ""));
         } else if (event instanceof AssignmentAccepted e) {
             return fact(e.caseId(), type, e.acceptedAt(), e.actor(), e.unitId(), "签收 " + e.assignmentId()
                     + (e.withinDeadline() ? "（按期）" : "（超期）") + "，受理告知 " + e.noticeSentAt());
@@ -87,6 +89,11 @@ final class TimelineFacts {
         } else if (event instanceof AssignmentCancelled e) {
             return fact(e.caseId(), type, e.cancelledAt(), e.actor(), e.unitId(), "撤销 " + e.assignmentId() + "（原状态 "
                     + e.previousStatus() + "）");
+        } else if (event instanceof AssignmentDeadlineRecomputed e) {
+            return fact(e.caseId(), type, e.recomputedAt(), e.actor(), e.unitId(), "按正式节假日安排重新计算期限 "
+                    + e.assignmentId() + "（受理期限 " + e.previousAcceptanceDueAt() + " → " + e.acceptanceDueAt()
+                    + "，办理期限 " + e.previousDueAt() + " → " + e.dueAt() + (e.deadlineProvisional() ? "，仍为暂定" : "")
+                    + "）");
         } else if (event instanceof EvaluationRecorded e) {
             return fact(e.caseId(), type, e.recordedAt(), e.actor(), null, (e.unrated() ? "超期未评价（评价期满，平台记录）"
                     : "群众评价 " + e.rating() + "（" + e.channel() + "）")

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param assignmentKind null for lines other than assignments
  * @param daysLeft whole days until the deadline, rounded down; negative exactly when overdue
  *                 (see {@link AlertPolicy#daysLeft})
+ * @param deadlineProvisional the deadline was counted through a provisional calendar year (暂定)
  */
 public record Alert(
         String assignmentId,
@@ -22,5 +23,6 @@ public record Alert(
         int daysLeft,
         Instant trackedSince,
         AlertKind kind,
-        String subjectId) {
+        String subjectId,
+        boolean deadlineProvisional) {
 }

@@ -96,7 +96,8 @@ public record AlertPolicy(Duration yellowWindow) {
                 new IllegalArgumentException("assignment " + assignment.assignmentId() + " has no applicable deadline"));
         return new Alert(assignment.assignmentId(), assignment.caseId(), assignment.unitId(), assignment.kind(),
                 deadline.kind(), deadline.at(), colourOf(deadline.at(), now), overdue(deadline.at(), now),
-                daysLeft(deadline.at(), now), assignment.trackedSince(), AlertKind.ASSIGNMENT, assignment.assignmentId());
+                daysLeft(deadline.at(), now), assignment.trackedSince(), AlertKind.ASSIGNMENT, assignment.assignmentId(),
+                assignment.applicableDeadlineProvisional());
     }
 
     /** The board's line for another watched subject at {@code now}. */
@@ -104,6 +105,6 @@ public record AlertPolicy(Duration yellowWindow) {
         Instant at = watched.deadline().at();
         return new Alert(watched.assignmentId(), watched.caseId(), watched.unitId(), null, watched.deadline().kind(),
                 at, colourOf(at, now), overdue(at, now), daysLeft(at, now), watched.since(), watched.kind(),
-                watched.subjectId());
+                watched.subjectId(), false);
     }
 }

@@ -1,12 +1,15 @@
 package org.duban.supervision.deadline;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentCancelled;
 import org.duban.contracts.events.AssignmentConcluded;
+import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentExtensionDecided;
 import org.duban.contracts.events.AssignmentFinalReportSubmitted;
 import org.duban.contracts.events.AssignmentIssued;
@@ -19,8 +22,8 @@ import org.duban.contracts.events.DubanEvent;
  * Follows the intake facts that move deadlines: an issued assignment starts being tracked, an
  * accepted one switches to its result deadline, an objection keeps it on its acceptance deadline
  * until decided, an approved extension or a send-back moves the result deadline, a final report
- * takes it off the board until review, and a conclusion, a cancellation or an upheld objection
- * closes it. Idempotent by construction (the state is keyed by the assignment id and a fact already
+ * takes it off the board until review, a recount on an official calendar year moves provisional
+ * deadlines either way, and a conclusion, a cancellation or an upheld objection closes it. Idempotent by construction (the state is keyed by the assignment id and a fact already
  * applied changes nothing), so a redelivered event is harmless even when the consumer's record of
  * processed event ids missed it. Progress reports, extension requests, rejected extensions and
  * approving reviews (a conclusion follows) move no deadline and are ignored.
@@ -53,6 +56,8 @@ public final class DeadlineTrackingService {
             changeIssued(submitted.assignmentId(), AssignmentFinalReportSubmitted.TYPE, TrackedAssignment::report);
         } else if (event instanceof AssignmentReviewed reviewed) {
             review(reviewed);
+        } else if (event instanceof AssignmentDeadlineRecomputed recomputed) {
+            recount(recomputed);
         } else if (event instanceof AssignmentConcluded concluded) {
             close(concluded.assignmentId(), concluded.caseId(), concluded.unitId(), TrackingStatus.CONCLUDED);
         } else if (event instanceof AssignmentCancelled cancelled) {
@@ -110,6 +115,28 @@ public final class DeadlineTrackingService {
         }
         Instant newDueAt = required(event.newDueAt(), "a send-back without newDueAt");
         changeIssued(event.assignmentId(), AssignmentReviewed.TYPE, tracked -> tracked.sendBack(newDueAt));
+    }
+
+    private void recount(AssignmentDeadlineRecomputed event) {
+        Instant acceptanceDueAt = required(event.acceptanceDueAt(), "a recount without acceptanceDueAt");
+        Instant dueAt = required(event.dueAt(), "a recount without dueAt");
+        Set<DeadlineKind> provisional = provisional(event.provisionalDeadlines());
+        changeIssued(event.assignmentId(), AssignmentDeadlineRecomputed.TYPE,
+                tracked -> tracked.recount(acceptanceDueAt, dueAt, provisional));
+    }
+
+    /** The board's deadlines among those intake names (its OBJECTION deadline is not on the board). */
+    private static Set<DeadlineKind> provisional(java.util.List<String> deadlines) {
+        Set<DeadlineKind> provisional = EnumSet.noneOf(DeadlineKind.class);
+        if (deadlines != null) {
+            if (deadlines.contains("ACCEPTANCE")) {
+                provisional.add(DeadlineKind.ACCEPTANCE);
+            }
+            if (deadlines.contains("RESULT")) {
+                provisional.add(DeadlineKind.RESULT);
+            }
+        }
+        return provisional;
     }
 
     /**
@@ -176,7 +203,7 @@ public final class DeadlineTrackingService {
     private static Issue issueOf(AssignmentIssued event) {
         try {
             return new Issue(event.assignmentId(), event.caseId(), event.unitId(), kindOf(event.kind()),
-                    event.issuedAt(), event.acceptanceDueAt(), event.dueAt());
+                    event.issuedAt(), event.acceptanceDueAt(), event.dueAt(), provisional(event.provisionalDeadlines()));
         } catch (IllegalArgumentException e) {
             throw new MalformedEvent("issue of " + event.assignmentId() + ": " + e.getMessage());
         }

@@ -1,7 +1,10 @@
 package org.duban.supervision.deadline;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An assignment whose deadlines this service watches, following intake's lifecycle (SPEC §3).
@@ -25,6 +28,8 @@ import java.util.Optional;
  * @param acceptedAt      when the unit accepted it, if it has
  * @param reminded        the last reminder issued, if any (see {@link #reminderDue})
  * @param version         the stored version this state was read at; {@link #UNSAVED} when new
+ * @param provisional     the deadlines (ACCEPTANCE, RESULT) intake counted through a provisional calendar
+ *                        year (暂定); empty when none
  */
 public record TrackedAssignment(
         String assignmentId,
@@ -37,11 +42,22 @@ public record TrackedAssignment(
         Instant trackedSince,
         Instant acceptedAt,
         Reminded reminded,
-        long version) {
+        long version,
+        Set<DeadlineKind> provisional) {
 
     public static final long UNSAVED = -1;
 
+    /** A tracked assignment none of whose deadlines is provisional. */
+    public TrackedAssignment(String assignmentId, String caseId, String unitId, AssignmentKind kind,
+            Instant acceptanceDueAt, Instant dueAt, TrackingStatus status, Instant trackedSince, Instant acceptedAt,
+            Reminded reminded, long version) {
+        this(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, status, trackedSince, acceptedAt, reminded,
+                version, Set.of());
+    }
+
     public TrackedAssignment {
+        provisional = provisional == null || provisional.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(provisional));
         Require.text(assignmentId, "assignmentId");
         Require.text(caseId, "caseId");
         Require.text(unitId, "unitId");
@@ -62,7 +78,8 @@ public record TrackedAssignment(
     /** Starts tracking a newly issued assignment: its acceptance deadline applies. */
     public static TrackedAssignment issued(Issue issue) {
         return new TrackedAssignment(issue.assignmentId(), issue.caseId(), issue.unitId(), issue.kind(),
-                issue.acceptanceDueAt(), issue.dueAt(), TrackingStatus.ASSIGNED, issue.issuedAt(), null, null, UNSAVED);
+                issue.acceptanceDueAt(), issue.dueAt(), TrackingStatus.ASSIGNED, issue.issuedAt(), null, null, UNSAVED,
+                issue.provisional());
     }
 
     /** Keeps an acceptance whose issue has not been seen yet, so that it is not lost. */
@@ -92,7 +109,8 @@ public record TrackedAssignment(
         }
         TrackingStatus next = status == TrackingStatus.AWAITING_ISSUE ? TrackingStatus.ACCEPTED : status;
         return new TrackedAssignment(assignmentId, issue.caseId(), issue.unitId(), issue.kind(),
-                issue.acceptanceDueAt(), issue.dueAt(), next, issue.issuedAt(), acceptedAt, reminded, version);
+                issue.acceptanceDueAt(), issue.dueAt(), next, issue.issuedAt(), acceptedAt, reminded, version,
+                issue.provisional());
     }
 
     /** The unit accepted it: from now on the result deadline applies. Accepting again changes nothing. */
@@ -102,7 +120,7 @@ public record TrackedAssignment(
             return this;
         }
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt,
-                TrackingStatus.ACCEPTED, trackedSince, at, reminded, version);
+                TrackingStatus.ACCEPTED, trackedSince, at, reminded, version, provisional);
     }
 
     /**
@@ -129,7 +147,27 @@ public record TrackedAssignment(
             return this;
         }
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt, status,
-                trackedSince, acceptedAt, reminded, version);
+                trackedSince, acceptedAt, reminded, version, provisional);
+    }
+
+    /**
+     * Intake counted provisional deadlines again on an official calendar year: both deadlines take the
+     * dates it gives, earlier or later, with their provisional marks. Only while the assignment is open
+     * and its issue seen; a recount seen again changes nothing.
+     */
+    public TrackedAssignment recount(Instant newAcceptanceDueAt, Instant newDueAt, Set<DeadlineKind> stillProvisional) {
+        Require.present(newAcceptanceDueAt, "acceptanceDueAt");
+        Require.present(newDueAt, "dueAt");
+        if (!status.isOpen() || !issueSeen()) {
+            return this;
+        }
+        return new TrackedAssignment(assignmentId, caseId, unitId, kind, newAcceptanceDueAt, newDueAt, status,
+                trackedSince, acceptedAt, reminded, version, stillProvisional);
+    }
+
+    /** Whether the deadline that applies now was counted through a provisional calendar year. */
+    public boolean applicableDeadlineProvisional() {
+        return applicableDeadline().map(deadline -> provisional.contains(deadline.kind())).orElse(false);
     }
 
     /** The unit submitted its final report: it waits for review, off the board. Only from ACCEPTED. */
@@ -143,8 +181,11 @@ public record TrackedAssignment(
         if (status != TrackingStatus.REPORTED) {
             return this;
         }
+        Set<DeadlineKind> stillProvisional = EnumSet.noneOf(DeadlineKind.class);
+        stillProvisional.addAll(provisional);
+        stillProvisional.remove(DeadlineKind.RESULT); // the supervisor's own date
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, newDueAt,
-                TrackingStatus.ACCEPTED, trackedSince, acceptedAt, reminded, version);
+                TrackingStatus.ACCEPTED, trackedSince, acceptedAt, reminded, version, stillProvisional);
     }
 
     /**
@@ -181,7 +222,7 @@ public record TrackedAssignment(
         Deadline deadline = applicableDeadline().orElseThrow(() ->
                 new IllegalStateException("assignment " + assignmentId + " has no deadline to remind of"));
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, status, trackedSince,
-                acceptedAt, new Reminded(deadline, colour), version);
+                acceptedAt, new Reminded(deadline, colour), version, provisional);
     }
 
     /** Whether the issue has been seen: otherwise only an early acceptance or closure is known. */
@@ -199,7 +240,7 @@ public record TrackedAssignment(
 
     private TrackedAssignment withStatus(TrackingStatus next) {
         return new TrackedAssignment(assignmentId, caseId, unitId, kind, acceptanceDueAt, dueAt, next, trackedSince,
-                acceptedAt, reminded, version);
+                acceptedAt, reminded, version, provisional);
     }
 
     private static void requireClosed(TrackingStatus closedAs) {

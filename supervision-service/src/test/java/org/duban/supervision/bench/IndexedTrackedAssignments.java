@@ -63,7 +63,7 @@ final class IndexedTrackedAssignments implements TrackedAssignments {
         }
         TrackedAssignment stored = new TrackedAssignment(a.assignmentId(), a.caseId(), a.unitId(), a.kind(),
                 a.acceptanceDueAt(), a.dueAt(), a.status(), a.trackedSince(), a.acceptedAt(), a.reminded(),
-                a.version() + 1);
+                a.version() + 1, a.provisional());
         byId.put(a.assignmentId(), stored);
         Instant next = stored.nextCheckAt(policy);
         if (next != null) {

@@ -49,7 +49,7 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
         stored.put(assignment.assignmentId(), new TrackedAssignment(assignment.assignmentId(), assignment.caseId(),
                 assignment.unitId(), assignment.kind(), assignment.acceptanceDueAt(), assignment.dueAt(),
                 assignment.status(), assignment.trackedSince(), assignment.acceptedAt(), assignment.reminded(),
-                assignment.version() + 1));
+                assignment.version() + 1, assignment.provisional()));
         events.addAll(recorded);
         saves++;
         return true;

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.ne;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +26,12 @@ import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentSnapshot;
 import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.Assignments;
+import org.duban.intake.assignment.DeadlineKind;
 import org.duban.intake.assignment.Extension;
 import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.Objection;
 import org.duban.intake.assignment.ProgressNote;
+import org.duban.intake.assignment.ProvisionalAssignments;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
@@ -38,11 +41,15 @@ import org.duban.platform.outbox.AggregateWriter;
  * Collection {@code assignments}; each document carries its own outbox. A list is one query: equality
  * on status, unit and matter; a pending extension is an element of {@code extensions} with status
  * {@code PENDING} ({@code extensions.status} equal to it, or, for none pending, not equal to it).
+ * {@code deadlineProvisional} says whether an assignment has provisional deadlines (absent in documents
+ * written before it existed: none), {@code provisionalDeadlines} names them.
  */
-public final class MongoAssignments implements Assignments {
+public final class MongoAssignments implements Assignments, ProvisionalAssignments {
 
     static final String COLLECTION = "assignments";
     private static final String EXTENSION_STATUS = "extensions.status";
+    private static final String PROVISIONAL = "deadlineProvisional";
+    private static final String PROVISIONAL_DEADLINES = "provisionalDeadlines";
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
@@ -57,6 +64,16 @@ public final class MongoAssignments implements Assignments {
         // the requests awaiting a supervisor's decision, newest first (multikey on the extensions)
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending(EXTENSION_STATUS), Indexes.descending("issuedAt")),
                 new IndexOptions().name("extension_status_newest_first"));
+        // the few assignments whose deadlines are provisional, counted again when a year is added
+        collection.createIndex(Indexes.ascending(PROVISIONAL), new IndexOptions().name("provisional"));
+    }
+
+    @Override
+    public List<String> openWithProvisionalDeadlines() {
+        return collection.find(and(eq(PROVISIONAL, true), in("status", List.of(AssignmentStatus.ASSIGNED.name(),
+                        AssignmentStatus.OBJECTED.name(), AssignmentStatus.ACCEPTED.name()))))
+                .projection(new Document("_id", 1)).sort(Sorts.ascending("_id"))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
     }
 
     @Override
@@ -114,7 +131,7 @@ public final class MongoAssignments implements Assignments {
 
     static Document toDocument(Assignment assignment) {
         AssignmentSnapshot state = assignment.snapshot();
-        return new Document("_id", state.id())
+        Document document = new Document("_id", state.id())
                 .append("caseId", state.caseId())
                 .append("unitId", state.unitId())
                 .append("kind", state.kind().name())
@@ -134,6 +151,9 @@ public final class MongoAssignments implements Assignments {
                 .append("reviewReason", state.reviewReason())
                 .append("closedAt", date(state.closedAt()))
                 .append("cancelReason", state.cancelReason());
+        // written every time, false and empty included: an update sets each field it is given
+        return document.append(PROVISIONAL, !state.provisionalDeadlines().isEmpty())
+                .append(PROVISIONAL_DEADLINES, state.provisionalDeadlines().stream().sorted().map(Enum::name).toList());
     }
 
     static Assignment fromDocument(Document document) {
@@ -163,7 +183,15 @@ public final class MongoAssignments implements Assignments {
                 document.getString("reviewReason"),
                 instant(document, "closedAt"),
                 document.getString("cancelReason"),
-                document.getLong(AggregateWriter.VERSION)));
+                document.getLong(AggregateWriter.VERSION),
+                provisionalDeadlines(document)));
+    }
+
+    private static Set<DeadlineKind> provisionalDeadlines(Document document) {
+        Set<DeadlineKind> deadlines = EnumSet.noneOf(DeadlineKind.class);
+        document.getList(PROVISIONAL_DEADLINES, String.class, List.of()).forEach(name ->
+                deadlines.add(DeadlineKind.valueOf(name)));
+        return deadlines;
     }
 
     private static Document objection(Objection objection) {

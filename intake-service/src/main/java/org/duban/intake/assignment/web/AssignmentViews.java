@@ -9,6 +9,7 @@ import org.duban.intake.api.model.AssignmentFinalReport;
 import org.duban.intake.api.model.AssignmentKind;
 import org.duban.intake.api.model.AssignmentObjection;
 import org.duban.intake.api.model.AssignmentProgressNote;
+import org.duban.intake.api.model.Assignment.ProvisionalDeadlinesEnum;
 import org.duban.intake.api.model.AssignmentStatus;
 import org.duban.intake.api.model.ExtensionStatus;
 import org.duban.intake.api.model.FinalReportOutcome;
@@ -36,6 +37,9 @@ final class AssignmentViews {
                 .acceptedAt(offset(state.acceptedAt()))
                 .noticeSentAt(offset(state.noticeSentAt()))
                 .objectionDueAt(offset(state.objectionDueAt()))
+                .deadlineProvisional(!state.provisionalDeadlines().isEmpty())
+                .provisionalDeadlines(state.provisionalDeadlines().stream().sorted()
+                        .map(deadline -> ProvisionalDeadlinesEnum.fromValue(deadline.name())).toList())
                 .objection(objection(state.objection()))
                 .progress(state.progress().stream().map(AssignmentViews::progressNote).toList())
                 .extensions(state.extensions().stream().map(AssignmentViews::extension).toList())

@@ -8,8 +8,10 @@ import static com.mongodb.client.model.Filters.lte;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -28,6 +30,7 @@ import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.Deadline;
+import org.duban.supervision.deadline.DeadlineKind;
 import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
@@ -49,6 +52,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
     static final String COLLECTION = "tracked_assignments";
     static final String NEXT_DEADLINE_AT = "nextDeadlineAt";
     static final String NEXT_CHECK_AT = ReminderFields.NEXT_CHECK_AT;
+    static final String PROVISIONAL = "provisionalDeadlines";
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
@@ -152,7 +156,8 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 .append("acceptedAt", date(assignment.acceptedAt()))
                 .append(NEXT_DEADLINE_AT, date(assignment.applicableDeadline().map(Deadline::at).orElse(null)))
                 .append(ReminderFields.REMINDED, ReminderFields.toDocument(assignment.reminded()))
-                .append(NEXT_CHECK_AT, date(assignment.nextCheckAt(policy)));
+                .append(NEXT_CHECK_AT, date(assignment.nextCheckAt(policy)))
+                .append(PROVISIONAL, assignment.provisional().stream().sorted().map(Enum::name).toList());
         // An insert leaves out what is not known yet; an update sets it (to null when it no longer applies).
         if (assignment.isNew()) {
             document.values().removeIf(value -> value == null);
@@ -173,7 +178,15 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 instant(document.getDate("trackedSince")),
                 instant(document.getDate("acceptedAt")),
                 ReminderFields.fromDocument(document.get(ReminderFields.REMINDED, Document.class)),
-                ((Number) document.get(AggregateWriter.VERSION)).longValue());
+                ((Number) document.get(AggregateWriter.VERSION)).longValue(),
+                provisional(document));
+    }
+
+    /** Absent in documents written before provisional deadlines existed: none. */
+    private static Set<DeadlineKind> provisional(Document document) {
+        Set<DeadlineKind> provisional = EnumSet.noneOf(DeadlineKind.class);
+        document.getList(PROVISIONAL, String.class, List.of()).forEach(name -> provisional.add(DeadlineKind.valueOf(name)));
+        return provisional;
     }
 
     private static Date date(Instant instant) {

@@ -62,7 +62,8 @@ class AlertController implements AlertsApi {
                 .unitId(alert.unitId())
                 .assignmentKind(alert.assignmentKind() == null ? null
                         : org.duban.supervision.api.model.Alert.AssignmentKindEnum.valueOf(alert.assignmentKind().name()))
-                .daysLeft(alert.daysLeft());
+                .daysLeft(alert.daysLeft())
+                .deadlineProvisional(alert.deadlineProvisional());
     }
 
     private static OffsetDateTime utc(Instant instant) {
