@@ -9,6 +9,7 @@ import static org.duban.notification.AcknowledgementScenario.SUPERVISOR;
 import static org.duban.notification.AcknowledgementScenario.acknowledgementsOf;
 import static org.duban.notification.AcknowledgementScenario.header;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -261,6 +262,18 @@ class NotificationServiceIT {
         notANumber.assertProblem(400, "invalid-request");
         assertThat(tooBig.body().at("/errors/0/field").asString()).isEqualTo("size");
         assertThat(negativePage.body().at("/errors/0/field").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAPayloadTooLargeProblemEvenWithoutALength() {
+        // given: just over 1 MiB, sent chunked
+        byte[] body = ("{\"url\":\"" + "x".repeat(1024 * 1024 - 7) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        Answer answer = http.postChunked("/api/v1/webhooks", TestTokens.unit("li.na", "unit-1"), body);
+
+        // then
+        answer.assertProblem(413, "payload-too-large");
     }
 
     @Test

@@ -421,6 +421,24 @@ class AccountabilityIT {
         assertThat(get("/api/v1/supervisions/escalations", supervisor).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAPayloadTooLargeProblemEvenWithoutALength() {
+        // given: just over 1 MiB, sent chunked
+        byte[] body = ("{\"note\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/supervisions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
+                supervisor, null);
+
+        // then
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(answer).path("type").asString()).isEqualTo("urn:duban:problem:payload-too-large");
+    }
+
     private List<ReminderIssued> reminders(String subjectId) {
         return TopicReader.readAll(broker.getBrokersAsString(), Topics.SUPERVISION).stream()
                 .filter(record -> ReminderIssued.TYPE.equals(header(record, "ce_type")))
