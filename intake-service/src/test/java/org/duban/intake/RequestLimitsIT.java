@@ -7,10 +7,44 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** What the service refuses on its own, whatever the gateway let through: a body over the 1 MiB limit, announced or chunked. */
+/**
+ * What the service refuses on its own, whatever the gateway let through: a page number whose offset
+ * (page × size) would not fit the store's skip, and a body over the 1 MiB limit, announced or chunked.
+ */
 class RequestLimitsIT extends RunningIntake {
 
+    private static final List<String> LISTS = List.of("/api/v1/units", "/api/v1/cases", "/api/v1/assignments");
     private static final int LIMIT = 1024 * 1024;
+
+    @Test
+    void aPageNumberWhoseOffsetOverflowsIsRefusedNamingPageInEveryList() {
+        for (String list : LISTS) {
+            for (String query : List.of("page=2147483647&size=100", "page=99999999", "page=99999999&size=100",
+                    "page=10000001")) {
+                // when
+                HttpCalls.Answer answer = http.get(list + "?" + query, SUPERVISOR);
+
+                // then
+                assertThat(answer.status()).as(list + "?" + query + " → " + answer.body()).isEqualTo(400);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.text("type")).isEqualTo("urn:duban:problem:invalid-request");
+                assertThat(answer.body().path("errors").findValuesAsString("field")).containsExactly("page");
+            }
+        }
+    }
+
+    @Test
+    void theLastPageAllowedAtTheLargestSizeIsEmpty() {
+        for (String list : LISTS) {
+            // when
+            HttpCalls.Answer answer = http.get(list + "?page=10000000&size=200", SUPERVISOR);
+
+            // then
+            assertThat(answer.status()).as(list + " → " + answer.body()).isEqualTo(200);
+            assertThat(answer.body().path("items").isEmpty()).isTrue();
+            assertThat(answer.body().path("page").path("page").asInt()).isEqualTo(10_000_000);
+        }
+    }
 
     @Test
     void aBodyOverTheLimitIsRefusedWithAPayloadTooLargeProblem() {
