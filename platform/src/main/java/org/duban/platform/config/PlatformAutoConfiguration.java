@@ -112,7 +112,7 @@ public class PlatformAutoConfiguration {
     /** Request bodies over {@code duban.web.max-request-body} (default 1 MiB) fail to read: 413. */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${duban.web.max-request-body}") DataSize maxRequestBody) {
+            @Value("${duban.web.max-request-body:1MB}") DataSize maxRequestBody) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(maxRequestBody.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

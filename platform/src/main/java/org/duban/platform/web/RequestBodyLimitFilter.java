@@ -3,6 +3,7 @@ package org.duban.platform.web;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -60,7 +61,12 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() throws IOException {
             String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            Charset charset;
+            try {
+                charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            } catch (IllegalArgumentException unknown) {
+                throw new UnsupportedEncodingException(encoding);
+            }
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
