@@ -1,5 +1,6 @@
 package org.duban.intake;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -35,6 +36,13 @@ final class HttpCalls {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token, headers);
+    }
+
+    /** A POST whose body has no announced length: the client sends it chunked. */
+    Answer postChunked(String path, String token, byte[] json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))), token, Map.of());
     }
 
     private Answer send(HttpRequest.Builder request, String token, Map<String, String> headers) {

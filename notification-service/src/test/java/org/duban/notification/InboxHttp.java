@@ -45,6 +45,12 @@ public final class InboxHttp {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST whose body has no announced length: the client sends it chunked. */
+    public Answer postChunked(String path, String token, byte[] json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
+    }
+
     public Answer delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

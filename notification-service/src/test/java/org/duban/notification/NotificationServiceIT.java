@@ -9,6 +9,7 @@ import static org.duban.notification.AcknowledgementScenario.SUPERVISOR;
 import static org.duban.notification.AcknowledgementScenario.acknowledgementsOf;
 import static org.duban.notification.AcknowledgementScenario.header;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -261,6 +262,40 @@ class NotificationServiceIT {
         notANumber.assertProblem(400, "invalid-request");
         assertThat(tooBig.body().at("/errors/0/field").asString()).isEqualTo("size");
         assertThat(negativePage.body().at("/errors/0/field").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void aPageNumberWhoseOffsetOverflowsIsRefusedNamingPageInEveryList() {
+        // given
+        String unit = TestTokens.unit("li.na", "unit-1");
+
+        for (String list : List.of("/api/v1/inbox", "/api/v1/deliveries")) {
+            for (String query : List.of("page=2147483647&size=100", "page=99999999", "page=99999999&size=100")) {
+                // when
+                Answer answer = http.get(list + "?" + query, unit);
+
+                // then
+                answer.assertProblem(400, "invalid-request");
+                assertThat(answer.body().path("errors").findValuesAsString("field")).as(list + "?" + query)
+                        .containsExactly("page");
+            }
+            // and the last page allowed, at the largest size, is merely empty
+            Answer last = http.get(list + "?page=10000000&size=200", unit);
+            assertThat(last.status()).as(list + " → " + last.body()).isEqualTo(200);
+            assertThat(last.body().path("items").isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAPayloadTooLargeProblemEvenWithoutALength() {
+        // given: just over 1 MiB, sent chunked
+        byte[] body = ("{\"url\":\"" + "x".repeat(1024 * 1024 - 7) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        Answer answer = http.postChunked("/api/v1/webhooks", TestTokens.unit("li.na", "unit-1"), body);
+
+        // then
+        answer.assertProblem(413, "payload-too-large");
     }
 
     @Test

@@ -453,6 +453,42 @@ class AccountabilityIT {
         assertThat(get("/api/v1/supervisions/escalations", supervisor).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aPageNumberWhoseOffsetOverflowsIsRefusedNamingPageInEveryList() {
+        for (String list : List.of("/api/v1/alerts", "/api/v1/supervisions", "/api/v1/recommendations",
+                "/api/v1/measures")) {
+            for (String query : List.of("page=2147483647&size=100", "page=99999999", "page=99999999&size=100")) {
+                // when
+                HttpResponse<String> answer = get(list + "?" + query, supervisor);
+
+                // then
+                assertThat(answer.statusCode()).as(list + "?" + query + " → " + answer.body()).isEqualTo(400);
+                assertThat(json(answer).path("type").asString()).isEqualTo("urn:duban:problem:invalid-request");
+                assertThat(fields(answer)).containsExactly("page");
+            }
+            // and the last page allowed, at the largest size, is merely empty
+            assertThat(items(get(list + "?page=10000000&size=200", supervisor))).isEmpty();
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAPayloadTooLargeProblemEvenWithoutALength() {
+        // given: just over 1 MiB, sent chunked
+        byte[] body = ("{\"note\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/supervisions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
+                supervisor, null);
+
+        // then
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(answer).path("type").asString()).isEqualTo("urn:duban:problem:payload-too-large");
+    }
+
     private List<ReminderIssued> reminders(String subjectId) {
         return TopicReader.readAll(broker.getBrokersAsString(), Topics.SUPERVISION).stream()
                 .filter(record -> ReminderIssued.TYPE.equals(header(record, "ce_type")))

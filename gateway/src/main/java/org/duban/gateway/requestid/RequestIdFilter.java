@@ -40,11 +40,14 @@ public class RequestIdFilter implements WebFilter {
         return exchange.getRequiredAttribute(ATTRIBUTE);
     }
 
+    /** The incoming id when it is well-formed, else a new UUID. */
+    public static String keepOrMake(String incoming) {
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = incoming != null && WELL_FORMED.matcher(incoming).matches()
-                ? incoming : UUID.randomUUID().toString();
+        String requestId = keepOrMake(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, requestId);

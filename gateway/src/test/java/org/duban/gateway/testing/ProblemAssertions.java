@@ -29,6 +29,20 @@ public final class ProblemAssertions {
         return problem;
     }
 
+    /** {@link #assertProblem(HttpResponse, int, String)} for an answer read off a plain socket. */
+    public static JsonNode assertProblem(RawHttp.Answer answer, int status, String slug) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:duban:problem:" + slug);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(answer.header("X-Request-Id")).isNotBlank();
+        assertThat(problem.path("requestId").asString()).isEqualTo(answer.header("X-Request-Id"));
+        return problem;
+    }
+
     public static JsonNode json(String body) {
         return JSON.readTree(body);
     }

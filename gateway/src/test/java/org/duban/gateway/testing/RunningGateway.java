@@ -24,6 +24,9 @@ public abstract class RunningGateway {
 
     protected GatewayClient gateway;
 
+    /** The same gateway over a plain socket, for requests {@link GatewayClient} cannot send. */
+    protected RawHttp raw;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("INTAKE_URL", INTAKE::url);
@@ -43,6 +46,7 @@ public abstract class RunningGateway {
         REPORTING.reset();
         CONSOLE.reset();
         gateway = new GatewayClient(port);
+        raw = new RawHttp(port);
     }
 
     protected static FakeService service(String name) {

@@ -24,6 +24,7 @@ import org.duban.platform.tracing.TraceContexts;
 import org.duban.platform.web.AccessLogFilter;
 import org.duban.platform.web.CurrentCaller;
 import org.duban.platform.web.ProblemDetailsAdvice;
+import org.duban.platform.web.RequestBodyLimitFilter;
 import org.duban.platform.web.RequestIdFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Wires the platform into every service that has it on its classpath. */
 /* before Boot's Mongo health contributor, so that ours (named mongoHealthIndicator) replaces it */
@@ -121,6 +123,16 @@ public class PlatformAutoConfiguration {
     FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
         FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
         registration.setOrder(AccessLogFilter.ORDER);
+        return registration;
+    }
+
+    /** Request bodies over {@code duban.web.max-request-body} (default 1 MiB) fail to read: 413. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${duban.web.max-request-body:1MB}") DataSize maxRequestBody) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(maxRequestBody.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

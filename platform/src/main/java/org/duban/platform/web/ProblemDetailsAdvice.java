@@ -44,7 +44,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * The one place where errors become {@code application/problem+json} (RFC 9457). Business
  * rejections come as {@link DomainException}s; malformed input as Spring's own exceptions, each
- * answered 400 with the offending fields named.
+ * answered 400 with the offending fields named; a body over the limit as {@link RequestBodyTooLarge}, 413.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -88,6 +88,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrentModification.class)
     ResponseEntity<Object> concurrent(ConcurrentModification e) {
         return problem(HttpStatus.CONFLICT, e.getMessage() + "; read it again and retry");
+    }
+
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyTooLarge e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -143,6 +148,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLarge tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         return respond(Problems.invalid(List.of(unreadable(e))));
     }
 
