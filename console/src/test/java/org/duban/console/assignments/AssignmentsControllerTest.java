@@ -1,7 +1,9 @@
 package org.duban.console.assignments;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.duban.client.intake.model.Assignment;
 import org.duban.client.intake.model.AssignmentStatus;
 import org.duban.console.ConsoleFixtures;
 import org.duban.console.ConsoleTest;
@@ -147,6 +149,22 @@ class AssignmentsControllerTest extends ConsoleTest {
                 });
         assertThat(assignment.text()).contains("需协调住建部门。", "未同意", "理由不充分。");
         assertThat(assignment.select("#decision")).as("nothing waits for a decision").isEmpty();
+    }
+
+    @Test
+    void aProvisionalDeadlineIsMarkedWhereItStandsAndExplained() throws Exception {
+        // given: the result deadline was counted through a year without its holiday notice
+        when(assignments.getAssignment(ASSIGNMENT_ID)).thenReturn(AssignmentsFixtures.assigned(10)
+                .deadlineProvisional(true)
+                .provisionalDeadlines(new ArrayList<>(List.of(Assignment.ProvisionalDeadlinesEnum.RESULT))));
+
+        // when
+        Document assignment = page(get("/assignments/" + ASSIGNMENT_ID).with(supervisor()));
+
+        // then: one mark, beside the result deadline, and the explanation
+        assertThat(assignment.select(".provisional")).hasSize(1);
+        assertThat(assignment.select(".provisional").parents().first().text()).contains("暂定");
+        assertThat(assignment.select("#assignment-provisional-note").text()).contains("暂定期限", "调休");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.duban.supervision.deadline;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -126,7 +127,7 @@ public final class DeadlineTrackingService {
     }
 
     /** The board's deadlines among those intake names (its OBJECTION deadline is not on the board). */
-    private static Set<DeadlineKind> provisional(java.util.List<String> deadlines) {
+    private static Set<DeadlineKind> provisional(List<String> deadlines) {
         Set<DeadlineKind> provisional = EnumSet.noneOf(DeadlineKind.class);
         if (deadlines != null) {
             if (deadlines.contains("ACCEPTANCE")) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentSnapshot;
 import org.duban.intake.assignment.AssignmentStatus;
+import org.duban.intake.assignment.DeadlineKind;
 import org.duban.intake.assignment.Extension;
 import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.Objection;
@@ -44,6 +46,37 @@ class MongoAssignmentsMappingTest {
 
         // then
         assertThat(read).isEqualTo(full);
+    }
+
+    @Test
+    void provisionalDeadlinesAreStoredFlaggedForTheRecountAndComeBack() {
+        // given
+        AssignmentSnapshot provisional = new AssignmentSnapshot("asg-2", "case-1", "unit-1", AssignmentKind.ASSIGN,
+                AssignmentStatus.ASSIGNED, T, T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400),
+                T.plusSeconds(84 * 86_400), null, null, null, null, List.of(), List.of(), null, 0, null, null, null, 1,
+                Set.of(DeadlineKind.RESULT, DeadlineKind.OBJECTION));
+
+        // when
+        Document document = MongoAssignments.toDocument(Assignment.restore(provisional))
+                .append(AggregateWriter.VERSION, 1L);
+
+        // then
+        assertThat(document.getBoolean("deadlineProvisional")).isTrue();
+        assertThat(document.getList("provisionalDeadlines", String.class)).containsExactly("RESULT", "OBJECTION"); // in the order of the deadlines
+        assertThat(MongoAssignments.fromDocument(document).snapshot()).isEqualTo(provisional);
+    }
+
+    @Test
+    void anAssignmentWithoutProvisionalDeadlinesSaysSoExplicitlySoThatAnUpdateClearsTheFlag() {
+        // when: every update sets the fields it is given, so false and empty must be written
+        Document document = MongoAssignments.toDocument(Assignment.restore(new AssignmentSnapshot("asg-3", "case-1",
+                "unit-1", AssignmentKind.ASSIGN, AssignmentStatus.ASSIGNED, T, T.plusSeconds(15 * 86_400),
+                T.plusSeconds(5 * 86_400), T.plusSeconds(60 * 86_400), null, null, null, null, List.of(), List.of(),
+                null, 0, null, null, null, 1)));
+
+        // then
+        assertThat(document.getBoolean("deadlineProvisional")).isFalse();
+        assertThat(document.getList("provisionalDeadlines", String.class)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -26,8 +27,11 @@ import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
 import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.DeadlineFixtures;
+import org.duban.supervision.deadline.DeadlineKind;
 import org.duban.supervision.deadline.DeadlineRange;
+import org.duban.supervision.deadline.Issue;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackingStatus;
@@ -79,6 +83,25 @@ class MongoTrackedAssignmentsIT {
         assertThat(stored.getDate("trackedSince").toInstant()).isEqualTo(ISSUED_AT);
         assertThat(stored).doesNotContainKey("acceptedAt");
         assertThat(assignments.find("asg-1")).get().extracting(TrackedAssignment::version).isEqualTo(0L);
+    }
+
+    @Test
+    void keepsTheProvisionalMarksOfTheDeadlinesAndTheirRecount() {
+        // given: the result deadline counted through a provisional calendar year
+        assignments.save(TrackedAssignment.issued(new Issue("asg-1", "case-asg-1", "unit-1", AssignmentKind.ASSIGN,
+                ISSUED_AT, ACCEPTANCE_DUE, RESULT_DUE, Set.of(DeadlineKind.RESULT))));
+        assertThat(assignments.find("asg-1").orElseThrow().provisional()).containsExactly(DeadlineKind.RESULT);
+
+        // when: counted again on the official year, a day later and no longer provisional
+        assignments.save(assignments.find("asg-1").orElseThrow()
+                .recount(ACCEPTANCE_DUE, RESULT_DUE.plus(Duration.ofDays(1)), Set.of()));
+
+        // then
+        TrackedAssignment read = assignments.find("asg-1").orElseThrow();
+        assertThat(read.provisional()).isEmpty();
+        assertThat(read.dueAt()).isEqualTo(RESULT_DUE.plus(Duration.ofDays(1)));
+        assertThat(database.getCollection("tracked_assignments").find().first()
+                .getList("provisionalDeadlines", String.class)).isEmpty();
     }
 
     @Test
