@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Query code keeping as the service wires it, on a map instead of MongoDB. */
-final class QueryCodeFixtures {
+public final class QueryCodeFixtures {
 
     /** 32 bytes, Base64: a key for tests only. */
     static final String KEY = "q0S2dTf1sVZ8mN3pL6xJ4cR7bH9kY2wE5uA1oI8tG0M=";
@@ -17,7 +17,7 @@ final class QueryCodeFixtures {
     private QueryCodeFixtures() {
     }
 
-    static RecoverableQueryCodes recoverable(Clock clock) {
+    public static RecoverableQueryCodes recoverable(Clock clock) {
         return new RecoverableQueryCodes(new InMemorySealedQueryCodes(), QueryCodeCipher.fromBase64(KEY), LIFE, clock);
     }
 

@@ -22,6 +22,7 @@ import org.duban.contracts.events.LawyerDutySessionRecorded;
 import org.duban.contracts.events.LawyerParticipationRecorded;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.InMemoryPetitionCases;
+import org.duban.intake.cases.QueryCodeFixtures;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.Forbidden;
@@ -54,7 +55,8 @@ class LawyerServiceTest {
     private final InMemoryPetitionCases matters = new InMemoryPetitionCases();
     private final IdempotentCreations creations = new IdempotentCreations(new Keys());
     private final CaseService cases = new CaseService(matters, (unitId, caseId) -> false, null,
-            new CaseService.CaseSupport(creations, new PendingEvents(clock), clock, OFFICE));
+            new CaseService.CaseSupport(creations, new PendingEvents(clock), clock, OFFICE,
+                    QueryCodeFixtures.recoverable(clock)));
     private final LawyerService lawyers = new LawyerService(sessions, participations, cases,
             new LawyerService.LawyerSupport(creations, new PendingEvents(clock), clock, OFFICE));
 
