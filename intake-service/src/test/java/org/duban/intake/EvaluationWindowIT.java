@@ -67,6 +67,7 @@ class EvaluationWindowIT {
     static void platform(DynamicPropertyRegistry registry) {
         PlatformTestSupport.register(registry, "duban_intake_window_" + UUID.randomUUID().toString().replace("-", ""),
                 null);
+        registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
     }
 
     @LocalServerPort

@@ -105,11 +105,12 @@ class WorkingDaysInAnyYearIT {
                 "--server.port=0",
                 "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
                 "--duban.mongodb.database=" + database,
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                "--duban.intake.query-code.key-location=classpath:query-code-test.key",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--duban.kafka.partitions=1",
                 "--duban.outbox.poll-interval=100ms",
                 "--duban.intake.day-counting=WORKING_DAYS"));
+        TestTokens.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         if (calendarDir != null) {
             args.add("--duban.intake.calendar-dir=" + calendarDir);
         }
