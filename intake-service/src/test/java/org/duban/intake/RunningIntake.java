@@ -5,9 +5,9 @@ import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +35,14 @@ abstract class RunningIntake {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
+    /**
+     * This context's own broker: not the {@code spring.kafka.bootstrap-servers} property, which every
+     * embedded broker of the run writes into the system properties (a later test class's broker, maybe
+     * stopped since, would win).
+     */
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
     String bootstrap;
 
     @Autowired
@@ -46,5 +53,6 @@ abstract class RunningIntake {
     @BeforeEach
     void httpClient() {
         http = new HttpCalls(port);
+        bootstrap = broker.getBrokersAsString();
     }
 }
