@@ -32,7 +32,9 @@ class DevTokenIssuingTest extends RunningGateway {
     /** The gateway trusts its own dev tokens here: the local profile runs. */
     @DynamicPropertySource
     static void devIssuer(DynamicPropertyRegistry registry) {
-        registry.add("DUBAN_JWT_ISSUER", () -> "duban-local");
+        // the property itself, not DUBAN_JWT_ISSUER, which the base class sets too (which of two values for
+        // one name wins is not defined)
+        registry.add("duban.security.token.issuer", () -> "duban-local");
     }
 
     @Test
