@@ -150,7 +150,7 @@ final class Browser implements AutoCloseable {
      * this one: a click returns before the browser has loaded what it asked for.
      */
     Browser follow(String css) {
-        return navigating(() -> find(css).click());
+        return navigating(() -> click(css));
     }
 
     /** Whether an element of the page shown before is gone (chromium says so in more than one way). */

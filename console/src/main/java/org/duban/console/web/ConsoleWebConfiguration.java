@@ -16,11 +16,12 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
-import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /**
  * The console speaks Simplified Chinese (messages_zh_CN.properties, words from docs/glossary.md), reads
@@ -44,20 +45,19 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        CacheControl aYear = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
         for (String folder : new String[] {"css", "js", "images"}) {
-            registry.addResourceHandler("/" + folder + "/**")
-                    .addResourceLocations("classpath:/static/" + folder + "/")
-                    .setCacheControl(aYear)
-                    .resourceChain(true)
+            keptAYear(registry, "/" + folder + "/**", "classpath:/static/" + folder + "/")
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }
         registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/images/");
-        registry.addResourceHandler("/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(aYear)
-                .resourceChain(true)
+        keptAYear(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/")
                 .addResolver(new LiteWebJarsResourceResolver());
+    }
+
+    private static ResourceChainRegistration keptAYear(ResourceHandlerRegistry registry, String path, String location) {
+        return registry.addResourceHandler(path).addResourceLocations(location)
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true);
     }
 
     @Override

@@ -15,12 +15,12 @@ class StaticFilesTest extends ConsoleTest {
     @Test
     void pagesLinkTheStylesheetScriptAndHtmxByContentOrVersionSoThatBrowsersKeepThemAYear() throws Exception {
         // when
-        Document signIn = page(get("/units").with(supervisor()));
+        Document units = page(get("/units").with(supervisor()));
 
         // then
-        String stylesheet = signIn.select("link[rel=stylesheet]").attr("href");
-        String script = signIn.select("script[src^='/js/']").attr("src");
-        String htmx = signIn.select("script[src^='/webjars/']").attr("src");
+        String stylesheet = units.select("link[rel=stylesheet]").attr("href");
+        String script = units.select("script[src^='/js/']").attr("src");
+        String htmx = units.select("script[src^='/webjars/']").attr("src");
         assertThat(stylesheet).matches("/css/console-[0-9a-f]{32}\\.css");
         assertThat(script).matches("/js/console-[0-9a-f]{32}\\.js");
         assertThat(htmx).matches("/webjars/htmx\\.org/2\\.[0-9.]+/dist/htmx\\.min\\.js");
