@@ -13,6 +13,7 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -49,6 +50,7 @@ import org.springframework.context.SmartLifecycle;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final MongoDatabase database;
     private final EventPublisher publisher;
@@ -57,6 +59,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread thread;
 
     public OutboxRelay(MongoDatabase database, EventPublisher publisher, OutboxProperties properties, Clock clock,
@@ -86,7 +89,7 @@ public final class OutboxRelay implements SmartLifecycle {
         int count = 0;
         for (String name : properties.collections()) {
             MongoCollection<Document> collection = database.getCollection(name);
-            for (int i = 0; i < properties.batchSize(); i++) {
+            for (int i = 0; i < properties.batchSize() && !stopping; i++) {
                 Document claimed = claimNext(collection);
                 if (claimed == null) {
                     break;
@@ -191,22 +194,35 @@ public final class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        stopping = false;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
         log.info("outbox relay started for {}", properties.collections());
     }
 
+    /**
+     * Lets the document being published finish and release its lease, then stops: interrupting a
+     * publish would leave the document claimed until its lease expires, holding back its events.
+     * Only a round that does not end in time is interrupted.
+     */
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        stopping = true;
+        if (thread == null) {
+            return;
+        }
+        wakeUp();
+        try {
+            thread.join(STOP_WAIT.toMillis());
+            if (thread.isAlive()) {
+                log.warn("outbox relay did not finish its round in {}; interrupting it", STOP_WAIT);
+                thread.interrupt();
+                thread.join(1_000);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

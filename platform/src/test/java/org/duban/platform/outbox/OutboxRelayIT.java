@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -208,6 +210,39 @@ class OutboxRelayIT {
         Map<String, Long> copies = recordsWithIds(all).stream()
                 .collect(Collectors.groupingBy(record -> header(record, "ce_id"), Collectors.counting()));
         assertThat(copies).hasSize(60).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void aRelayStoppedInTheMiddleOfAPublishFinishesItAndHoldsNoLeaseAfterwards() throws Exception {
+        // given: a running relay whose publish is slow, holding a long lease
+        CountDownLatch publishing = new CountDownLatch(1);
+        EventPublisher real = publisher();
+        EventPublisher slow = event -> {
+            publishing.countDown();
+            Thread.sleep(300);
+            real.publish(event);
+        };
+        OutboxRelay relay = new OutboxRelay(database, slow,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(50), Duration.ofDays(3650), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        List<PendingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<PendingEvent> one = pendingEvents.of("asg-s" + i, List.of(issued("case-s" + i, "asg-s" + i)));
+            new AggregateWriter(relay).insert(collection(), new Document("_id", "asg-s" + i), one);
+            events.addAll(one);
+        }
+        relay.start();
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when: the instance shuts down while the first document is being published
+        relay.stop();
+
+        // then: nothing stays claimed, and the next instance publishes the rest at once
+        assertThat(collection().countDocuments(new Document(OutboxDocuments.OUTBOX_LEASE, new Document("$exists", true))))
+                .isZero();
+        relay(publisher()).publishPending();
+        assertThat(recordsWithIds(events)).hasSize(3);
     }
 
     @Test
