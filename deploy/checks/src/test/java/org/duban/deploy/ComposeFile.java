@@ -25,6 +25,8 @@ final class ComposeFile {
     private static final Set<String> MAY_WAIT_FOR_START = Set.of("mongo-init->mongo");
     /** Services that may publish ports on the host: the way in, and the observability tools. */
     private static final Set<String> PUBLISHED = Set.of("gateway", "prometheus", "grafana");
+    /** Every application's management port in its container (the image's MANAGEMENT_SERVER_PORT). */
+    static final int MANAGEMENT_PORT = 9080;
 
     private final Map<String, Object> document;
 
@@ -111,6 +113,9 @@ final class ComposeFile {
             if (service.containsKey("ports") && !PUBLISHED.contains(name)) {
                 problems.add(name + ": publishes ports, but only the gateway (and the observability tools) may");
             }
+            publishedContainerPorts(service).stream().filter(port -> port == MANAGEMENT_PORT).forEach(port ->
+                    problems.add(name + ": publishes its management port " + port + "; only Prometheus, inside the "
+                            + "compose network, may reach it"));
             environment(service).forEach((variable, value) -> {
                 boolean secretName = variable.matches(".*(PASSWORD|SECRET|PRIVATE_KEY)(?!_LOCATION|__FILE).*");
                 if (secretName && !value.isBlank()) {
@@ -124,6 +129,22 @@ final class ComposeFile {
             }
         });
         return problems;
+    }
+
+    /** The container ports a service publishes on the host ("8443", "443:8443", "127.0.0.1:443:8443/tcp", long syntax). */
+    static List<Integer> publishedContainerPorts(Map<String, Object> service) {
+        List<Integer> ports = new ArrayList<>();
+        if (service.get("ports") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof Map<?, ?> longSyntax) {
+                    ports.add(Integer.valueOf(String.valueOf(longSyntax.get("target"))));
+                } else {
+                    String[] parts = String.valueOf(entry).replaceAll("/(tcp|udp)$", "").split(":");
+                    ports.add(Integer.valueOf(parts[parts.length - 1]));
+                }
+            }
+        }
+        return ports;
     }
 
     @SuppressWarnings("unchecked")

@@ -213,6 +213,59 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void findsAManagementPortOpenToAllPublishedOrNotProbedAndPrometheusKeptOut() {
+        // given
+        String broken = render("production")
+                .replace("""
+                  name: gateway-ingress
+                  namespace: duban
+                spec:
+                  ingress:
+                  - ports:
+                    - port: 8080
+                      protocol: TCP
+                """, """
+                  name: gateway-ingress
+                  namespace: duban
+                spec:
+                  ingress:
+                  - {}
+                """)
+                .replaceFirst("(path: /actuator/health/liveness\n\\s+port: )management(\n\\s+periodSeconds: 10)", "$1http$2")
+                .replace("""
+                  ports:
+                  - name: http
+                    port: 8080
+                    targetPort: http
+                  selector:
+                    app.kubernetes.io/name: gateway
+                """, """
+                  ports:
+                  - name: http
+                    port: 8080
+                    targetPort: http
+                  - name: management
+                    port: 9080
+                    targetPort: management
+                  selector:
+                    app.kubernetes.io/name: gateway
+                """)
+                .replaceFirst("(?s)(name: management-ingress.*?kubernetes.io/metadata.name: )monitoring", "$1duban");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).contains(
+                "gateway: NetworkPolicy gateway-ingress lets anyone reach its management port 9080",
+                "Deployment console container console: liveness probe must ask the management port 9080, not http",
+                "Service gateway publishes the management port; only the probes and Prometheus may reach it",
+                "intake-service: NetworkPolicy management-ingress lets more than Prometheus (namespace monitoring) "
+                        + "reach its management port 9080",
+                "Prometheus -> reporting-service:9080: no ingress NetworkPolicy of reporting-service allows it");
+    }
+
+    @Test
     void kustomizeRefusesABrokenKustomization(@TempDir Path dir) throws Exception {
         assumeTrue(Repository.onPath("kubectl"), "kubectl is not installed: SKIPPED");
         // given: a copy of deploy/k8s whose base names a file that is not there

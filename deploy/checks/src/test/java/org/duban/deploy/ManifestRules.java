@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -60,10 +62,13 @@ final class ManifestRules {
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             String where = name + " container " + container.getName();
             Images.unpinned(container.getImage()).ifPresent(why -> problems.add(where + ": " + why));
-            probeProblem(container.getLivenessProbe(), "/actuator/health/liveness").ifPresent(why ->
+            probeProblem(container, container.getStartupProbe(), "/actuator/health/liveness").ifPresent(why ->
+                    problems.add(where + ": startup probe " + why));
+            probeProblem(container, container.getLivenessProbe(), "/actuator/health/liveness").ifPresent(why ->
                     problems.add(where + ": liveness probe " + why));
-            probeProblem(container.getReadinessProbe(), "/actuator/health/readiness").ifPresent(why ->
+            probeProblem(container, container.getReadinessProbe(), "/actuator/health/readiness").ifPresent(why ->
                     problems.add(where + ": readiness probe " + why));
+            managementPortProblems(deployment, container, where, problems);
             if (container.getResources() == null || container.getResources().getRequests() == null
                     || !container.getResources().getRequests().keySet().containsAll(Set.of("cpu", "memory"))
                     || container.getResources().getLimits() == null
@@ -109,14 +114,49 @@ final class ManifestRules {
                 .anyMatch(user -> user.connectionStringSecret((String) mongo.metadata().get("name")).equals(secret)));
     }
 
-    private static java.util.Optional<String> probeProblem(Probe probe, String path) {
+    private static java.util.Optional<String> probeProblem(Container container, Probe probe, String path) {
         if (probe == null) {
             return java.util.Optional.of("missing");
         }
         if (probe.getHttpGet() == null || !path.equals(probe.getHttpGet().getPath())) {
             return java.util.Optional.of("must ask " + path);
         }
+        if (!Integer.valueOf(NetworkRules.MANAGEMENT).equals(portNumber(container, probe.getHttpGet().getPort()))) {
+            return java.util.Optional.of("must ask the management port " + NetworkRules.MANAGEMENT + ", not "
+                    + probe.getHttpGet().getPort().getValue());
+        }
         return java.util.Optional.empty();
+    }
+
+    /** A container port given by number or by name. */
+    private static Integer portNumber(Container container, IntOrString port) {
+        if (port == null) {
+            return null;
+        }
+        if (port.getIntVal() != null) {
+            return port.getIntVal();
+        }
+        return Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort>of()).stream()
+                .filter(declared -> port.getStrVal().equals(declared.getName()))
+                .map(ContainerPort::getContainerPort).findFirst().orElse(null);
+    }
+
+    /**
+     * Health, metrics and info on the management port: the container declares it, Prometheus is told to
+     * scrape it, no Service publishes it, and the application is not told another one.
+     */
+    private static void managementPortProblems(Deployment deployment, Container container, String where,
+            List<String> problems) {
+        if (!Integer.valueOf(NetworkRules.MANAGEMENT).equals(portNumber(container, new IntOrString("management")))) {
+            problems.add(where + ": must declare the port management (" + NetworkRules.MANAGEMENT + ")");
+        }
+        Map<String, String> annotations = Objects.requireNonNullElse(
+                deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of());
+        if (!String.valueOf(NetworkRules.MANAGEMENT).equals(annotations.get("prometheus.io/port"))
+                || !"/actuator/prometheus".equals(annotations.get("prometheus.io/path"))) {
+            problems.add(where + ": Prometheus must scrape /actuator/prometheus on the management port "
+                    + NetworkRules.MANAGEMENT + " (prometheus.io/port, prometheus.io/path)");
+        }
     }
 
     static boolean selects(LabelSelector selector, Map<String, String> labels) {
