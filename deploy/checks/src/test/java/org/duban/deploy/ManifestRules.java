@@ -21,6 +21,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /** What every rendered overlay must satisfy; each broken rule is one sentence. */
 final class ManifestRules {
@@ -31,7 +32,7 @@ final class ManifestRules {
             "duban.notification.events", "duban.intake-service.dlt", "duban.supervision-service.dlt",
             "duban.notification-service.dlt", "duban.reporting-service.dlt");
     /** Secrets made outside the manifests: by the cluster's operator (README "Deploy") or by the MongoDB operator. */
-    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-password", "duban-tls",
+    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-passwords", "duban-tls",
             "duban-console-oidc");
 
     /** How big the stateful parts must be in an overlay, and the paths its Ingress sends to the gateway (if any). */
@@ -54,6 +55,7 @@ final class ManifestRules {
         problems.addAll(NetworkRules.problems(manifests, expected.ingressPaths()));
         kafkaProblems(manifests, expected, problems);
         mongoProblems(manifests, expected, problems);
+        CredentialRules.problems(manifests, problems);
         return problems;
     }
 
@@ -110,7 +112,11 @@ final class ManifestRules {
                 || manifests.ofType(Secret.class).stream().anyMatch(s -> s.getMetadata().getName().equals(secret))) {
             return true;
         }
-        return manifests.ofType(MongoDBCommunity.class).stream().anyMatch(mongo -> mongo.spec().users().stream()
+        // Strimzi writes a Secret for each KafkaUser (named after it) and the cluster CA's certificate
+        boolean strimzi = manifests.ofType(KafkaUser.class).stream().anyMatch(user -> user.getMetadata().getName().equals(secret))
+                || manifests.ofType(Kafka.class).stream()
+                        .anyMatch(kafka -> (kafka.getMetadata().getName() + "-cluster-ca-cert").equals(secret));
+        return strimzi || manifests.ofType(MongoDBCommunity.class).stream().anyMatch(mongo -> mongo.spec().users().stream()
                 .anyMatch(user -> user.connectionStringSecret((String) mongo.metadata().get("name")).equals(secret)));
     }
 

@@ -243,7 +243,7 @@ final class NetworkRules {
         }
     }
 
-    private static Map<String, String> environment(TypedManifests manifests, Deployment deployment) {
+    static Map<String, String> environment(TypedManifests manifests, Deployment deployment) {
         Map<String, String> environment = new TreeMap<>();
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource>of())) {
