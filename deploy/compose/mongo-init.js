@@ -26,7 +26,7 @@ function secret(name) {
 let admin;
 for (let attempt = 1; ; attempt++) {
   try {
-    admin = new Mongo(host + "/?directConnection=true").getDB("admin");
+    admin = new Mongo("mongodb://" + host + "/?directConnection=true").getDB("admin");
     admin.auth("root", secret("mongo_root_password"));
     break;
   } catch (e) {
