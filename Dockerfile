@@ -38,10 +38,13 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
-# every application listens on 8080 in a container (its local default differs)
-ENV SERVER_PORT=8080
+# every application listens on 8080 in a container (its local default differs), and answers health,
+# metrics and info on its management port 9080, which is not exposed: no one outside the container's
+# network reaches it (compose never publishes it; in Kubernetes only the monitoring namespace may)
+ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=9080
 EXPOSE 8080
-# Liveness through the actuator's probe group; the script needs nothing but bash (no curl in the image).
+# Liveness through the actuator's probe group on the management port; the script needs nothing but bash
+# (no curl in the image).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["duban-healthcheck", "liveness"]
 # Heap from the container's memory limit, not the host's; fail fast on OOM so the orchestrator restarts
 # the container. Extra options: JAVA_TOOL_OPTIONS.

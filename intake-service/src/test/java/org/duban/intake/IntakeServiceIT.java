@@ -212,17 +212,27 @@ class IntakeServiceIT extends RunningIntake {
     }
 
     @Test
-    void reportsItselfHealthyAndReadyIncludingItsStore() {
+    void reportsItselfHealthyAndReadyIncludingItsStoreOnTheManagementPortOnly() {
+        // given
+        HttpCalls management = new HttpCalls(managementPort);
+
         // when
-        HttpCalls.Answer health = http.get("/actuator/health", null);
-        HttpCalls.Answer readiness = http.get("/actuator/health/readiness", null);
-        HttpCalls.Answer liveness = http.get("/actuator/health/liveness", null);
+        HttpCalls.Answer health = management.get("/actuator/health", null);
+        HttpCalls.Answer readiness = management.get("/actuator/health/readiness", null);
+        HttpCalls.Answer liveness = management.get("/actuator/health/liveness", null);
 
         // then
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(readiness.text("status")).isEqualTo("UP");
         assertThat(liveness.text("status")).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus", null).status()).isEqualTo(200);
+        assertThat(management.get("/api/v1/units", SUPERVISOR).status()).as("no API on the management port")
+                .isEqualTo(404);
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
+            HttpCalls.Answer onTheApiPort = http.get(path, null);
+            assertThat(onTheApiPort.status()).as(path).isEqualTo(404);
+            assertThat(onTheApiPort.contentType()).as(path).startsWith("application/problem+json");
+        }
     }
 
     private String registerUnit() {

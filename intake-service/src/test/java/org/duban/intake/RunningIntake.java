@@ -6,6 +6,7 @@ import org.duban.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,6 +43,10 @@ abstract class RunningIntake {
      */
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    /** Health, metrics and info: on the management port only. */
+    @LocalManagementPort
+    int managementPort;
 
     String bootstrap;
 

@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -78,6 +79,8 @@ class WebhookDeliveryIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
@@ -345,7 +348,7 @@ class WebhookDeliveryIT {
     private String scrape() {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                    java.net.URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

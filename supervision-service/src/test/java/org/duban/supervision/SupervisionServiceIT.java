@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -86,6 +87,8 @@ class SupervisionServiceIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
@@ -446,7 +449,7 @@ class SupervisionServiceIT {
     @Test
     void exposesTheOverdueAssignmentsGaugeTheOpsDashboardReads() {
         // when
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        HttpResponse<String> metrics = getFrom(managementPort, "/actuator/prometheus", null);
 
         // then
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -570,6 +573,10 @@ class SupervisionServiceIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String token) {
+        return getFrom(port, pathAndQuery, token);
+    }
+
+    private HttpResponse<String> getFrom(int port, String pathAndQuery, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
                 .GET();

@@ -114,6 +114,7 @@ class TwoInstancesIT {
     private ConfigurableApplicationContext start() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         properties.put("spring.mongodb.uri", EmbeddedMongo.uri());
         properties.put("duban.mongodb.database", database);
         properties.putAll(TestTokens.properties());

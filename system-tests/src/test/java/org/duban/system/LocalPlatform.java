@@ -36,7 +36,10 @@ final class LocalPlatform {
         environment.put("DUBAN_DATA_DIR", dataDir.toString());
         List<String> portVariables = List.of("DUBAN_GATEWAY_PORT", "DUBAN_INTAKE_PORT", "DUBAN_SUPERVISION_PORT",
                 "DUBAN_NOTIFICATION_PORT", "DUBAN_REPORTING_PORT", "DUBAN_CONSOLE_PORT", "DUBAN_KAFKA_PORT", "DUBAN_KAFKA_CONTROLLER_PORT",
-                "DUBAN_MONGO_PORT");
+                "DUBAN_MONGO_PORT",
+                // health and metrics: each application's management port, free like the others
+                "DUBAN_GATEWAY_MANAGEMENT_PORT", "DUBAN_INTAKE_MANAGEMENT_PORT", "DUBAN_SUPERVISION_MANAGEMENT_PORT",
+                "DUBAN_NOTIFICATION_MANAGEMENT_PORT", "DUBAN_REPORTING_MANAGEMENT_PORT", "DUBAN_CONSOLE_MANAGEMENT_PORT");
         List<Integer> ports = freePorts(portVariables.size());
         for (int i = 0; i < ports.size(); i++) {
             environment.put(portVariables.get(i), Integer.toString(ports.get(i)));

@@ -19,12 +19,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ComposeFile {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
+    /** {@code $$} (a literal {@code $}: compose leaves what follows alone) or {@code ${NAME}}, {@code ${NAME:-default}}. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
+    /** A Spring placeholder naming a secret file of the config tree, e.g. {@code ${mongodb_password}}. */
+    private static final Pattern SECRET_PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9_]+)}");
+    private static final Pattern URI_CREDENTIALS = Pattern.compile("^[a-z+]+://([^:@/]+):([^@/]*)@");
+    private static final String SECRETS_TREE = "configtree:/run/secrets/";
     private static final Set<String> WAITS = Set.of("service_healthy", "service_completed_successfully");
     /** mongo is healthy only once mongo-init made it a replica set: mongo-init waits for it to run, not to be healthy. */
     private static final Set<String> MAY_WAIT_FOR_START = Set.of("mongo-init->mongo");
     /** Services that may publish ports on the host: the way in, and the observability tools. */
     private static final Set<String> PUBLISHED = Set.of("gateway", "prometheus", "grafana");
+    /** Every application's management port in its container (the image's MANAGEMENT_SERVER_PORT). */
+    static final int MANAGEMENT_PORT = 9080;
 
     private final Map<String, Object> document;
 
@@ -53,8 +60,9 @@ final class ComposeFile {
             Matcher matcher = VARIABLE.matcher(text);
             StringBuilder result = new StringBuilder();
             while (matcher.find()) {
-                matcher.appendReplacement(result, Matcher.quoteReplacement(
-                        matcher.group(2) == null ? "" : matcher.group(2)));
+                String replacement = matcher.group().equals("$$") ? "$"
+                        : matcher.group(2) == null ? "" : matcher.group(2);
+                matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
             }
             matcher.appendTail(result);
             return result.toString();
@@ -111,8 +119,11 @@ final class ComposeFile {
             if (service.containsKey("ports") && !PUBLISHED.contains(name)) {
                 problems.add(name + ": publishes ports, but only the gateway (and the observability tools) may");
             }
+            publishedContainerPorts(service).stream().filter(port -> port == MANAGEMENT_PORT).forEach(port ->
+                    problems.add(name + ": publishes its management port " + port + "; only Prometheus, inside the "
+                            + "compose network, may reach it"));
             environment(service).forEach((variable, value) -> {
-                boolean secretName = variable.matches(".*(PASSWORD|SECRET|PRIVATE_KEY)(?!_LOCATION|__FILE).*");
+                boolean secretName = variable.matches(".*(PASSWORD|SECRET|PRIVATE_KEY)(?!_LOCATION|_FILE|__FILE).*");
                 if (secretName && !value.isBlank()) {
                     problems.add(name + ": " + variable + " holds a secret in the file; read it from a secret file");
                 }
@@ -122,8 +133,93 @@ final class ComposeFile {
             if (!(service.get("depends_on") instanceof Map<?, ?>)) {
                 problems.add(name + ": an application must wait for what it needs (depends_on with conditions)");
             }
+            credentialProblems(name, service, problems);
         });
+        ownSecretProblems(problems);
+        TransportRules.problems(this, problems);
         return problems;
+    }
+
+    /** target in /run/secrets → the secret mounted there, for each secret a service mounts. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> mountedSecrets(Map<String, Object> service) {
+        Map<String, String> mounted = new LinkedHashMap<>();
+        if (service.get("secrets") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof Map<?, ?> longSyntax) {
+                    Map<String, Object> secret = (Map<String, Object>) longSyntax;
+                    String source = String.valueOf(secret.get("source"));
+                    mounted.put(String.valueOf(secret.getOrDefault("target", source)), source);
+                } else {
+                    mounted.put(String.valueOf(entry), String.valueOf(entry));
+                }
+            }
+        }
+        return mounted;
+    }
+
+    /**
+     * A service that uses MongoDB or Kafka signs in as a user of its own, its password a secret file read
+     * as a config tree, never a value in this file.
+     */
+    private static void credentialProblems(String name, Map<String, Object> service, List<String> problems) {
+        Map<String, String> environment = environment(service);
+        Map<String, String> mounted = mountedSecrets(service);
+        boolean readsTree = environment.getOrDefault("SPRING_CONFIG_IMPORT", "").contains(SECRETS_TREE);
+        String mongo = environment.get("MONGODB_URI");
+        if (mongo != null) {
+            Matcher credentials = URI_CREDENTIALS.matcher(mongo);
+            Matcher password = credentials.find() ? SECRET_PLACEHOLDER.matcher(credentials.group(2)) : null;
+            if (password == null) {
+                problems.add(name + ": signs in to MongoDB as no one (MONGODB_URI without a user and password)");
+            } else if (!password.matches()) {
+                problems.add(name + ": MONGODB_URI holds a password in the file; read it from a secret file");
+            } else if (!mounted.containsKey(password.group(1)) || !readsTree) {
+                problems.add(name + ": MONGODB_URI's password " + password.group(1) + " is not a secret file it reads "
+                        + "(mounted in /run/secrets, SPRING_CONFIG_IMPORT " + SECRETS_TREE + ")");
+            }
+        }
+        if (environment.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+            String protocol = environment.getOrDefault("DUBAN_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+            if (!protocol.startsWith("SASL_")) {
+                problems.add(name + ": signs in to Kafka as no one (DUBAN_KAFKA_SECURITY_PROTOCOL " + protocol + ")");
+            } else if (!mounted.containsKey("kafka_password") || !readsTree) {
+                problems.add(name + ": has no Kafka password file kafka_password it reads "
+                        + "(mounted in /run/secrets, SPRING_CONFIG_IMPORT " + SECRETS_TREE + ")");
+            }
+        }
+    }
+
+    /** No two services share a password file: each is a user of its own. */
+    private void ownSecretProblems(List<String> problems) {
+        for (String target : List.of("mongodb_password", "kafka_password")) {
+            Map<String, String> ownerOfSource = new LinkedHashMap<>();
+            applications().forEach((name, service) -> {
+                String source = mountedSecrets(service).get(target);
+                if (source != null) {
+                    String other = ownerOfSource.putIfAbsent(source, name);
+                    if (other != null) {
+                        problems.add(name + ": shares its " + target + " (secret " + source + ") with " + other);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The container ports a service publishes on the host ("8443", "443:8443", "127.0.0.1:443:8443/tcp", long syntax). */
+    static List<Integer> publishedContainerPorts(Map<String, Object> service) {
+        List<Integer> ports = new ArrayList<>();
+        if (service.get("ports") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof Map<?, ?> longSyntax) {
+                    ports.add(Integer.valueOf(String.valueOf(longSyntax.get("target"))));
+                } else {
+                    String[] parts = String.valueOf(entry).replaceAll("/(tcp|udp)$", "").split(":");
+                    ports.add(Integer.valueOf(parts[parts.length - 1]));
+                }
+            }
+        }
+        return ports;
     }
 
     @SuppressWarnings("unchecked")

@@ -90,13 +90,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void theTrialSignsIntoTheConsoleWithDevTokensOverPlainHttp() {
+    void theTrialSignsIntoTheConsoleWithDevTokensOverTlsWithSecureCookies() {
         // given
         ComposeFile devTokens = ComposeFile.parse(Repository.read(Repository.file(DEV_TOKENS)));
 
-        // then: the console's local profile asks the gateway for dev tokens, which only its local profile signs
+        // then: the console's local profile asks the gateway for dev tokens, which only its local profile signs;
+        // the trial, too, is reached over the gateway's TLS port, so the cookies stay Secure
         assertThat(ComposeFile.environment(devTokens.services().get("console")))
-                .containsEntry("SPRING_PROFILES_ACTIVE", "local").containsEntry("DUBAN_CONSOLE_SECURE_COOKIE", "false");
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local").doesNotContainKey("DUBAN_CONSOLE_SECURE_COOKIE");
         assertThat(ComposeFile.environment(devTokens.services().get("gateway"))).containsEntry("SPRING_PROFILES_ACTIVE", "local");
     }
 
@@ -134,17 +135,54 @@ class ComposeFileTest {
         assertThat(run.ok()).as("make-secrets.sh: %s", run.stderr()).isTrue();
         assertThat(secretFiles(compose))
                 .allSatisfy(path -> assertThat(secrets.resolve(Path.of(path).getFileName())).as(path).exists());
-        assertThat(secrets.resolve("oidc-client-secret")).isEmptyFile();
-        assertThat(secrets.resolve("jwt-public.pem")).isEmptyFile();
+        for (String officeFills : List.of("oidc-client-secret", "jwt-public.pem", "gateway-tls-cert.pem",
+                "gateway-tls-key.pem")) {
+            assertThat(secrets.resolve(officeFills)).as(officeFills).isEmptyFile();
+        }
         try (var files = Files.walk(secrets)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.contains("private"));
         }
+        // every password its own, random, of letters and digits (safe in a URI and a JAAS line)
+        List<String> passwords = new java.util.ArrayList<>();
+        try (var files = Files.list(secrets)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-password")).sorted().toList()) {
+                passwords.add(Files.readString(file));
+            }
+        }
+        assertThat(passwords).hasSize(1 + 1 + 4 + 1 + 4).doesNotHaveDuplicates()
+                .allSatisfy(password -> assertThat(password).matches("[0-9a-f]{48}"));
+        String kafkaAdmin = Files.readString(secrets.resolve("kafka-admin-password"));
+        assertThat(Files.readString(secrets.resolve("kafka-server-jaas.conf")))
+                .contains("user_admin=\"" + kafkaAdmin + "\"", "ScramLoginModule");
+        assertThat(Files.readString(secrets.resolve("kafka-admin-client.properties")))
+                .contains("security.protocol=SASL_PLAINTEXT", "password=\"" + kafkaAdmin + "\"");
+        assertThat(Files.readString(secrets.resolve("mongo-keyfile")).replaceAll("\\s", "")).hasSizeBetween(6, 1024);
         assertThat(Files.getPosixFilePermissions(secrets.resolve("oidc-client-secret")))
                 .as("readable by the console's uid 10001 in the container").contains(PosixFilePermission.OTHERS_READ);
         assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
         assertThat(run.stdout()).contains("oidc-client-secret EMPTY: put the console's client secret",
-                "jwt-public.pem EMPTY: put the identity provider's token public key");
+                "jwt-public.pem EMPTY: put the identity provider's token public key",
+                "gateway-tls-cert.pem EMPTY: put the gateway's TLS certificate chain and its key");
+    }
+
+    @Test
+    void makeSecretsChangesNoSecretThatExists(@TempDir Path dir) throws Exception {
+        assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
+        // given
+        Path secrets = dir.resolve("secrets");
+        Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", secrets.toString());
+        String mongo = Files.readString(secrets.resolve("mongo-intake-service-password"));
+        Files.delete(secrets.resolve("kafka-reporting-service-password"));
+
+        // when
+        Repository.Run again = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", secrets.toString());
+
+        // then: what existed is kept, what was missing is made
+        assertThat(again.ok()).as(again.stderr()).isTrue();
+        assertThat(Files.readString(secrets.resolve("mongo-intake-service-password"))).isEqualTo(mongo);
+        assertThat(secrets.resolve("kafka-reporting-service-password")).isNotEmptyFile();
+        assertThat(again.stdout()).doesNotContain("mongo-intake-service-password").contains("kafka-reporting-service-password");
     }
 
     @Test
@@ -163,11 +201,20 @@ class ComposeFileTest {
         assertThat(production.ok()).as("make-secrets.sh: %s", production.stderr()).isTrue();
         assertThat(trial.ok()).as("make-secrets.sh --trial: %s", trial.stderr()).isTrue();
         List<String> overlayFiles = secretFiles(ComposeFile.parse(Repository.read(Repository.file(DEV_TOKENS))));
-        assertThat(overlayFiles).hasSize(2).allSatisfy(path -> {
+        assertThat(overlayFiles).hasSize(4).allSatisfy(path -> {
             assertThat(path).startsWith("./secrets/trial/");
             assertThat(secrets.resolve("trial").resolve(Path.of(path).getFileName())).as(path).isNotEmptyFile();
         });
         assertThat(Files.readString(secrets.resolve("trial/jwt-private.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.readString(secrets.resolve("trial/gateway-tls-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        try (var in = Files.newInputStream(secrets.resolve("trial/gateway-tls-cert.pem"))) {
+            var certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCertificate(in);
+            assertThat(certificate.getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))))
+                    .as("a self-signed certificate for this host").contains("localhost", "127.0.0.1");
+            certificate.checkValidity();
+        }
+        assertThat(secrets.resolve("gateway-tls-cert.pem")).as("the office's certificate is untouched").isEmptyFile();
         assertThat(secrets.resolve("jwt-public.pem")).as("the production key is untouched").isEmptyFile();
         assertThat(Files.getPosixFilePermissions(secrets.resolve("trial/jwt-private.pem")))
                 .as("readable by the gateway's uid 10001 in the container").contains(PosixFilePermission.OTHERS_READ);
@@ -182,7 +229,7 @@ class ComposeFileTest {
 
         // then
         assertThat(secretFiles(compose)).noneMatch(path -> path.contains("private"));
-        assertThat(Repository.read(Repository.file(COMPOSE))).doesNotContain("PRIVATE_KEY");
+        assertThat(Repository.read(Repository.file(COMPOSE))).doesNotContain("JWT_PRIVATE_KEY");
         assertThat(ComposeFile.environment(compose.services().get("intake-service")))
                 .as("no issuer unless the office names its identity provider's").containsEntry("DUBAN_JWT_ISSUER", "");
         for (String app : ManifestRules.APPLICATIONS) {
@@ -225,16 +272,112 @@ class ComposeFileTest {
                 "intake-service: health check disabled or without a test",
                 "intake-service: depends_on as a list only waits for start; name a condition for each",
                 "intake-service: DUBAN_SMTP_PASSWORD holds a secret in the file; read it from a secret file",
-                "intake-service: an application must wait for what it needs (depends_on with conditions)");
+                "intake-service: an application must wait for what it needs (depends_on with conditions)",
+                "kafka: must enforce ACLs (KAFKA_AUTHORIZER_CLASS_NAME, KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND \"false\")");
     }
 
     @Test
-    void theTopicScriptCreatesEveryEventTopicAndDeadLetterTopicWithUnlimitedRetention() {
-        String script = Repository.read(Repository.file("deploy/compose/kafka-topics.sh"));
+    void kafkaInitCreatesEveryEventTopicAndDeadLetterTopicWithUnlimitedRetentionAsTheAdmin() {
+        String script = Repository.read(Repository.file("deploy/compose/kafka-init.sh"));
 
         assertThat(script).contains("duban.intake.events duban.supervision.events duban.notification.events",
                 "intake-service supervision-service notification-service reporting-service", "\"duban.$consumer.dlt\"",
-                "retention.ms=-1", "--if-not-exists");
+                "retention.ms=-1", "--if-not-exists", "--command-config \"$admin\"");
+    }
+
+    @Test
+    void usersReachOnlyTheGatewaysTlsPortAndEveryServiceSignsInAsAUserOfItsOwn() {
+        // then: the gateway publishes its TLS port only, with the certificate and key from secret files
+        Map<String, Object> gateway = compose.services().get("gateway");
+        assertThat(ComposeFile.publishedContainerPorts(gateway)).containsExactly(8443);
+        assertThat(ComposeFile.environment(gateway)).containsEntry("DUBAN_GATEWAY_TLS_PORT", "8443");
+        assertThat(ComposeFile.mountedSecrets(gateway)).containsKeys("gateway_tls_certificate", "gateway_tls_key");
+        // each service: its own MongoDB and Kafka password files, mounted under the same two names
+        for (String service : List.of("intake-service", "supervision-service", "notification-service", "reporting-service")) {
+            String own = service.replace('-', '_');
+            assertThat(ComposeFile.mountedSecrets(compose.services().get(service))).as(service)
+                    .containsEntry("mongodb_password", "mongo_" + own + "_password")
+                    .containsEntry("kafka_password", "kafka_" + own + "_password");
+            assertThat(ComposeFile.environment(compose.services().get(service))).as(service)
+                    .containsEntry("DUBAN_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/")
+                    .hasEntrySatisfying("MONGODB_URI", uri -> assertThat(uri)
+                            .startsWith("mongodb://${spring.application.name}:${mongodb_password}@mongo:27017/")
+                            .contains("authSource=admin", "replicaSet=rs0"));
+        }
+        // and the services start only once mongo-init made their users and kafka-init their users and ACLs
+        assertThat(((Map<?, ?>) compose.services().get("intake-service").get("depends_on")).keySet())
+                .map(String::valueOf).contains("mongo-init", "kafka-init");
+    }
+
+    @Test
+    void findsPlainDoorsAndSharedOrWrittenDownCredentials() {
+        // given: today's compose file, before this work: plain listeners, no auth, passwords nowhere
+        ComposeFile broken = ComposeFile.parse("""
+                services:
+                  kafka:
+                    image: apache/kafka:4.1.0
+                    environment:
+                      KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093
+                      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                      KAFKA_LISTENER_NAME_SASL_PLAINTEXT_PLAIN_SASL_JAAS_CONFIG: x password="admin";
+                    healthcheck: {test: ["CMD", "true"]}
+                  mongo:
+                    image: mongo:7.0.14
+                    command: ["mongod", "--replSet", "rs0", "--bind_ip_all"]
+                    healthcheck: {test: ["CMD", "true"]}
+                  gateway:
+                    image: duban/gateway:0.1.0
+                    ports: ["8080:8080"]
+                    healthcheck: {test: ["CMD", "true"]}
+                  intake-service:
+                    build: .
+                    image: duban/intake-service:0.1.0
+                    depends_on: {kafka: {condition: service_healthy}}
+                    environment:
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                      MONGODB_URI: mongodb://mongo:27017/?replicaSet=rs0
+                    healthcheck: {test: ["CMD", "true"]}
+                  supervision-service:
+                    build: .
+                    image: duban/supervision-service:0.1.0
+                    depends_on: {kafka: {condition: service_healthy}}
+                    secrets: [{source: kafka_shared, target: kafka_password}, {source: mongo_shared, target: mongodb_password}]
+                    environment:
+                      SPRING_CONFIG_IMPORT: optional:configtree:/run/secrets/
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                      DUBAN_KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT
+                      MONGODB_URI: mongodb://supervision-service:hunter2@mongo:27017/
+                    healthcheck: {test: ["CMD", "true"]}
+                  reporting-service:
+                    build: .
+                    image: duban/reporting-service:0.1.0
+                    depends_on: {kafka: {condition: service_healthy}}
+                    secrets: [{source: kafka_shared, target: kafka_password}, {source: mongo_shared, target: mongodb_password}]
+                    environment:
+                      SPRING_CONFIG_IMPORT: optional:configtree:/run/secrets/
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                      DUBAN_KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT
+                      MONGODB_URI: mongodb://reporting-service:$${mongodb_password}@mongo:27017/
+                    healthcheck: {test: ["CMD", "true"]}
+                """);
+
+        // then
+        assertThat(broken.problems()).containsExactlyInAnyOrder(
+                "gateway: publishes port 8080 without TLS; publish only its TLS port (DUBAN_GATEWAY_TLS_PORT)",
+                "kafka: listener PLAINTEXT://:9092 lets clients in without signing in (PLAINTEXT); use SASL_PLAINTEXT "
+                        + "or SASL_SSL, or listen on localhost only",
+                "kafka: listener CONTROLLER://:9093 lets clients in without signing in (PLAINTEXT); use SASL_PLAINTEXT "
+                        + "or SASL_SSL, or listen on localhost only",
+                "kafka: must enforce ACLs (KAFKA_AUTHORIZER_CLASS_NAME, KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND \"false\")",
+                "kafka: KAFKA_LISTENER_NAME_SASL_PLAINTEXT_PLAIN_SASL_JAAS_CONFIG holds a secret in the file; read it from "
+                        + "a secret file",
+                "mongo: runs without authentication (needs --keyFile and MONGO_INITDB_ROOT_PASSWORD_FILE)",
+                "intake-service: signs in to MongoDB as no one (MONGODB_URI without a user and password)",
+                "intake-service: signs in to Kafka as no one (DUBAN_KAFKA_SECURITY_PROTOCOL PLAINTEXT)",
+                "supervision-service: MONGODB_URI holds a password in the file; read it from a secret file",
+                "reporting-service: shares its mongodb_password (secret mongo_shared) with supervision-service",
+                "reporting-service: shares its kafka_password (secret kafka_shared) with supervision-service");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.duban.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 /** The one Dockerfile: read as text, since no Docker engine is here to build it. */
@@ -16,6 +20,7 @@ class DockerfileTest {
 
     private static final Pattern ARG = Pattern.compile("(?m)^ARG (\\w+)=(\\S+)$");
     private static final Pattern FROM = Pattern.compile("(?m)^FROM (\\S+)");
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final String dockerfile = Repository.read(Repository.file("Dockerfile"));
 
@@ -47,6 +52,43 @@ class DockerfileTest {
         assertThat(dockerfile).containsPattern("(?m)^USER 10001:10001$");
         assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*duban-healthcheck");
         assertThat(Repository.file("deploy/docker/healthcheck.sh")).isExecutable();
+    }
+
+    @Test
+    void answersHealthOnAManagementPortThatItDoesNotExpose() {
+        assertThat(dockerfile).containsPattern("(?m)^ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=" + NetworkRules.MANAGEMENT + "$");
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080$").doesNotContainPattern("(?m)^EXPOSE .*" + NetworkRules.MANAGEMENT);
+    }
+
+    @Test
+    void theHealthCheckAsksTheProbeGroupOnTheManagementPort() throws Exception {
+        // given: the management port answers readiness UP and liveness DOWN; the public port is not asked
+        HttpServer management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        management.createContext("/actuator/health/readiness", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
+        management.createContext("/actuator/health/liveness", exchange -> answer(exchange, 503, "{\"status\":\"DOWN\"}"));
+        management.start();
+        String port = "MANAGEMENT_SERVER_PORT=" + management.getAddress().getPort();
+        try {
+            // when
+            Repository.Run ready = Repository.run(TIMEOUT, "env", port, "SERVER_PORT=1", "bash",
+                    "deploy/docker/healthcheck.sh", "readiness");
+            Repository.Run live = Repository.run(TIMEOUT, "env", port, "SERVER_PORT=1", "bash",
+                    "deploy/docker/healthcheck.sh");
+
+            // then
+            assertThat(ready.ok()).as("readiness: %s", ready.stderr()).isTrue();
+            assertThat(live.ok()).as("liveness is DOWN").isFalse();
+        } finally {
+            management.stop(0);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static List<String> baseImages(String dockerfile) {

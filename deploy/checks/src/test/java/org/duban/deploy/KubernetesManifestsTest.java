@@ -213,6 +213,107 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void findsAManagementPortOpenToAllPublishedOrNotProbedAndPrometheusKeptOut() {
+        // given
+        String broken = render("production")
+                .replace("""
+                  name: gateway-ingress
+                  namespace: duban
+                spec:
+                  ingress:
+                  - ports:
+                    - port: 8080
+                      protocol: TCP
+                """, """
+                  name: gateway-ingress
+                  namespace: duban
+                spec:
+                  ingress:
+                  - {}
+                """)
+                .replaceFirst("(path: /actuator/health/liveness\n\\s+port: )management(\n\\s+periodSeconds: 10)", "$1http$2")
+                .replace("""
+                  ports:
+                  - name: http
+                    port: 8080
+                    targetPort: http
+                  selector:
+                    app.kubernetes.io/name: gateway
+                """, """
+                  ports:
+                  - name: http
+                    port: 8080
+                    targetPort: http
+                  - name: management
+                    port: 9080
+                    targetPort: management
+                  selector:
+                    app.kubernetes.io/name: gateway
+                """)
+                .replaceFirst("(?s)(name: management-ingress.*?kubernetes.io/metadata.name: )monitoring", "$1duban");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).contains(
+                "gateway: NetworkPolicy gateway-ingress lets anyone reach its management port 9080",
+                "Deployment console container console: liveness probe must ask the management port 9080, not http",
+                "Service gateway publishes the management port; only the probes and Prometheus may reach it",
+                "intake-service: NetworkPolicy management-ingress lets more than Prometheus (namespace monitoring) "
+                        + "reach its management port 9080",
+                "Prometheus -> reporting-service:9080: no ingress NetworkPolicy of reporting-service allows it");
+    }
+
+    @Test
+    void findsAPlainListenerOpenToAllServicesTalkingPlainTextAndGrantsOrUsersBeyondTheirOwn() {
+        // given
+        String broken = render("production")
+                .replace("""
+                      port: 9093
+                      tls: true
+                      type: internal
+                """, """
+                      port: 9093
+                      tls: false
+                      type: internal
+                """)
+                .replace("""
+                            - notification-service
+                            - reporting-service
+                      port: 9093
+                """, """
+                            - notification-service
+                            - reporting-service
+                            - gateway
+                      port: 9093
+                """)
+                .replace("DUBAN_KAFKA_SECURITY_PROTOCOL: SASL_SSL", "DUBAN_KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT")
+                .replaceFirst("(?s)(name: supervision-service\n  namespace: duban\nspec:\n  authentication:.*?- Describe\n      - )Read",
+                        "$1Write")
+                .replace("name: duban-mongo-supervision-service-connection\n", "name: duban-mongo-intake-service-connection\n")
+                .replaceFirst("- db: duban_intake", "- db: duban_reporting");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).contains(
+                "Kafka listener tls: must use TLS",
+                "Kafka listener tls: networkPolicyPeers let in [gateway, intake-service, notification-service, "
+                        + "reporting-service, supervision-service], but the Kafka clients are [intake-service, "
+                        + "notification-service, reporting-service, supervision-service]",
+                "intake-service: must reach Kafka with SASL_SSL (DUBAN_KAFKA_SECURITY_PROTOCOL), not SASL_PLAINTEXT",
+                "KafkaUsers: missing supervision-service topic duban.intake.events Describe,Read (" + KafkaAccess.FILE + ")",
+                "KafkaUsers: grant supervision-service topic duban.intake.events Describe,Write beyond " + KafkaAccess.FILE,
+                "supervision-service: MONGODB_URI must be the connection string of its own MongoDB user "
+                        + "supervision-service, not secret duban-mongo-intake-service-connection");
+        assertThat(problems).anySatisfy(problem -> assertThat(problem)
+                .startsWith("MongoDBCommunity: users must be one per service with readWrite on its own database only")
+                .contains("intake-service=readWrite@duban_reporting"));
+    }
+
+    @Test
     void kustomizeRefusesABrokenKustomization(@TempDir Path dir) throws Exception {
         assumeTrue(Repository.onPath("kubectl"), "kubectl is not installed: SKIPPED");
         // given: a copy of deploy/k8s whose base names a file that is not there

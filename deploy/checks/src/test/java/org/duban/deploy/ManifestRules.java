@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -19,6 +21,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /** What every rendered overlay must satisfy; each broken rule is one sentence. */
 final class ManifestRules {
@@ -29,7 +32,7 @@ final class ManifestRules {
             "duban.notification.events", "duban.intake-service.dlt", "duban.supervision-service.dlt",
             "duban.notification-service.dlt", "duban.reporting-service.dlt");
     /** Secrets made outside the manifests: by the cluster's operator (README "Deploy") or by the MongoDB operator. */
-    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-password", "duban-tls",
+    static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-passwords", "duban-tls",
             "duban-console-oidc", "duban-query-code-key");
 
     /** How big the stateful parts must be in an overlay, and the paths its Ingress sends to the gateway (if any). */
@@ -52,6 +55,7 @@ final class ManifestRules {
         problems.addAll(NetworkRules.problems(manifests, expected.ingressPaths()));
         kafkaProblems(manifests, expected, problems);
         mongoProblems(manifests, expected, problems);
+        CredentialRules.problems(manifests, problems);
         return problems;
     }
 
@@ -60,10 +64,13 @@ final class ManifestRules {
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             String where = name + " container " + container.getName();
             Images.unpinned(container.getImage()).ifPresent(why -> problems.add(where + ": " + why));
-            probeProblem(container.getLivenessProbe(), "/actuator/health/liveness").ifPresent(why ->
+            probeProblem(container, container.getStartupProbe(), "/actuator/health/liveness").ifPresent(why ->
+                    problems.add(where + ": startup probe " + why));
+            probeProblem(container, container.getLivenessProbe(), "/actuator/health/liveness").ifPresent(why ->
                     problems.add(where + ": liveness probe " + why));
-            probeProblem(container.getReadinessProbe(), "/actuator/health/readiness").ifPresent(why ->
+            probeProblem(container, container.getReadinessProbe(), "/actuator/health/readiness").ifPresent(why ->
                     problems.add(where + ": readiness probe " + why));
+            managementPortProblems(deployment, container, where, problems);
             if (container.getResources() == null || container.getResources().getRequests() == null
                     || !container.getResources().getRequests().keySet().containsAll(Set.of("cpu", "memory"))
                     || container.getResources().getLimits() == null
@@ -105,18 +112,57 @@ final class ManifestRules {
                 || manifests.ofType(Secret.class).stream().anyMatch(s -> s.getMetadata().getName().equals(secret))) {
             return true;
         }
-        return manifests.ofType(MongoDBCommunity.class).stream().anyMatch(mongo -> mongo.spec().users().stream()
+        // Strimzi writes a Secret for each KafkaUser (named after it) and the cluster CA's certificate
+        boolean strimzi = manifests.ofType(KafkaUser.class).stream().anyMatch(user -> user.getMetadata().getName().equals(secret))
+                || manifests.ofType(Kafka.class).stream()
+                        .anyMatch(kafka -> (kafka.getMetadata().getName() + "-cluster-ca-cert").equals(secret));
+        return strimzi || manifests.ofType(MongoDBCommunity.class).stream().anyMatch(mongo -> mongo.spec().users().stream()
                 .anyMatch(user -> user.connectionStringSecret((String) mongo.metadata().get("name")).equals(secret)));
     }
 
-    private static java.util.Optional<String> probeProblem(Probe probe, String path) {
+    private static java.util.Optional<String> probeProblem(Container container, Probe probe, String path) {
         if (probe == null) {
             return java.util.Optional.of("missing");
         }
         if (probe.getHttpGet() == null || !path.equals(probe.getHttpGet().getPath())) {
             return java.util.Optional.of("must ask " + path);
         }
+        if (!Integer.valueOf(NetworkRules.MANAGEMENT).equals(portNumber(container, probe.getHttpGet().getPort()))) {
+            return java.util.Optional.of("must ask the management port " + NetworkRules.MANAGEMENT + ", not "
+                    + probe.getHttpGet().getPort().getValue());
+        }
         return java.util.Optional.empty();
+    }
+
+    /** A container port given by number or by name. */
+    private static Integer portNumber(Container container, IntOrString port) {
+        if (port == null) {
+            return null;
+        }
+        if (port.getIntVal() != null) {
+            return port.getIntVal();
+        }
+        return Objects.requireNonNullElse(container.getPorts(), List.<ContainerPort>of()).stream()
+                .filter(declared -> port.getStrVal().equals(declared.getName()))
+                .map(ContainerPort::getContainerPort).findFirst().orElse(null);
+    }
+
+    /**
+     * Health, metrics and info on the management port: the container declares it, Prometheus is told to
+     * scrape it, no Service publishes it, and the application is not told another one.
+     */
+    private static void managementPortProblems(Deployment deployment, Container container, String where,
+            List<String> problems) {
+        if (!Integer.valueOf(NetworkRules.MANAGEMENT).equals(portNumber(container, new IntOrString("management")))) {
+            problems.add(where + ": must declare the port management (" + NetworkRules.MANAGEMENT + ")");
+        }
+        Map<String, String> annotations = Objects.requireNonNullElse(
+                deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of());
+        if (!String.valueOf(NetworkRules.MANAGEMENT).equals(annotations.get("prometheus.io/port"))
+                || !"/actuator/prometheus".equals(annotations.get("prometheus.io/path"))) {
+            problems.add(where + ": Prometheus must scrape /actuator/prometheus on the management port "
+                    + NetworkRules.MANAGEMENT + " (prometheus.io/port, prometheus.io/path)");
+        }
     }
 
     static boolean selects(LabelSelector selector, Map<String, String> labels) {

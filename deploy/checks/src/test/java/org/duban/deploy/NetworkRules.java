@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
@@ -33,6 +34,9 @@ final class NetworkRules {
     static final String GATEWAY = "gateway";
     static final String CONSOLE = "console";
     private static final int HTTP = 8080;
+    /** Every application's management port (MANAGEMENT_SERVER_PORT in the image). */
+    static final int MANAGEMENT = 9080;
+    private static final String MONITORING = "monitoring";
     /** An address inside the namespace: a Service name without dots, and its port. */
     private static final Pattern SERVICE_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
 
@@ -45,10 +49,48 @@ final class NetworkRules {
         callsThePlatformMakes(manifests, problems);
         ingressProblems(manifests, ingressPaths, problems);
         addressProblems(manifests, problems);
+        managementPortProblems(manifests, problems);
         return problems;
     }
 
-    /** Only the gateway is open to everyone; the others accept the gateway and Prometheus only. */
+    /** The management port is for the probes and Prometheus: no Service or Ingress leads to it; it is 9080. */
+    private static void managementPortProblems(TypedManifests manifests, List<String> problems) {
+        for (Service service : manifests.ofType(Service.class)) {
+            service.getSpec().getPorts().stream()
+                    .filter(port -> port.getPort() == MANAGEMENT || (port.getTargetPort() != null
+                            && ("management".equals(port.getTargetPort().getStrVal())
+                                    || Integer.valueOf(MANAGEMENT).equals(port.getTargetPort().getIntVal()))))
+                    .forEach(port -> problems.add("Service " + service.getMetadata().getName()
+                            + " publishes the management port; only the probes and Prometheus may reach it"));
+        }
+        for (Ingress ingress : manifests.ofType(Ingress.class)) {
+            for (IngressRule rule : Objects.requireNonNullElse(ingress.getSpec().getRules(), List.<IngressRule>of())) {
+                if (rule.getHttp() == null) {
+                    continue;
+                }
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    var port = path.getBackend().getService() == null ? null : path.getBackend().getService().getPort();
+                    if (port != null && ("management".equals(port.getName())
+                            || Integer.valueOf(MANAGEMENT).equals(port.getNumber()))) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + " sends " + path.getPath()
+                                + " to a management port");
+                    }
+                }
+            }
+        }
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            String told = environment(manifests, deployment).get("MANAGEMENT_SERVER_PORT");
+            if (told != null && !told.equals(String.valueOf(MANAGEMENT))) {
+                problems.add(deployment.getMetadata().getName() + ": MANAGEMENT_SERVER_PORT is " + told
+                        + ", but the probes, Prometheus and the network policies expect " + MANAGEMENT);
+            }
+        }
+    }
+
+    /**
+     * Only the gateway's port is open to everyone; the others' accept the gateway only. Every application's
+     * management port (health, metrics, info) accepts Prometheus in the monitoring namespace, and no one else.
+     */
     private static void whoMayCall(TypedManifests manifests, List<String> problems) {
         for (Deployment deployment : manifests.ofType(Deployment.class)) {
             String app = deployment.getMetadata().getName();
@@ -60,24 +102,46 @@ final class NetworkRules {
             if (policies(manifests, "Egress", labels).isEmpty()) {
                 problems.add(app + ": no NetworkPolicy limits whom it may call");
             }
-            if (app.equals(GATEWAY)) {
-                continue;
-            }
-            ingress.forEach(policy -> policy.getSpec().getIngress().forEach(rule -> {
-                if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
-                    problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName() + " lets anyone in");
-                    return;
-                }
-                for (NetworkPolicyPeer peer : rule.getFrom()) {
-                    boolean fromPrometheus = peer.getNamespaceSelector() != null && peer.getPodSelector() != null
-                            && "prometheus".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
-                    if (!inNamespace(peer, Map.of("app.kubernetes.io/name", GATEWAY)) && !fromPrometheus) {
-                        problems.add(app + ": NetworkPolicy " + policy.getMetadata().getName()
-                                + " lets in more than the gateway and Prometheus");
+            boolean scraped = false;
+            for (NetworkPolicy policy : ingress) {
+                String name = policy.getMetadata().getName();
+                for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                    boolean api = allowsPort(rule.getPorts(), HTTP);
+                    boolean management = allowsPort(rule.getPorts(), MANAGEMENT);
+                    if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
+                        if (management) {
+                            problems.add(app + ": NetworkPolicy " + name + (api && !app.equals(GATEWAY)
+                                    ? " lets anyone in" : " lets anyone reach its management port " + MANAGEMENT));
+                        } else if (api && !app.equals(GATEWAY)) {
+                            problems.add(app + ": NetworkPolicy " + name + " lets anyone in");
+                        }
+                        continue;
+                    }
+                    for (NetworkPolicyPeer peer : rule.getFrom()) {
+                        boolean fromPrometheus = fromPrometheus(peer);
+                        scraped |= management && fromPrometheus;
+                        if (management && !fromPrometheus) {
+                            problems.add(app + ": NetworkPolicy " + name + " lets more than Prometheus (namespace "
+                                    + MONITORING + ") reach its management port " + MANAGEMENT);
+                        }
+                        if (api && !app.equals(GATEWAY) && !inNamespace(peer, Map.of("app.kubernetes.io/name", GATEWAY))) {
+                            problems.add(app + ": NetworkPolicy " + name + " lets in more than the gateway on port " + HTTP);
+                        }
                     }
                 }
-            }));
+            }
+            if (!ingress.isEmpty() && !scraped) {
+                problems.add("Prometheus -> " + app + ":" + MANAGEMENT + ": no ingress NetworkPolicy of " + app + " allows it");
+            }
         }
+    }
+
+    /** Prometheus's pods in the monitoring namespace, and only those. */
+    private static boolean fromPrometheus(NetworkPolicyPeer peer) {
+        return peer.getIpBlock() == null && peer.getNamespaceSelector() != null && peer.getPodSelector() != null
+                && Map.of("kubernetes.io/metadata.name", MONITORING)
+                        .equals(peer.getNamespaceSelector().getMatchLabels())
+                && Map.of("app.kubernetes.io/name", "prometheus").equals(peer.getPodSelector().getMatchLabels());
     }
 
     /** The gateway calls every other application; the console calls the gateway. Both ends must allow it. */
@@ -125,8 +189,12 @@ final class NetworkRules {
     }
 
     private static boolean allowsPort(List<NetworkPolicyPort> ports) {
+        return allowsPort(ports, HTTP);
+    }
+
+    private static boolean allowsPort(List<NetworkPolicyPort> ports, int number) {
         return ports == null || ports.isEmpty() || ports.stream().anyMatch(port -> port.getPort() != null
-                && Integer.valueOf(HTTP).equals(port.getPort().getIntVal()));
+                && Integer.valueOf(number).equals(port.getPort().getIntVal()));
     }
 
     /** From outside, only the gateway: every Ingress path goes to it, and the overlay's paths exist. */
@@ -175,7 +243,7 @@ final class NetworkRules {
         }
     }
 
-    private static Map<String, String> environment(TypedManifests manifests, Deployment deployment) {
+    static Map<String, String> environment(TypedManifests manifests, Deployment deployment) {
         Map<String, String> environment = new TreeMap<>();
         for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
             for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource>of())) {

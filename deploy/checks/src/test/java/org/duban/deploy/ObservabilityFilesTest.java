@@ -18,7 +18,7 @@ class ObservabilityFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void prometheusScrapesTheActuatorOfEveryApplicationInTheComposeFile() {
+    void prometheusScrapesTheActuatorOfEveryApplicationOnItsManagementPortInTheComposeFile() {
         // given
         Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(Repository.read(Repository.file("deploy/compose/prometheus.yml")));
@@ -35,7 +35,12 @@ class ObservabilityFilesTest {
 
         // then
         assertThat(targets).containsExactlyInAnyOrderElementsOf(
-                compose.applications().keySet().stream().map(name -> name + ":8080").toList());
+                compose.applications().keySet().stream().map(name -> name + ":" + NetworkRules.MANAGEMENT).toList());
+        assertThat(Repository.read(Repository.file("Dockerfile")))
+                .as("the image's management port, which compose leaves as it is")
+                .containsPattern("(?m)^ENV .*MANAGEMENT_SERVER_PORT=" + NetworkRules.MANAGEMENT + "\\b");
+        compose.applications().forEach((name, service) -> assertThat(ComposeFile.environment(service)).as(name)
+                .doesNotContainKey("MANAGEMENT_SERVER_PORT"));
     }
 
     @Test

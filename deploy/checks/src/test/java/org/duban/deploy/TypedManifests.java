@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,6 +46,7 @@ final class TypedManifests {
         serialization.registerKubernetesResource(Kafka.class);
         serialization.registerKubernetesResource(KafkaNodePool.class);
         serialization.registerKubernetesResource(KafkaTopic.class);
+        serialization.registerKubernetesResource(KafkaUser.class);
     }
 
     static TypedManifests load(String multiDocumentYaml) {

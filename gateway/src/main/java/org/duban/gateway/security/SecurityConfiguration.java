@@ -20,17 +20,18 @@ import reactor.core.publisher.Mono;
  * services validate the token again and decide. Every other path is the web console's (routed to it or
  * answered 404): the console signs its users in itself and keeps their tokens server-side. Rejections are
  * raised as exceptions so that they become problem documents like every other gateway error.
+ *
+ * <p>Health, metrics and info are served on the management port only ({@code management.server.port}),
+ * which no one outside reaches (compose does not publish it; in Kubernetes only the monitoring namespace
+ * may): there they need no token. On this port nothing serves {@code /actuator/**}: it answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final String[] OPEN = {
-        "/api/v1/public/**", "/api/v1/dev/tokens",
-        "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
-    };
+    private static final String[] OPEN = {"/api/v1/public/**", "/api/v1/dev/tokens"};
 
     /** The API and the gateway's own endpoints: a bearer token is required (but on the open paths). */
-    private static final String[] GATEWAY_AND_API = {"/api/**", "/actuator/**", "/fallback/**"};
+    private static final String[] GATEWAY_AND_API = {"/api/**", "/fallback/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {

@@ -4,18 +4,36 @@ import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.duban.gateway.testing.GatewayClient;
 import org.duban.gateway.testing.RunningGateway;
 import org.duban.gateway.testing.TokenFixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.gateway.testing.ProblemAssertions.assertProblem;
 
 class AuthenticationTest extends RunningGateway {
+
+    @LocalServerPort
+    private int publicPort;
+
+    @LocalManagementPort
+    private int managementPort;
+
+    private GatewayClient management;
+
+    @BeforeEach
+    void managementClient() {
+        assertThat(managementPort).as("the management port is not the public one").isNotEqualTo(publicPort);
+        management = new GatewayClient(managementPort);
+    }
 
     @Test
     void answersUnauthenticatedProblemWithoutAToken() {
@@ -79,20 +97,48 @@ class AuthenticationTest extends RunningGateway {
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
             "/actuator/prometheus", "/actuator/info"})
-    void servesHealthMetricsAndInfoWithoutAToken(String path) {
+    void servesHealthMetricsAndInfoOnTheManagementPortWithoutAToken(String path) {
         // when
-        HttpResponse<String> response = gateway.get(path);
+        HttpResponse<String> response = management.get(path);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    @Test
-    void keepsOtherActuatorEndpointsClosed() {
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/actuator/info",
+            "/actuator/env", "/actuator"})
+    void answersActuatorPathsOnThePublicPortWithNotFound(String path) {
         // when
-        HttpResponse<String> response = gateway.get("/actuator/env");
+        HttpResponse<String> withoutToken = gateway.get(path);
+        HttpResponse<String> withToken = gateway.getWithToken(path, TokenFixtures.supervisorToken());
 
         // then
-        assertProblem(response, 401, "unauthenticated");
+        assertProblem(withoutToken, 404, "not-found");
+        assertProblem(withToken, 404, "not-found");
+        assertThat(CONSOLE.received()).isEmpty();
+    }
+
+    @Test
+    void keepsOtherActuatorEndpointsClosedOnTheManagementPort() {
+        // when
+        HttpResponse<String> response = management.get("/actuator/env");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("systemEnvironment");
+    }
+
+    @Test
+    void theManagementPortRoutesNothingToTheServices() {
+        // when
+        HttpResponse<String> api = management.getWithToken("/api/v1/statistics", TokenFixtures.supervisorToken());
+        HttpResponse<String> page = management.get("/board");
+
+        // then
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(REPORTING.received()).isEmpty();
+        assertThat(CONSOLE.received()).isEmpty();
     }
 }

@@ -30,6 +30,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @EnableConfigurationProperties(TokenProperties.class)
 public class ResourceServerConfiguration {
 
+    /**
+     * No token needed. The actuator's health, metrics and info are served on the management port only
+     * ({@code management.server.port}, which no one outside reaches: README "Deploy"), where they need
+     * none; the API port serves no {@code /actuator/**} and answers 404 there.
+     */
     static final String[] OPEN = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**", "/error"

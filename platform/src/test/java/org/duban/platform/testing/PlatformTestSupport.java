@@ -4,7 +4,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Points a service under test at the embedded Mongo-wire server, a database of its own, the test
- * token key and (when given) an embedded Kafka broker.
+ * token key and (when given) an embedded Kafka broker; its management port is a free one, like its API port,
+ * so that several services under test (and a {@code ./duban} on this machine) never collide.
  */
 public final class PlatformTestSupport {
 
@@ -23,5 +24,6 @@ public final class PlatformTestSupport {
         registry.add("duban.kafka.retries", () -> "3");
         registry.add("duban.outbox.poll-interval", () -> "100ms");
         registry.add("duban.kafka.partitions", () -> "1");
+        registry.add("management.server.port", () -> "0");
     }
 }
