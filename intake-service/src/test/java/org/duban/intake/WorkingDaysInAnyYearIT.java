@@ -103,6 +103,7 @@ class WorkingDaysInAnyYearIT {
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, String database, Path calendarDir) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
                 "--duban.mongodb.database=" + database,
                 "--duban.intake.query-code.key-location=classpath:query-code-test.key",
