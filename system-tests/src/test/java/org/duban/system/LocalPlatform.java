@@ -45,10 +45,18 @@ final class LocalPlatform {
             environment.put(portVariables.get(i), Integer.toString(ports.get(i)));
         }
         environment.put("DUBAN_START_TIMEOUT", "300");
+        // supervision looks for deadlines that passed every few seconds rather than every minute, so that a
+        // deadline a test lets pass is noticed while the test runs (the sweep itself is the production one)
+        environment.put("DUBAN_SUPERVISION_SWEEP_INTERVAL", "5s");
     }
 
     String gatewayUrl() {
         return "http://localhost:" + environment.get("DUBAN_GATEWAY_PORT");
+    }
+
+    /** A file of the platform's keys ({@code <data dir>/keys/<name>}), e.g. the dev token key {@code jwt-private.pem}. */
+    Path keyFile(String name) {
+        return dataDir.resolve("keys").resolve(name);
     }
 
     /** The log file of a part ({@code <data dir>/logs/<part>.log}, as {@code ./duban logs} shows it). */

@@ -122,6 +122,24 @@ class WebhookServiceTest {
     }
 
     @Test
+    void aClerkOfAnotherUnitWithTheSameSubjectAndKeyGetsNothingOfTheFirstUnitsRegistration() {
+        // given: the identity provider names a clerk of each unit "clerk"
+        Caller clerkOfUnit1 = Caller.unit("clerk", "unit-1");
+        Caller clerkOfUnit2 = Caller.unit("clerk", "unit-2");
+        WebhookRegistration first = webhooks.register(clerkOfUnit1, "http://127.0.0.1:9000/hook", List.of(ISSUED), "k-9");
+
+        // when: unit 2's clerk sends the same request under the same key
+        WebhookRegistration other = webhooks.register(clerkOfUnit2, "http://127.0.0.1:9000/hook", List.of(ISSUED), "k-9");
+
+        // then: unit 2 registered an endpoint of its own, and never saw unit 1's or its secret
+        assertThat(other.endpoint().unitId()).isEqualTo("unit-2");
+        assertThat(other.endpoint().id()).isNotEqualTo(first.endpoint().id());
+        assertThat(other.secret()).isNotEqualTo(first.secret());
+        assertThat(endpoints.of("unit-1")).hasSize(1);
+        assertThat(endpoints.of("unit-2")).hasSize(1);
+    }
+
+    @Test
     void aRetryRacingTheFirstRequestToStoreAnswersTheFirstRegistration() {
         // given: the first request stored its endpoint just after the retry looked for it
         WebhookRegistration first = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of(), "k-3");

@@ -10,10 +10,11 @@ import java.util.function.Function;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.Ids;
+import org.duban.platform.domain.Role;
 
 /**
- * Makes a creating call safe to retry with an {@code Idempotency-Key}: the same caller, operation and
- * key always lead to the same object, created once.
+ * Makes a creating call safe to retry with an {@code Idempotency-Key}: the same caller (subject, and the
+ * unit a unit's token speaks for), operation and key always lead to the same object, created once.
  *
  * <p>The key is reserved first, together with the id the new object will get. A retry finds the
  * reservation and answers the object with that id; if the first attempt never got as far as storing
@@ -39,12 +40,22 @@ public final class IdempotentCreations {
             return create.apply(Ids.newId());
         }
         String fingerprint = fingerprint(request);
-        IdempotencyKeys.Reservation reservation = keys.reserve(
-                caller.subject() + "|" + operation + "|" + key, Ids.newId(), fingerprint);
+        IdempotencyKeys.Reservation reservation = keys.reserve(owner(caller) + "|" + operation + "|" + key,
+                Ids.newId(), fingerprint);
         if (!reservation.fingerprint().equals(fingerprint)) {
             throw new Conflict("Idempotency-Key " + key + " was already used for a different request");
         }
         return find.apply(reservation.resourceId()).orElseGet(() -> create.apply(reservation.resourceId()));
+    }
+
+    /**
+     * Whose keys these are: the subject and, for a unit's token, the unit it speaks for. The identity
+     * provider's user id alone is not enough: the same id may come in a token of another unit (a clerk who
+     * moved, an integration account named alike), which must never be answered the first unit's object —
+     * a webhook's secret, say — for retrying its request under its key.
+     */
+    private static String owner(Caller caller) {
+        return caller.has(Role.UNIT) ? caller.subject() + "|unit=" + caller.unitId() : caller.subject();
     }
 
     static String fingerprint(Record request) {
