@@ -50,6 +50,20 @@ final class LocalPlatform {
         environment.put("DUBAN_SUPERVISION_SWEEP_INTERVAL", "5s");
     }
 
+    /** Sets a variable for every part this platform starts from now on (before {@link #start()}). */
+    void setEnvironment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    /** The data directory: the store's and the broker's files, the logs, the keys. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + environment.get("DUBAN_KAFKA_PORT");
+    }
+
     String gatewayUrl() {
         return "http://localhost:" + environment.get("DUBAN_GATEWAY_PORT");
     }

@@ -37,6 +37,11 @@ final class SharedPlatform implements BeforeAllCallback {
         return running.platform;
     }
 
+    /** The mail server notification-service sends the units' e-mails to. */
+    static MailSink mail() {
+        return running.mail;
+    }
+
     /** How long the start took. */
     static Duration startedIn() {
         return running.startedIn;
@@ -46,15 +51,24 @@ final class SharedPlatform implements BeforeAllCallback {
     private static final class Running implements AutoCloseable {
 
         private final LocalPlatform platform;
+        private final MailSink mail;
         private final Duration startedIn;
 
         Running() {
             try {
                 platform = new LocalPlatform(Path.of(System.getProperty("duban.root")),
                         Path.of(System.getProperty("duban.work"), UUID.randomUUID().toString()));
+                mail = new MailSink();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // units with an e-mail contact get their messages by e-mail too, as in an office
+            platform.setEnvironment("DUBAN_EMAIL_ENABLED", "true");
+            platform.setEnvironment("SPRING_MAIL_HOST", "127.0.0.1");
+            platform.setEnvironment("SPRING_MAIL_PORT", Integer.toString(mail.port()));
+            // every test calls from this machine's one address: the public calls' rate limit (intake's own
+            // tests prove it) would otherwise count the calls of all test classes together
+            platform.setEnvironment("DUBAN_PUBLIC_RATE_LIMIT", "1000");
             startedIn = platform.start();
             running = this;
         }
@@ -64,6 +78,7 @@ final class SharedPlatform implements BeforeAllCallback {
             List<Long> pids = new ArrayList<>();
             LocalPlatform.PARTS.forEach(part -> platform.pid(part).ifPresent(pids::add));
             platform.stop();
+            mail.close();
             assertThat(pids).as("processes left behind by ./duban stop").noneMatch(LocalPlatform::alive);
         }
     }

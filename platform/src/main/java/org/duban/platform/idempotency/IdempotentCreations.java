@@ -1,10 +1,15 @@
 package org.duban.platform.idempotency;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 import org.duban.platform.domain.Caller;
@@ -30,7 +35,7 @@ public final class IdempotentCreations {
     }
 
     /**
-     * @param request the request as the use case received it; its {@code toString()} fingerprints it
+     * @param request the request as the use case received it; its values fingerprint it
      * @param create  creates and stores the object under the given id
      * @param find    finds a stored object by id
      */
@@ -61,10 +66,47 @@ public final class IdempotentCreations {
     static String fingerprint(Record request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(canonical(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The request's values written the way a record's own {@code toString()} writes them
+     * ({@code Name[a=1, b=[x, y]]}), whatever {@code toString()} a record of it overrides: a record
+     * that masks what it prints (a petitioner) must not make two different requests look alike. For
+     * records that do not override it, this is exactly what fingerprints were made of before.
+     */
+    static String canonical(Object value) {
+        if (value instanceof Record record) {
+            StringJoiner components = new StringJoiner(", ", record.getClass().getSimpleName() + "[", "]");
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                components.add(component.getName() + "=" + canonical(valueOf(component, record)));
+            }
+            return components.toString();
+        }
+        if (value instanceof Collection<?> collection) {
+            StringJoiner elements = new StringJoiner(", ", "[", "]");
+            collection.forEach(element -> elements.add(canonical(element)));
+            return elements.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner entries = new StringJoiner(", ", "{", "}");
+            map.forEach((key, entry) -> entries.add(canonical(key) + "=" + canonical(entry)));
+            return entries.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static Object valueOf(RecordComponent component, Record record) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
         }
     }
 }
