@@ -104,6 +104,8 @@ class WorkingDaysInAnyYearIT {
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, String database, Path calendarDir) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                // a free management port each: two instances start at once, and 9081 may be a ./duban's
+                "--management.server.port=0",
                 "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
                 "--duban.mongodb.database=" + database,
                 "--duban.intake.query-code.key-location=classpath:query-code-test.key",

@@ -28,6 +28,9 @@ import org.springframework.core.io.Resource;
 public class FieldEncryptionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FieldEncryptionConfiguration.class);
+    private static final String HOW_TO_MAKE_ONE = "Make one with deploy/make-field-keyset.sh <file> (or `tinkey "
+            + "create-keyset --key-template AES256_GCM --out-format json`); ./duban start makes "
+            + "data/keys/field-keys/<service>.json itself. Never replace a keyset in use: rotate it (ADR 0011).";
 
     @Bean
     FieldCipher fieldCipher(FieldKeysProperties properties) {
@@ -63,10 +66,6 @@ public class FieldEncryptionConfiguration {
                     + e.getMessage() + ". " + HOW_TO_MAKE_ONE, e);
         }
     }
-
-    private static final String HOW_TO_MAKE_ONE = "Make one with deploy/make-field-keyset.sh <file> (or `tinkey "
-            + "create-keyset --key-template AES256_GCM --out-format json`); ./duban start makes "
-            + "data/keys/field-keys/<service>.json itself. Never replace a keyset in use: rotate it (ADR 0011).";
 
     /** Runs the re-encryption once, in the background, when the service is ready; stops with the service. */
     static final class ReencryptionAtStart implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
