@@ -3,6 +3,9 @@
 # does not exist yet (run it again after an upgrade: it adds what is new and changes nothing else):
 #  - the key intake-service seals query codes with (query-code-key: 32 random bytes in Base64; never
 #    replaced: codes sealed with it would no longer open);
+#  - the field keysets of intake-service (the petitioner's identity) and notification-service (webhook
+#    secrets), one each (<service>-field-keys.json: a Tink keyset in JSON made by deploy/make-field-keyset.sh;
+#    never replaced: rotated, see ADR 0011);
 #  - random passwords: Grafana's admin; MongoDB's root and one per service (mongo-<service>-password) and the
 #    replica set's key file; Kafka's admin (kafka-admin-password, with the broker's JAAS file and the admin
 #    tools' client settings made from it) and one per service (kafka-<service>-password);
@@ -64,6 +67,12 @@ if [[ ! -f $dir/query-code-key ]]; then
   (umask 077 && openssl rand -base64 32 >"$dir/query-code-key")
   echo "made $dir/query-code-key"
 fi
+for service in intake-service notification-service; do
+  if [[ ! -f $dir/$service-field-keys.json ]]; then
+    "$(dirname "$0")/../make-field-keyset.sh" "$dir/$service-field-keys.json"
+    echo "made $dir/$service-field-keys.json"
+  fi
+done
 random_file "$dir/grafana-admin-password"
 
 # MongoDB: the root user (made by the mongo image on an empty data directory; mongo-init uses it), one user

@@ -16,6 +16,7 @@ import org.duban.intake.calendar.OfficeCalendar;
 import org.duban.intake.cases.CaseService;
 import org.duban.intake.cases.RecoverableQueryCodes;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
+import org.duban.intake.cases.mongo.MongoPetitionerReencryption;
 import org.duban.intake.evaluation.EvaluationService;
 import org.duban.intake.evaluation.EvaluationService.EvaluationSupport;
 import org.duban.intake.evaluation.mongo.MongoEvaluations;
@@ -23,6 +24,8 @@ import org.duban.intake.ratelimit.RateLimit;
 import org.duban.intake.ratelimit.mongo.MongoRateLimitCounters;
 import org.duban.intake.unit.UnitService;
 import org.duban.intake.unit.mongo.MongoResponsibleUnits;
+import org.duban.platform.crypto.FieldCipher;
+import org.duban.platform.crypto.FieldEncryptionConfiguration;
 import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
@@ -30,9 +33,15 @@ import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
 import org.duban.platform.outbox.AggregateWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Wires the use cases to their Mongo stores; the use cases themselves know nothing of Spring. */
+/**
+ * Wires the use cases to their Mongo stores; the use cases themselves know nothing of Spring. The
+ * petitioner's identity is stored encrypted under the field keyset (ADR 0011); at each start, matters not
+ * yet under its primary key are written again under it.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(FieldEncryptionConfiguration.class)
 class IntakeConfiguration {
 
     @Bean
@@ -49,9 +58,15 @@ class IntakeConfiguration {
     @Bean
     CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
             UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
-            RecoverableQueryCodes queryCodes) {
-        return new CaseService(new MongoPetitionCases(database, writer), handling, units,
+            RecoverableQueryCodes queryCodes, FieldCipher cipher) {
+        return new CaseService(new MongoPetitionCases(database, writer, cipher), handling, units,
                 new CaseService.CaseSupport(creations, events, clock, officeZone, queryCodes));
+    }
+
+    @Bean
+    MongoPetitionerReencryption petitionerReencryption(MongoDatabase database, AggregateWriter writer,
+            FieldCipher cipher) {
+        return new MongoPetitionerReencryption(database, writer, cipher);
     }
 
     @Bean

@@ -18,7 +18,8 @@ class ArchitectureTest {
                     "org.duban.intake.evaluation", "org.duban.intake.ratelimit",
                     "org.duban.intake.progress", "org.duban.intake.lawyer")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "tools.jackson..", "com.fasterxml..", "org.duban.intake.api..");
+                    "org.apache.kafka..", "tools.jackson..", "com.fasterxml..", "org.duban.intake.api..",
+                    "com.google.crypto..", "org.duban.platform.crypto..");
 
     @ArchTest
     static final ArchRule onlyWebAdaptersSpeakTheGeneratedApi = noClasses()

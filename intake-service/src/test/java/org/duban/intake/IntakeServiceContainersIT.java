@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.duban.contracts.events.Topics;
+import org.duban.platform.testing.TestFieldKeys;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class IntakeServiceContainersIT {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
+        registry.add("duban.field-keys.location", TestFieldKeys::location);
     }
 
     @LocalServerPort

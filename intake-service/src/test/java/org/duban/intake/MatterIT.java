@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.bson.Document;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
@@ -49,6 +50,25 @@ class MatterIT extends RunningIntake {
         }
         assertThat(http.get(CASES, TestTokens.unit("li.na", handling)).status())
                 .as("the list stays for office staff").isEqualTo(403);
+    }
+
+    @Test
+    void aRegisteredPetitionersNameIdNumberAndPhoneAreStoredOnlyEncrypted() {
+        // given
+        String petitioner = "{\"name\":\"赵六\",\"idNumber\":\"110101198805061234\",\"phone\":\"13987654321\"}";
+
+        // when
+        HttpCalls.Answer registered = http.post(CASES, SUPERVISOR, "{\"title\":\"噪音扰民\",\"summary\":\"夜间施工\","
+                + "\"channel\":\"VISIT\",\"origin\":\"SELF\",\"category\":\"OTHER\",\"petitioner\":" + petitioner + "}");
+
+        // then: the answer and a later read carry the petitioner; the stored document holds none of it in the clear
+        assertThat(registered.status()).isEqualTo(201);
+        String caseId = registered.text("id");
+        assertThat(http.get(CASES + "/" + caseId, SUPERVISOR).body().path("petitioner").toString()).isEqualTo(petitioner);
+        Document stored = database.getCollection("cases").find(new Document("_id", caseId)).first();
+        assertThat(stored.toJson()).doesNotContain("赵六", "110101198805061234", "13987654321");
+        assertThat(stored.get("petitioner", Document.class).get("idNumber", Document.class).keySet())
+                .containsExactly("kid", "ct");
     }
 
     @Test

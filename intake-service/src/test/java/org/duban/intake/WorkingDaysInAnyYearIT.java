@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Topics;
 import org.duban.intake.calendar.statutory.StatutoryHolidays;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.TestFieldKeys;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,12 @@ class WorkingDaysInAnyYearIT {
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, String database, Path calendarDir) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                // a free management port each: two instances start at once, and 9081 may be a ./duban's
                 "--management.server.port=0",
                 "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
                 "--duban.mongodb.database=" + database,
                 "--duban.intake.query-code.key-location=classpath:query-code-test.key",
+                "--duban.field-keys.location=" + TestFieldKeys.location(),
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--duban.kafka.partitions=1",
                 "--duban.outbox.poll-interval=100ms",

@@ -34,6 +34,7 @@ import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.crypto.FieldEncryptionConfiguration;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
 import org.duban.platform.tracing.TraceContexts;
@@ -41,10 +42,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Wires the plain-Java features (templates, routing, inbox, units, webhooks, deliveries) to their adapters. */
+/**
+ * Wires the plain-Java features (templates, routing, inbox, units, webhooks, deliveries) to their adapters.
+ * Webhook secrets are stored encrypted under the field keyset (ADR 0011); at each start, endpoints not yet
+ * under its primary key are written again under it.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(FieldEncryptionConfiguration.class)
 class NotificationConfiguration {
 
     @Bean

@@ -17,8 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
+import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.bson.Document;
 import org.duban.contracts.events.NotificationDelivered;
 import org.duban.contracts.events.NotificationDeliveryFailed;
 import org.duban.contracts.events.Topics;
@@ -87,6 +89,8 @@ class WebhookDeliveryIT {
     CircuitBreakerRegistry breakers;
     @Autowired
     Deliveries deliveries;
+    @Autowired
+    MongoDatabase database;
 
     private final List<TestReceiver> receivers = new ArrayList<>();
     private InboxHttp http;
@@ -294,6 +298,30 @@ class WebhookDeliveryIT {
                 request.signature(), request.body(), request.at())).isNull();
         assertThat(new StandardWebhooksVerifier(newSecret).refusal(request.webhookId(), request.timestamp(),
                 request.signature(), request.body(), request.at())).isNull();
+    }
+
+    @Test
+    void theStoredEndpointHoldsItsSecretsOnlyEncryptedAndTheyStillSign() {
+        // given
+        String unit = TestTokens.unit("qian.li", "unit-at-rest");
+        TestReceiver receiver = receiver();
+        Registered webhook = register(http, unit, receiver.url());
+        String newSecret = http.post("/api/v1/webhooks/" + webhook.id() + "/rotate-secret", unit).body()
+                .path("secret").asString();
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-rest1", "unit-at-rest"));
+
+        // then: the document has both secrets as {kid, ct} and neither in the clear; both sign the message
+        Document stored = database.getCollection("webhook_endpoints").find(new Document("_id", webhook.id())).first();
+        assertThat(stored.toJson()).doesNotContain("whsec_", webhook.secret().substring(6, 30), newSecret.substring(6, 30));
+        assertThat(stored.getList("secrets", Document.class)).hasSize(2).allSatisfy(secret ->
+                assertThat(secret.get("value", Document.class).keySet()).containsExactly("kid", "ct"));
+        Received request = await().atMost(PATIENCE).until(receiver::accepted, list -> list.size() == 1).get(0);
+        for (String secret : List.of(webhook.secret(), newSecret)) {
+            assertThat(new StandardWebhooksVerifier(secret).refusal(request.webhookId(), request.timestamp(),
+                    request.signature(), request.body(), request.at())).isNull();
+        }
     }
 
     @Test

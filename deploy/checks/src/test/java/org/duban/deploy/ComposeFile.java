@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class ComposeFile {
 
     /** {@code $$} (a literal {@code $}: compose leaves what follows alone) or {@code ${NAME}}, {@code ${NAME:-default}}. */
+    private static final String FIELD_KEYS_SUFFIX = "field_keys";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
     /** A Spring placeholder naming a secret file of the config tree, e.g. {@code ${mongodb_password}}. */
     private static final Pattern SECRET_PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9_]+)}");
@@ -134,6 +135,7 @@ final class ComposeFile {
                 problems.add(name + ": an application must wait for what it needs (depends_on with conditions)");
             }
             credentialProblems(name, service, problems);
+            fieldKeyProblems(name, service, problems);
         });
         ownSecretProblems(problems);
         TransportRules.problems(this, problems);
@@ -190,9 +192,32 @@ final class ComposeFile {
         }
     }
 
-    /** No two services share a password file: each is a user of its own. */
+    /**
+     * intake-service and notification-service read a field keyset of their own from a secret file (ADR 0011);
+     * no other application mounts one.
+     */
+    private static void fieldKeyProblems(String name, Map<String, Object> service, List<String> problems) {
+        Map<String, String> mounted = mountedSecrets(service);
+        boolean holder = CredentialRules.FIELD_KEY_HOLDERS.contains(name);
+        mounted.forEach((target, source) -> {
+            if (source.endsWith(FIELD_KEYS_SUFFIX) && !holder) {
+                problems.add(name + ": mounts a field keyset (secret " + source + ") it has no use for");
+            }
+        });
+        if (holder) {
+            String location = environment(service).getOrDefault("DUBAN_FIELD_KEYS_LOCATION", "");
+            String target = location.startsWith("file:/run/secrets/") ? location.substring("file:/run/secrets/".length()) : "";
+            if (!mounted.getOrDefault(target, "").endsWith(FIELD_KEYS_SUFFIX)) {
+                problems.add(name + ": must read its field keyset from a secret file (DUBAN_FIELD_KEYS_LOCATION "
+                        + "file:/run/secrets/<a mounted secret *" + FIELD_KEYS_SUFFIX + ">), not "
+                        + (location.isEmpty() ? "none" : location));
+            }
+        }
+    }
+
+    /** No two services share a password file or a field keyset: each is a user of its own. */
     private void ownSecretProblems(List<String> problems) {
-        for (String target : List.of("mongodb_password", "kafka_password")) {
+        for (String target : List.of("mongodb_password", "kafka_password", "field_keys")) {
             Map<String, String> ownerOfSource = new LinkedHashMap<>();
             applications().forEach((name, service) -> {
                 String source = mountedSecrets(service).get(target);

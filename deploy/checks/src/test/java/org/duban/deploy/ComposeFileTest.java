@@ -3,6 +3,7 @@ package org.duban.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,6 +175,95 @@ class ComposeFileTest {
     }
 
     @Test
+    void makeSecretsMakesAFieldKeysetOfItsOwnForIntakeAndNotificationThatTinkReads(@TempDir Path dir) throws Exception {
+        assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
+        // given
+        Path secrets = dir.resolve("secrets");
+        AeadConfig.register();
+
+        // when
+        Repository.Run run = Repository.run(TIMEOUT, "bash", "deploy/compose/make-secrets.sh", secrets.toString());
+
+        // then: each a Tink keyset in JSON with one AES256_GCM key that encrypts and decrypts; the two differ
+        assertThat(run.ok()).as("make-secrets.sh: %s", run.stderr()).isTrue();
+        List<Integer> primaryKeys = new java.util.ArrayList<>();
+        for (String service : List.of("intake-service", "notification-service")) {
+            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
+                    Files.readString(secrets.resolve(service + "-field-keys.json")), InsecureSecretKeyAccess.get());
+            assertThat(keyset.size()).as(service).isEqualTo(1);
+            assertThat(keyset.getPrimary().getKey().getParameters()).as(service)
+                    .isEqualTo(PredefinedAeadParameters.AES256_GCM);
+            Aead aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            byte[] associated = "cases/case-1 petitioner.name".getBytes(StandardCharsets.UTF_8);
+            assertThat(aead.decrypt(aead.encrypt("张三".getBytes(StandardCharsets.UTF_8), associated), associated))
+                    .isEqualTo("张三".getBytes(StandardCharsets.UTF_8));
+            primaryKeys.add(keyset.getPrimary().getId());
+        }
+        assertThat(Files.readString(secrets.resolve("intake-service-field-keys.json")))
+                .isNotEqualTo(Files.readString(secrets.resolve("notification-service-field-keys.json")));
+        assertThat(primaryKeys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theFieldKeysetScriptNeverReplacesAKeysetThatExists(@TempDir Path dir) throws Exception {
+        assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-field-keyset.sh check SKIPPED");
+        // given
+        Path keyset = dir.resolve("field-keys.json");
+        Repository.run(TIMEOUT, "bash", "deploy/make-field-keyset.sh", keyset.toString());
+        String first = Files.readString(keyset);
+
+        // when
+        Repository.Run again = Repository.run(TIMEOUT, "bash", "deploy/make-field-keyset.sh", keyset.toString());
+
+        // then
+        assertThat(again.ok()).isFalse();
+        assertThat(again.stderr()).contains("exists", "rotated, never replaced");
+        assertThat(Files.readString(keyset)).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(keyset)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void intakeAndNotificationEachReadAFieldKeysetOfTheirOwnFromASecretFileAndNoOtherServiceHasOne() {
+        // then
+        for (String service : List.of("intake-service", "notification-service")) {
+            Map<String, Object> definition = compose.services().get(service);
+            assertThat(ComposeFile.environment(definition)).as(service)
+                    .containsEntry("DUBAN_FIELD_KEYS_LOCATION", "file:/run/secrets/field_keys");
+            assertThat(ComposeFile.mountedSecrets(definition)).as(service)
+                    .containsEntry("field_keys", service.replace("-service", "") + "_field_keys");
+        }
+        for (String service : List.of("supervision-service", "reporting-service", "gateway", "console")) {
+            assertThat(ComposeFile.mountedSecrets(compose.services().get(service)).values()).as(service)
+                    .noneMatch(secret -> secret.endsWith("field_keys"));
+        }
+    }
+
+    @Test
+    void findsAFieldKeysetSharedMissingOrWhereItHasNoUse() {
+        // given: notification reads intake's keyset, intake none, supervision has one
+        String file = Repository.read(Repository.file(COMPOSE))
+                .replace("      - source: notification_field_keys\n", "      - source: intake_field_keys\n")
+                .replaceFirst("      DUBAN_FIELD_KEYS_LOCATION: file:/run/secrets/field_keys\n", "")
+                .replace("""
+                          - source: mongo_supervision_service_password
+                    """, """
+                          - notification_field_keys
+                          - source: mongo_supervision_service_password
+                    """);
+
+        // when
+        List<String> problems = ComposeFile.parse(file).problems();
+
+        // then
+        assertThat(problems).containsExactlyInAnyOrder(
+                "intake-service: must read its field keyset from a secret file (DUBAN_FIELD_KEYS_LOCATION "
+                        + "file:/run/secrets/<a mounted secret *field_keys>), not none",
+                "supervision-service: mounts a field keyset (secret notification_field_keys) it has no use for",
+                "notification-service: shares its field_keys (secret intake_field_keys) with intake-service");
+    }
+
+    @Test
     void makeSecretsChangesNoSecretThatExists(@TempDir Path dir) throws Exception {
         assumeTrue(Repository.onPath("openssl"), "openssl is not installed: make-secrets.sh check SKIPPED");
         // given
@@ -273,6 +370,8 @@ class ComposeFileTest {
                 "intake-service: depends_on as a list only waits for start; name a condition for each",
                 "intake-service: DUBAN_SMTP_PASSWORD holds a secret in the file; read it from a secret file",
                 "intake-service: an application must wait for what it needs (depends_on with conditions)",
+                "intake-service: must read its field keyset from a secret file (DUBAN_FIELD_KEYS_LOCATION "
+                        + "file:/run/secrets/<a mounted secret *field_keys>), not none",
                 "kafka: must enforce ACLs (KAFKA_AUTHORIZER_CLASS_NAME, KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND \"false\")");
     }
 
@@ -377,7 +476,9 @@ class ComposeFileTest {
                 "intake-service: signs in to Kafka as no one (DUBAN_KAFKA_SECURITY_PROTOCOL PLAINTEXT)",
                 "supervision-service: MONGODB_URI holds a password in the file; read it from a secret file",
                 "reporting-service: shares its mongodb_password (secret mongo_shared) with supervision-service",
-                "reporting-service: shares its kafka_password (secret kafka_shared) with supervision-service");
+                "reporting-service: shares its kafka_password (secret kafka_shared) with supervision-service",
+                "intake-service: must read its field keyset from a secret file (DUBAN_FIELD_KEYS_LOCATION "
+                        + "file:/run/secrets/<a mounted secret *field_keys>), not none");
     }
 
     @Test

@@ -35,6 +35,10 @@ final class CredentialRules {
 
     private static final String SECRETS_DIR = "/run/secrets";
     private static final String KAFKA_PASSWORD = "kafka_password";
+    /** The Secret with one field keyset per service that stores personal data or secrets (ADR 0011). */
+    static final String FIELD_KEYS_SECRET = "duban-field-keys";
+    static final Set<String> FIELD_KEY_HOLDERS = Set.of("intake-service", "notification-service");
+    private static final String FIELD_KEYS_LOCATION = "DUBAN_FIELD_KEYS_LOCATION";
 
     private CredentialRules() {
     }
@@ -49,6 +53,7 @@ final class CredentialRules {
                 kafkaClientProblems(manifests, deployment, environment, problems);
             }
             mongoClientProblems(manifests, deployment, problems);
+            fieldKeyProblems(deployment, environment, problems);
         }
         if (clusters.size() == 1) {
             listenerProblems(manifests, clusters.get(0), kafkaClients, problems);
@@ -137,6 +142,43 @@ final class CredentialRules {
                     problems.add(app + ": MONGODB_URI must be the connection string of its own MongoDB user " + app
                             + ", not " + (secret == null ? "a value" : "secret " + secret));
                 }
+            }
+        }
+    }
+
+    /**
+     * intake-service and notification-service read their own field keyset — the item of duban-field-keys named
+     * after them, mounted as a file — and no application mounts another's, or one it has no use for.
+     */
+    private static void fieldKeyProblems(Deployment deployment, Map<String, String> environment, List<String> problems) {
+        String app = deployment.getMetadata().getName();
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        for (Volume volume : Objects.requireNonNullElse(pod.getVolumes(), List.<Volume>of())) {
+            if (volume.getSecret() == null || !FIELD_KEYS_SECRET.equals(volume.getSecret().getSecretName())) {
+                continue;
+            }
+            List<KeyToPath> items = Objects.requireNonNullElse(volume.getSecret().getItems(), List.of());
+            if (!FIELD_KEY_HOLDERS.contains(app)) {
+                problems.add(app + ": mounts a field keyset (" + FIELD_KEYS_SECRET + ") it has no use for");
+            } else if (items.isEmpty() || items.stream().anyMatch(item -> !item.getKey().equals(app))) {
+                problems.add(app + ": mounts " + (items.isEmpty() ? "every service's field keyset"
+                        : "the field keyset of " + items.stream().map(KeyToPath::getKey).filter(key -> !key.equals(app))
+                                .findFirst().orElseThrow()) + "; each service reads only its own");
+            }
+        }
+        if (FIELD_KEY_HOLDERS.contains(app)) {
+            String location = environment.getOrDefault(FIELD_KEYS_LOCATION, "");
+            boolean own = false;
+            for (Container container : pod.getContainers()) {
+                for (VolumeMount mount : Objects.requireNonNullElse(container.getVolumeMounts(), List.<VolumeMount>of())) {
+                    own |= mountedItems(deployment, mount.getMountPath()).stream().anyMatch(item ->
+                            item.secret().equals(FIELD_KEYS_SECRET) && item.key().equals(app)
+                                    && location.equals("file:" + mount.getMountPath() + "/" + item.path()));
+                }
+            }
+            if (!own) {
+                problems.add(app + ": must read its own field keyset (" + FIELD_KEYS_LOCATION + " the file of item " + app
+                        + " of Secret " + FIELD_KEYS_SECRET + "), not " + (location.isEmpty() ? "none" : location));
             }
         }
     }

@@ -314,6 +314,30 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void findsAServiceReadingAnothersFieldKeysetOrNoneAndOneThatHasNoUseForAny() {
+        // given: notification mounts intake's keyset, intake reads no keyset, reporting has one
+        String broken = render("production")
+                .replace("          - key: notification-service\n            path: field-keys.json\n",
+                        "          - key: intake-service\n            path: field-keys.json\n")
+                .replaceFirst("        - name: DUBAN_FIELD_KEYS_LOCATION\n          value: [^\n]*\n", "")
+                .replace("            path: kafka_password\n          secretName: reporting-service\n",
+                        "            path: kafka_password\n          secretName: reporting-service\n"
+                                + "      - name: field-keys\n        secret:\n          secretName: duban-field-keys\n");
+
+        // when
+        var problems = ManifestRules.problems(TypedManifests.load(broken), EXPECTED.get("production"));
+
+        // then
+        assertThat(problems).contains(
+                "notification-service: mounts the field keyset of intake-service; each service reads only its own",
+                "notification-service: must read its own field keyset (DUBAN_FIELD_KEYS_LOCATION the file of item "
+                        + "notification-service of Secret duban-field-keys), not file:/etc/duban/field-keys/field-keys.json",
+                "intake-service: must read its own field keyset (DUBAN_FIELD_KEYS_LOCATION the file of item "
+                        + "intake-service of Secret duban-field-keys), not none",
+                "reporting-service: mounts a field keyset (duban-field-keys) it has no use for");
+    }
+
+    @Test
     void kustomizeRefusesABrokenKustomization(@TempDir Path dir) throws Exception {
         assumeTrue(Repository.onPath("kubectl"), "kubectl is not installed: SKIPPED");
         // given: a copy of deploy/k8s whose base names a file that is not there

@@ -33,7 +33,7 @@ final class ManifestRules {
             "duban.notification-service.dlt", "duban.reporting-service.dlt");
     /** Secrets made outside the manifests: by the cluster's operator (README "Deploy") or by the MongoDB operator. */
     static final Set<String> EXTERNAL_SECRETS = Set.of("duban-jwt", "duban-mongo-passwords", "duban-tls",
-            "duban-console-oidc", "duban-query-code-key");
+            "duban-console-oidc", "duban-query-code-key", "duban-field-keys");
 
     /** How big the stateful parts must be in an overlay, and the paths its Ingress sends to the gateway (if any). */
     record Expected(int kafkaBrokers, int replication, int minInSync, int mongoMembers, Set<String> ingressPaths) {

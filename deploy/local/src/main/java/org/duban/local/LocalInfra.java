@@ -1,6 +1,7 @@
 package org.duban.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -8,18 +9,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code local-infra.jar}: {@code kafka} and {@code mongo} run a server until SIGTERM,
- * {@code keys} makes the JWT key pair and the query code key if they are missing. Settings come from the environment (see
- * {@link LocalSettings}); {@code ./duban} at the repository root runs all three.
+ * {@code keys} makes the JWT key pair, the query code key and the services' field keysets if they are
+ * missing. Settings come from the environment (see {@link LocalSettings}); {@code ./duban} at the repository
+ * root runs all three. {@code field-keys add-primary FILE} and {@code field-keys remove-old FILE} rotate a
+ * field keyset (ADR 0011), any keyset file, this machine's or one of compose's secrets.
  */
 public final class LocalInfra {
 
     private static final Logger log = LoggerFactory.getLogger(LocalInfra.class);
-    private static final String USAGE = "usage: java -jar local-infra.jar kafka|mongo|keys";
+    private static final String USAGE = "usage: java -jar local-infra.jar kafka|mongo|keys\n"
+            + "       java -jar local-infra.jar field-keys add-primary|remove-old FILE";
 
     private LocalInfra() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 3 && args[0].equals("field-keys")) {
+            rotate(args[1], Path.of(args[2]));
+            return;
+        }
         if (args.length != 1) {
             System.err.println(USAGE);
             System.exit(2);
@@ -44,11 +52,37 @@ public final class LocalInfra {
                 QueryCodeKeyFile queryCodeKey = new QueryCodeKeyFile(data.resolve("keys"));
                 log.info("{} query code key {}", queryCodeKey.createIfMissing() ? "Made a new" : "Kept the existing",
                         queryCodeKey.key());
+                FieldKeysetFiles fieldKeys = new FieldKeysetFiles(data.resolve("keys"));
+                List<String> made = fieldKeys.createMissing();
+                for (String service : FieldKeysetFiles.SERVICES) {
+                    log.info("{} field keyset of {}: {}", made.contains(service) ? "Made a new" : "Kept the existing",
+                            service, fieldKeys.keyset(service));
+                }
             }
             default -> {
                 System.err.println("unknown command '" + command + "'; " + USAGE);
                 System.exit(2);
             }
+        }
+    }
+
+    /** Rotates a field keyset: a new primary key, or only the primary key kept. */
+    private static void rotate(String step, Path keyset) {
+        try {
+            switch (step) {
+                case "add-primary" -> log.info("{}: new primary key {}; the old keys stay until remove-old. Restart the "
+                        + "service: it writes every encrypted field again under the new key and logs when all are",
+                        keyset, FieldKeysetFiles.addPrimaryKey(keyset));
+                case "remove-old" -> log.info("{}: {} old keys removed; only the primary key is left. Restart the "
+                        + "service", keyset, FieldKeysetFiles.removeOldKeys(keyset));
+                default -> {
+                    System.err.println("unknown field-keys step '" + step + "'; " + USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (Exception e) {
+            log.error("field-keys {} {} failed: {}", step, keyset, e.getMessage(), e);
+            System.exit(1);
         }
     }
 

@@ -41,6 +41,13 @@ public final class CaseFixtures {
                 false, List.of(), true, false, null, null, plain.queryCodeHash(), registeredAt);
     }
 
+    /** A matter petitioned by {@code petitioner}. */
+    public static PetitionCase matter(String id, Petitioner petitioner) {
+        PetitionCase plain = matter(id, "小区加装电梯纠纷", MARCH_SECOND);
+        return new PetitionCase(id, plain.title(), plain.summary(), plain.channel(), plain.origin(), plain.category(),
+                petitioner, false, false, List.of(), true, false, null, null, plain.queryCodeHash(), MARCH_SECOND);
+    }
+
     /** A filter on text alone. */
     public static CaseFilter text(String text) {
         return new CaseFilter(text, null, null, null, null, null, null, null);

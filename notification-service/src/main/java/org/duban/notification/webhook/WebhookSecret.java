@@ -7,21 +7,24 @@ import java.util.Objects;
 
 /**
  * A signing secret of an endpoint: {@code whsec_} followed by the base64 of 32 random key bytes
- * (Standard Webhooks 1.0). A rotated-out secret keeps signing until {@code expiresAt}.
+ * (Standard Webhooks 1.0). A rotated-out secret keeps signing until {@code expiresAt}. Its text is revealed
+ * only to sign and in the answer that hands it out; the store keeps it encrypted (ADR 0011).
  *
  * @param expiresAt null for the current secret; the end of the grace period for a previous one
  */
-public record WebhookSecret(String value, Instant createdAt, Instant expiresAt) {
+public record WebhookSecret(SecretText text, Instant createdAt, Instant expiresAt) {
 
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public WebhookSecret {
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (!value.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("a webhook secret starts with " + PREFIX);
-        }
+    }
+
+    /** A secret known in the clear. */
+    public WebhookSecret(String value, Instant createdAt, Instant expiresAt) {
+        this(SecretText.of(checked(value)), createdAt, expiresAt);
     }
 
     public static WebhookSecret generate(Instant now) {
@@ -30,9 +33,14 @@ public record WebhookSecret(String value, Instant createdAt, Instant expiresAt) 
         return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(key), now, null);
     }
 
+    /** The secret's text, {@code whsec_…}: revealed now. */
+    public String value() {
+        return checked(text.reveal());
+    }
+
     /** The HMAC key: the base64-decoded part after {@code whsec_}. */
     public byte[] key() {
-        return Base64.getDecoder().decode(value.substring(PREFIX.length()));
+        return Base64.getDecoder().decode(value().substring(PREFIX.length()));
     }
 
     public boolean signsAt(Instant now) {
@@ -40,6 +48,19 @@ public record WebhookSecret(String value, Instant createdAt, Instant expiresAt) 
     }
 
     WebhookSecret expiringAt(Instant at) {
-        return expiresAt != null ? this : new WebhookSecret(value, createdAt, at);
+        return expiresAt != null ? this : new WebhookSecret(text, createdAt, at);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSecret[createdAt=" + createdAt + ", expiresAt=" + expiresAt + "]";
+    }
+
+    private static String checked(String value) {
+        Objects.requireNonNull(value, "value");
+        if (!value.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("a webhook secret starts with " + PREFIX);
+        }
+        return value;
     }
 }

@@ -4,8 +4,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Points a service under test at the embedded Mongo-wire server, a database of its own, the test
- * token key and (when given) an embedded Kafka broker; its management port is a free one, like its API port,
- * so that several services under test (and a {@code ./duban} on this machine) never collide.
+ * token key, the test field keyset and (when given) an embedded Kafka broker; its management port is a
+ * free one, like its API port, so that several services under test (and a {@code ./duban} on this
+ * machine) never collide.
  */
 public final class PlatformTestSupport {
 
@@ -16,6 +17,7 @@ public final class PlatformTestSupport {
         registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
         registry.add("duban.mongodb.database", () -> database);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("duban.field-keys.location", TestFieldKeys::location);
         if (kafkaBootstrapServers != null) {
             registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
         }

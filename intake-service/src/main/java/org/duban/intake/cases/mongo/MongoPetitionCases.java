@@ -30,8 +30,8 @@ import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.cases.PetitionCase.Category;
 import org.duban.intake.cases.PetitionCase.Channel;
 import org.duban.intake.cases.PetitionCase.Origin;
-import org.duban.intake.cases.PetitionCase.Petitioner;
 import org.duban.intake.cases.PetitionCases;
+import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
@@ -43,7 +43,7 @@ import org.duban.platform.outbox.AggregateWriter;
  * index serves both the range and the order) and, for a text, an unanchored case-insensitive
  * {@code $regex} on the title whose pattern is the text with every pattern metacharacter escaped, so
  * nothing in it acts as pattern syntax (the same on MongoDB's PCRE and the Mongo-wire store's Java
- * patterns).
+ * patterns). The petitioner's fields are encrypted ({@link PetitionerFields}, ADR 0011).
  */
 public final class MongoPetitionCases implements PetitionCases {
 
@@ -52,10 +52,12 @@ public final class MongoPetitionCases implements PetitionCases {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PetitionerFields petitioner;
 
-    public MongoPetitionCases(MongoDatabase database, AggregateWriter writer) {
+    public MongoPetitionCases(MongoDatabase database, AggregateWriter writer, FieldCipher cipher) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.petitioner = new PetitionerFields(cipher);
         // the petitioner's look-up by query code, and the newest-first list
         collection.createIndex(Indexes.ascending("queryCodeHash"), new IndexOptions().unique(true).name("query_code"));
         collection.createIndex(Indexes.descending("registeredAt"), new IndexOptions().name("newest_first"));
@@ -68,13 +70,13 @@ public final class MongoPetitionCases implements PetitionCases {
 
     @Override
     public Optional<PetitionCase> find(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoPetitionCases::fromDocument);
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::fromDocument);
     }
 
     @Override
     public Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash) {
         return Optional.ofNullable(collection.find(eq("queryCodeHash", queryCodeHash)).first())
-                .map(MongoPetitionCases::fromDocument);
+                .map(this::fromDocument);
     }
 
     @Override
@@ -94,7 +96,7 @@ public final class MongoPetitionCases implements PetitionCases {
         List<PetitionCase> items = collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id")))
                 .skip(page.offset()).limit(page.size())
-                .map(MongoPetitionCases::fromDocument).into(new ArrayList<>());
+                .map(this::fromDocument).into(new ArrayList<>());
         return new Page<>(items, page, collection.countDocuments(filter));
     }
 
@@ -151,17 +153,14 @@ public final class MongoPetitionCases implements PetitionCases {
         return pattern.toString();
     }
 
-    static Document toDocument(PetitionCase petitionCase) {
-        Petitioner petitioner = petitionCase.petitioner();
+    Document toDocument(PetitionCase petitionCase) {
         return new Document("_id", petitionCase.id())
                 .append("title", petitionCase.title())
                 .append("summary", petitionCase.summary())
                 .append("channel", petitionCase.channel().name())
                 .append("origin", petitionCase.origin().name())
                 .append("category", petitionCase.category().name())
-                .append("petitioner", new Document("name", petitioner.name())
-                        .append("idNumber", petitioner.idNumber())
-                        .append("phone", petitioner.phone()))
+                .append(PetitionerFields.FIELD, petitioner.toDocument(petitionCase.id(), petitionCase.petitioner()))
                 .append("prominent", petitionCase.prominent())
                 .append("whistleblowing", petitionCase.whistleblowing())
                 .append("accusedUnitIds", petitionCase.accusedUnitIds())
@@ -173,17 +172,16 @@ public final class MongoPetitionCases implements PetitionCases {
                 .append("registeredAt", Date.from(petitionCase.registeredAt()));
     }
 
-    static PetitionCase fromDocument(Document document) {
-        Document petitioner = document.get("petitioner", Document.class);
+    PetitionCase fromDocument(Document document) {
+        String id = document.getString("_id");
         return new PetitionCase(
-                document.getString("_id"),
+                id,
                 document.getString("title"),
                 document.getString("summary"),
                 Channel.valueOf(document.getString("channel")),
                 Origin.valueOf(document.getString("origin")),
                 Category.valueOf(document.getString("category")),
-                new Petitioner(petitioner.getString("name"), petitioner.getString("idNumber"),
-                        petitioner.getString("phone")),
+                petitioner.fromDocument(id, document.get(PetitionerFields.FIELD, Document.class)),
                 document.getBoolean("prominent"),
                 document.getBoolean("whistleblowing"),
                 document.getList("accusedUnitIds", String.class, List.of()),

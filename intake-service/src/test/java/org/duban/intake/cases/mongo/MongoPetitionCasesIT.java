@@ -26,10 +26,12 @@ import org.duban.intake.cases.PetitionCase.Channel;
 import org.duban.intake.cases.PetitionCase.Origin;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.TestFieldKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +67,8 @@ class MongoPetitionCasesIT {
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        cases = new MongoPetitionCases(database, new AggregateWriter(relay));
+        cases = new MongoPetitionCases(database, new AggregateWriter(relay),
+                FieldCipher.fromJsonKeyset(TestFieldKeys.newKeyset()));
         all = List.of(
                 matter("elevator", "加装电梯(一期)纠纷", MARCH_FIRST_EARLY),
                 matter("pattern", "Lift.*Dispute [urgent]", FEBRUARY_LAST_LATE, Category.REAL_ESTATE, Channel.ONLINE,

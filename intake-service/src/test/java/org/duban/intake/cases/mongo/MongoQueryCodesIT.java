@@ -19,10 +19,12 @@ import org.bson.Document;
 import org.duban.intake.cases.SealedQueryCode;
 import org.duban.intake.cases.SealedQueryCodes;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.TestFieldKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +59,8 @@ class MongoQueryCodesIT {
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        cases = new MongoPetitionCases(database, new AggregateWriter(relay));
+        cases = new MongoPetitionCases(database, new AggregateWriter(relay),
+                FieldCipher.fromJsonKeyset(TestFieldKeys.newKeyset()));
         sealed = new MongoSealedQueryCodes(database);
     }
 

@@ -25,12 +25,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.notification.webhook.WebhookEndpoint;
 import org.duban.notification.webhook.WebhookEndpoints;
-import org.duban.notification.webhook.WebhookSecret;
+import org.duban.platform.crypto.FieldCipher;
 import org.springframework.stereotype.Repository;
 
 /**
- * Endpoints in {@code webhook_endpoints}, one document each. The secrets are stored as issued: the
- * service must sign with them (the store is the service's own; see ADR 0005).
+ * Endpoints in {@code webhook_endpoints}, one document each. The service must sign with the secrets, so it
+ * keeps them — encrypted under the field keyset ({@link WebhookSecretFields}, ADR 0011; ADR 0005).
  */
 @Repository
 class MongoWebhookEndpoints implements WebhookEndpoints {
@@ -38,9 +38,11 @@ class MongoWebhookEndpoints implements WebhookEndpoints {
     static final String COLLECTION = "webhook_endpoints";
 
     private final MongoCollection<Document> collection;
+    private final WebhookSecretFields secrets;
 
-    MongoWebhookEndpoints(MongoDatabase database) {
+    MongoWebhookEndpoints(MongoDatabase database, FieldCipher cipher) {
         this.collection = database.getCollection(COLLECTION);
+        this.secrets = new WebhookSecretFields(cipher);
         collection.createIndex(Indexes.ascending("unitId", "createdAt"), new IndexOptions().name("unit_created"));
     }
 
@@ -59,14 +61,14 @@ class MongoWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public Optional<WebhookEndpoint> byId(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoWebhookEndpoints::fromDocument);
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::fromDocument);
     }
 
     @Override
     public List<WebhookEndpoint> of(String unitId) {
         Bson filter = unitId == null ? new Document() : eq("unitId", unitId);
         return collection.find(filter).sort(Sorts.ascending("createdAt", "_id"))
-                .map(MongoWebhookEndpoints::fromDocument).into(new ArrayList<>());
+                .map(this::fromDocument).into(new ArrayList<>());
     }
 
     @Override
@@ -77,7 +79,8 @@ class MongoWebhookEndpoints implements WebhookEndpoints {
     @Override
     public boolean storeSecrets(WebhookEndpoint endpoint, long expectedVersion) {
         return collection.updateOne(and(eq("_id", endpoint.id()), eq("version", expectedVersion)),
-                combine(set("secrets", secrets(endpoint)), inc("version", 1L))).getModifiedCount() == 1;
+                combine(set(WebhookSecretFields.SECRETS, secrets.toDocuments(endpoint.id(), endpoint.secrets())), inc("version", 1L)))
+                .getModifiedCount() == 1;
     }
 
     @Override
@@ -86,36 +89,26 @@ class MongoWebhookEndpoints implements WebhookEndpoints {
                 set("disabledReason", reason), set("disabledAt", Date.from(at)), inc("version", 1L)));
     }
 
-    private static Document toDocument(WebhookEndpoint endpoint) {
+    private Document toDocument(WebhookEndpoint endpoint) {
         return new Document("_id", endpoint.id())
                 .append("unitId", endpoint.unitId())
                 .append("url", endpoint.url().toString())
                 .append("eventTypes", List.copyOf(endpoint.eventTypes()))
-                .append("secrets", secrets(endpoint))
+                .append(WebhookSecretFields.SECRETS, secrets.toDocuments(endpoint.id(), endpoint.secrets()))
                 .append("status", endpoint.status().name())
                 .append("disabledReason", endpoint.disabledReason())
                 .append("createdAt", Date.from(endpoint.createdAt()))
                 .append("version", endpoint.version());
     }
 
-    private static List<Document> secrets(WebhookEndpoint endpoint) {
-        return endpoint.secrets().stream()
-                .map(secret -> new Document("value", secret.value()).append("createdAt", Date.from(secret.createdAt()))
-                        .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt())))
-                .toList();
-    }
-
-    private static WebhookEndpoint fromDocument(Document document) {
+    private WebhookEndpoint fromDocument(Document document) {
+        String id = document.getString("_id");
         return new WebhookEndpoint(
-                document.getString("_id"),
+                id,
                 document.getString("unitId"),
                 URI.create(document.getString("url")),
                 new HashSet<>(document.getList("eventTypes", String.class, List.of())),
-                document.getList("secrets", Document.class, List.of()).stream()
-                        .map(secret -> new WebhookSecret(secret.getString("value"),
-                                secret.getDate("createdAt").toInstant(),
-                                secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant()))
-                        .toList(),
+                secrets.fromDocuments(id, document.getList(WebhookSecretFields.SECRETS, Document.class, List.of())),
                 WebhookEndpoint.Status.valueOf(document.getString("status")),
                 document.getString("disabledReason"),
                 document.getDate("createdAt").toInstant(),
