@@ -24,7 +24,8 @@ class ArchitectureTest {
                     "org.springframework..", "com.mongodb..", "org.bson..", "org.apache.kafka..",
                     "tools.jackson..", "com.fasterxml.jackson..", "io.cloudevents..", "jakarta..",
                     "org.duban.platform.outbox..", "org.duban.platform.kafka..", "org.duban.platform.inbox..",
-                    "org.duban.platform.events..", "org.duban.platform.web..", "org.duban.notification.api..");
+                    "org.duban.platform.events..", "org.duban.platform.web..", "org.duban.notification.api..",
+                    "org.apache.hc..");
 
     @ArchTest
     static final ArchRule featureRootsDoNotReachIntoAdapters = noClasses()

@@ -299,6 +299,40 @@ class NotificationServiceIT {
     }
 
     @Test
+    void aWebhookOutsideThePublicInternetOrWithoutHttpsIsRefusedAtRegistrationOutsideTheLocalProfile() {
+        // given: the service as in production (no local profile)
+        String unit = TestTokens.unit("qin.hao", "unit-ssrf");
+        List<String> refused = List.of(
+                "http://8.8.8.8/hook",                   // plain http
+                "https://0.1.2.3/hook",                  // 0.0.0.0/8, not only 0.0.0.0
+                "https://198.18.0.1/hook",               // benchmarking 198.18.0.0/15
+                "https://198.19.255.254/hook",
+                "https://240.0.0.1/hook",                // reserved 240.0.0.0/4
+                "https://255.255.255.255/hook",          // broadcast
+                "https://[64:ff9b::a9fe:a9fe]/latest",   // NAT64 of the cloud's metadata address
+                "https://[64:ff9b::808:808]/hook",       // NAT64 of a public address: refused outright
+                "https://[2002:7f00:1::1]/hook",         // 6to4 of loopback
+                "https://[::7f00:1]/hook",               // IPv4-compatible loopback
+                "https://[2001::1]/hook");               // Teredo
+
+        // when
+        List<Answer> answers = refused.stream()
+                .map(url -> http.postJson("/api/v1/webhooks", unit, "{\"url\": \"" + url + "\"}")).toList();
+        Answer allowed = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"https://8.8.8.8/hook\"}");
+
+        // then
+        for (int i = 0; i < refused.size(); i++) {
+            Answer answer = answers.get(i);
+            assertThat(answer.status()).as(refused.get(i) + " → " + answer.body()).isEqualTo(400);
+            answer.assertProblem(400, "invalid-request");
+            assertThat(answer.body().at("/errors/0/field").asString()).isEqualTo("url");
+        }
+        assertThat(answers.get(0).body().at("/errors/0/message").asString()).contains("https");
+        assertThat(allowed.status()).as(allowed.body().toString()).isEqualTo(201);
+        assertThat(http.get("/api/v1/webhooks", unit).body().path("items")).hasSize(1);
+    }
+
+    @Test
     void aMissingMessageAndAnotherUnitsMessageLookTheSame() {
         // given
         String owner = TestTokens.unit("he.jun", "unit-owner");
