@@ -1,7 +1,10 @@
 package org.duban.notification.delivery.webhook;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +77,21 @@ final class PinnedWebhookClient {
         this.tls = RegistryBuilder.<TlsSocketStrategy>create()
                 .register("https", ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic())
                 .build();
+        warmUp();
+    }
+
+    /**
+     * Builds and closes one client, no connection made: HttpClient's classes load now, at start-up, not in
+     * the first attempt (where they cost up to a second on a busy machine, against the attempt's timeout).
+     */
+    private void warmUp() {
+        CheckedTarget nowhere = new CheckedTarget(URI.create("http://localhost/"), "localhost",
+                List.of(InetAddress.getLoopbackAddress()));
+        try (CloseableHttpClient client = client(nowhere)) {
+            new HttpPost(nowhere.url()).setEntity(new ByteArrayEntity(new byte[0], JSON));
+        } catch (IOException e) {
+            // closing a client that never connected: nothing to report
+        }
     }
 
     /**
