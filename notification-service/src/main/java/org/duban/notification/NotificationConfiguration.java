@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.DeliveryDispatcher;
 import org.duban.notification.delivery.DeliveryScheduler;
@@ -31,6 +32,7 @@ import org.duban.notification.template.MessageTemplates;
 import org.duban.notification.template.TemplateSource;
 import org.duban.notification.unit.UnitDirectory;
 import org.duban.notification.unit.Units;
+import org.duban.notification.webhook.HostResolver;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.notification.webhook.WebhookService;
@@ -89,8 +91,10 @@ class NotificationConfiguration {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
         IdempotentCreations creations = new IdempotentCreations(
                 new MongoIdempotencyKeys(database, clock, webhooks.idempotencyRetention()));
-        return new WebhookService(endpoints, new TargetGuard(webhooks.allowLoopback(), webhooks.allowPrivate()),
-                rules.unitEventTypes(), webhooks.secretGrace(), creations, clock);
+        TargetGuard guard = new TargetGuard(
+                new TargetGuard.Settings(webhooks.allowHttp(), webhooks.allowLoopback(), webhooks.allowPrivate()),
+                HostResolver.SYSTEM);
+        return new WebhookService(endpoints, guard, rules.unitEventTypes(), webhooks.secretGrace(), creations, clock);
     }
 
     @Bean
@@ -134,8 +138,10 @@ class NotificationConfiguration {
     @Bean
     WebhookTransport webhookTransport(WebhookService webhooks, CircuitBreakerRegistry webhookBreakers,
             NotificationProperties properties, TraceContexts traces, Clock clock) {
-        return new WebhookTransport(webhooks, webhookBreakers, properties.webhooks().breaker().openWait(),
-                properties.webhooks().perEndpoint(), properties.webhooks().timeout(), traces::current, clock);
+        NotificationProperties.Webhooks settings = properties.webhooks();
+        return new WebhookTransport(webhooks, webhookBreakers,
+                new WebhookTransport.Settings(settings.breaker().openWait(), settings.perEndpoint(), settings.timeout()),
+                SSLContexts.createSystemDefault(), traces::current, clock);
     }
 
     @Bean

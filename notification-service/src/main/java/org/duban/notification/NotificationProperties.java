@@ -20,6 +20,7 @@ public record NotificationProperties(
         @DefaultValue Email email) {
 
     /**
+     * @param allowHttp      plain {@code http} targets (the local profile allows them); otherwise {@code https} only
      * @param allowLoopback  targets on 127.0.0.0/8 and ::1 (the local profile allows them)
      * @param allowPrivate   targets on private, unique-local and link-local networks
      * @param timeout        connect and answer time of one attempt
@@ -29,6 +30,7 @@ public record NotificationProperties(
      * @param idempotencyRetention how long a registration's {@code Idempotency-Key} is remembered
      */
     public record Webhooks(
+            @DefaultValue("false") boolean allowHttp,
             @DefaultValue("false") boolean allowLoopback,
             @DefaultValue("false") boolean allowPrivate,
             @DefaultValue("15s") Duration timeout,

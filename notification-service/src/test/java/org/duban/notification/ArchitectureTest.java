@@ -25,7 +25,7 @@ class ArchitectureTest {
                     "tools.jackson..", "com.fasterxml.jackson..", "io.cloudevents..", "jakarta..",
                     "org.duban.platform.outbox..", "org.duban.platform.kafka..", "org.duban.platform.inbox..",
                     "org.duban.platform.events..", "org.duban.platform.web..", "org.duban.notification.api..",
-                    "org.duban.platform.crypto..", "com.google.crypto..");
+                    "org.duban.platform.crypto..", "com.google.crypto..", "org.apache.hc..");
 
     @ArchTest
     static final ArchRule featureRootsDoNotReachIntoAdapters = noClasses()

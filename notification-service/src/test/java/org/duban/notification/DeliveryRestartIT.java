@@ -34,6 +34,7 @@ class DeliveryRestartIT {
     private static final int MESSAGES = 6;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Map<String, String> SETTINGS = Map.of(
+            "duban.notification.webhooks.allow-http", "true",
             "duban.notification.webhooks.allow-loopback", "true",
             "duban.notification.webhooks.timeout", "1s",
             "duban.notification.webhooks.breaker.minimum-calls", "100",

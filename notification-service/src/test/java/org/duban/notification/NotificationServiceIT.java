@@ -12,7 +12,9 @@ import static org.duban.notification.AcknowledgementScenario.header;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -296,6 +298,41 @@ class NotificationServiceIT {
 
         // then
         answer.assertProblem(413, "payload-too-large");
+    }
+
+    @Test
+    void aWebhookOutsideThePublicInternetOrWithoutHttpsIsRefusedAtRegistrationOutsideTheLocalProfile() {
+        // given: the service as in production (no local profile)
+        String unit = TestTokens.unit("qin.hao", "unit-ssrf");
+        List<String> refused = List.of(
+                "http://8.8.8.8/hook",                   // plain http
+                "https://0.1.2.3/hook",                  // 0.0.0.0/8, not only 0.0.0.0
+                "https://198.18.0.1/hook",               // benchmarking 198.18.0.0/15
+                "https://198.19.255.254/hook",
+                "https://240.0.0.1/hook",                // reserved 240.0.0.0/4
+                "https://255.255.255.255/hook",          // broadcast
+                "https://[64:ff9b::a9fe:a9fe]/latest",   // NAT64 of the cloud's metadata address
+                "https://[64:ff9b::808:808]/hook",       // NAT64 of a public address: refused outright
+                "https://[2002:7f00:1::1]/hook",         // 6to4 of loopback
+                "https://[::7f00:1]/hook",               // IPv4-compatible loopback
+                "https://[2001::1]/hook");               // Teredo
+
+        // when
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (String url : refused) {
+            answers.put(url, http.postJson("/api/v1/webhooks", unit, "{\"url\": \"" + url + "\"}"));
+        }
+        Answer allowed = http.postJson("/api/v1/webhooks", unit, "{\"url\": \"https://8.8.8.8/hook\"}");
+
+        // then: every one refused (all of them reported when some are not)
+        assertThat(answers).allSatisfy((url, answer) -> {
+            assertThat(answer.status()).as(url + " → " + answer.body()).isEqualTo(400);
+            assertThat(answer.body().at("/errors/0/field").asString()).as(url).isEqualTo("url");
+        });
+        answers.values().forEach(answer -> answer.assertProblem(400, "invalid-request"));
+        assertThat(answers.get("http://8.8.8.8/hook").body().at("/errors/0/message").asString()).contains("https");
+        assertThat(allowed.status()).as(allowed.body().toString()).isEqualTo(201);
+        assertThat(http.get("/api/v1/webhooks", unit).body().path("items")).hasSize(1);
     }
 
     @Test

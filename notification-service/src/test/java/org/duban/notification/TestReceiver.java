@@ -41,7 +41,12 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/duban/webhook";
+        return "http://127.0.0.1:" + port() + "/duban/webhook";
+    }
+
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** How to answer the n-th request (1-based). */

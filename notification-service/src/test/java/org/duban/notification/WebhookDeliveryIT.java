@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failures for good and open breakers happen within the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "duban.notification.webhooks.allow-http=true",
     "duban.notification.webhooks.allow-loopback=true",
     "duban.notification.webhooks.timeout=1s",
     "duban.notification.webhooks.breaker.minimum-calls=3",
@@ -166,6 +167,33 @@ class WebhookDeliveryIT {
                 .containsExactly(503, 503, 200);
         assertThat(delivery.at("/attempts/0/error").asString()).isEqualTo("HTTP 503");
         assertThat(delivery.at("/attempts/2/latencyMillis").isNumber()).isTrue();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theAttemptRecordTheUnitSeesSaysConnectionRefusedAndTheDetailIsInTheServiceLogOnly(CapturedOutput output)
+            throws java.io.IOException {
+        // given: a webhook on a port where nothing listens
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String unit = TestTokens.unit("lu.bo", "unit-refused");
+        register(http, unit, "http://127.0.0.1:" + closedPort + "/hook");
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-cr1", "unit-refused"));
+
+        // then
+        JsonNode delivery = await().atMost(PATIENCE).until(() -> http.get("/api/v1/deliveries?size=200", unit).body()
+                .path("items").valueStream().filter(item -> item.path("attempts").size() >= 1).findFirst()
+                .orElse(null), found -> found != null);
+        assertThat(delivery.path("attempts").valueStream().map(attempt -> attempt.path("error").asString()))
+                .allSatisfy(error -> assertThat(error).isEqualTo("connection refused"));
+        assertThat(delivery.toString()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+        String id = delivery.path("id").asString();
+        await().atMost(PATIENCE).until(() -> output.getAll().lines()
+                .anyMatch(line -> line.contains("delivery " + id + ": webhook") && line.contains("Connection refused")));
     }
 
     @Test

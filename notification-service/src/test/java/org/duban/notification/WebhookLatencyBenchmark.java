@@ -69,8 +69,8 @@ class WebhookLatencyBenchmark {
 
     private static long[] assignmentToWebhook(String bootstrap) throws Exception {
         String database = "duban_notification_bench_" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> settings = Map.of("duban.notification.webhooks.allow-loopback", "true",
-                "logging.level.root", "WARN");
+        Map<String, String> settings = Map.of("duban.notification.webhooks.allow-http", "true",
+                "duban.notification.webhooks.allow-loopback", "true", "logging.level.root", "WARN");
         try (TestReceiver receiver = new TestReceiver();
                 RunningNotification service = RunningNotification.start(database, bootstrap, settings);
                 KafkaProducer<String, byte[]> producer = producer(bootstrap)) {

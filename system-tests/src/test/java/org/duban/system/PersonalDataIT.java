@@ -130,7 +130,7 @@ class PersonalDataIT {
                 assertThat(get("/api/v1/timelines/" + matter.getId(), supervisor, "application/json").body())
                         .contains("duban.evaluation.recorded.v1", "duban.assignment.concluded.v1");
                 assertThat(receiver.requests()).anySatisfy(request ->
-                        assertThat(request.body()).contains(assignment.getId(), "duban.assignment.concluded.v1"));
+                        assertThat(request.body()).contains(assignment.getId(), "duban.assignment.reviewed.v1"));
                 assertThat(SharedPlatform.mail().messages()).anySatisfy(mail -> assertThat(mail).contains(clerkMail));
             });
             Thread.sleep(2_000); // the store writes its file a moment after it answers (issue #17)

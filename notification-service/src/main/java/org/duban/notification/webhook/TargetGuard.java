@@ -1,72 +1,81 @@
 package org.duban.notification.webhook;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.duban.notification.webhook.TargetRefused.Reason;
+
 /**
- * Keeps webhooks from reaching into the office's own network (SSRF): a target whose host resolves to
- * a loopback, private (RFC 1918, IPv6 unique-local), link-local (cloud metadata), wildcard or multicast
- * address is refused unless the configuration allows it. Checked at registration and again before
- * every attempt, since a name may resolve differently later.
+ * Keeps webhooks from reaching into the office's own network (SSRF). A target must be an {@code https}
+ * URL ({@code http} too where allowed: the local profile) without credentials; its host is resolved
+ * <em>once</em> and <em>every</em> address it has must pass the {@link AddressPolicy}. The answer is the
+ * {@link CheckedTarget}: the addresses an attempt then connects to, without a second lookup. Checked at
+ * registration and again at every attempt, since a name may resolve differently later.
  */
 public final class TargetGuard {
 
-    private final boolean allowLoopback;
-    private final boolean allowPrivate;
-
-    public TargetGuard(boolean allowLoopback, boolean allowPrivate) {
-        this.allowLoopback = allowLoopback;
-        this.allowPrivate = allowPrivate;
+    /**
+     * @param allowHttp     plain {@code http} targets (the local profile); otherwise {@code https} only
+     * @param allowLoopback targets on 127.0.0.0/8 and ::1 (the local profile)
+     * @param allowPrivate  targets on private, unique-local and link-local networks
+     */
+    public record Settings(boolean allowHttp, boolean allowLoopback, boolean allowPrivate) {
     }
 
-    /** Why the URL may not be called, or empty when it may. */
-    public Optional<String> refusal(URI url) {
-        String scheme = url.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            return Optional.of("must be an absolute http or https URL");
-        }
-        if (url.getHost() == null || url.getHost().isBlank()) {
-            return Optional.of("must name a host");
-        }
-        if (url.getUserInfo() != null) {
-            return Optional.of("must not carry credentials");
-        }
-        InetAddress[] addresses;
+    private final boolean allowHttp;
+    private final AddressPolicy addresses;
+    private final HostResolver resolver;
+
+    public TargetGuard(Settings settings, HostResolver resolver) {
+        this.allowHttp = settings.allowHttp();
+        this.addresses = new AddressPolicy(settings.allowLoopback(), settings.allowPrivate());
+        this.resolver = resolver;
+    }
+
+    /**
+     * Resolves the URL's host once and checks every address.
+     *
+     * @throws TargetRefused the URL may not be called; nothing was sent
+     */
+    public CheckedTarget check(URI url) {
+        String host = host(url);
+        List<InetAddress> resolved;
         try {
-            addresses = InetAddress.getAllByName(url.getHost());
+            resolved = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve");
+            throw new TargetRefused(Reason.HOST_NOT_FOUND, "names a host that does not resolve");
         }
-        for (InetAddress address : addresses) {
-            Optional<String> refused = refusal(address);
+        if (resolved == null || resolved.isEmpty()) {
+            throw new TargetRefused(Reason.HOST_NOT_FOUND, "names a host that does not resolve");
+        }
+        for (InetAddress address : resolved) {
+            Optional<String> refused = addresses.refusal(address);
             if (refused.isPresent()) {
-                return refused;
+                throw new TargetRefused(Reason.ADDRESS_NOT_ALLOWED, refused.get());
             }
         }
-        return Optional.empty();
+        return new CheckedTarget(url, host, resolved);
     }
 
-    private Optional<String> refusal(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return allowLoopback ? Optional.empty() : Optional.of("resolves to a loopback address, which is not allowed");
+    /** The host to look up, once the URL's form is allowed. */
+    private String host(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw new TargetRefused(Reason.URL_NOT_ALLOWED, allowHttp ? "must be an absolute http or https URL"
+                    : "must be an absolute https URL (plain http only in the local profile)");
         }
-        boolean uniqueLocal = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return Optional.of("resolves to a wildcard or multicast address");
+        if (url.getRawUserInfo() != null) {
+            throw new TargetRefused(Reason.URL_NOT_ALLOWED, "must not carry credentials");
         }
-        if (address.isSiteLocalAddress() || address.isLinkLocalAddress() || uniqueLocal || isSharedOrCgnat(address)) {
-            return allowPrivate ? Optional.empty()
-                    : Optional.of("resolves to a private or link-local address, which is not allowed");
+        String host = url.getHost();
+        if (host == null || host.isBlank()) {
+            // also what java.net.URI makes of an authority it cannot read as host and port
+            throw new TargetRefused(Reason.URL_NOT_ALLOWED, "must name a host");
         }
-        return Optional.empty();
-    }
-
-    /** 100.64.0.0/10 (carrier-grade NAT), private in practice. */
-    private static boolean isSharedOrCgnat(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        return CheckedTarget.normalised(host);
     }
 }

@@ -151,9 +151,14 @@ public final class WebhookService {
         endpoints.disable(id, reason, now());
     }
 
-    /** Why a delivery may not go to this URL now (re-checked before each attempt). */
-    public Optional<String> refusal(URI url) {
-        return guard.refusal(url);
+    /**
+     * For an attempt: resolves the URL's host now and checks every address (a name may resolve
+     * differently than at registration); the attempt connects to exactly the addresses answered.
+     *
+     * @throws TargetRefused the URL may not be called now
+     */
+    public CheckedTarget target(URI url) {
+        return guard.check(url);
     }
 
     private WebhookEndpoint visible(Caller caller, String id) {
@@ -172,8 +177,11 @@ public final class WebhookService {
                 problems.add(new FieldProblem("url", "must be an absolute http or https URL"));
                 return null;
             }
-            guard.refusal(target).ifPresent(reason -> problems.add(new FieldProblem("url", reason)));
+            guard.check(target);
             return target;
+        } catch (TargetRefused e) {
+            problems.add(new FieldProblem("url", e.getMessage()));
+            return null;
         } catch (URISyntaxException e) {
             problems.add(new FieldProblem("url", "is not a valid URL"));
             return null;

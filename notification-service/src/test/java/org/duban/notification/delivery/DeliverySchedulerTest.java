@@ -20,6 +20,7 @@ import org.duban.notification.unit.Unit;
 import org.duban.notification.unit.UnitDirectory;
 import org.duban.notification.unit.Units;
 import org.duban.notification.webhook.InMemoryWebhookEndpoints;
+import org.duban.notification.webhook.HostResolver;
 import org.duban.notification.webhook.TargetGuard;
 import org.duban.notification.webhook.WebhookService;
 import org.duban.platform.domain.Caller;
@@ -131,8 +132,9 @@ class DeliverySchedulerTest {
 
     private DeliveryScheduler scheduler(UnitDirectory directory) {
         IdempotencyKeys keys = (key, id, fingerprint) -> new IdempotencyKeys.Reservation(id, fingerprint);
-        WebhookService webhooks = new WebhookService(new InMemoryWebhookEndpoints(), new TargetGuard(true, false),
-                Set.of(), Duration.ofHours(24), new IdempotentCreations(keys), clock);
+        TargetGuard guard = new TargetGuard(new TargetGuard.Settings(true, true, false), HostResolver.SYSTEM);
+        WebhookService webhooks = new WebhookService(new InMemoryWebhookEndpoints(), guard, Set.of(),
+                Duration.ofHours(24), new IdempotentCreations(keys), clock);
         DeliverySettings settings = new DeliverySettings(new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5),
                 Duration.ofDays(30), true, WAIT);
         return new DeliveryScheduler(deliveries, webhooks, directory, (id, message, at) -> "{}", settings,

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.duban.platform.idempotency.IdempotencyKeys;
 
 /** Idempotency keys in a map, for plain tests. */
-final class InMemoryIdempotencyKeys implements IdempotencyKeys {
+public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
     private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
 

@@ -26,7 +26,8 @@ class WebhookServiceTest {
 
     private final MovableClock clock = new MovableClock(T0);
     private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
-    private final WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(true, false),
+    private final WebhookService webhooks = new WebhookService(endpoints,
+            new TargetGuard(new TargetGuard.Settings(true, true, false), HostResolver.SYSTEM),
             Set.of(ISSUED, "duban.reminder.issued.v1"), Duration.ofHours(24),
             new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
 

@@ -5,19 +5,25 @@ import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.duban.notification.delivery.AttemptError;
 import org.duban.notification.delivery.AttemptOutcome;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Delivery;
 import org.duban.notification.delivery.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * E-mails a delivery to the unit's contacts over SMTP (Spring Mail): delivered when the server accepts
- * it. One circuit breaker guards the SMTP server.
+ * it. One circuit breaker guards the SMTP server. A failed attempt records {@link AttemptError#MAIL_NOT_ACCEPTED};
+ * what the server or the connection said goes to the log only.
  */
 public final class MailTransport implements Transport {
+
+    private static final Logger log = LoggerFactory.getLogger(MailTransport.class);
 
     private final JavaMailSender sender;
     private final String from;
@@ -57,7 +63,9 @@ public final class MailTransport implements Transport {
         } catch (MailException | MessagingException e) {
             long latency = millisSince(started);
             breaker.onError(latency, TimeUnit.MILLISECONDS, e);
-            return AttemptOutcome.failure(null, latency, "SMTP: " + e.getMessage(), null);
+            // the exception names the office's mail server: the log gets it, the unit's record does not
+            log.info("delivery {}: the mail server did not take it: {}", delivery.id(), e.toString());
+            return AttemptOutcome.failure(null, latency, AttemptError.MAIL_NOT_ACCEPTED.text(), null);
         }
     }
 

@@ -34,6 +34,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.notification.delivery.Attempt;
+import org.duban.notification.delivery.AttemptError;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.Delivery;
@@ -235,7 +236,35 @@ class MongoDeliveries implements Deliveries {
     private static Attempt attempt(Document document) {
         return new Attempt(document.get("number", Number.class).intValue(), instant(document.getDate("at")),
                 document.getInteger("status"), document.get("latencyMillis", Number.class).longValue(),
-                document.getString("error"));
+                stableError(document.getString("error")));
+    }
+
+    /**
+     * Attempts stored before issue #13 may carry an exception's text (hosts and addresses, the office's
+     * mail server); they are read as the stable reason that replaced it, so the unit never sees them. The
+     * next attempt stored rewrites the document in the new form.
+     */
+    static String stableError(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.startsWith("no answer: ")) {
+            return AttemptError.CONNECTION_FAILED.text();
+        }
+        if (stored.startsWith("SMTP: ")) {
+            return AttemptError.MAIL_NOT_ACCEPTED.text();
+        }
+        if (stored.startsWith("timed out after ")) {
+            return AttemptError.TIMED_OUT.text();
+        }
+        if (stored.startsWith("target refused: ")) {
+            if (stored.contains("does not resolve")) {
+                return AttemptError.HOST_NOT_FOUND.text();
+            }
+            return stored.contains("resolves to") ? AttemptError.ADDRESS_NOT_ALLOWED.text()
+                    : AttemptError.URL_NOT_ALLOWED.text();
+        }
+        return stored;
     }
 
     private static Date date(Instant instant) {

@@ -1,85 +1,90 @@
 package org.duban.notification.delivery.webhook;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.duban.notification.delivery.AttemptError;
 import org.duban.notification.delivery.AttemptOutcome;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Delivery;
 import org.duban.notification.delivery.RetryAfter;
 import org.duban.notification.delivery.Transport;
+import org.duban.notification.webhook.CheckedTarget;
+import org.duban.notification.webhook.TargetRefused;
 import org.duban.notification.webhook.WebhookEndpoint;
 import org.duban.notification.webhook.WebhookSecret;
 import org.duban.notification.webhook.WebhookService;
 import org.duban.notification.webhook.WebhookSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs a delivery to its endpoint, signed per Standard Webhooks 1.0 ({@code webhook-id} = the
  * delivery id, {@code webhook-timestamp} = now in epoch seconds, {@code webhook-signature} with every
- * secret that signs now). 2xx is delivered; 410 disables the endpoint; anything else, a timeout or
- * no connection is a failure to retry, honouring {@code Retry-After} (read by {@link RetryAfter}, capped
- * by the retry schedule). Each endpoint has its own
- * Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver that is down
- * or overloaded; other 4xx come from a receiver that is up): while it is open nothing is sent there
- * and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in flight at once,
- * so a receiver that hangs ties up that many workers at most, even before its breaker opens. The
- * request carries the W3C {@code traceparent} of the attempt's span (the trace of the event that led to
- * the message), so a receiver that traces can join it.
+ * secret that signs now). Before each attempt the endpoint's host is resolved once and every address
+ * checked ({@link WebhookService#target}); the request then goes to exactly those addresses
+ * ({@link PinnedWebhookClient}), so there is no DNS rebinding window. 2xx is delivered; 410 disables
+ * the endpoint; anything else, a timeout or no connection is a failure to retry, honouring
+ * {@code Retry-After} (read by {@link RetryAfter}, capped by the retry schedule). The attempt records
+ * a stable reason ({@link AttemptError}); the exception behind it goes to the log only. Each endpoint
+ * has its own Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver
+ * that is down or overloaded; other 4xx come from a receiver that is up): while it is open nothing is
+ * sent there and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in
+ * flight at once, so a receiver that hangs ties up that many workers at most, even before its breaker
+ * opens. The request carries the W3C {@code traceparent} of the attempt's span (the trace of the event
+ * that led to the message), so a receiver that traces can join it.
  */
 public final class WebhookTransport implements Transport {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookTransport.class);
 
     /** How long a delivery waits when its endpoint already has its share of attempts in flight. */
     static final Duration BUSY_WAIT = Duration.ofMillis(250);
 
+    /**
+     * @param openWait    how long a delivery waits when its endpoint's breaker is open (the breaker's open time)
+     * @param perEndpoint attempts to one endpoint in flight at once
+     * @param timeout     the longest one attempt takes: connect, TLS, request and the answer's head
+     */
+    public record Settings(Duration openWait, int perEndpoint, Duration timeout) {
+    }
+
     private final WebhookService webhooks;
-    private final HttpClient client;
+    private final PinnedWebhookClient client;
     private final CircuitBreakerRegistry breakers;
-    private final Duration openWait;
-    private final int perEndpoint;
+    private final Settings settings;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
-    private final Duration timeout;
     private final Supplier<String> traceparent;
     private final Clock clock;
 
     /**
-     * @param openWait    how long a delivery waits when its endpoint's breaker is open (the breaker's open time)
-     * @param perEndpoint attempts to one endpoint in flight at once
+     * @param sslContext  the trust receivers' certificates are verified with (the system's in production)
+     * @param traceparent the trace context of the attempt in progress (null outside any trace)
      */
-    public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Duration openWait,
-            int perEndpoint, Duration timeout, Clock clock) {
-        this(webhooks, breakers, openWait, perEndpoint, timeout, () -> null, clock);
-    }
-
-    /** @param traceparent the trace context of the attempt in progress (null outside any trace) */
-    public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Duration openWait,
-            int perEndpoint, Duration timeout, Supplier<String> traceparent, Clock clock) {
-        this.traceparent = traceparent;
+    public WebhookTransport(WebhookService webhooks, CircuitBreakerRegistry breakers, Settings settings,
+            SSLContext sslContext, Supplier<String> traceparent, Clock clock) {
         this.webhooks = webhooks;
+        this.client = new PinnedWebhookClient(settings.timeout(), sslContext);
         this.breakers = breakers;
-        this.openWait = openWait;
-        this.perEndpoint = perEndpoint;
-        this.timeout = timeout;
+        this.settings = settings;
+        this.traceparent = traceparent;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -97,31 +102,41 @@ public final class WebhookTransport implements Transport {
         if (!endpoint.isActive()) {
             return AttemptOutcome.permanentFailure(null, 0, "the webhook is disabled: " + endpoint.disabledReason());
         }
-        Optional<String> refused = webhooks.refusal(endpoint.url());
-        if (refused.isPresent()) {
-            return AttemptOutcome.failure(null, 0, "target refused: " + refused.get(), null);
+        CheckedTarget target;
+        try {
+            target = webhooks.target(endpoint.url());
+        } catch (TargetRefused refused) {
+            AttemptError error = switch (refused.reason()) {
+                case URL_NOT_ALLOWED -> AttemptError.URL_NOT_ALLOWED;
+                case HOST_NOT_FOUND -> AttemptError.HOST_NOT_FOUND;
+                case ADDRESS_NOT_ALLOWED -> AttemptError.ADDRESS_NOT_ALLOWED;
+            };
+            log.info("delivery {}: webhook {} (host {}) refused, nothing sent: {}", delivery.id(), endpoint.id(),
+                    endpoint.url().getHost(), refused.getMessage());
+            return AttemptOutcome.failure(null, 0, error.text(), null);
         }
-        Semaphore slots = inFlight.computeIfAbsent(endpoint.id(), id -> new Semaphore(perEndpoint));
+        Semaphore slots = inFlight.computeIfAbsent(endpoint.id(), id -> new Semaphore(settings.perEndpoint()));
         if (!slots.tryAcquire()) {
             return AttemptOutcome.notAttempted(BUSY_WAIT);
         }
         try {
-            return attempt(delivery, endpoint);
+            return attempt(delivery, endpoint, target);
         } finally {
             slots.release();
         }
     }
 
-    private AttemptOutcome attempt(Delivery delivery, WebhookEndpoint endpoint) {
+    private AttemptOutcome attempt(Delivery delivery, WebhookEndpoint endpoint, CheckedTarget target) {
         CircuitBreaker breaker = breakers.circuitBreaker(endpoint.id());
         if (!breaker.tryAcquirePermission()) {
-            return AttemptOutcome.notAttempted(openWait);
+            return AttemptOutcome.notAttempted(settings.openWait());
         }
         long started = System.nanoTime();
         try {
-            HttpResponse<Void> response = exchange(request(delivery, endpoint));
+            PinnedWebhookClient.Answer answer = client.post(target, headers(delivery, endpoint),
+                    delivery.payload().getBytes(StandardCharsets.UTF_8));
             long latency = millisSince(started);
-            int status = response.statusCode();
+            int status = answer.status();
             if (status >= 200 && status < 300) {
                 breaker.onSuccess(latency, TimeUnit.MILLISECONDS);
                 return AttemptOutcome.success(status, latency);
@@ -136,61 +151,39 @@ public final class WebhookTransport implements Transport {
                 webhooks.disable(endpoint.id(), "the receiver answered 410 Gone");
                 return AttemptOutcome.permanentFailure(status, latency, "410 Gone: the webhook is disabled");
             }
-            return AttemptOutcome.failure(status, latency, "HTTP " + status,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
-                            .orElse(null));
-        } catch (HttpTimeoutException | TimeoutException e) {
+            return AttemptOutcome.failure(status, latency, AttemptError.http(status),
+                    RetryAfter.parse(answer.retryAfter(), clock.instant()).orElse(null));
+        } catch (TimeoutException e) {
             long latency = millisSince(started);
             breaker.onError(latency, TimeUnit.MILLISECONDS, e);
-            return AttemptOutcome.failure(null, latency, "timed out after " + timeout.toMillis() + " ms", null);
+            log.info("delivery {}: webhook {} ({}) timed out after {} ms", delivery.id(), endpoint.id(), target.host(),
+                    latency);
+            return AttemptOutcome.failure(null, latency, AttemptError.TIMED_OUT.text(), null);
         } catch (IOException e) {
             long latency = millisSince(started);
             breaker.onError(latency, TimeUnit.MILLISECONDS, e);
-            return AttemptOutcome.failure(null, latency, "no answer: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            breaker.releasePermission();
-            throw new IllegalStateException("interrupted while delivering " + delivery.id(), e);
+            AttemptError error = ExchangeFailures.of(e);
+            // the detail (hosts, addresses, the library's words) stays here, in the service's log
+            log.info("delivery {}: webhook {} ({} at {}) failed, recorded as '{}': {}", delivery.id(), endpoint.id(),
+                    target.host(), target.addresses(), error.text(), e.toString());
+            return AttemptOutcome.failure(null, latency, error.text(), null);
         }
     }
 
-    /**
-     * Sends and waits for the whole answer at most the timeout: the request's own timeout covers only
-     * the headers, and a receiver must not hold a worker by trickling its body. The body is discarded.
-     */
-    private HttpResponse<Void> exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
-        CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        }
-    }
-
-    private HttpRequest request(Delivery delivery, WebhookEndpoint endpoint) {
+    private Map<String, String> headers(Delivery delivery, WebhookEndpoint endpoint) {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         List<WebhookSecret> secrets = endpoint.signingSecrets(now);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url());
+        Map<String, String> headers = new LinkedHashMap<>();
         String trace = traceparent.get();
         if (trace != null) {
-            request.header("traceparent", trace);
+            headers.put("traceparent", trace);
         }
-        return request
-                .timeout(timeout)
-                .header("content-type", "application/json")
-                .header("user-agent", "duban-notification-service")
-                .header("webhook-id", delivery.id())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.header(delivery.id(), timestamp, delivery.payload(), secrets))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
+        headers.put("user-agent", "duban-notification-service");
+        headers.put("webhook-id", delivery.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSignature.header(delivery.id(), timestamp, delivery.payload(), secrets));
+        return headers;
     }
 
     private static long millisSince(long startedNanos) {

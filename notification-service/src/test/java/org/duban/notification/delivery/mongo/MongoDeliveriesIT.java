@@ -165,6 +165,36 @@ class MongoDeliveriesIT {
                 });
     }
 
+    @Test
+    void readsTheExceptionTextOfAttemptsStoredBeforeIssue13AsItsStableReason() {
+        // given: attempts as the service stored them before, with the office's hosts and addresses in them
+        Delivery delivery = webhook("evt-legacy", T0);
+        deliveries.addIfAbsent(delivery);
+        List<Document> legacy = List.of(
+                legacyAttempt(1, "no answer: java.net.ConnectException: Connection refused: smtp-relay.office.internal"),
+                legacyAttempt(2, "target refused: resolves to a private or link-local address, which is not allowed"),
+                legacyAttempt(3, "target refused: names a host that does not resolve"),
+                legacyAttempt(4, "timed out after 15000 ms"),
+                legacyAttempt(5, "SMTP: Mail server connection failed; Couldn't connect to host, port: 10.20.0.5, 25"),
+                legacyAttempt(6, "HTTP 503"),
+                legacyAttempt(7, "410 Gone: the webhook is disabled"));
+        database.getCollection(MongoDeliveries.COLLECTION).updateOne(
+                new Document("_id", delivery.id()), new Document("$set", new Document("attempts", legacy)));
+
+        // when
+        Delivery read = deliveries.byId(delivery.id()).orElseThrow();
+
+        // then
+        assertThat(read.attempts()).extracting(attempt -> attempt.error()).containsExactly("connection failed",
+                "address not allowed", "host not found", "timed out", "mail server did not accept the message",
+                "HTTP 503", "410 Gone: the webhook is disabled");
+    }
+
+    private static Document legacyAttempt(int number, String error) {
+        return new Document("number", number).append("at", java.util.Date.from(T0)).append("status", null)
+                .append("latencyMillis", 3L).append("error", error);
+    }
+
     private static Delivery webhook(String eventId, Instant due) {
         InboxMessage message = InboxFixtures.unreadMessage(eventId, "unit-1", T0);
         return Delivery.webhook(message, "ep-1", "{\"data\":{}}", T0, due);

@@ -1,0 +1,271 @@
+package org.duban.notification.delivery.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.duban.notification.TestReceiver;
+import org.duban.notification.delivery.AttemptOutcome;
+import org.duban.notification.delivery.Delivery;
+import org.duban.notification.inbox.InboxFixtures;
+import org.duban.notification.webhook.InMemoryIdempotencyKeys;
+import org.duban.notification.webhook.InMemoryWebhookEndpoints;
+import org.duban.notification.webhook.ScriptedResolver;
+import org.duban.notification.webhook.TargetGuard;
+import org.duban.notification.webhook.WebhookEndpoint;
+import org.duban.notification.webhook.WebhookSecret;
+import org.duban.notification.webhook.WebhookService;
+import org.duban.platform.idempotency.IdempotentCreations;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One attempt over real HTTP to receivers on 127.0.0.1, with a scripted DNS: where the request goes,
+ * what it refuses, and what the attempt records.
+ */
+class WebhookTransportTest {
+
+    /** The local profile: plain http and loopback receivers allowed. */
+    private static final TargetGuard.Settings LOCAL = new TargetGuard.Settings(true, true, false);
+
+    private final Clock clock = Clock.systemUTC();
+    private final ScriptedResolver dns = new ScriptedResolver();
+    private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
+    private final List<AutoCloseable> servers = new ArrayList<>();
+    private final AtomicInteger endpointCount = new AtomicInteger();
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (AutoCloseable server : servers) {
+            server.close();
+        }
+    }
+
+    @Test
+    void connectsToTheAddressItCheckedWhenTheNameAnswersSomethingElseTheSecondTime() {
+        // given: the receiver's name answers 127.0.0.1 to the first question and the cloud's metadata
+        // address to every later one, as a rebinding DNS server does
+        TestReceiver receiver = receiver();
+        dns.answering("rebinding.test", List.of("127.0.0.1"), List.of("169.254.169.254"));
+        Delivery delivery = deliveryTo("http://rebinding.test:" + receiver.port() + "/hook");
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+
+        // when
+        AttemptOutcome outcome = transport.attempt(delivery);
+
+        // then: the request reached the checked address and the name was asked once; a second lookup (by
+        // the client or the system, which knows no .test names) would have failed or gone elsewhere
+        assertThat(outcome.succeeded()).as(outcome.error()).isTrue();
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(dns.questionsAbout("rebinding.test")).isEqualTo(1);
+    }
+
+    @Test
+    void theNextAttemptLooksTheNameUpAgainAndRefusesWhatItHearsThenWithoutConnecting() {
+        // given: the first attempt was checked and sent while the name answered 127.0.0.1
+        TestReceiver receiver = receiver();
+        dns.answering("rebinding.test", List.of("127.0.0.1"), List.of("169.254.169.254"));
+        Delivery delivery = deliveryTo("http://rebinding.test:" + receiver.port() + "/hook");
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+        transport.attempt(delivery);
+
+        // when
+        AttemptOutcome next = transport.attempt(delivery);
+
+        // then
+        assertThat(next.succeeded()).isFalse();
+        assertThat(next.error()).isEqualTo("address not allowed");
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(dns.questionsAbout("rebinding.test")).isEqualTo(2);
+    }
+
+    @Test
+    void sendsNothingWhenAnyOfTheAddressesOfTheNameIsRefused() {
+        // given: one address is allowed (loopback, in the local profile), the other is private
+        TestReceiver receiver = receiver();
+        dns.answering("mixed.test", List.of("127.0.0.1", "10.0.0.5"));
+        Delivery delivery = deliveryTo("http://mixed.test:" + receiver.port() + "/hook");
+
+        // when
+        AttemptOutcome outcome = transport(LOCAL, Duration.ofSeconds(5)).attempt(delivery);
+
+        // then
+        assertThat(outcome.error()).isEqualTo("address not allowed");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void refusesAPlainHttpWebhookAtTheAttemptOutsideTheLocalProfile() {
+        // given: an http endpoint (registered before https was required); loopback would be allowed
+        TestReceiver receiver = receiver();
+        dns.answering("plain.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://plain.test:" + receiver.port() + "/hook");
+
+        // when
+        AttemptOutcome outcome = transport(new TargetGuard.Settings(false, true, false), Duration.ofSeconds(5))
+                .attempt(delivery);
+
+        // then
+        assertThat(outcome.error()).isEqualTo("URL not allowed");
+        assertThat(receiver.received()).isEmpty();
+        assertThat(dns.questionsAbout("plain.test")).isZero();
+    }
+
+    @Test
+    void recordsConnectionRefusedWithoutTheAddressTheHostOrTheExceptionsText() throws IOException {
+        // given: nothing listens on the port
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        dns.answering("gone.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://gone.test:" + closedPort + "/hook");
+
+        // when
+        AttemptOutcome outcome = transport(LOCAL, Duration.ofSeconds(5)).attempt(delivery);
+
+        // then
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.status()).isNull();
+        assertThat(outcome.error()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void recordsTheReceiversStatusAndNothingElse() {
+        // given
+        TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(500));
+        dns.answering("failing.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://failing.test:" + receiver.port() + "/hook");
+
+        // when
+        AttemptOutcome outcome = transport(LOCAL, Duration.ofSeconds(5)).attempt(delivery);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(500);
+        assertThat(outcome.error()).isEqualTo("HTTP 500");
+    }
+
+    @Test
+    void doesNotFollowARedirectNotEvenOneThatKeepsTheMethod() throws IOException {
+        // given: the receiver sends the request on to another address with 307 (POST stays POST)
+        TestReceiver elsewhere = receiver();
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger redirected = new AtomicInteger();
+        redirecting.createContext("/", exchange -> {
+            redirected.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Location", elsewhere.url());
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        servers.add(() -> redirecting.stop(0));
+        dns.answering("redirecting.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://redirecting.test:" + redirecting.getAddress().getPort() + "/hook");
+
+        // when
+        AttemptOutcome outcome = transport(LOCAL, Duration.ofSeconds(5)).attempt(delivery);
+
+        // then
+        assertThat(redirected).hasValue(1);
+        assertThat(elsewhere.received()).isEmpty();
+        assertThat(outcome.status()).isEqualTo(307);
+        assertThat(outcome.error()).isEqualTo("HTTP 307");
+    }
+
+    @Test
+    void cutsOffAReceiverThatTricklesItsAnswerAtTheTimeoutOfTheWholeExchange() throws IOException {
+        // given: a receiver that sends one byte of its answer every 100 ms, never finishing the head
+        ServerSocket trickler = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        servers.add(trickler);
+        Thread sender = new Thread(() -> trickle(trickler), "trickler");
+        sender.setDaemon(true);
+        sender.start();
+        dns.answering("slow.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://slow.test:" + trickler.getLocalPort() + "/hook");
+        Instant started = Instant.now();
+
+        // when
+        AttemptOutcome outcome = transport(LOCAL, Duration.ofMillis(700)).attempt(delivery);
+
+        // then: each byte came well within the read timeout, yet the attempt ended at the timeout
+        assertThat(outcome.error()).isEqualTo("timed out");
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anAttemptCutOffAtTheTimeoutWhereverItIsIsRecordedAsTimedOutAndNeverEscapes() {
+        // given: timeouts so short that the deadline cancels the exchange at every step of it (leasing the
+        // connection, connecting, sending, reading), where HttpClient answers the cancel in different ways
+        TestReceiver receiver = receiver().answering(n -> new TestReceiver.Answer(204, 5, null));
+        dns.answering("hurried.test", List.of("127.0.0.1"));
+        List<AttemptOutcome> outcomes = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < 150; i++) {
+            Delivery delivery = deliveryTo("http://hurried.test:" + receiver.port() + "/hook");
+            outcomes.add(transport(LOCAL, Duration.ofMillis(1 + i % 8)).attempt(delivery));
+        }
+
+        // then: every attempt has an outcome: delivered, or timed out
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.succeeded() || "timed out".equals(outcome.error()))
+                .as(outcome.error()).isTrue());
+        assertThat(outcomes).anySatisfy(outcome -> assertThat(outcome.error()).isEqualTo("timed out"));
+    }
+
+    private static void trickle(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            InputStream in = socket.getInputStream();
+            in.read(new byte[8192]);
+            OutputStream out = socket.getOutputStream();
+            byte[] head = ("HTTP/1.1 200 OK\r\nX-Slow: " + "z".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+            for (byte b : head) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away, as it should
+        }
+    }
+
+    private WebhookTransport transport(TargetGuard.Settings settings, Duration timeout) {
+        WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(settings, dns), Set.of(),
+                Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
+        return new WebhookTransport(webhooks, CircuitBreakerRegistry.ofDefaults(),
+                new WebhookTransport.Settings(Duration.ofSeconds(60), 2, timeout), SSLContexts.createDefault(),
+                () -> null, clock);
+    }
+
+    private Delivery deliveryTo(String url) {
+        Instant now = clock.instant();
+        String id = "ep-" + endpointCount.incrementAndGet();
+        endpoints.insertIfAbsent(new WebhookEndpoint(id, "unit-1", URI.create(url), Set.of(),
+                List.of(WebhookSecret.generate(now)), WebhookEndpoint.Status.ACTIVE, null, now, 0L));
+        return Delivery.webhook(InboxFixtures.unreadMessage("evt-" + id, "unit-1", now), id, "{\"n\":1}", now, now);
+    }
+
+    private TestReceiver receiver() {
+        TestReceiver receiver = new TestReceiver();
+        servers.add(receiver);
+        return receiver;
+    }
+}
