@@ -36,7 +36,8 @@ class DeliveryRestartIT {
     private static final Map<String, String> SETTINGS = Map.of(
             "duban.notification.webhooks.allow-http", "true",
             "duban.notification.webhooks.allow-loopback", "true",
-            "duban.notification.webhooks.timeout", "1s",
+            // well under the lease, and long enough for a fresh JVM's first exchange on a busy machine
+            "duban.notification.webhooks.timeout", "5s",
             "duban.notification.webhooks.breaker.minimum-calls", "100",
             "duban.notification.delivery.retry-schedule", "0s,2s,2s,2s,2s,2s",
             "duban.notification.delivery.jitter", "0",
