@@ -57,6 +57,7 @@ class WebhookSecretsAtStartIT {
             // when
             try (RunningNotification notification = RunningNotification.start(database, bootstrap, Map.of(
                     "duban.field-keys.location", "file:" + TestFieldKeys.write(keyset),
+                    "duban.notification.webhooks.allow-http", "true",
                     "duban.notification.webhooks.allow-loopback", "true"))) {
 
                 // then: written again under the keyset's key, and the secret still signs
