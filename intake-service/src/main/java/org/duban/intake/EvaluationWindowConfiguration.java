@@ -10,6 +10,7 @@ import org.duban.intake.evaluation.mongo.MongoEvaluations;
 import org.duban.intake.evaluation.mongo.MongoUnratedSweepProgress;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.scheduling.PeriodicTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +27,8 @@ class EvaluationWindowConfiguration {
     }
 
     @Bean
-    OverdueUnratedSweeper overdueUnratedSweeper(OverdueUnratedSweep sweep, EvaluationWindowProperties properties) {
-        return new OverdueUnratedSweeper(sweep, properties);
+    PeriodicTask overdueUnratedSweeper(OverdueUnratedSweep sweep, EvaluationWindowProperties properties) {
+        return new PeriodicTask("evaluation-window-sweep", properties.sweepEnabled(), properties.sweepInterval(),
+                new OverdueUnratedSweeper(sweep));
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.duban.platform.idempotency.mongo.MongoIdempotencyKeys;
+import org.duban.platform.scheduling.PeriodicTask;
 import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AlertService;
 import org.duban.supervision.deadline.AssignmentReminders;
@@ -63,8 +64,9 @@ class DeadlineConfiguration {
     }
 
     @Bean
-    ReminderSweeper reminderSweeper(ReminderSweep sweep, DeadlineProperties properties) {
-        return new ReminderSweeper(sweep, properties);
+    PeriodicTask reminderSweeper(ReminderSweep sweep, DeadlineProperties properties) {
+        return new PeriodicTask("reminder-sweep", properties.sweepEnabled(), properties.sweepInterval(),
+                new ReminderSweeper(sweep));
     }
 
     /** Makes every creating call of this service safe to retry (platform, collection {@code idempotency_keys}). */
