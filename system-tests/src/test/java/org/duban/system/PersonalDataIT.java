@@ -13,12 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +136,14 @@ class PersonalDataIT {
                         assertThat(request.body()).contains(assignment.getId(), "duban.assignment.reviewed.v1"));
                 assertThat(SharedPlatform.mail().messages()).anySatisfy(mail -> assertThat(mail).contains(clerkMail));
             });
-            Thread.sleep(2_000); // the store writes its file a moment after it answers (issue #17)
+            // the store writes its file a moment after it answers (issue #17): wait until the last change
+            // intake made — the reissued code's hash, all intake keeps of a code — is in it
+            byte[] lastWrite = utf8(sha256Hex(newCode));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<String, byte[]> store = new LinkedHashMap<>();
+                filesUnder(platform.dataDir().resolve("mongo"), "store file ", store);
+                return store.values().stream().anyMatch(file -> contains(file, lastWrite));
+            });
 
             // then
             Map<String, String> secrets = new LinkedHashMap<>();
@@ -285,6 +295,10 @@ class PersonalDataIT {
         StringBuilder escaped = new StringBuilder();
         text.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
         return escaped.toString();
+    }
+
+    private static String sha256Hex(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8(text)));
     }
 
     private static byte[] utf8(String text) {
