@@ -1,7 +1,9 @@
 package org.duban.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The compose observability profile: Prometheus scrapes every application; the dashboard shows the key figures. */
+/**
+ * The compose observability profile: Prometheus scrapes every application and alerts on what ops must know;
+ * the dashboard shows the key figures.
+ */
 class ObservabilityFilesTest {
 
     @Test
@@ -58,7 +63,43 @@ class ObservabilityFilesTest {
         assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds_count",
                 "http_server_requests_seconds_bucket", "kafka_consumer_fetch_manager_records_lag",
                 "duban_outbox_backlog", "duban_notification_deliveries_failed_total",
-                "duban_supervision_assignments_overdue");
+                "duban_supervision_assignments_overdue", "resilience4j_circuitbreaker_state", "duban_kafka_dead_letters");
+        assertThat(expressions).as("gauges of what a whole database or topic holds: every replica reports the "
+                        + "same figure, so the panels take the max over replicas, never the sum")
+                .noneMatch(expression -> expression.matches(
+                        "(?s).*\\bsum\\s*(by\\s*\\([^)]*\\)\\s*)?\\(\\s*(duban_outbox_backlog|duban_supervision_assignments_overdue|duban_kafka_dead_letters)\\b.*"));
         assertThat(dashboard.path("uid").asText()).isEqualTo("duban-overview");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusLoadsTheAlertRulesThatTheComposeFileMounts() {
+        // given
+        Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Repository.read(Repository.file("deploy/compose/prometheus.yml")));
+
+        // then
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("alerts.yml");
+        assertThat(Repository.read(Repository.file("docker-compose.yml")))
+                .contains("./deploy/compose/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    }
+
+    @Test
+    void theAlertRulesAreValidAndEachFiresOnWhatItIsNamedAfterInPromtoolsUnitTests() {
+        assumeTrue(Repository.onPath("promtool"),
+                "promtool is not installed (Debian package prometheus; .ci/run installs it): alert rule checks SKIPPED");
+
+        // when
+        Repository.Run check = Repository.run(Duration.ofMinutes(1), "promtool", "check", "rules", "deploy/compose/alerts.yml");
+        Repository.Run test = Repository.run(Duration.ofMinutes(1), "promtool", "test", "rules", "deploy/compose/alerts-test.yml");
+
+        // then
+        assertThat(check.ok()).as("promtool check rules: %s%s", check.stdout(), check.stderr()).isTrue();
+        assertThat(test.ok()).as("promtool test rules: %s%s", test.stdout(), test.stderr()).isTrue();
+        assertThat(Repository.read(Repository.file("deploy/compose/alerts-test.yml")))
+                .as("every alert has a unit test")
+                .contains("alertname: DubanApplicationDown", "alertname: DubanCircuitBreakerOpen",
+                        "alertname: DubanDeadLetters", "alertname: DubanOutboxNotDraining", "alertname: DubanConsumerLag",
+                        "alertname: DubanOverdueAssignmentsRising");
     }
 }

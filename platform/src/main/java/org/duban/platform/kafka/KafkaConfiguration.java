@@ -1,8 +1,13 @@
 package org.duban.platform.kafka;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -22,7 +27,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 /**
  * Kafka as every service uses it: a CloudEvents publisher, consumers that retry with exponential
  * back-off and then park the record on the service's own dead-letter topic, and the topics created
- * if missing with unlimited retention (projections are rebuilt by replaying them).
+ * if missing with unlimited retention (projections are rebuilt by replaying them), and the gauge of how
+ * many records wait on that dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
@@ -64,5 +70,16 @@ public class KafkaConfiguration {
                         .build())
                 .toArray(NewTopic[]::new);
         return new KafkaAdmin.NewTopics(topics);
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadLetters deadLetters(KafkaAdmin kafkaAdmin, @Value("${spring.application.name}") String serviceName,
+            Clock clock, MeterRegistry meters) {
+        DeadLetters deadLetters = new DeadLetters(Admin.create(kafkaAdmin.getConfigurationProperties()),
+                Topics.deadLetter(serviceName), clock, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Gauge.builder("duban.kafka.dead.letters", deadLetters, DeadLetters::count)
+                .description("records on the service's dead-letter topic, waiting for someone to look at them")
+                .register(meters);
+        return deadLetters;
     }
 }
