@@ -102,4 +102,19 @@ class ObservabilityFilesTest {
                         "alertname: DubanDeadLetters", "alertname: DubanOutboxNotDraining", "alertname: DubanConsumerLag",
                         "alertname: DubanOverdueAssignmentsRising");
     }
+
+    @Test
+    void everyApplicationLogsOneEcsJsonObjectPerLineInComposeAndKubernetes() {
+        // given
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml")));
+        String kustomization = Repository.read(Repository.file("deploy/k8s/base/kustomization.yaml"));
+
+        // then
+        compose.applications().forEach((name, service) -> assertThat(ComposeFile.environment(service)).as(name)
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
+        List<String> maps = List.of(kustomization.split("\n  - name: duban-[a-z]+-config\n"));
+        assertThat(maps).hasSize(4);
+        assertThat(maps.subList(1, maps.size())).as("every configuration map")
+                .allSatisfy(map -> assertThat(map).containsPattern("- LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs(\\n|$)"));
+    }
 }
