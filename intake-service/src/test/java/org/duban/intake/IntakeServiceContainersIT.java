@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.duban.contracts.events.Topics;
+import org.duban.platform.testing.ContainerImages;
 import org.duban.platform.testing.TestFieldKeys;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
@@ -31,10 +32,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class IntakeServiceContainersIT {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0.14");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.platform.testing.ContainerImages;
 import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.PlatformTestSupport;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class NotificationServiceContainersIT {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.testing.ContainerImages;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportingServiceContainersIT {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.duban.contracts.events.ReminderIssued;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.EventJson;
+import org.duban.platform.testing.ContainerImages;
 import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
@@ -49,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SupervisionServiceContainersIT {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @TestConfiguration
     static class MovableTime {
