@@ -82,9 +82,10 @@ final class NativeCharts {
         List<Integer> columns = spec.columns(months);
         for (int s = 0; s < columns.size(); s++) {
             int column = columns.get(s);
-            XDDFChartData.Series series = data.addSeries(categories,
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lastRow, column, column)));
-            series.setTitle(months.header().get(column), new CellReference(sheet.getSheetName(), 0, column, true, true));
+            XDDFChartData.Series series = data.addSeries(categories, XDDFDataSourcesFactory
+                    .fromNumericCellRange(sheet, new CellRangeAddress(1, lastRow, column, column)));
+            series.setTitle(months.header().get(column),
+                    new CellReference(sheet.getSheetName(), 0, column, true, true));
             series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(COLOURS.get(s % COLOURS.size()))));
         }
         chart.plot(data);
