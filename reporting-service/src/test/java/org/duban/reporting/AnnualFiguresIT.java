@@ -13,14 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import com.mongodb.client.MongoDatabase;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xddf.usermodel.chart.XDDFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -129,6 +127,8 @@ class AnnualFiguresIT {
         assertThat(markdown).contains("信访事项群众满意率达97.41%", "突出信访矛盾年化解率达到91.94%");
         assertThat(markdown).contains("| 群众满意率 | 97.41% | 113 | 116 |", "| 突出信访矛盾化解率 | 91.94% | 57 | 62 |");
         assertThat(markdown).contains("## 各责任单位情况", "| 1 |", "红旗镇", "## 分类情况", "| 房地产 |", "## 月度情况");
+        // the charts as pictures where a font displays Chinese (fonts-noto-cjk), else the reason why not
+        assertThat(markdown).containsAnyOf("![图1 各月交办、转送件数][chart-1]", "未生成图表");
     }
 
     @Test
@@ -145,10 +145,11 @@ class AnnualFiguresIT {
             assertThat(docx.getTables()).hasSize(4);
             assertThat(docx.getTables().get(0).getText()).contains("群众满意率", "113", "116", "突出信访矛盾化解率");
             assertThat(docx.getTables().get(1).getText()).contains("红旗镇");
-            assertThat(docx.getAllPictures()).hasSize(2).allSatisfy(picture -> {
-                assertThat(picture.getPictureType()).isEqualTo(Document.PICTURE_TYPE_PNG);
-                assertThat(ImageIO.read(new ByteArrayInputStream(picture.getData())).getWidth()).isPositive();
-            });
+            // the two monthly charts are Word's own; the year's 149 assignments are what the first one shows
+            assertThat(docx.getCharts()).hasSize(2);
+            assertThat(docx.getAllPictures()).isEmpty();
+            assertThat(seriesNames(docx.getCharts().get(0))).containsExactly("交办", "转送");
+            assertThat(cachedSum(docx.getCharts().get(0), 0)).isEqualTo(149);
         }
     }
 
@@ -174,8 +175,14 @@ class AnnualFiguresIT {
                 assignments += months.getRow(row).getCell(1).getNumericCellValue();
             }
             assertThat(assignments).isEqualTo(149);
-            assertThat(xlsx.getAllPictures()).hasSize(2)
-                    .allSatisfy(picture -> assertThat(picture.getPictureType()).isEqualTo(Workbook.PICTURE_TYPE_PNG));
+            // the two monthly charts are Excel's own, drawn from the cells summed above
+            var charts = months.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+            assertThat(xlsx.getAllPictures()).isEmpty();
+            assertThat(seriesNames(charts.get(0))).containsExactly("交办", "转送");
+            assertThat(charts.get(0).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0).getVal().getNumRef()
+                    .getF()).isEqualTo("月度情况!$B$2:$B$13");
+            assertThat(cachedSum(charts.get(0), 0)).isEqualTo(149);
         }
     }
 
@@ -278,5 +285,17 @@ class AnnualFiguresIT {
         assertThat(rate.get("numerator").asLong()).as("numerator of %s", rate).isEqualTo(numerator);
         assertThat(rate.get("denominator").asLong()).as("denominator of %s", rate).isEqualTo(denominator);
         assertThat(rate.get("percent").asDouble()).isEqualTo(percent);
+    }
+
+    private static List<String> seriesNames(XDDFChart chart) {
+        return Arrays.stream(chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray())
+                .map(series -> series.getTx().getStrRef().getStrCache().getPtArray(0).getV()).toList();
+    }
+
+    /** The sum of what the chart shows (its cache) for one series. */
+    private static double cachedSum(XDDFChart chart, int series) {
+        return Arrays.stream(chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(series)
+                .getVal().getNumRef().getNumCache().getPtArray()).mapToDouble(point -> Double.parseDouble(point.getV()))
+                .sum();
     }
 }

@@ -1,14 +1,15 @@
 package org.duban.reporting.report.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
-import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -16,8 +17,16 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.duban.reporting.report.AnnualReport;
 
-/** The report as a Word document (Apache POI XWPF): narrative, tables, and the two charts as PNG. */
+/**
+ * The report as a Word document (Apache POI XWPF): narrative, tables, and the two charts as native
+ * Word charts. Each chart's data is the month table in the chart's embedded workbook (Word's 编辑数据
+ * opens it), so the office edits the numbers there and the chart follows.
+ */
 public final class DocxReport {
+
+    /** 15 × 8 cm: the width of an A4 page's text. */
+    private static final int CHART_WIDTH = Units.toEMU(15 / 2.54 * 72);
+    private static final int CHART_HEIGHT = Units.toEMU(8 / 2.54 * 72);
 
     private DocxReport() {
     }
@@ -37,8 +46,11 @@ public final class DocxReport {
                 heading(document, table.title());
                 table(document, table);
             }
-            picture(document, ReportCharts.ASSIGNMENTS_TITLE, ReportCharts.assignments(report), "assignments.png");
-            picture(document, ReportCharts.SUPERVISION_TITLE, ReportCharts.supervision(report), "supervision.png");
+            ReportTables.Table months = ReportTables.months(report);
+            for (ReportCharts.Chart chart : ReportCharts.of(report)) {
+                heading(document, chart.caption());
+                chart(document, months, chart);
+            }
             document.write(out);
             return out.toByteArray();
         } catch (IOException | InvalidFormatException e) {
@@ -67,13 +79,13 @@ public final class DocxReport {
         }
     }
 
-    private static void picture(XWPFDocument document, String caption, byte[] png, String name)
+    private static void chart(XWPFDocument document, ReportTables.Table months, ReportCharts.Chart spec)
             throws IOException, InvalidFormatException {
-        heading(document, caption);
-        XWPFRun run = document.createParagraph().createRun();
-        try (ByteArrayInputStream in = new ByteArrayInputStream(png)) {
-            run.addPicture(in, Document.PICTURE_TYPE_PNG, name, Units.toEMU(MonthChart.WIDTH * 0.6),
-                    Units.toEMU(MonthChart.HEIGHT * 0.6));
-        }
+        XWPFChart chart = document.createChart(document.createParagraph().createRun(), CHART_WIDTH, CHART_HEIGHT);
+        XSSFWorkbook data = chart.getWorkbook();
+        data.setSheetName(0, months.title());
+        XSSFSheet sheet = data.getSheetAt(0);
+        TableSheet.write(sheet, months);
+        NativeCharts.draw(chart, sheet, months, spec);
     }
 }

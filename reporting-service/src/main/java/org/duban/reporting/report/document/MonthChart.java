@@ -14,14 +14,16 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A bar chart by month as a PNG, drawn with plain Java2D (headless). Labels are ASCII (month numbers
- * and English series names): the machines this runs on have no CJK font, and shipping one was not
- * worth its licence check; the Chinese names are in the tables beside the charts.
+ * A clustered bar chart by month as a PNG, drawn with plain Java2D (headless), for the outputs that
+ * hold pictures rather than charts (the Markdown report). Every label is drawn with the font it is
+ * given, which must display Chinese ({@link ChartFont}): title, series names, months and axis titles
+ * are the report's own words.
  */
-public final class MonthChart {
+final class MonthChart {
 
-    public static final int WIDTH = 720;
-    public static final int HEIGHT = 360;
+    static final int WIDTH = 720;
+    static final int HEIGHT = 360;
+    /** The same colours as the native charts' series. */
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
             new Color(0xd62728)};
 
@@ -31,14 +33,15 @@ public final class MonthChart {
         }
     }
 
-    /** One series: its name and 12 monthly values. */
-    public record Series(String name, long[] values) {
+    /** One series: its name and one value per category. */
+    record Series(String name, long[] values) {
     }
 
     private MonthChart() {
     }
 
-    public static byte[] png(String title, List<Series> series) {
+    static byte[] png(String title, List<String> categories, List<Series> series, String categoryAxis,
+            String valueAxis, Font font) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -46,7 +49,7 @@ public final class MonthChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, title, series);
+            draw(g, title, categories, series, categoryAxis, valueAxis, font);
         } finally {
             g.dispose();
         }
@@ -59,11 +62,12 @@ public final class MonthChart {
         return png.toByteArray();
     }
 
-    private static void draw(Graphics2D g, String title, List<Series> series) {
-        int left = 60;
+    private static void draw(Graphics2D g, String title, List<String> categories, List<Series> series,
+            String categoryAxis, String valueAxis, Font font) {
+        int left = 64;
         int right = WIDTH - 20;
         int top = 50;
-        int bottom = HEIGHT - 50;
+        int bottom = HEIGHT - 70;
         long max = 1;
         for (Series s : series) {
             for (long value : s.values()) {
@@ -73,9 +77,9 @@ public final class MonthChart {
         // four whole-number ticks
         max = (max + 3) / 4 * 4;
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(title, left, 28);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(font.deriveFont(Font.BOLD, 16f));
+        centred(g, title, WIDTH / 2.0, 28);
+        g.setFont(font.deriveFont(Font.PLAIN, 12f));
         g.setStroke(new BasicStroke(1));
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
@@ -87,29 +91,50 @@ public final class MonthChart {
             g.setColor(Color.BLACK);
             g.drawString(Long.toString(value), left - 8 - g.getFontMetrics().stringWidth(Long.toString(value)), y + 4);
         }
-        double slot = (right - left) / 12.0;
+        verticalLabel(g, valueAxis, 18, (top + bottom) / 2.0);
+        double slot = (right - left) / (double) Math.max(1, categories.size());
         double bar = (slot - 8) / Math.max(1, series.size());
-        for (int month = 0; month < 12; month++) {
-            int x0 = left + (int) (slot * month) + 4;
+        for (int c = 0; c < categories.size(); c++) {
+            int x0 = left + (int) (slot * c) + 4;
             for (int s = 0; s < series.size(); s++) {
-                long value = series.get(s).values()[month];
+                long value = series.get(s).values()[c];
                 int height = (int) ((bottom - top) * value / (double) max);
                 g.setColor(COLOURS[s % COLOURS.length]);
                 g.fillRect(x0 + (int) (bar * s), bottom - height, Math.max(1, (int) bar - 1), height);
             }
             g.setColor(Color.BLACK);
-            String label = Integer.toString(month + 1);
-            g.drawString(label, (int) (left + slot * month + slot / 2 - g.getFontMetrics().stringWidth(label) / 2.0),
-                    bottom + 16);
+            centred(g, categories.get(c), left + slot * c + slot / 2, bottom + 16);
         }
-        int legendX = left;
+        centred(g, categoryAxis, (left + right) / 2.0, bottom + 34);
+        legend(g, series, HEIGHT - 12);
+    }
+
+    private static void legend(Graphics2D g, List<Series> series, int baseline) {
+        int width = 0;
+        for (Series s : series) {
+            width += 16 + g.getFontMetrics().stringWidth(s.name()) + 20;
+        }
+        int x = (WIDTH - width) / 2;
         for (int s = 0; s < series.size(); s++) {
             g.setColor(COLOURS[s % COLOURS.length]);
-            g.fillRect(legendX, HEIGHT - 22, 12, 12);
+            g.fillRect(x, baseline - 10, 12, 12);
             g.setColor(Color.BLACK);
-            g.drawString(series.get(s).name(), legendX + 16, HEIGHT - 12);
-            legendX += 30 + g.getFontMetrics().stringWidth(series.get(s).name());
+            g.drawString(series.get(s).name(), x + 16, baseline);
+            x += 16 + g.getFontMetrics().stringWidth(series.get(s).name()) + 20;
         }
-        g.drawString("month", right - 40, bottom + 32);
+    }
+
+    private static void centred(Graphics2D g, String text, double x, int baseline) {
+        g.drawString(text, (int) (x - g.getFontMetrics().stringWidth(text) / 2.0), baseline);
+    }
+
+    /** Chinese axis titles read top to bottom, one character under the other, as in the office's charts. */
+    private static void verticalLabel(Graphics2D g, String text, int x, double middle) {
+        int line = g.getFontMetrics().getHeight();
+        int y = (int) (middle - line * text.length() / 2.0) + g.getFontMetrics().getAscent();
+        for (int i = 0; i < text.length(); i++) {
+            String character = text.substring(i, i + 1);
+            g.drawString(character, x - g.getFontMetrics().stringWidth(character) / 2, y + line * i);
+        }
     }
 }
