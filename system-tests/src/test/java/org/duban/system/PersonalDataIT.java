@@ -41,29 +41,31 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.duban.client.gateway.api.DevTokensApi;
-import org.duban.client.gateway.model.DevTokenRequest;
-import org.duban.client.gateway.model.DevTokenRequest.RolesEnum;
-import org.duban.client.intake.api.AssignmentsApi;
-import org.duban.client.intake.api.CasesApi;
-import org.duban.client.intake.api.UnitsApi;
-import org.duban.client.intake.model.Assignment;
-import org.duban.client.intake.model.AssignmentKind;
-import org.duban.client.intake.model.Category;
-import org.duban.client.intake.model.Channel;
-import org.duban.client.intake.model.IssueAssignmentRequest;
-import org.duban.client.intake.model.ModelCase;
-import org.duban.client.intake.model.Origin;
-import org.duban.client.intake.model.Petitioner;
-import org.duban.client.intake.model.RegisterCaseRequest;
-import org.duban.client.intake.model.RegisterUnitRequest;
-import org.duban.client.intake.model.ReviewDecision;
-import org.duban.client.intake.model.ReviewRequest;
-import org.duban.client.intake.model.UnitContact;
-import org.duban.client.intake.model.UnitKind;
-import org.duban.client.notification.api.WebhooksApi;
-import org.duban.client.notification.model.RegisterWebhookRequest;
-import org.duban.client.notification.model.WebhookWithSecret;
+import org.duban.client.ApiClient;
+import org.duban.client.DubanApiClient;
+import org.duban.client.api.AssignmentsApi;
+import org.duban.client.api.CasesApi;
+import org.duban.client.api.DevTokensApi;
+import org.duban.client.api.UnitsApi;
+import org.duban.client.api.WebhooksApi;
+import org.duban.client.model.Assignment;
+import org.duban.client.model.AssignmentKind;
+import org.duban.client.model.Category;
+import org.duban.client.model.Channel;
+import org.duban.client.model.DevTokenRequest.RolesEnum;
+import org.duban.client.model.DevTokenRequest;
+import org.duban.client.model.IssueAssignmentRequest;
+import org.duban.client.model.ModelCase;
+import org.duban.client.model.Origin;
+import org.duban.client.model.Petitioner;
+import org.duban.client.model.RegisterCaseRequest;
+import org.duban.client.model.RegisterUnitRequest;
+import org.duban.client.model.RegisterWebhookRequest;
+import org.duban.client.model.ReviewDecision;
+import org.duban.client.model.ReviewRequest;
+import org.duban.client.model.UnitContact;
+import org.duban.client.model.UnitKind;
+import org.duban.client.model.WebhookWithSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -87,14 +89,14 @@ class PersonalDataIT {
         // given: a unit with an e-mail contact and a webhook for every event, and a petitioner nobody else has
         String supervisor = token("zhang.wei", RolesEnum.SUPERVISOR, null);
         String clerkMail = "clerk-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String unitId = new UnitsApi(intake(supervisor)).registerUnit(new RegisterUnitRequest()
+        String unitId = new UnitsApi(client(supervisor)).registerUnit(new RegisterUnitRequest()
                 .code("P" + UUID.randomUUID().toString().substring(0, 8)).name("城关街道办事处")
                 .kind(UnitKind.SUB_DISTRICT).contacts(List.of(new UnitContact().name("刘干事").email(clerkMail))), null)
                 .getId();
         String unit = token("liu.clerk", RolesEnum.UNIT, unitId);
         Petitioner petitioner = new Petitioner().name(uniqueName()).idNumber(uniqueIdNumber()).phone(uniquePhone());
         try (SignedWebhookReceiver receiver = new SignedWebhookReceiver()) {
-            WebhookWithSecret webhook = new WebhooksApi(notification(unit))
+            WebhookWithSecret webhook = new WebhooksApi(client(unit))
                     .registerWebhook(new RegisterWebhookRequest().url(receiver.url()), "webhook-" + unitId);
             receiver.trust(webhook.getSecret());
 
@@ -103,10 +105,10 @@ class PersonalDataIT {
                     .summary("反映楼道长期堆放杂物").channel(Channel.VISIT).origin(Origin.SELF)
                     .category(Category.URBAN_RURAL_CONSTRUCTION).petitioner(petitioner);
             String key = UUID.randomUUID().toString();
-            ModelCase matter = new CasesApi(intake(supervisor)).registerCase(registration, key);
-            ModelCase retried = new CasesApi(intake(supervisor)).registerCase(registration, key);
+            ModelCase matter = new CasesApi(client(supervisor)).registerCase(registration, key);
+            ModelCase retried = new CasesApi(client(supervisor)).registerCase(registration, key);
             assertThat(retried.getQueryCode()).isEqualTo(matter.getQueryCode()).isNotBlank();
-            Assignment assignment = new AssignmentsApi(intake(supervisor)).issueAssignment(matter.getId(),
+            Assignment assignment = new AssignmentsApi(client(supervisor)).issueAssignment(matter.getId(),
                     new IssueAssignmentRequest().unitId(unitId).kind(AssignmentKind.ASSIGN), UUID.randomUUID().toString());
             ResponsibleUnitIntegration unitSystem = new ResponsibleUnitIntegration(platform.gatewayUrl(), unit);
             assertThat(unitSystem.acceptNewAssignments(OffsetDateTime.now())).hasSize(1);
@@ -115,7 +117,7 @@ class PersonalDataIT {
                     journey.respond(unit, journey.openOrder(supervisor, assignment.getId()).getId()) != null);
             unitSystem.reportProgress(assignment.getId(), "已上门约谈，正在清理");
             unitSystem.submitFinalReport(assignment.getId(), "楼道杂物已清理，信访人认可", OffsetDateTime.now());
-            new AssignmentsApi(intake(supervisor)).reviewAssignment(assignment.getId(),
+            new AssignmentsApi(client(supervisor)).reviewAssignment(assignment.getId(),
                     new ReviewRequest().decision(ReviewDecision.APPROVE));
             assertThat(postPublic("/api/v1/public/evaluations",
                     "{\"queryCode\":\"" + matter.getQueryCode() + "\",\"rating\":\"SATISFIED\"}").statusCode())
@@ -183,7 +185,7 @@ class PersonalDataIT {
             }));
             assertThat(leaks).as("personal data outside intake's encrypted fields").isEmpty();
             // and the matter itself still shows its petitioner to the office
-            assertThat(new CasesApi(intake(supervisor)).getCase(matter.getId()).getPetitioner())
+            assertThat(new CasesApi(client(supervisor)).getCase(matter.getId()).getPetitioner())
                     .isEqualTo(petitioner);
         }
     }
@@ -336,23 +338,14 @@ class PersonalDataIT {
     }
 
     private String token(String subject, RolesEnum role, String unitId) {
-        org.duban.client.gateway.ApiClient client = new org.duban.client.gateway.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        return new DevTokensApi(client).issueDevToken(new DevTokenRequest().subject(subject).roles(List.of(role))
-                .unitId(unitId)).getToken();
+        return new DevTokensApi(new DubanApiClient(platform.gatewayUrl())).issueDevToken(new DevTokenRequest()
+                .subject(subject).roles(List.of(role)).unitId(unitId)).getToken();
     }
 
-    private org.duban.client.intake.ApiClient intake(String token) {
-        org.duban.client.intake.ApiClient client = new org.duban.client.intake.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
+    /** The one client, calling through the gateway with {@code token}. */
+    private ApiClient client(String token) {
+        return new DubanApiClient(platform.gatewayUrl()).setBearerToken(token);
     }
 
-    private org.duban.client.notification.ApiClient notification(String token) {
-        org.duban.client.notification.ApiClient client = new org.duban.client.notification.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
-    }
+
 }

@@ -19,33 +19,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.duban.client.gateway.api.DevTokensApi;
-import org.duban.client.gateway.model.DevTokenRequest.RolesEnum;
-import org.duban.client.gateway.model.DevTokenRequest;
-import org.duban.client.intake.api.AssignmentsApi;
-import org.duban.client.intake.api.CasesApi;
-import org.duban.client.intake.api.UnitsApi;
-import org.duban.client.intake.model.Assignment;
-import org.duban.client.intake.model.AssignmentKind;
-import org.duban.client.intake.model.AssignmentStatus;
-import org.duban.client.intake.model.CaseSummary;
-import org.duban.client.intake.model.Category;
-import org.duban.client.intake.model.Channel;
-import org.duban.client.intake.model.IssueAssignmentRequest;
-import org.duban.client.intake.model.Origin;
-import org.duban.client.intake.model.Petitioner;
-import org.duban.client.intake.model.RegisterCaseRequest;
-import org.duban.client.intake.model.RegisterUnitRequest;
-import org.duban.client.intake.model.UnitKind;
-import org.duban.client.notification.api.DeliveriesApi;
-import org.duban.client.notification.api.InboxApi;
-import org.duban.client.notification.api.WebhooksApi;
-import org.duban.client.notification.model.InboxMessage;
-import org.duban.client.notification.model.RegisterWebhookRequest;
-import org.duban.client.notification.model.WebhookWithSecret;
-import org.duban.client.reporting.api.StatisticsApi;
-import org.duban.client.supervision.api.AlertsApi;
-import org.duban.client.supervision.model.Alert;
+import org.duban.client.ApiClient;
+import org.duban.client.DubanApiClient;
+import org.duban.client.api.AlertsApi;
+import org.duban.client.api.AssignmentsApi;
+import org.duban.client.api.CasesApi;
+import org.duban.client.api.DeliveriesApi;
+import org.duban.client.api.DevTokensApi;
+import org.duban.client.api.InboxApi;
+import org.duban.client.api.StatisticsApi;
+import org.duban.client.api.UnitsApi;
+import org.duban.client.api.WebhooksApi;
+import org.duban.client.model.Alert;
+import org.duban.client.model.Assignment;
+import org.duban.client.model.AssignmentKind;
+import org.duban.client.model.AssignmentStatus;
+import org.duban.client.model.CaseSummary;
+import org.duban.client.model.Category;
+import org.duban.client.model.Channel;
+import org.duban.client.model.DevTokenRequest.RolesEnum;
+import org.duban.client.model.DevTokenRequest;
+import org.duban.client.model.InboxMessage;
+import org.duban.client.model.IssueAssignmentRequest;
+import org.duban.client.model.Origin;
+import org.duban.client.model.Petitioner;
+import org.duban.client.model.RegisterCaseRequest;
+import org.duban.client.model.RegisterUnitRequest;
+import org.duban.client.model.RegisterWebhookRequest;
+import org.duban.client.model.UnitKind;
+import org.duban.client.model.WebhookWithSecret;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -98,7 +100,7 @@ class PlatformIT {
         assertThat(accepted).extracting(Assignment::getId).containsExactly(issued.getId());
         assertThat(accepted.get(0).getStatus()).isEqualTo(AssignmentStatus.ACCEPTED);
         InboxMessage message = inbox(unitToken).get(0);
-        assertThat(new InboxApi(notification(unitToken)).acknowledgeMessage(message.getId()).getAcknowledgedAt())
+        assertThat(new InboxApi(client(unitToken)).acknowledgeMessage(message.getId()).getAcknowledgedAt())
                 .isNotNull();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alertsOf(unitId)).extracting(alert -> alert.getDeadlineKind().getValue())
@@ -155,24 +157,24 @@ class PlatformIT {
                 .doesNotContain(ofA.getId()).contains(ofB.getId());
         assertThat(call("GET", "/api/v1/alerts?unitId=" + unitA, tokenB, null).body()).doesNotContain(ofA.getId());
         // nothing of A's changed, and its owner and a supervisor still see it
-        assertThat(new AssignmentsApi(intake(tokenA)).getAssignment(ofA.getId()).getStatus())
+        assertThat(new AssignmentsApi(client(tokenA)).getAssignment(ofA.getId()).getStatus())
                 .isEqualTo(AssignmentStatus.ASSIGNED);
         assertThat(inbox(tokenA).get(0).getAcknowledgedAt()).isNull();
-        AssignmentsApi asSupervisor = new AssignmentsApi(intake(supervisorToken));
+        AssignmentsApi asSupervisor = new AssignmentsApi(client(supervisorToken));
         assertThat(asSupervisor.getAssignment(ofA.getId()).getUnitId()).isEqualTo(unitA);
         assertThat(asSupervisor.getAssignment(ofB.getId()).getUnitId()).isEqualTo(unitB);
         assertThat(asSupervisor.listAssignments(null, null, ofA.getCaseId(), false, 0, 20).getItems())
                 .extracting(Assignment::getId, Assignment::getCaseTitle)
                 .containsExactly(tuple(ofA.getId(), "小区加装电梯纠纷"));
-        assertThat(new UnitsApi(intake(tokenB)).getUnit(unitB).getId()).isEqualTo(unitB);
+        assertThat(new UnitsApi(client(tokenB)).getUnit(unitB).getId()).isEqualTo(unitB);
         // the office's leader reads both matters, by ids, and each without its petitioner
-        CasesApi asLeader = new CasesApi(intake(token("wang.qiang", RolesEnum.LEADER, null)));
+        CasesApi asLeader = new CasesApi(client(token("wang.qiang", RolesEnum.LEADER, null)));
         assertThat(asLeader.listCases(null, List.of(ofA.getCaseId(), ofB.getCaseId()), null, null, null, null, null,
                 null, 0, 20).getItems()).extracting(CaseSummary::getId)
                 .containsExactlyInAnyOrder(ofA.getCaseId(), ofB.getCaseId());
         assertThat(asLeader.getCase(ofA.getCaseId()).getPetitioner()).isNull();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                new AlertsApi(supervision(tokenA)).listAlerts(null, null, null, 0, 50).getCounts().getGreen())
+                new AlertsApi(client(tokenA)).listAlerts(null, null, null, 0, 50).getCounts().getGreen())
                 .as("the unit's own board counts only its own line").isEqualTo(1));
     }
 
@@ -226,7 +228,7 @@ class PlatformIT {
 
         // and it comes back
         platform.start(Map.of("DUBAN_APPS", "supervision-service"));
-        assertThat(new AlertsApi(supervision(supervisorToken)).listAlerts(null, null, null, 0, 1).getItems()).isNotEmpty();
+        assertThat(new AlertsApi(client(supervisorToken)).listAlerts(null, null, null, 0, 1).getItems()).isNotEmpty();
     }
 
     @Test
@@ -242,7 +244,7 @@ class PlatformIT {
         platform.start();
 
         // then
-        Assignment again = new AssignmentsApi(intake(supervisorToken)).getAssignment(issued.getId());
+        Assignment again = new AssignmentsApi(client(supervisorToken)).getAssignment(issued.getId());
         assertThat(again.getUnitId()).isEqualTo(unitId);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactly(issued.getId()));
@@ -336,75 +338,54 @@ class PlatformIT {
     }
 
     private static String token(String subject, RolesEnum role, String unitId) {
-        org.duban.client.gateway.ApiClient client = new org.duban.client.gateway.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        return new DevTokensApi(client).issueDevToken(new DevTokenRequest().subject(subject).roles(List.of(role))
-                .unitId(unitId)).getToken();
+        return new DevTokensApi(new DubanApiClient(platform.gatewayUrl())).issueDevToken(new DevTokenRequest()
+                .subject(subject).roles(List.of(role)).unitId(unitId)).getToken();
+    }
+
+    /** The one client, calling through the gateway with {@code token}. */
+    private static ApiClient client(String token) {
+        return new DubanApiClient(platform.gatewayUrl()).setBearerToken(token);
     }
 
     private String registerUnit() {
         String code = "U" + UUID.randomUUID().toString().substring(0, 8);
-        return new UnitsApi(intake(supervisorToken)).registerUnit(new RegisterUnitRequest().code(code)
+        return new UnitsApi(client(supervisorToken)).registerUnit(new RegisterUnitRequest().code(code)
                 .name("城关街道办事处").kind(UnitKind.SUB_DISTRICT), null).getId();
     }
 
     private Assignment issue(String unitId) {
-        String caseId = new CasesApi(intake(supervisorToken)).registerCase(new RegisterCaseRequest()
+        String caseId = new CasesApi(client(supervisorToken)).registerCase(new RegisterCaseRequest()
                 .title("小区加装电梯纠纷").summary("反映小区加装电梯协调不力").channel(Channel.VISIT)
                 .origin(Origin.SELF).category(Category.URBAN_RURAL_CONSTRUCTION)
                 .petitioner(new Petitioner().name("李某")).prominent(true), null).getId();
-        return new AssignmentsApi(intake(supervisorToken)).issueAssignment(caseId,
+        return new AssignmentsApi(client(supervisorToken)).issueAssignment(caseId,
                 new IssueAssignmentRequest().unitId(unitId).kind(AssignmentKind.ASSIGN), UUID.randomUUID().toString());
     }
 
     private List<Alert> alertsOf(String unitId) {
-        return new AlertsApi(supervision(supervisorToken)).listAlerts(null, unitId, null, 0, 50).getItems();
+        return new AlertsApi(client(supervisorToken)).listAlerts(null, unitId, null, 0, 50).getItems();
     }
 
     private List<InboxMessage> inbox(String unitToken) {
-        return new InboxApi(notification(unitToken)).listInbox(null, 0, 50).getItems();
+        return new InboxApi(client(unitToken)).listInbox(null, 0, 50).getItems();
     }
 
     private long assignmentsIssuedToday() {
         LocalDate today = LocalDate.now(OFFICE);
-        return new StatisticsApi(reporting(supervisorToken)).getStatistics(today, today.plusDays(1), null)
+        return new StatisticsApi(client(supervisorToken)).getStatistics(today, today.plusDays(1), null)
                 .getAssignmentsIssued();
     }
 
-    private static org.duban.client.intake.ApiClient intake(String token) {
-        org.duban.client.intake.ApiClient client = new org.duban.client.intake.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
-    }
 
-    private static org.duban.client.supervision.ApiClient supervision(String token) {
-        org.duban.client.supervision.ApiClient client = new org.duban.client.supervision.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
-    }
 
-    private static org.duban.client.notification.ApiClient notification(String token) {
-        org.duban.client.notification.ApiClient client = new org.duban.client.notification.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
-    }
 
-    private static org.duban.client.reporting.ApiClient reporting(String token) {
-        org.duban.client.reporting.ApiClient client = new org.duban.client.reporting.ApiClient();
-        client.setBasePath(platform.gatewayUrl());
-        client.setBearerToken(token);
-        return client;
-    }
 
     @Test
     @Order(40)
     void oneTraceIdFollowsAnAssignmentFromTheGatewayThroughIntakeAcrossKafkaToSupervisionAndNotification() {
         // given: a unit and a matter, and a caller that traces its own calls
         String unitId = registerUnit();
-        String caseId = new CasesApi(intake(supervisorToken)).registerCase(new RegisterCaseRequest()
+        String caseId = new CasesApi(client(supervisorToken)).registerCase(new RegisterCaseRequest()
                 .title("噪声扰民").summary("夜间施工噪声").channel(Channel.ONLINE).origin(Origin.SELF)
                 .category(Category.URBAN_RURAL_CONSTRUCTION).petitioner(new Petitioner().name("王某")), null).getId();
         String traceId = TracedRequests.newTraceId();
@@ -435,7 +416,7 @@ class PlatformIT {
         String unitId = registerUnit();
         String unitToken = token("li.na", RolesEnum.UNIT, unitId);
         try (SignedWebhookReceiver receiver = new SignedWebhookReceiver()) {
-            WebhookWithSecret webhook = new WebhooksApi(notification(unitToken)).registerWebhook(
+            WebhookWithSecret webhook = new WebhooksApi(client(unitToken)).registerWebhook(
                     new RegisterWebhookRequest().url(receiver.url()).events(List.of("duban.assignment.issued.v1")),
                     "webhook-" + unitId);
             assertThat(webhook.getSecret()).startsWith("whsec_");
@@ -452,12 +433,12 @@ class PlatformIT {
             InboxMessage message = await().atMost(Duration.ofSeconds(60)).until(() -> inbox(unitToken).stream()
                     .filter(m -> issued.getId().equals(m.getAssignmentId())).findFirst().orElse(null), m -> m != null);
             assertThat(request.body()).contains(message.getId());
-            InboxMessage acknowledged = new InboxApi(notification(unitToken)).acknowledgeMessage(message.getId());
+            InboxMessage acknowledged = new InboxApi(client(unitToken)).acknowledgeMessage(message.getId());
             assertThat(acknowledged.getAcknowledgedAt()).isNotNull();
             assertThat(inbox(unitToken)).filteredOn(m -> m.getId().equals(message.getId()))
                     .singleElement().satisfies(m -> assertThat(m.getRead()).isTrue());
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    new DeliveriesApi(notification(unitToken))
+                    new DeliveriesApi(client(unitToken))
                             .listDeliveries(null, 0, 50).getItems())
                     .filteredOn(d -> d.getId().equals(request.webhookId())).singleElement()
                     .satisfies(d -> assertThat(d.getStatus().getValue()).isEqualTo("DELIVERED")));

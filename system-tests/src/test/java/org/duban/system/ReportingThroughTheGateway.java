@@ -10,12 +10,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.duban.client.intake.api.AssignmentsApi;
-import org.duban.client.intake.model.Assignment;
-import org.duban.client.intake.model.AssignmentKind;
-import org.duban.client.intake.model.AssignmentPage;
-import org.duban.client.reporting.api.StatisticsApi;
-import org.duban.client.reporting.model.Statistics;
+import org.duban.client.ApiClient;
+import org.duban.client.DubanApiClient;
+import org.duban.client.api.AssignmentsApi;
+import org.duban.client.api.StatisticsApi;
+import org.duban.client.model.Assignment;
+import org.duban.client.model.AssignmentKind;
+import org.duban.client.model.AssignmentPage;
+import org.duban.client.model.Statistics;
 
 /** What PlatformIT's reporting test asks of the platform: the year's assignments, figures and report. */
 final class ReportingThroughTheGateway {
@@ -36,10 +38,7 @@ final class ReportingThroughTheGateway {
 
     /** Every assignment intake knows, all pages. */
     List<Assignment> assignments() {
-        org.duban.client.intake.ApiClient client = new org.duban.client.intake.ApiClient();
-        client.setBasePath(gatewayUrl);
-        client.setBearerToken(supervisorToken);
-        AssignmentsApi api = new AssignmentsApi(client);
+        AssignmentsApi api = new AssignmentsApi(client());
         List<Assignment> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             AssignmentPage one = api.listAssignments(null, null, null, null, page, 200);
@@ -59,10 +58,11 @@ final class ReportingThroughTheGateway {
     }
 
     Statistics statisticsOfTheYear() {
-        org.duban.client.reporting.ApiClient client = new org.duban.client.reporting.ApiClient();
-        client.setBasePath(gatewayUrl);
-        client.setBearerToken(supervisorToken);
-        return new StatisticsApi(client).getStatistics(LocalDate.of(year(), 1, 1), LocalDate.of(year() + 1, 1, 1), null);
+        return new StatisticsApi(client()).getStatistics(LocalDate.of(year(), 1, 1), LocalDate.of(year() + 1, 1, 1), null);
+    }
+
+    private ApiClient client() {
+        return new DubanApiClient(gatewayUrl).setBearerToken(supervisorToken);
     }
 
     HttpResponse<String> get(String path, String accept) throws Exception {

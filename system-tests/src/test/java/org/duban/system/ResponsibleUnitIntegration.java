@@ -4,18 +4,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.duban.client.intake.ApiClient;
-import org.duban.client.intake.api.AssignmentsApi;
-import org.duban.client.intake.model.AcceptAssignmentRequest;
-import org.duban.client.intake.model.Assignment;
-import org.duban.client.intake.model.AssignmentStatus;
-import org.duban.client.intake.model.FinalReportOutcome;
-import org.duban.client.intake.model.FinalReportRequest;
-import org.duban.client.intake.model.ProgressRequest;
+import org.duban.client.ApiClient;
+import org.duban.client.DubanApiClient;
+import org.duban.client.api.AssignmentsApi;
+import org.duban.client.model.AcceptAssignmentRequest;
+import org.duban.client.model.Assignment;
+import org.duban.client.model.AssignmentStatus;
+import org.duban.client.model.FinalReportOutcome;
+import org.duban.client.model.FinalReportRequest;
+import org.duban.client.model.ProgressRequest;
 
 /**
- * How a responsible unit's own system works with Duban through the generated client — the code the
- * README's client guide shows, run for real by {@link PlatformIT}.
+ * How a responsible unit's own system works with Duban through the client — the calls of the README's
+ * client guide (whose example the client's own tests run against a stand-in gateway), run for real by
+ * {@link PlatformIT}.
  */
 final class ResponsibleUnitIntegration {
 
@@ -23,9 +25,7 @@ final class ResponsibleUnitIntegration {
 
     /** {@code gatewayUrl} e.g. https://duban.example.gov.cn; {@code token} the unit's JWT (role UNIT). */
     ResponsibleUnitIntegration(String gatewayUrl, String token) {
-        ApiClient client = new ApiClient();
-        client.setBasePath(gatewayUrl);
-        client.setBearerToken(token);
+        ApiClient client = new DubanApiClient(gatewayUrl).setBearerToken(token).setRetries(2);
         this.assignments = new AssignmentsApi(client);
     }
 

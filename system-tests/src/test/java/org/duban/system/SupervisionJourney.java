@@ -3,21 +3,22 @@ package org.duban.system;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.duban.client.supervision.ApiClient;
-import org.duban.client.supervision.api.MeasuresApi;
-import org.duban.client.supervision.api.SupervisionsApi;
-import org.duban.client.supervision.model.CloseSupervisionOrderRequest;
-import org.duban.client.supervision.model.IssueMeasureRequest;
-import org.duban.client.supervision.model.Measure;
-import org.duban.client.supervision.model.MeasureKind;
-import org.duban.client.supervision.model.MeasureRecordRequest;
-import org.duban.client.supervision.model.MeasureSubmissionRequest;
-import org.duban.client.supervision.model.OpenSupervisionOrderRequest;
-import org.duban.client.supervision.model.SupervisionForm;
-import org.duban.client.supervision.model.SupervisionOrder;
-import org.duban.client.supervision.model.SupervisionResponseRequest;
-import org.duban.client.supervision.model.SupervisionTrigger;
-import org.springframework.web.client.RestClientResponseException;
+import org.duban.client.ApiClient;
+import org.duban.client.ApiException;
+import org.duban.client.DubanApiClient;
+import org.duban.client.api.MeasuresApi;
+import org.duban.client.api.SupervisionsApi;
+import org.duban.client.model.CloseSupervisionOrderRequest;
+import org.duban.client.model.IssueMeasureRequest;
+import org.duban.client.model.Measure;
+import org.duban.client.model.MeasureKind;
+import org.duban.client.model.MeasureRecordRequest;
+import org.duban.client.model.MeasureSubmissionRequest;
+import org.duban.client.model.OpenSupervisionOrderRequest;
+import org.duban.client.model.SupervisionForm;
+import org.duban.client.model.SupervisionOrder;
+import org.duban.client.model.SupervisionResponseRequest;
+import org.duban.client.model.SupervisionTrigger;
 
 /**
  * Supervision orders and accountability measures through the gateway with the generated client, as
@@ -72,8 +73,8 @@ final class SupervisionJourney {
         try {
             orders(token).getSupervisionOrder(orderId);
             return 200;
-        } catch (RestClientResponseException e) {
-            return e.getStatusCode().value();
+        } catch (ApiException e) {
+            return e.getCode();
         }
     }
 
@@ -82,8 +83,8 @@ final class SupervisionJourney {
         try {
             measures(token).getMeasure(measureId);
             return 200;
-        } catch (RestClientResponseException e) {
-            return e.getStatusCode().value();
+        } catch (ApiException e) {
+            return e.getCode();
         }
     }
 
@@ -100,9 +101,6 @@ final class SupervisionJourney {
     }
 
     private ApiClient client(String token) {
-        ApiClient client = new ApiClient();
-        client.setBasePath(gatewayUrl);
-        client.setBearerToken(token);
-        return client;
+        return new DubanApiClient(gatewayUrl).setBearerToken(token);
     }
 }
