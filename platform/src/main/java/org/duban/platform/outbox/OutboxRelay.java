@@ -106,8 +106,8 @@ public final class OutboxRelay implements SmartLifecycle {
      * publishes that document at once, without looking through the collections.
      */
     public void wakeUp(String collection, Object id) {
-        if (!collections.contains(collection)) {
-            return; // not a collection this relay publishes from: its rounds never look there either
+        if (!properties.enabled() || !collections.contains(collection)) {
+            return; // no relay on this instance, or not a collection it publishes from (its rounds never look there)
         }
         if (!written.offer(new Written(collection, id))) {
             roundAsked = true; // too many waiting: the next round over the collections takes them
