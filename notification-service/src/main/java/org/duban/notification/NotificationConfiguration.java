@@ -189,8 +189,8 @@ class NotificationConfiguration {
     @Bean
     DeliveryScheduler deliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
             DeliverySettings settings, DeliveryDispatcher dispatcher, DeliveryTraces traces, Clock clock) {
-        return new DeliveryScheduler(deliveries, webhooks, units, new JsonWebhookPayloads(), settings,
-                dispatcher::wakeUp, traces, clock);
+        return new DeliveryScheduler(deliveries, webhooks, units, new JsonWebhookPayloads(), settings, dispatcher,
+                traces, clock);
     }
 
     @Bean

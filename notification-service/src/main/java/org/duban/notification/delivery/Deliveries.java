@@ -25,6 +25,14 @@ public interface Deliveries {
     Optional<Delivery> claimDue(Instant now, Duration lease, String token);
 
     /**
+     * Claims the delivery {@code id} as {@link #claimDue} would — PENDING, due at or before {@code now},
+     * held by nobody — looking it up by its id only.
+     *
+     * @return the delivery as stored, or empty when it is not (or no longer) there to claim
+     */
+    Optional<Delivery> claim(String id, Instant now, Duration lease, String token);
+
+    /**
      * Stores the delivery after an attempt, with its events, and releases the lease — only if the
      * lease is still {@code token}'s.
      *

@@ -11,9 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * time. Workers run in parallel, so a slow receiver holds one worker at most until its timeout, and
  * its circuit breaker soon stops even that. Nothing is kept in memory between rounds: a restart
  * resumes from the store.
+ *
+ * <p>A new delivery is handed over as it is stored ({@link #handOver}): a free worker claims it by its
+ * id and attempts it at once. The rounds — which search the store for what is due — are for retries,
+ * deliveries that found no free worker, and those of an instance that died; they run when the next
+ * delivery is due, at the latest every {@code pollInterval}, and when an attempt leaves its delivery
+ * pending.
  */
-public final class DeliveryDispatcher {
+public final class DeliveryDispatcher implements DeliveryHandOver {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
@@ -75,9 +84,38 @@ public final class DeliveryDispatcher {
     }
 
     /** Look for due deliveries now rather than at the next poll. */
+    @Override
     public void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
+        }
+    }
+
+    /**
+     * A delivery just stored: when it is due now and a worker is free, that worker claims it by its id
+     * (the same lease as a round's claim, so another instance's round cannot take it too) and makes the
+     * attempt. Otherwise the rounds take it: now when it is due (no worker was free), or when it comes due.
+     */
+    @Override
+    public void handOver(Delivery delivery) {
+        if (!running) {
+            return;
+        }
+        if (delivery.nextAttemptAt().isAfter(now()) || !workers.tryAcquire()) {
+            wakeUp();
+            return;
+        }
+        inFlight.incrementAndGet();
+        try {
+            pool.execute(() -> work(() -> {
+                String token = UUID.randomUUID().toString();
+                Optional<Delivery> claimed = deliveries.claim(delivery.id(), now(), dispatch.lease(), token);
+                // not there to claim: attempted already (by another instance's round), or no longer due
+                return claimed.isPresent() && attemptInItsTrace(claimed.get(), token);
+            }));
+        } catch (RejectedExecutionException stopped) {
+            inFlight.decrementAndGet();
+            workers.release();
         }
     }
 
@@ -141,21 +179,40 @@ public final class DeliveryDispatcher {
             }
             Delivery delivery = claimed.get();
             inFlight.incrementAndGet();
-            pool.execute(() -> {
-                try {
-                    traces.continued(delivery.traceparent(), () -> attempt(delivery, token));
-                } finally {
-                    inFlight.decrementAndGet();
-                    workers.release();
-                    wakeUp();
-                }
-            });
+            pool.execute(() -> work(() -> attemptInItsTrace(delivery, token)));
             started++;
         }
         return started;
     }
 
-    private void attempt(Delivery delivery, String token) {
+    /**
+     * Runs on a worker, which it frees at the end; a round follows when the attempt left its delivery
+     * pending (a retry or a postponement is now due at another time) or could not be completed.
+     */
+    private void work(BooleanSupplier attempt) {
+        boolean roundNeeded = true;
+        try {
+            roundNeeded = attempt.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("delivery attempt could not be started: {}", e.toString());
+        } finally {
+            inFlight.decrementAndGet();
+            workers.release();
+            if (roundNeeded) {
+                wakeUp();
+            }
+        }
+    }
+
+    /** @return whether a round should follow: the delivery is still pending, or its attempt was not stored */
+    private boolean attemptInItsTrace(Delivery delivery, String token) {
+        AtomicBoolean pending = new AtomicBoolean(true);
+        traces.continued(delivery.traceparent(), () -> pending.set(attempt(delivery, token)));
+        return pending.get();
+    }
+
+    /** @return whether the delivery is still pending (or its attempt could not be stored) */
+    private boolean attempt(Delivery delivery, String token) {
         try {
             Transport transport = transports.get(delivery.channel());
             AttemptOutcome outcome;
@@ -173,13 +230,14 @@ public final class DeliveryDispatcher {
             log(delivery, outcome, recorded.delivery());
             if (deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
                 meter.attempted(delivery.channel(), outcome, recorded.delivery().status());
-            } else {
-                log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
+                return recorded.delivery().status() == DeliveryStatus.PENDING;
             }
+            log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
         } catch (RuntimeException e) {
             // the lease expires and the attempt is made again
             log.warn("delivery {}: attempt could not be completed: {}", delivery.id(), e.toString());
         }
+        return true;
     }
 
     /** One line per attempt, inside the delivery's trace: the trace id in it leads back to the event. */

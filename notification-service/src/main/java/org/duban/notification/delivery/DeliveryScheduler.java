@@ -15,8 +15,10 @@ import org.duban.notification.webhook.WebhookService;
 
 /**
  * Turns a unit's new message into stored deliveries: one per active webhook endpoint that wants the
- * event type, and one e-mail to the unit's contacts when e-mail is on. The dispatcher takes them from
- * the store, so nothing is lost in a restart; a message scheduled twice gets the same deliveries.
+ * event type, and one e-mail to the unit's contacts when e-mail is on. Each new delivery is stored,
+ * then handed to the dispatcher, which claims it from the store by its id and attempts it at once; the
+ * store is what counts, so nothing is lost in a restart. A message scheduled twice gets the same
+ * deliveries, and the second time hands none over (the dispatcher's rounds take any still due).
  */
 public final class DeliveryScheduler implements OutboundChannel {
 
@@ -25,18 +27,18 @@ public final class DeliveryScheduler implements OutboundChannel {
     private final UnitDirectory units;
     private final WebhookPayloads payloads;
     private final DeliverySettings settings;
-    private final Runnable wakeDispatcher;
+    private final DeliveryHandOver dispatcher;
     private final DeliveryTraces traces;
     private final Clock clock;
 
     public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
-            WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, Clock clock) {
-        this(deliveries, webhooks, units, payloads, settings, wakeDispatcher, DeliveryTraces.NONE, clock);
+            WebhookPayloads payloads, DeliverySettings settings, DeliveryHandOver dispatcher, Clock clock) {
+        this(deliveries, webhooks, units, payloads, settings, dispatcher, DeliveryTraces.NONE, clock);
     }
 
     /** @param traces gives the trace context each new delivery stores (the consumed event's) */
     public DeliveryScheduler(Deliveries deliveries, WebhookService webhooks, UnitDirectory units,
-            WebhookPayloads payloads, DeliverySettings settings, Runnable wakeDispatcher, DeliveryTraces traces,
+            WebhookPayloads payloads, DeliverySettings settings, DeliveryHandOver dispatcher, DeliveryTraces traces,
             Clock clock) {
         this.traces = traces;
         this.deliveries = deliveries;
@@ -44,7 +46,7 @@ public final class DeliveryScheduler implements OutboundChannel {
         this.units = units;
         this.payloads = payloads;
         this.settings = settings;
-        this.wakeDispatcher = wakeDispatcher;
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -58,7 +60,7 @@ public final class DeliveryScheduler implements OutboundChannel {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (deliveries.contactsArrived(unit.id(), unit.emailAddresses(), now) > 0) {
-            wakeDispatcher.run();
+            dispatcher.wakeUp();
         }
     }
 
@@ -66,19 +68,17 @@ public final class DeliveryScheduler implements OutboundChannel {
     public void schedule(InboxMessage message) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String traceparent = traces.current();
-        boolean added = false;
         for (WebhookEndpoint endpoint : webhooks.receiversOf(message.unitId(), message.sourceEventType())) {
             String id = Delivery.idFor(message.id(), endpoint.id());
-            added |= deliveries.addIfAbsent(Delivery.webhook(message, endpoint.id(), payloads.body(id, message, now),
-                    now, settings.schedule().first(now)).tracedBy(traceparent));
+            add(Delivery.webhook(message, endpoint.id(), payloads.body(id, message, now), now,
+                    settings.schedule().first(now)).tracedBy(traceparent));
         }
         if (settings.emailEnabled()) {
             Optional<Unit> unit = units.byId(message.unitId());
             if (unit.isPresent()) {
                 List<String> addresses = unit.get().emailAddresses();
                 if (!addresses.isEmpty()) {
-                    added |= deliveries.addIfAbsent(Delivery.email(message, addresses, now,
-                            settings.schedule().first(now)).tracedBy(traceparent));
+                    add(Delivery.email(message, addresses, now, settings.schedule().first(now)).tracedBy(traceparent));
                 }
             } else if (deliveries.addIfAbsent(Delivery.emailAwaitingContacts(message, now,
                     now.plus(settings.contactsWait())).tracedBy(traceparent))) {
@@ -86,8 +86,11 @@ public final class DeliveryScheduler implements OutboundChannel {
                 units.byId(message.unitId()).ifPresent(this::contactsKnown);
             }
         }
-        if (added) {
-            wakeDispatcher.run();
+    }
+
+    private void add(Delivery delivery) {
+        if (deliveries.addIfAbsent(delivery)) {
+            dispatcher.handOver(delivery);
         }
     }
 }

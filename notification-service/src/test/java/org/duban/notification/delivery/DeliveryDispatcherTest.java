@@ -8,11 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.notification.delivery.metrics.MicrometerDeliveryMeter;
 import org.duban.notification.inbox.InboxFixtures;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +85,150 @@ class DeliveryDispatcherTest {
                 .satisfies(counter -> assertThat(counter.getId().getTag("outcome")).isEqualTo("delivered"));
     }
 
+    @Test
+    void aDeliveryHandedOverAsItIsStoredIsAttemptedAtOnceWithoutSearchingTheStore() {
+        // given: a dispatcher whose rounds come every hour, its first one done
+        Searches store = new Searches(deliveries);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        start(store, Duration.ofHours(1), 2, List.of(transport(Channel.WEBHOOK, d -> {
+            sent.add(d.id());
+            return AttemptOutcome.success(204, 3);
+        })));
+        await().atMost(PATIENCE).until(() -> store.searches.get() >= 2);
+        int searchesBefore = store.searches.get();
+
+        // when
+        Delivery webhook = Delivery.webhook(message("evt-4"), "ep-1", "{}", now(), now());
+        deliveries.addIfAbsent(webhook);
+        dispatcher.handOver(webhook);
+
+        // then: sent and recorded; the store was never searched for it, nor searched again afterwards
+        await().atMost(PATIENCE).until(() -> status(webhook) == DeliveryStatus.DELIVERED);
+        assertThat(sent).containsExactly(webhook.id());
+        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> store.searches.get() == searchesBefore);
+    }
+
+    @Test
+    void aDeliveryHandedOverWhileEveryWorkerIsBusyGoesOutWhenOneIsFree() {
+        // given: one worker, held by a slow receiver
+        CountDownLatch release = new CountDownLatch(1);
+        start(deliveries, Duration.ofHours(1), 1, List.of(transport(Channel.WEBHOOK, d -> {
+            if (d.sourceEventId().equals("evt-5")) {
+                awaitQuietly(release);
+            }
+            return AttemptOutcome.success(204, 3);
+        })));
+        Delivery slow = Delivery.webhook(message("evt-5"), "ep-1", "{}", now(), now());
+        deliveries.addIfAbsent(slow);
+        dispatcher.handOver(slow);
+
+        // when
+        Delivery next = Delivery.webhook(message("evt-6"), "ep-1", "{}", now(), now());
+        deliveries.addIfAbsent(next);
+        dispatcher.handOver(next);
+        release.countDown();
+
+        // then
+        await().atMost(PATIENCE).until(() -> status(slow) == DeliveryStatus.DELIVERED
+                && status(next) == DeliveryStatus.DELIVERED);
+        assertThat(deliveries.byId(next.id()).orElseThrow().attempts()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryHandedOverThatAnotherDispatcherHoldsIsNotSentTwice() {
+        // given: another instance claimed the delivery first
+        AtomicInteger calls = new AtomicInteger();
+        start(deliveries, Duration.ofHours(1), 2, List.of(transport(Channel.WEBHOOK, d -> {
+            calls.incrementAndGet();
+            return AttemptOutcome.success(204, 3);
+        })));
+        Delivery webhook = Delivery.webhook(message("evt-7"), "ep-1", "{}", now(), now());
+        deliveries.addIfAbsent(webhook);
+        assertThat(deliveries.claimDue(now(), Duration.ofMinutes(2), "another-instance")).isPresent();
+
+        // when
+        dispatcher.handOver(webhook);
+
+        // then
+        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> calls.get() == 0);
+        assertThat(status(webhook)).isEqualTo(DeliveryStatus.PENDING);
+    }
+
     private void start(List<Transport> transports) {
-        dispatcher = new DeliveryDispatcher(deliveries, transports, settings,
-                new DeliveryDispatcher.Settings(Duration.ofSeconds(10), Duration.ofMillis(20), 2),
+        start(deliveries, Duration.ofMillis(20), 2, transports);
+    }
+
+    private void start(Deliveries store, Duration pollInterval, int workers, List<Transport> transports) {
+        dispatcher = new DeliveryDispatcher(store, transports, settings,
+                new DeliveryDispatcher.Settings(Duration.ofSeconds(10), pollInterval, workers),
                 DeliveryTraces.NONE, new MicrometerDeliveryMeter(meters), clock);
         dispatcher.start();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The store, counting the dispatcher's searches for due deliveries (claims of "the next due", look-aheads). */
+    private static final class Searches implements Deliveries {
+
+        private final Deliveries store;
+        private final AtomicInteger searches = new AtomicInteger();
+
+        Searches(Deliveries store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<Delivery> claimDue(Instant now, Duration lease, String token) {
+            searches.incrementAndGet();
+            return store.claimDue(now, lease, token);
+        }
+
+        @Override
+        public Optional<Instant> nextDue(Instant now) {
+            searches.incrementAndGet();
+            return store.nextDue(now);
+        }
+
+        @Override
+        public boolean addIfAbsent(Delivery delivery) {
+            return store.addIfAbsent(delivery);
+        }
+
+        @Override
+        public Optional<Delivery> byId(String id) {
+            return store.byId(id);
+        }
+
+        @Override
+        public Optional<Delivery> claim(String id, Instant now, Duration lease, String token) {
+            return store.claim(id, now, lease, token);
+        }
+
+        @Override
+        public boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events) {
+            return store.storeAttempt(delivery, token, events);
+        }
+
+        @Override
+        public boolean storeRedelivery(Delivery delivery, Instant now) {
+            return store.storeRedelivery(delivery, now);
+        }
+
+        @Override
+        public Page<Delivery> list(String unitId, DeliveryStatus status, PageRequest page) {
+            return store.list(unitId, status, page);
+        }
+
+        @Override
+        public int contactsArrived(String unitId, List<String> recipients, Instant now) {
+            return store.contactsArrived(unitId, recipients, now);
+        }
     }
 
     private Delivery add(Delivery delivery) {

@@ -39,6 +39,7 @@ class DeliverySchedulerTest {
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
     private final StoredUnits units = new StoredUnits();
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final List<String> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DeliveryScheduler scheduler = scheduler(new UnitDirectory(units));
     /** Records units as the intake listener does: stored, then the scheduler told. */
     private final UnitDirectory directory = new UnitDirectory(units, unit -> scheduler.contactsKnown(unit));
@@ -122,6 +123,22 @@ class DeliverySchedulerTest {
     }
 
     @Test
+    void aNewDeliveryIsHandedToTheDispatcherAsItIsStoredAndASecondSchedulingHandsNoneOver() {
+        // given
+        units.save(registered("unit-6", "chen.jie@unit.example"));
+        InboxMessage message = InboxFixtures.unreadMessage("evt-6", "unit-6", T0);
+
+        // when: scheduled, then again (a crash came between the inbox and the channels)
+        scheduler.schedule(message);
+        scheduler.schedule(message);
+
+        // then: stored once, handed over once, due now; no search of the store asked for
+        assertThat(handedOver).containsExactly(theEmail(message).id());
+        assertThat(theEmail(message).nextAttemptAt()).isEqualTo(T0);
+        assertThat(wakeUps.get()).isZero();
+    }
+
+    @Test
     void aKnownUnitWithoutAnEmailAddressGetsNoEmail() {
         units.save(new Unit("unit-4", "U4", "单位四", List.of(new Unit.Contact("值班室", "值班", null))));
 
@@ -138,7 +155,17 @@ class DeliverySchedulerTest {
         DeliverySettings settings = new DeliverySettings(new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5),
                 Duration.ofDays(30), true, WAIT);
         return new DeliveryScheduler(deliveries, webhooks, directory, (id, message, at) -> "{}", settings,
-                wakeUps::incrementAndGet, clock);
+                new DeliveryHandOver() {
+                    @Override
+                    public void handOver(Delivery delivery) {
+                        handedOver.add(delivery.id());
+                    }
+
+                    @Override
+                    public void wakeUp() {
+                        wakeUps.incrementAndGet();
+                    }
+                }, clock);
     }
 
     private Delivery theEmail(InboxMessage message) {

@@ -44,6 +44,17 @@ public final class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
+    public synchronized Optional<Delivery> claim(String id, Instant now, Duration lease, String token) {
+        Optional<Delivery> due = Optional.ofNullable(deliveries.get(id))
+                .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now) && free(d, now));
+        due.ifPresent(d -> {
+            leases.put(d.id(), now.plus(lease));
+            tokens.put(d.id(), token);
+        });
+        return due;
+    }
+
+    @Override
     public synchronized boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> recorded) {
         if (!token.equals(tokens.get(delivery.id()))) {
             return false;

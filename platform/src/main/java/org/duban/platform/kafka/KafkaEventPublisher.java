@@ -10,8 +10,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends an outbox event as a CloudEvent and waits for the broker's acknowledgement (acks=all), within
- * the trace that recorded the event: the template's observation adds the {@code traceparent} header
- * consumers continue.
+ * the trace that recorded the event: the template's observation — the producer span, a child of the
+ * span that recorded the event — adds the {@code traceparent} header consumers continue. No span of
+ * its own around it: the producer span already covers the send up to the acknowledgement.
  */
 public final class KafkaEventPublisher implements EventPublisher {
 
@@ -31,7 +32,7 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public void publish(PendingEvent event) throws Exception {
-        traces.continueTrace(event.traceparent(), "duban.outbox.publish",
+        traces.within(event.traceparent(),
                 () -> template.send(CloudEventRecords.toRecord(event, source)).get(60, TimeUnit.SECONDS));
     }
 }

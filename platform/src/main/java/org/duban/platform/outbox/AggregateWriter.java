@@ -22,7 +22,8 @@ import org.duban.platform.events.PendingEvent;
  * Stores an aggregate's state together with the events it recorded, in one single-document write —
  * the only atomicity MongoDB needs to give us (no transactions). Versions guard against lost updates:
  * an update names the version it read and fails with {@link ConcurrentModification} if another
- * write came first. The relay is woken after each write so events leave within milliseconds.
+ * write came first. A write that stored events tells the relay which document it was, so they leave
+ * within milliseconds.
  */
 public final class AggregateWriter {
 
@@ -50,7 +51,9 @@ public final class AggregateWriter {
             }
             throw e;
         }
-        relay.wakeUp();
+        if (!events.isEmpty()) {
+            relay.wakeUp(collection.getNamespace().getCollectionName(), document.get(ID));
+        }
     }
 
     /**
@@ -71,7 +74,9 @@ public final class AggregateWriter {
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentModification(collection.getNamespace().getCollectionName(), id);
         }
-        relay.wakeUp();
+        if (!events.isEmpty()) {
+            relay.wakeUp(collection.getNamespace().getCollectionName(), id);
+        }
     }
 
     /** Another write changed the aggregate since it was read; the caller may reload and retry. */

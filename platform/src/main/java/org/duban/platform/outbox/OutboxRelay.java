@@ -1,5 +1,6 @@
 package org.duban.platform.outbox;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +36,7 @@ import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.duban.platform.events.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +46,39 @@ import org.springframework.context.SmartLifecycle;
  * Publishes the events stored in aggregate documents, then removes them: at-least-once delivery
  * that survives any crash between store and publish (docs/adr/0003-events.md).
  *
- * <p>Each round claims one document at a time with an atomic {@code findOneAndUpdate} that sets a
- * lease, so several instances share the work without publishing the same document concurrently; a
- * relay that dies leaves its lease to expire. Events of one document go out in order. A crash after
- * publishing and before removal publishes those events again on the next round; consumers drop the
- * duplicates by event id.
+ * <p>Each document is claimed with an atomic {@code findOneAndUpdate} that sets a lease, so several
+ * instances share the work without publishing the same document concurrently; a relay that dies
+ * leaves its lease to expire. Events of one document go out in order. A crash after publishing and
+ * before removal publishes those events again on the next round; consumers drop the duplicates by
+ * event id.
+ *
+ * <p>The writer of a document tells the relay which one it was ({@link #wakeUp(String, Object)}): the
+ * relay claims exactly that document by its id, at once — one indexed read on any store, however many
+ * documents the collections hold. Rounds over whole collections (the oldest pending first) run every
+ * {@code pollInterval} and whenever a named document could not be taken: they publish what no wake-up
+ * named — events of an instance that died, of a publication that failed, or stored while the relay was
+ * not running.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Documents named by wake-ups and not yet taken; beyond this, a round over the collections finds them. */
+    static final int WRITTEN_CAPACITY = 10_000;
+
+    /** A document a writer just stored events in. */
+    private record Written(String collection, Object id) {
+    }
 
     private final MongoDatabase database;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final Set<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final BlockingQueue<Written> written = new LinkedBlockingQueue<>(WRITTEN_CAPACITY);
     private final AtomicLong published = new AtomicLong();
+    private volatile boolean roundAsked = true;
     private volatile boolean running;
     private volatile boolean stopping;
     private Thread thread;
@@ -68,16 +89,61 @@ public final class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.collections = Set.copyOf(properties.collections());
         Gauge.builder("duban.outbox.backlog", this, OutboxRelay::backlog)
                 .description("Documents holding events not yet published").register(meters);
         meters.more().counter("duban.outbox.published", List.of(), published);
     }
 
-    /** Asks the relay to look for work now rather than at its next poll. */
+    /** Asks the relay for a round over every collection now rather than at its next poll. */
     public void wakeUp() {
+        roundAsked = true;
+        signal();
+    }
+
+    /**
+     * Tells the relay that the document {@code id} of {@code collection} now holds events: it claims and
+     * publishes that document at once, without looking through the collections.
+     */
+    public void wakeUp(String collection, Object id) {
+        if (!properties.enabled() || !collections.contains(collection)) {
+            return; // no relay on this instance, or not a collection it publishes from (its rounds never look there)
+        }
+        if (!written.offer(new Written(collection, id))) {
+            roundAsked = true; // too many waiting: the next round over the collections takes them
+        }
+        signal();
+    }
+
+    private void signal() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
+    }
+
+    /**
+     * Publishes the documents named by wake-ups, each claimed by its id.
+     *
+     * @return the number of events published
+     */
+    int publishWritten() {
+        int count = 0;
+        Written next;
+        while (!stopping && (next = written.poll()) != null) {
+            MongoCollection<Document> collection = database.getCollection(next.collection());
+            Document claimed = claim(collection, eq(AggregateWriter.ID, next.id()));
+            if (claimed == null) {
+                continue; // published already (by a round, or by another instance holding it)
+            }
+            int sent = publishAndRelease(collection, claimed);
+            if (sent < 0) {
+                // the broker failed: what waits is left to the rounds, after the failed document's retry delay
+                written.clear();
+                return count;
+            }
+            count += sent;
+        }
+        return count;
     }
 
     /**
@@ -105,14 +171,21 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private Document claimNext(MongoCollection<Document> collection) {
+        return claim(collection, null);
+    }
+
+    /** Claims the oldest document with events that nobody holds, or the one {@code which} names. */
+    private Document claim(MongoCollection<Document> collection, Bson which) {
         Instant now = clock.instant();
-        return collection.findOneAndUpdate(
-                and(exists(OutboxDocuments.OUTBOX_SINCE), or(
-                        exists(OutboxDocuments.OUTBOX_LEASE, false),
-                        lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now)))),
-                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE))
-                        .returnDocument(ReturnDocument.AFTER));
+        Bson pending = and(exists(OutboxDocuments.OUTBOX_SINCE), or(
+                exists(OutboxDocuments.OUTBOX_LEASE, false),
+                lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now))));
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        if (which == null) {
+            options.sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE));
+        }
+        return collection.findOneAndUpdate(which == null ? pending : and(which, pending),
+                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))), options);
     }
 
     /** Returns the number of events published, or -1 when publishing failed and the round should move on. */
@@ -132,6 +205,15 @@ public final class OutboxRelay implements SmartLifecycle {
             log.warn("publishing the outbox of {} {} failed after {} of {} events; retrying in {}: {}",
                     collection.getNamespace().getCollectionName(), id, sent.size(), events.size(),
                     properties.retryDelay(), e.toString());
+        }
+        if (!failed && !sent.isEmpty() && collection.updateOne(
+                and(eq(AggregateWriter.ID, id), size(OutboxDocuments.OUTBOX, sent.size()),
+                        all(OutboxDocuments.OUTBOX + ".id", sent)),
+                combine(set(OutboxDocuments.OUTBOX, List.of()), unset(OutboxDocuments.OUTBOX_SINCE),
+                        unset(OutboxDocuments.OUTBOX_LEASE))).getModifiedCount() == 1) {
+            // the outbox held exactly what was published (nothing appended meanwhile): emptied in one write
+            published.addAndGet(sent.size());
+            return sent.size();
         }
         // A failed document keeps a short lease so that a broken broker is not hammered in a tight loop.
         collection.updateOne(eq(AggregateWriter.ID, id), combine(
@@ -153,11 +235,20 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextRound = System.nanoTime();
         while (running) {
             try {
-                int count = publishPending();
-                if (count == 0) {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                publishWritten();
+                if (roundAsked || System.nanoTime() - nextRound >= 0) {
+                    roundAsked = false;
+                    nextRound = System.nanoTime() + properties.pollInterval().toNanos();
+                    if (publishPending() > 0) {
+                        roundAsked = true; // there may be more than one round's batch
+                    }
+                }
+                if (!roundAsked && written.isEmpty()) {
+                    long wait = Math.max(0, nextRound - System.nanoTime());
+                    wakeUps.tryAcquire(wait, TimeUnit.NANOSECONDS);
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -16,7 +17,8 @@ import io.micrometer.tracing.propagation.Propagator;
  * the work that recorded them, and the relay continues that trace while it publishes
  * (docs/adr/0007-deploy.md). Anything else that hands work to a later moment — a delivery retried
  * from a stored record, a sweep — can do the same: store {@link #current()}, then run the later work
- * in {@link #continueTrace}.
+ * in {@link #continueTrace} (a span of its own) or {@link #within} (no span: what the work observes,
+ * a Kafka send, becomes the stored span's child).
  */
 public final class TraceContexts {
 
@@ -53,6 +55,53 @@ public final class TraceContexts {
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(context, carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * Runs {@code work} with the stored {@code traceparent} as the current trace context, without a span
+     * of its own: an observation inside it — the Kafka template's send — is the stored span's child and
+     * passes the trace on, sampled or not as the stored context says. With no (or no valid)
+     * {@code traceparent} the work just runs, and what it observes starts a new trace.
+     */
+    public <E extends Throwable> void within(String traceparent, Observation.CheckedRunnable<E> work) throws E {
+        TraceContext stored = tracer == null ? null : parse(traceparent);
+        if (stored == null) {
+            work.run();
+            return;
+        }
+        try (CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(stored)) {
+            work.run();
+        }
+    }
+
+    /** A W3C {@code traceparent} (version 00) as a trace context, or null if it is not one. */
+    private TraceContext parse(String traceparent) {
+        if (traceparent == null || traceparent.length() != 55 || !traceparent.startsWith("00-")
+                || traceparent.charAt(35) != '-' || traceparent.charAt(52) != '-') {
+            return null;
+        }
+        String traceId = traceparent.substring(3, 35);
+        String spanId = traceparent.substring(36, 52);
+        String flags = traceparent.substring(53);
+        if (!isHex(traceId) || !isHex(spanId) || !isHex(flags) || isZero(traceId) || isZero(spanId)) {
+            return null;
+        }
+        return tracer.traceContextBuilder().traceId(traceId).spanId(spanId)
+                .sampled((Integer.parseInt(flags, 16) & 1) == 1).build();
+    }
+
+    private static boolean isHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZero(String hex) {
+        return hex.chars().allMatch(c -> c == '0');
     }
 
     /**

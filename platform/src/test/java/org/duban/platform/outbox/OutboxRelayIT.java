@@ -2,6 +2,7 @@ package org.duban.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,16 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,6 +65,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class OutboxRelayIT {
 
     private static MongoClient client;
+    /** The claims the relays send (findAndModify commands), as the store receives them. */
+    private static final List<Document> claims = new CopyOnWriteArrayList<>();
     private static KafkaTemplate<String, byte[]> template;
     private static String bootstrap;
 
@@ -70,7 +79,17 @@ class OutboxRelayIT {
     static void connect() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
         bootstrap = broker.getBrokersAsString();
-        client = MongoClients.create(EmbeddedMongo.uri());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(EmbeddedMongo.uri()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("findAndModify")) {
+                            claims.add(Document.parse(event.getCommand().toJson()));
+                        }
+                    }
+                })
+                .build());
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -267,6 +286,100 @@ class OutboxRelayIT {
                 .isInstanceOf(AggregateWriter.ConcurrentModification.class);
         assertThat(relay.publishPending()).isEqualTo(1);
         assertThat(recordsWithIds(acceptance)).hasSize(1);
+    }
+
+    @Test
+    void theWriteThatStoresEventsHasThemPublishedAtOnceByAClaimOnThatDocumentNotBySearchingTheCollection()
+            throws Exception {
+        // given: a running relay whose rounds over the collection come only every hour, its first one done
+        OutboxRelay relay = new OutboxRelay(database, publisher(),
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        for (int i = 0; i < 20; i++) {
+            collection().insertOne(new Document("_id", "asg-old" + i)); // documents without events
+        }
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !claimsOf(collection()).isEmpty());
+            claims.clear();
+
+            // when
+            List<PendingEvent> events = pendingEvents.of("asg-6", List.of(issued("case-6", "asg-6")));
+            writer.insert(collection(), new Document("_id", "asg-6"), events);
+
+            // then: published, the only claim being one on the written document's id
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(events).size() == 1);
+            assertThat(claimsOf(collection())).singleElement()
+                    .satisfies(claim -> assertThat(claim.get("query", Document.class).toJson()).contains("\"_id\": \"asg-6\""));
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aWriteWithoutEventsDoesNotWakeTheRelay() {
+        // given
+        OutboxRelay relay = new OutboxRelay(database, publisher(),
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !claimsOf(collection()).isEmpty());
+            claims.clear();
+
+            // when
+            writer.insert(collection(), new Document("_id", "asg-7").append("status", "ASSIGNED"), List.of());
+            writer.update(collection(), "asg-7", 0, new Document("status", "ACCEPTED"), List.of());
+
+            // then: nobody looks for events (the next round is an hour away)
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> claimsOf(collection()).isEmpty());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void anEventAppendedWhileTheRelayPublishesStaysInTheOutboxAndGoesOutNext() {
+        // given: while the relay publishes the first event, the aggregate records another
+        AtomicReference<AggregateWriter> writer = new AtomicReference<>();
+        EventPublisher real = publisher();
+        List<PendingEvent> later = pendingEvents.of("asg-8", List.of(accepted("case-8", "asg-8")));
+        AtomicBoolean appended = new AtomicBoolean();
+        EventPublisher appending = event -> {
+            real.publish(event);
+            if (!appended.getAndSet(true)) {
+                writer.get().update(collection(), "asg-8", 0, new Document("status", "ACCEPTED"), later);
+            }
+        };
+        OutboxRelay relay = relay(appending);
+        writer.set(new AggregateWriter(relay));
+        List<PendingEvent> first = pendingEvents.of("asg-8", List.of(issued("case-8", "asg-8")));
+        writer.get().insert(collection(), new Document("_id", "asg-8").append("status", "ASSIGNED"), first);
+
+        // when
+        int inTheFirstRound = relay.publishPending();
+        int inTheNextRound = relay.publishPending();
+
+        // then
+        assertThat(inTheFirstRound + inTheNextRound).isEqualTo(2);
+        assertThat(recordsWithIds(first)).hasSize(1);
+        assertThat(recordsWithIds(later)).hasSize(1);
+        Document stored = collection().find().first();
+        assertThat(stored).doesNotContainKeys(OutboxDocuments.OUTBOX_SINCE, OutboxDocuments.OUTBOX_LEASE);
+        assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).isEmpty();
+    }
+
+    /** The claims sent to {@code collection} of this test's database. */
+    private List<Document> claimsOf(MongoCollection<Document> collection) {
+        return claims.stream()
+                .filter(claim -> claim.getString("findAndModify").equals(collection.getNamespace().getCollectionName())
+                        && database.getName().equals(claim.getString("$db")))
+                .toList();
     }
 
     private OutboxRelay relay(EventPublisher publisher) {

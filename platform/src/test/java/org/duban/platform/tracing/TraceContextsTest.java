@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.transport.SenderContext;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -21,7 +26,13 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.platform.events.PendingEvent;
@@ -32,8 +43,9 @@ class TraceContextsTest {
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
+    private final List<SpanData> ended = new CopyOnWriteArrayList<>();
     private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().build())
+            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(recordEnded()).build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
     private final io.opentelemetry.api.trace.Tracer otelTracer = openTelemetry.getTracer("test");
@@ -84,6 +96,84 @@ class TraceContextsTest {
         traces.continueTrace(null, "duban.outbox.publish", () -> seen.set(traces.current()));
 
         assertThat(seen.get()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain("4bf92f3577b34da6");
+    }
+
+    @Test
+    void withinAStoredTraceASendIsAChildOfTheStoredSpanAndNoSpanIsAddedAroundIt() throws Exception {
+        // given: what an outbox entry stored, and the relay on its own thread
+        Map<String, String> headers = new HashMap<>();
+
+        // when: the relay publishes within it (the Kafka template observes the send)
+        Thread relay = new Thread(() -> traces.within(TRACEPARENT, () -> send(headers)));
+        relay.start();
+        relay.join();
+
+        // then: one span, the send's, whose parent is the span that stored the event; the record carries it on
+        assertThat(ended).singleElement().satisfies(span -> {
+            assertThat(span.getName()).isEqualTo("send");
+            assertThat(span.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+            assertThat(headers.get("traceparent"))
+                    .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-" + span.getSpanId() + "-01");
+        });
+    }
+
+    @Test
+    void anUnsampledStoredTraceIsPassedOnUnsampledWithItsIdAndRecordsNoSpan() throws Exception {
+        // given
+        Map<String, String> headers = new HashMap<>();
+
+        // when
+        traces.within("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00", () -> send(headers));
+
+        // then: the logs and the next service still see the trace id; nothing is recorded or exported
+        assertThat(headers.get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-00");
+        assertThat(ended).isEmpty();
+    }
+
+    @Test
+    void withoutAStoredTraceTheSendStartsANewOne() {
+        Map<String, String> headers = new HashMap<>();
+
+        traces.within(null, () -> send(headers));
+        traces.within("not-a-traceparent", () -> send(headers));
+
+        assertThat(ended).hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo("0000000000000000"));
+    }
+
+    /** As the Kafka template does: a sender observation that writes the trace context into the record's headers. */
+    private void send(Map<String, String> headers) {
+        SenderContext<Map<String, String>> context = new SenderContext<>((carrier, key, value) -> carrier.put(key, value));
+        context.setCarrier(headers);
+        Observation.createNotStarted("send", () -> context, observations).observe(() -> { });
+    }
+
+    private SpanProcessor recordEnded() {
+        return new SpanProcessor() {
+            @Override
+            public void onStart(Context parentContext, ReadWriteSpan span) {
+            }
+
+            @Override
+            public boolean isStartRequired() {
+                return false;
+            }
+
+            @Override
+            public void onEnd(ReadableSpan span) {
+                ended.add(span.toSpanData());
+            }
+
+            @Override
+            public boolean isEndRequired() {
+                return true;
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return CompletableResultCode.ofSuccess();
+            }
+        };
     }
 
     @Test

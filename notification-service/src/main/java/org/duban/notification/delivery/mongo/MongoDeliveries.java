@@ -98,12 +98,23 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public Optional<Delivery> claimDue(Instant now, Duration lease, String token) {
-        Document claimed = collection.findOneAndUpdate(
-                and(eq("status", DeliveryStatus.PENDING.name()), lte("nextAttemptAt", Date.from(now)), free(now)),
+        Document claimed = collection.findOneAndUpdate(due(now),
                 combine(set("lease", Date.from(now.plus(lease))), set("leaseToken", token)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
                         .returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(MongoDeliveries::fromDocument);
+    }
+
+    @Override
+    public Optional<Delivery> claim(String id, Instant now, Duration lease, String token) {
+        Document claimed = collection.findOneAndUpdate(and(eq("_id", id), due(now)),
+                combine(set("lease", Date.from(now.plus(lease))), set("leaseToken", token)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(MongoDeliveries::fromDocument);
+    }
+
+    private static Bson due(Instant now) {
+        return and(eq("status", DeliveryStatus.PENDING.name()), lte("nextAttemptAt", Date.from(now)), free(now));
     }
 
     @Override
@@ -116,7 +127,7 @@ class MongoDeliveries implements Deliveries {
         boolean stored = collection.updateOne(and(eq("_id", delivery.id()), eq("leaseToken", token)), combine(updates))
                 .getModifiedCount() == 1;
         if (stored && !events.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(COLLECTION, delivery.id());
         }
         return stored;
     }

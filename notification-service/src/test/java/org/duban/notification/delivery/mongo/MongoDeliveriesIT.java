@@ -127,6 +127,31 @@ class MongoDeliveriesIT {
     }
 
     @Test
+    void aDeliveryIsClaimedByItsIdOnlyWhileItIsDuePendingAndHeldByNobody() {
+        // given
+        Delivery due = webhook("evt-1", T0);
+        Delivery later = webhook("evt-2", T0.plusSeconds(60));
+        deliveries.addIfAbsent(due);
+        deliveries.addIfAbsent(later);
+
+        // when
+        Optional<Delivery> claimed = deliveries.claim(due.id(), T0, LEASE, "handed-over");
+        Optional<Delivery> again = deliveries.claim(due.id(), T0.plusSeconds(1), LEASE, "round");
+        Optional<Delivery> notYetDue = deliveries.claim(later.id(), T0, LEASE, "handed-over");
+        Optional<Delivery> unknown = deliveries.claim("msg_none", T0, LEASE, "handed-over");
+
+        // then
+        assertThat(claimed).contains(due);
+        assertThat(again).as("held by the first claim").isEmpty();
+        assertThat(notYetDue).isEmpty();
+        assertThat(unknown).isEmpty();
+        Delivery.Recorded delivered = claimed.orElseThrow().record(AttemptOutcome.success(204, 3), T0, SCHEDULE,
+                Duration.ofDays(30));
+        assertThat(deliveries.storeAttempt(delivered.delivery(), "handed-over", delivered.events())).isTrue();
+        assertThat(deliveries.claim(due.id(), T0.plusSeconds(2), LEASE, "round")).as("delivered").isEmpty();
+    }
+
+    @Test
     void onlyDueDeliveriesAreClaimedEarliestFirst() {
         // given
         deliveries.addIfAbsent(webhook("evt-late", T0.plusSeconds(60)));

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Assignment → signed webhook: how long after a supervisor's POST /api/v1/cases/{id}/assignments the
+# unit's webhook receiver gets the signed request, beside raw Kafka produce → consume on the same broker
+# with the same client library (kafka-clients of the platform), the same rate and the same record size,
+# measured in the same run; then the budget hop by hop (gateway, intake, outbox, Kafka, notification,
+# receiver) from the trace spans of a sample of the assignments. Targets (issue #14): webhook p99 ≤ 3× raw
+# Kafka p99, webhook p50 ≤ 20 ms.
+#
+#   bench/webhook-latency/run.sh         # starts its own platform in target/bench-webhook (ports 28080…),
+#                                        # with OTLP export on, pointed at the bench; stops it at the end
+#
+# What it does (WebhookLatency.java, run with `java` and the kafka-clients jars of deploy/local/target/lib):
+# a receiver on 127.0.0.1 that verifies nothing and records when each request arrives; through the gateway
+# a supervisor registers a unit and N+WARMUP matters, the unit registers its webhook (POST /api/v1/webhooks,
+# events [duban.assignment.issued.v1]) as a unit does; then WARMUP assignments (not counted) and N
+# assignments at RATE/s, open loop. Latency = the receiver's handler is called − just before the POST is
+# handed to the HTTP client (one process, one monotonic clock). Raw Kafka: as many records at the same rate,
+# the size and headers of a real AssignmentIssued record, the platform's producer settings (acks=all,
+# idempotent, linger.ms 0) and the client's consumer defaults; latency = poll returned it − just before send.
+# Spans: every SAMPLE_EVERY-th measured POST carries a sampled W3C traceparent; the platform exports its
+# spans (DUBAN_TRACING_EXPORT=true, DUBAN_OTLP_TRACING_ENDPOINT=the bench's OTLP/HTTP receiver), the other
+# assignments are sampled as the platform's defaults say (DUBAN_TRACING_SAMPLING is left alone).
+#
+# Settings: N (200), RATE (5 per second), WARMUP (20), SAMPLE_EVERY (10), DUMP_TRACES (0: how many sampled
+# traces to print span by span), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
+# DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when
+# already set. The data directory is reused by later runs (each run registers a new unit and new matters).
+# Needs curl and a JDK; the jars are built by ./duban if missing (rebuild after changing code: see deploy/local).
+set -euo pipefail
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+HERE=$ROOT/bench/webhook-latency
+N=${N:-200} RATE=${RATE:-5} WARMUP=${WARMUP:-20} SAMPLE_EVERY=${SAMPLE_EVERY:-10} DUMP_TRACES=${DUMP_TRACES:-0}
+OTLP_PORT=${OTLP_PORT:-24318}
+
+export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-webhook} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
+export DUBAN_GATEWAY_PORT=${DUBAN_GATEWAY_PORT:-28080} DUBAN_INTAKE_PORT=${DUBAN_INTAKE_PORT:-28081}
+export DUBAN_SUPERVISION_PORT=${DUBAN_SUPERVISION_PORT:-28082} DUBAN_NOTIFICATION_PORT=${DUBAN_NOTIFICATION_PORT:-28083}
+export DUBAN_REPORTING_PORT=${DUBAN_REPORTING_PORT:-28084} DUBAN_CONSOLE_PORT=${DUBAN_CONSOLE_PORT:-28085}
+export DUBAN_KAFKA_PORT=${DUBAN_KAFKA_PORT:-28092} DUBAN_KAFKA_CONTROLLER_PORT=${DUBAN_KAFKA_CONTROLLER_PORT:-28093}
+export DUBAN_MONGO_PORT=${DUBAN_MONGO_PORT:-28017}
+# spans to this bench only; sampling stays the platform's default
+export DUBAN_TRACING_EXPORT=true DUBAN_OTLP_TRACING_ENDPOINT=http://127.0.0.1:$OTLP_PORT/v1/traces
+
+trap '"$ROOT/duban" stop >/dev/null' EXIT
+echo "Starting the platform in $DUBAN_DATA_DIR (gateway :$DUBAN_GATEWAY_PORT, Kafka :$DUBAN_KAFKA_PORT)…"
+"$ROOT/duban" start --detach >/dev/null
+sleep 5 # the applications' first rounds (topics, indexes, consumer groups joining) settle
+
+LIB=$ROOT/deploy/local/target/lib
+CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
+  "$LIB"/zstd-jni-*.jar | paste -sd:)
+java -cp "$CLASSPATH" "$HERE/WebhookLatency.java" \
+  gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
+  n="$N" rate="$RATE" warmup="$WARMUP" sampleEvery="$SAMPLE_EVERY" otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" \
+  runDir="$DUBAN_DATA_DIR/run" clockTicks="$(getconf CLK_TCK)" 2> >(grep -v '^SLF4J' >&2)
