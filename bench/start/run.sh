@@ -89,6 +89,8 @@ stop() { "$ROOT/duban" stop >>"$LOGS/stop.log" 2>&1; }
 echo "Untimed start first (builds missing jars, makes the data of a first run)…"
 "$ROOT/duban" start --detach >"$LOGS/first.log" 2>&1 || { cat "$LOGS/first.log" >&2; exit 1; }
 grep -E 'up after|Building|class data' "$LOGS/first.log" | sed 's/^/  /' || true
+# a launcher that makes class data sharing archives after a start does it in the background: wait for them
+while { "$ROOT/duban" status 2>/dev/null || true; } | grep -q '^cds-training '; do sleep 2; done
 stop
 
 PARTS=(kafka mongo "${APPS[@]}")
