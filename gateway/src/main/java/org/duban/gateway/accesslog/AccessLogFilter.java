@@ -1,17 +1,11 @@
 package org.duban.gateway.accesslog;
 
-import java.util.Optional;
-
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import org.duban.gateway.requestid.RequestIdFilter;
+import org.duban.gateway.requestid.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -32,7 +26,7 @@ public class AccessLogFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/actuator")) {
+        if (path.startsWith("/actuator") || !log.isInfoEnabled()) {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();
@@ -40,23 +34,10 @@ public class AccessLogFilter implements WebFilter {
     }
 
     private static void log(ServerWebExchange exchange, String path, long started) {
-        Optional<Span> span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan);
-        span.ifPresent(s -> {
-            MDC.put("traceId", s.context().traceId());
-            MDC.put("spanId", s.context().spanId());
-        });
-        MDC.put("requestId", RequestIdFilter.of(exchange));
-        try {
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        try (RequestLogContext context = RequestLogContext.of(exchange)) {
             log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(), path,
                     status == null ? "-" : status.value(), (System.nanoTime() - started) / 1_000_000);
-        } finally {
-            MDC.remove("traceId");
-            MDC.remove("spanId");
-            MDC.remove("requestId");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.duban.gateway.requestid.RequestIdFilter;
+import org.duban.gateway.requestid.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
@@ -81,7 +82,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     : error.getBody().getDetail();
             return Problems.of(status, detail, requestId);
         }
-        log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        try (RequestLogContext context = RequestLogContext.of(exchange)) {
+            log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        }
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed to handle the request.", requestId);
     }
 

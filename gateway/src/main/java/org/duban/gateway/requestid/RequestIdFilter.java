@@ -3,8 +3,6 @@ package org.duban.gateway.requestid;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.micrometer.context.ContextRegistry;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,28 +10,19 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Runs before everything else (security included): keeps a well-formed incoming {@code X-Request-Id} or
- * makes a UUID, passes it downstream, returns it on every response (errors and fallbacks too) and puts it
- * in the logging context as {@code requestId}.
+ * makes a UUID, passes it downstream, returns it on every response (errors and fallbacks too) and keeps it
+ * on the exchange for the gateway's log lines ({@link RequestLogContext}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "requestId";
-    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+    static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
-    public RequestIdFilter() {
-        // Reactor copies this Context entry into the MDC of whichever thread runs the request
-        // (spring.reactor.context-propagation=auto).
-        ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY,
-                () -> MDC.get(MDC_KEY), value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
-    }
 
     /** The request id of an exchange that went through this filter. */
     public static String of(ServerWebExchange exchange) {
@@ -56,6 +45,6 @@ public class RequestIdFilter implements WebFilter {
         ServerWebExchange forwarded = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
                 .build();
-        return chain.filter(forwarded).contextWrite(Context.of(MDC_KEY, requestId));
+        return chain.filter(forwarded);
     }
 }

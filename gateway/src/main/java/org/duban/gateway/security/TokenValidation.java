@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 
 import org.duban.contracts.token.TokenClaims;
@@ -28,7 +29,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * The gateway's decoder of access tokens, with the checks every service makes again: signature (JWKS or
  * static key), expiry, issuer, audience, and that a token speaks for the office or for one unit
- * ({@link TokenClaims}). The dev issuer is accepted only where the {@code local} profile runs.
+ * ({@link TokenClaims}). The dev issuer is accepted only where the {@code local} profile runs. Verified tokens
+ * are remembered for a while ({@link CachingJwtDecoder}), their other checks repeated on every call.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenProperties.class)
@@ -39,13 +41,16 @@ class TokenValidation {
         NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
                 ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
                 : NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties)).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(TokenClaims.acceptedIssuer(properties.issuer(),
                         environment.acceptsProfiles(Profiles.of("local")))),
                 new JwtAudienceValidator(properties.acceptedAudience()),
-                TokenValidation::claimsRule)));
-        return decoder;
+                TokenValidation::claimsRule));
+        decoder.setJwtValidator(validator);
+        return properties.cacheSize() > 0
+                ? new CachingJwtDecoder(decoder, validator, properties.cacheSize(), Clock.systemUTC())
+                : decoder;
     }
 
     private static OAuth2TokenValidatorResult claimsRule(Jwt jwt) {
