@@ -76,12 +76,14 @@ http {
 CONF
   "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/$1.conf" -g 'daemon off; user root;' &
   PIDS+=($!)
+  NGINX_PID=$!
 }
 nginx_conf backend 1 "server {
     listen 127.0.0.1:$BACKEND_PORT;
     default_type application/json;
     location / { root $WORK/www; try_files /units.json =404; }
   }"
+BACKEND_PID=$NGINX_PID
 # The reverse proxy a production deployment would put there: HTTP/1.1 keep-alive to the upstream.
 nginx_conf proxy auto "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
   server {
@@ -94,6 +96,7 @@ nginx_conf proxy auto "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepal
       proxy_set_header X-Forwarded-For \$remote_addr;
     }
   }"
+PROXY_PID=$NGINX_PID
 
 # The gateway, alone: the local profile (dev tokens) with a key pair of its own, every service at the backend.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/jwt-private.pem" 2>/dev/null
@@ -130,29 +133,47 @@ for target in direct nginx gateway-public gateway-token; do
     || { echo "bench: $target does not answer 200" >&2; exit 1; }
 done
 
-run() { # target, connections, duration, [script]
-  wrk -t"$(($2 < 2 ? 1 : 2))" -c"$2" -d"$3" --timeout 10s -H "${HEADER[$1]}" -s "${4:-$HERE/summary.lua}" "${URL[$1]}" \
-    | sed -n 's/^RESULT //p'
+# CPU time (clock ticks) used so far by a process and its children (nginx's workers)
+cpu_ticks() {
+  local pid total=0
+  for pid in "$1" $(pgrep -P "$1"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+TICK=$(getconf CLK_TCK)
+declare -A SERVER=([direct]=$BACKEND_PID [nginx]=$PROXY_PID [gateway-public]=$GATEWAY_PID [gateway-token]=$GATEWAY_PID)
+run() { # target, connections, duration, [script]; adds cpu_us=<CPU µs of the target per request>
+  local before result
+  before=$(cpu_ticks "${SERVER[$1]}")
+  result=$(wrk -t"$(($2 < 2 ? 1 : 2))" -c"$2" -d"$3" --timeout 10s -H "${HEADER[$1]}" -s "${4:-$HERE/summary.lua}" \
+    "${URL[$1]}" | sed -n 's/^RESULT //p')
+  awk -v r="$result" -v ticks=$(($(cpu_ticks "${SERVER[$1]}") - before)) -v hz="$TICK" 'BEGIN {
+    match(r, /requests=[0-9]+/); n = substr(r, RSTART + 9, RLENGTH - 9)
+    printf "%s cpu_us=%.0f\n", r, (n > 0 ? ticks * 1000000 / hz / n : 0) }'
 }
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 declare -A LAT THR
+# every target warmed up before any is measured: the gateway's JIT compiles both of its paths first
 for target in direct nginx gateway-public gateway-token; do
   run "$target" "$CONNECTIONS" "$WARMUP" >/dev/null
+done
+for target in direct nginx gateway-public gateway-token; do
   LAT[$target]=$(run "$target" "$LATENCY_CONNECTIONS" "$LATENCY_DURATION")
   THR[$target]=$(run "$target" "$CONNECTIONS" "$DURATION")
 done
 
 echo "gateway: $(basename "$GATEWAY_JAR"), JVM options: ${JAVA_OPTS[*]}"
 echo "wrk: latency at $LATENCY_CONNECTIONS connection(s) for $LATENCY_DURATION, throughput at $CONNECTIONS connections for $DURATION, each after $WARMUP of warm-up"
-printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s | %8s %10s\n' target "p50 ms" "p99 ms" "added" \
-  "req/s" "p50 ms" "p99 ms" "non-2xx" "×nginx" "errors"
+printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' target "p50 ms" "p99 ms" "added" \
+  "req/s" "p50 ms" "p99 ms" "CPU µs" "non-2xx" "×nginx" "errors"
 direct_p50=$(field p50 "${LAT[direct]}")
 nginx_rps=$(field rps "${THR[nginx]}")
 for target in direct nginx gateway-public gateway-token; do
   lat=${LAT[$target]} thr=${THR[$target]}
-  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s | %8s %10s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
+  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
     "$(awk -v a="$(field p50 "$lat")" -v d="$direct_p50" 'BEGIN {printf "%+.2f", a - d}')" \
-    "$(field rps "$thr")" "$(field p50 "$thr")" "$(field p99 "$thr")" \
+    "$(field rps "$thr")" "$(field p50 "$thr")" "$(field p99 "$thr")" "$(field cpu_us "$thr")" \
     "$(($(field non2xx "$lat") + $(field non2xx "$thr")))" \
     "$(awk -v a="$(field rps "$thr")" -v n="$nginx_rps" 'BEGIN {printf "%.2f", a / n}')" \
     "$(($(field errors "$lat") + $(field errors "$thr")))"
