@@ -11,14 +11,18 @@
 #   GATEWAY_JAR=/tmp/old/gateway.jar bench/gateway/run.sh     # measures another build (e.g. main's)
 #   JFR=target/bench-gateway/gateway.jfr bench/gateway/run.sh # records the gateway with JFR (profile)
 #
-# Two measurements per target, after a warm-up: the latency one caller sees (LATENCY_CONNECTIONS, 1) — the
-# "added at p50" — and the throughput (CONNECTIONS, 32) — req/s, the ratio to nginx. (Once a target is
-# saturated, a closed-loop client's p50 is only connections ÷ req/s, so latency is read at one connection.)
-# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s,
-# each target), SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's
-# DEFAULT_JAVA_OPTS, read from the script), PORT_BASE (21100: uses PORT_BASE … PORT_BASE+4), WORK
-# (target/bench-gateway: configuration, keys and logs). Needs wrk and nginx (apt install wrk nginx),
-# openssl, curl and a JDK. Everything it starts it stops on exit.
+# Every target is warmed up (WARMUP each) before any is measured; then two measurements per target: the
+# latency one caller sees (LATENCY_CONNECTIONS, 1) — "added" is its p50 over the direct call's — and the
+# throughput (CONNECTIONS, 32): req/s, the ratio to nginx, and "CPU µs", the CPU time the target's own
+# processes used per answer (the gateway JVM; nginx's workers; for "direct", the backend). (Once a target is
+# saturated a closed-loop client's p50 is only connections ÷ req/s, so latency is read at one connection.)
+# On a machine others share, req/s and latencies move with their load; CPU per answer moves much less.
+# "non-2xx" counts wrk's errors.status (answers with a status of 400 or more); the soak looks at every status.
+# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
+# SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS, read
+# from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
+# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3), WORK (target/bench-gateway: configuration, keys, logs).
+# Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/gateway
@@ -111,11 +115,13 @@ env SERVER_PORT=$GATEWAY_PORT SERVER_ADDRESS=127.0.0.1 \
   java "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
+STARTED=$(date +%s%N)
 for _ in $(seq 240); do
   curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null && break
   kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "bench: the gateway did not start, see $WORK/gateway.log" >&2; exit 1; }
   sleep 0.5
 done
+READY_MS=$((($(date +%s%N) - STARTED) / 1000000))
 TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/dev/tokens" -H 'Content-Type: application/json' \
   -d '{"subject":"clerk-7","roles":["UNIT"],"unitId":"unit-42"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 [[ $TOKEN == ey* ]] || { echo "bench: no dev token from the gateway" >&2; exit 1; }
@@ -184,5 +190,6 @@ soak=$(run gateway-token "$SOAK_CONNECTIONS" "$SOAK_DURATION" "$HERE/statuses.lu
 printf 'soak: %s req/s, p50 %s ms, p99 %s ms, %s answers: %s non-2xx (%s × 503), %s socket errors\n' \
   "$(field rps "$soak")" "$(field p50 "$soak")" "$(field p99 "$soak")" "$(field requests "$soak")" \
   "$(field non2xx "$soak")" "$(field s503 "$soak")" "$(field errors "$soak")"
+echo "gateway: ready after $READY_MS ms, $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status") RSS after the runs"
 echo "gateway log: $WORK/gateway.log ($(grep -c ' WARN ' "$WORK/gateway.log" || true) warnings," \
   "$(grep -c 'is unavailable' "$WORK/gateway.log" || true) 'is unavailable')"
