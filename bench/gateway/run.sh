@@ -11,14 +11,18 @@
 #   GATEWAY_JAR=/tmp/old/gateway.jar bench/gateway/run.sh     # measures another build (e.g. main's)
 #   JFR=target/bench-gateway/gateway.jfr bench/gateway/run.sh # records the gateway with JFR (profile)
 #
-# Two measurements per target, after a warm-up: the latency one caller sees (LATENCY_CONNECTIONS, 1) — the
-# "added at p50" — and the throughput (CONNECTIONS, 32) — req/s, the ratio to nginx. (Once a target is
-# saturated, a closed-loop client's p50 is only connections ÷ req/s, so latency is read at one connection.)
-# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s,
-# each target), SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's
-# DEFAULT_JAVA_OPTS, read from the script), PORT_BASE (21100: uses PORT_BASE … PORT_BASE+4), WORK
-# (target/bench-gateway: configuration, keys and logs). Needs wrk and nginx (apt install wrk nginx),
-# openssl, curl and a JDK. Everything it starts it stops on exit.
+# Every target is warmed up (WARMUP each) before any is measured; then two measurements per target: the
+# latency one caller sees (LATENCY_CONNECTIONS, 1) — "added" is its p50 over the direct call's — and the
+# throughput (CONNECTIONS, 32): req/s, the ratio to nginx, and "CPU µs", the CPU time the target's own
+# processes used per answer (the gateway JVM; nginx's workers; for "direct", the backend). (Once a target is
+# saturated a closed-loop client's p50 is only connections ÷ req/s, so latency is read at one connection.)
+# On a machine others share, req/s and latencies move with their load; CPU per answer moves much less.
+# "non-2xx" counts wrk's errors.status (answers with a status of 400 or more); the soak looks at every status.
+# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
+# SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS, read
+# from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
+# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3), WORK (target/bench-gateway: configuration, keys, logs).
+# Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/gateway
@@ -76,12 +80,14 @@ http {
 CONF
   "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/$1.conf" -g 'daemon off; user root;' &
   PIDS+=($!)
+  NGINX_PID=$!
 }
 nginx_conf backend 1 "server {
     listen 127.0.0.1:$BACKEND_PORT;
     default_type application/json;
     location / { root $WORK/www; try_files /units.json =404; }
   }"
+BACKEND_PID=$NGINX_PID
 # The reverse proxy a production deployment would put there: HTTP/1.1 keep-alive to the upstream.
 nginx_conf proxy auto "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
   server {
@@ -94,6 +100,7 @@ nginx_conf proxy auto "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepal
       proxy_set_header X-Forwarded-For \$remote_addr;
     }
   }"
+PROXY_PID=$NGINX_PID
 
 # The gateway, alone: the local profile (dev tokens) with a key pair of its own, every service at the backend.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/jwt-private.pem" 2>/dev/null
@@ -108,11 +115,13 @@ env SERVER_PORT=$GATEWAY_PORT SERVER_ADDRESS=127.0.0.1 \
   java "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
+STARTED=$(date +%s%N)
 for _ in $(seq 240); do
   curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null && break
   kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "bench: the gateway did not start, see $WORK/gateway.log" >&2; exit 1; }
   sleep 0.5
 done
+READY_MS=$((($(date +%s%N) - STARTED) / 1000000))
 TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/dev/tokens" -H 'Content-Type: application/json' \
   -d '{"subject":"clerk-7","roles":["UNIT"],"unitId":"unit-42"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 [[ $TOKEN == ey* ]] || { echo "bench: no dev token from the gateway" >&2; exit 1; }
@@ -130,29 +139,47 @@ for target in direct nginx gateway-public gateway-token; do
     || { echo "bench: $target does not answer 200" >&2; exit 1; }
 done
 
-run() { # target, connections, duration, [script]
-  wrk -t"$(($2 < 2 ? 1 : 2))" -c"$2" -d"$3" --timeout 10s -H "${HEADER[$1]}" -s "${4:-$HERE/summary.lua}" "${URL[$1]}" \
-    | sed -n 's/^RESULT //p'
+# CPU time (clock ticks) used so far by a process and its children (nginx's workers)
+cpu_ticks() {
+  local pid total=0
+  for pid in "$1" $(pgrep -P "$1"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+TICK=$(getconf CLK_TCK)
+declare -A SERVER=([direct]=$BACKEND_PID [nginx]=$PROXY_PID [gateway-public]=$GATEWAY_PID [gateway-token]=$GATEWAY_PID)
+run() { # target, connections, duration, [script]; adds cpu_us=<CPU µs of the target per request>
+  local before result
+  before=$(cpu_ticks "${SERVER[$1]}")
+  result=$(wrk -t"$(($2 < 2 ? 1 : 2))" -c"$2" -d"$3" --timeout 10s -H "${HEADER[$1]}" -s "${4:-$HERE/summary.lua}" \
+    "${URL[$1]}" | sed -n 's/^RESULT //p')
+  awk -v r="$result" -v ticks=$(($(cpu_ticks "${SERVER[$1]}") - before)) -v hz="$TICK" 'BEGIN {
+    match(r, /requests=[0-9]+/); n = substr(r, RSTART + 9, RLENGTH - 9)
+    printf "%s cpu_us=%.0f\n", r, (n > 0 ? ticks * 1000000 / hz / n : 0) }'
 }
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 declare -A LAT THR
+# every target warmed up before any is measured: the gateway's JIT compiles both of its paths first
 for target in direct nginx gateway-public gateway-token; do
   run "$target" "$CONNECTIONS" "$WARMUP" >/dev/null
+done
+for target in direct nginx gateway-public gateway-token; do
   LAT[$target]=$(run "$target" "$LATENCY_CONNECTIONS" "$LATENCY_DURATION")
   THR[$target]=$(run "$target" "$CONNECTIONS" "$DURATION")
 done
 
 echo "gateway: $(basename "$GATEWAY_JAR"), JVM options: ${JAVA_OPTS[*]}"
 echo "wrk: latency at $LATENCY_CONNECTIONS connection(s) for $LATENCY_DURATION, throughput at $CONNECTIONS connections for $DURATION, each after $WARMUP of warm-up"
-printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s | %8s %10s\n' target "p50 ms" "p99 ms" "added" \
-  "req/s" "p50 ms" "p99 ms" "non-2xx" "×nginx" "errors"
+printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' target "p50 ms" "p99 ms" "added" \
+  "req/s" "p50 ms" "p99 ms" "CPU µs" "non-2xx" "×nginx" "errors"
 direct_p50=$(field p50 "${LAT[direct]}")
 nginx_rps=$(field rps "${THR[nginx]}")
 for target in direct nginx gateway-public gateway-token; do
   lat=${LAT[$target]} thr=${THR[$target]}
-  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s | %8s %10s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
+  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
     "$(awk -v a="$(field p50 "$lat")" -v d="$direct_p50" 'BEGIN {printf "%+.2f", a - d}')" \
-    "$(field rps "$thr")" "$(field p50 "$thr")" "$(field p99 "$thr")" \
+    "$(field rps "$thr")" "$(field p50 "$thr")" "$(field p99 "$thr")" "$(field cpu_us "$thr")" \
     "$(($(field non2xx "$lat") + $(field non2xx "$thr")))" \
     "$(awk -v a="$(field rps "$thr")" -v n="$nginx_rps" 'BEGIN {printf "%.2f", a / n}')" \
     "$(($(field errors "$lat") + $(field errors "$thr")))"
@@ -163,5 +190,6 @@ soak=$(run gateway-token "$SOAK_CONNECTIONS" "$SOAK_DURATION" "$HERE/statuses.lu
 printf 'soak: %s req/s, p50 %s ms, p99 %s ms, %s answers: %s non-2xx (%s × 503), %s socket errors\n' \
   "$(field rps "$soak")" "$(field p50 "$soak")" "$(field p99 "$soak")" "$(field requests "$soak")" \
   "$(field non2xx "$soak")" "$(field s503 "$soak")" "$(field errors "$soak")"
+echo "gateway: ready after $READY_MS ms, $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status") RSS after the runs"
 echo "gateway log: $WORK/gateway.log ($(grep -c ' WARN ' "$WORK/gateway.log" || true) warnings," \
   "$(grep -c 'is unavailable' "$WORK/gateway.log" || true) 'is unavailable')"

@@ -1,7 +1,10 @@
 package org.duban.gateway.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
+
+import java.time.Duration;
 
 import org.duban.gateway.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,20 @@ class TracePropagationTest extends RunningGateway {
                 assertThat(received.header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01"));
         assertThat(output.getOut()).containsPattern("\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
                 + "org\\.duban\\.access +: GET /api/v1/cases -> 200 in \\d+ ms");
+    }
+
+    @Test
+    void passesTheCallersTraceOnEvenWhenTheCallerDoesNotSampleIt(CapturedOutput output) {
+        // when
+        gateway.send(gateway.request("/api/v1/cases")
+                .header("Authorization", "Bearer " + supervisorToken())
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-00"));
+
+        // then
+        assertThat(INTAKE.received()).singleElement().satisfies(received ->
+                assertThat(received.header("traceparent")).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-00"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] org\\.duban\\.access +: GET /api/v1/cases -> 200"));
     }
 
     @Test
