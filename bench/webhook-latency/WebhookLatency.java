@@ -155,11 +155,18 @@ public class WebhookLatency {
         arrivedBody.clear();
         Thread.sleep(1_000);
         log("warm-up done (%d assignments); measuring %d at %s/s", warmup, n, settings.get("rate"));
+        Map<String, Long> idleBefore = cpuTicks();
+        long idleStart = System.nanoTime();
+        Thread.sleep(10_000); // nothing asked of the platform: what it burns on its own
+        Map<String, Long> idleAfter = cpuTicks();
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
         Map<String, Long> cpuBefore = cpuTicks();
+        long measuredStart = System.nanoTime();
         assign(supervisor, unitId, cases.subList(warmup, warmup + n), rate, setting("sampleEvery"));
         boolean all = awaitArrivals(Duration.ofSeconds(120));
         Thread.sleep(1_000); // the work behind the webhook (delivery stored, its event published and consumed)
         Map<String, Long> cpuAfter = cpuTicks();
+        double measuredSeconds = (System.nanoTime() - measuredStart) / 1e9;
         List<Long> webhook = new ArrayList<>();
         sentAt.forEach((caseId, sent) -> {
             Long arrived = arrivedAt.get(caseId);
@@ -190,7 +197,7 @@ public class WebhookLatency {
                 3 * rawStats.p99, hookStats.p99 <= 3 * rawStats.p99 ? "met" : "NOT met",
                 hookStats.p50 <= 20 ? "met" : "NOT met");
 
-        printCpu(cpuBefore, cpuAfter, n);
+        printCpu(idleBefore, idleAfter, idleSeconds, cpuBefore, cpuAfter, measuredSeconds, n);
 
         if (otlpPort > 0) {
             Thread.sleep(Long.parseLong(settings.getOrDefault("spanWaitMillis", "8000")));
@@ -704,25 +711,32 @@ public class WebhookLatency {
         return ticks;
     }
 
-    private void printCpu(Map<String, Long> before, Map<String, Long> after, int n) {
+    private void printCpu(Map<String, Long> idleBefore, Map<String, Long> idleAfter, double idleSeconds,
+            Map<String, Long> before, Map<String, Long> after, double seconds, int n) {
         if (after.isEmpty()) {
             return;
         }
         double tickMillis = 1000.0 / Integer.parseInt(settings.getOrDefault("clockTicks", "100"));
         System.out.println();
-        System.out.printf(Locale.ROOT, "CPU per assignment while measuring (user + system, ms; the measured run and 1 s after):%n");
+        System.out.printf(Locale.ROOT, "CPU (user + system, ms) — idle: per second over %.0f s before measuring; "
+                + "per assignment: over the measured run and 1 s after (%.0f s), less idle%n", idleSeconds, seconds);
+        System.out.printf(Locale.ROOT, "  %-22s %10s %16s%n", "part", "idle ms/s", "ms/assignment");
+        double idleTotal = 0;
         double total = 0;
-        StringBuilder line = new StringBuilder();
         for (Map.Entry<String, Long> part : after.entrySet()) {
             Long was = before.get(part.getKey());
-            if (was == null) {
+            Long idleWas = idleBefore.get(part.getKey());
+            Long idleIs = idleAfter.get(part.getKey());
+            if (was == null || idleWas == null || idleIs == null) {
                 continue;
             }
-            double millis = (part.getValue() - was) * tickMillis / n;
-            total += millis;
-            line.append(String.format(Locale.ROOT, "  %s %.1f", part.getKey(), millis));
+            double idle = (idleIs - idleWas) * tickMillis / idleSeconds;
+            double perAssignment = ((part.getValue() - was) * tickMillis - idle * seconds) / n;
+            idleTotal += idle;
+            total += perAssignment;
+            System.out.printf(Locale.ROOT, "  %-22s %10.1f %16.1f%n", part.getKey(), idle, perAssignment);
         }
-        System.out.printf(Locale.ROOT, "%s  | all %.1f%n", line, total);
+        System.out.printf(Locale.ROOT, "  %-22s %10.1f %16.1f%n", "all", idleTotal, total);
     }
 
     // ---- plumbing ----

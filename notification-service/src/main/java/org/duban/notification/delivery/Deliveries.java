@@ -25,12 +25,13 @@ public interface Deliveries {
     Optional<Delivery> claimDue(Instant now, Duration lease, String token);
 
     /**
-     * Claims the delivery {@code id} as {@link #claimDue} would — PENDING, due at or before {@code now},
-     * held by nobody — looking it up by its id only.
+     * Stores a new delivery unless one with its id exists, held from the start as {@link #claimDue} would
+     * hold it — lease {@code token} until {@code leaseUntil} — by the dispatcher worker that makes its
+     * first attempt: no other dispatcher takes it meanwhile, and no claim has to be made.
      *
-     * @return the delivery as stored, or empty when it is not (or no longer) there to claim
+     * @return whether it was stored
      */
-    Optional<Delivery> claim(String id, Instant now, Duration lease, String token);
+    boolean addHeld(Delivery delivery, Instant leaseUntil, String token);
 
     /**
      * Stores the delivery after an attempt, with its events, and releases the lease — only if the

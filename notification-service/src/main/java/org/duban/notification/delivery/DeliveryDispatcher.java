@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * its circuit breaker soon stops even that. Nothing is kept in memory between rounds: a restart
  * resumes from the store.
  *
- * <p>A new delivery is handed over as it is stored ({@link #handOver}): a free worker claims it by its
- * id and attempts it at once. The rounds — which search the store for what is due — are for retries,
+ * <p>A new delivery due now is stored held by a free worker ({@link #store}), which attempts it at once.
+ * The rounds — which search the store for what is due — are for retries,
  * deliveries that found no free worker, and those of an instance that died; they run when the next
  * delivery is due, at the latest every {@code pollInterval}, and when an attempt leaves its delivery
  * pending.
@@ -92,31 +92,40 @@ public final class DeliveryDispatcher implements DeliveryHandOver {
     }
 
     /**
-     * A delivery just stored: when it is due now and a worker is free, that worker claims it by its id
-     * (the same lease as a round's claim, so another instance's round cannot take it too) and makes the
-     * attempt. Otherwise the rounds take it: now when it is due (no worker was free), or when it comes due.
+     * Stores a new delivery. One due now, when a worker is free, is stored held by that worker (the
+     * lease a round's claim would set, so no other instance takes it) and attempted at once; otherwise it
+     * is stored free, for the rounds: now when it is due (no worker was free), or when it comes due.
      */
     @Override
-    public void handOver(Delivery delivery) {
-        if (!running) {
-            return;
+    public boolean store(Delivery delivery) {
+        if (!running || delivery.nextAttemptAt().isAfter(now()) || !workers.tryAcquire()) {
+            boolean stored = deliveries.addIfAbsent(delivery);
+            if (stored && running && !delivery.nextAttemptAt().isAfter(now())) {
+                wakeUp();
+            }
+            return stored;
         }
-        if (delivery.nextAttemptAt().isAfter(now()) || !workers.tryAcquire()) {
-            wakeUp();
-            return;
+        String token = UUID.randomUUID().toString();
+        boolean stored = false;
+        try {
+            stored = deliveries.addHeld(delivery, now().plus(dispatch.lease()), token);
+        } finally {
+            if (!stored) {
+                workers.release();
+            }
+        }
+        if (!stored) {
+            return false;
         }
         inFlight.incrementAndGet();
         try {
-            pool.execute(() -> work(() -> {
-                String token = UUID.randomUUID().toString();
-                Optional<Delivery> claimed = deliveries.claim(delivery.id(), now(), dispatch.lease(), token);
-                // not there to claim: attempted already (by another instance's round), or no longer due
-                return claimed.isPresent() && attemptInItsTrace(claimed.get(), token);
-            }));
-        } catch (RejectedExecutionException stopped) {
+            pool.execute(() -> work(() -> attemptInItsTrace(delivery, token)));
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the lease expires and a round (here after a restart, or another instance) sends it
             inFlight.decrementAndGet();
             workers.release();
         }
+        return true;
     }
 
     public synchronized void start() {

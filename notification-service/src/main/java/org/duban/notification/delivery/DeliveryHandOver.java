@@ -1,13 +1,19 @@
 package org.duban.notification.delivery;
 
 /**
- * Where the scheduler hands what it stores: the dispatcher. A new delivery is given to it as it is
- * stored, so its first attempt starts at once instead of when the dispatcher next searches the store.
+ * Where the scheduler stores new deliveries: through the dispatcher, which stores one that is due now
+ * held by a free worker and starts its attempt at once, instead of finding it when it next searches the
+ * store.
  */
 public interface DeliveryHandOver {
 
-    /** A delivery just stored: attempted at once when it is due now, otherwise when it comes due. */
-    void handOver(Delivery delivery);
+    /**
+     * Stores a new delivery unless one with its id exists; attempted at once when it is due now and a
+     * worker is free, otherwise when the dispatcher's rounds come to it.
+     *
+     * @return whether it was stored
+     */
+    boolean store(Delivery delivery);
 
     /** Stored deliveries became due (their unit's contacts arrived, a redelivery): look again now. */
     void wakeUp();

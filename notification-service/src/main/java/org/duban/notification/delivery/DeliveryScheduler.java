@@ -15,10 +15,10 @@ import org.duban.notification.webhook.WebhookService;
 
 /**
  * Turns a unit's new message into stored deliveries: one per active webhook endpoint that wants the
- * event type, and one e-mail to the unit's contacts when e-mail is on. Each new delivery is stored,
- * then handed to the dispatcher, which claims it from the store by its id and attempts it at once; the
- * store is what counts, so nothing is lost in a restart. A message scheduled twice gets the same
- * deliveries, and the second time hands none over (the dispatcher's rounds take any still due).
+ * event type, and one e-mail to the unit's contacts when e-mail is on. Each new delivery is stored
+ * through the dispatcher, which holds it for a free worker and attempts it at once; the store is what
+ * counts, so nothing is lost in a restart. A message scheduled twice gets the same deliveries, stored
+ * once (the dispatcher's rounds take any still due).
  */
 public final class DeliveryScheduler implements OutboundChannel {
 
@@ -89,8 +89,6 @@ public final class DeliveryScheduler implements OutboundChannel {
     }
 
     private void add(Delivery delivery) {
-        if (deliveries.addIfAbsent(delivery)) {
-            dispatcher.handOver(delivery);
-        }
+        dispatcher.store(delivery);
     }
 }

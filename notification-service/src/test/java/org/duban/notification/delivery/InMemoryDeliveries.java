@@ -44,14 +44,13 @@ public final class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
-    public synchronized Optional<Delivery> claim(String id, Instant now, Duration lease, String token) {
-        Optional<Delivery> due = Optional.ofNullable(deliveries.get(id))
-                .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now) && free(d, now));
-        due.ifPresent(d -> {
-            leases.put(d.id(), now.plus(lease));
-            tokens.put(d.id(), token);
-        });
-        return due;
+    public synchronized boolean addHeld(Delivery delivery, Instant leaseUntil, String token) {
+        if (deliveries.putIfAbsent(delivery.id(), delivery) != null) {
+            return false;
+        }
+        leases.put(delivery.id(), leaseUntil);
+        tokens.put(delivery.id(), token);
+        return true;
     }
 
     @Override

@@ -45,10 +45,15 @@ public final class IdempotentCreations {
             return create.apply(Ids.newId());
         }
         String fingerprint = fingerprint(request);
+        String newId = Ids.newId();
         IdempotencyKeys.Reservation reservation = keys.reserve(owner(caller) + "|" + operation + "|" + key,
-                Ids.newId(), fingerprint);
+                newId, fingerprint);
         if (!reservation.fingerprint().equals(fingerprint)) {
             throw new Conflict("Idempotency-Key " + key + " was already used for a different request");
+        }
+        if (reservation.resourceId().equals(newId)) {
+            // this call reserved the key: nothing can exist yet under the id it just made up
+            return create.apply(newId);
         }
         return find.apply(reservation.resourceId()).orElseGet(() -> create.apply(reservation.resourceId()));
     }

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled      whether this instance runs a relay
  * @param collections  the collections whose documents carry outboxes
- * @param pollInterval how often to look for work when nobody woke the relay
+ * @param pollInterval how often to look through the collections for events no write named to the relay
+ *                     (those of an instance that died, of a publication that failed, of an instance
+ *                     without a relay): every write names its document, which is published at once
  * @param lease        how long a claimed document stays claimed if its relay dies
  * @param batchSize    documents handled per collection per round
  * @param retryDelay   how long a document whose publication failed waits before the next attempt
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue List<String> collections,
-        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("100") int batchSize,
         @DefaultValue("2s") Duration retryDelay) {

@@ -60,6 +60,28 @@ class IdempotentCreationsTest {
     }
 
     @Test
+    void theFirstCallUnderAKeyCreatesWithoutLookingForAnObjectThatCannotExistYet() {
+        // given
+        List<String> lookedUp = new ArrayList<>();
+
+        // when
+        String first = creations.create(Caller.supervisor("zhang.wei"), "issue-assignment", "k-2", new Note("交办"),
+                id -> id, id -> {
+                    lookedUp.add(id);
+                    return Optional.of(id);
+                });
+        String retried = creations.create(Caller.supervisor("zhang.wei"), "issue-assignment", "k-2",
+                new Note("交办"), id -> "created again", id -> {
+                    lookedUp.add(id);
+                    return Optional.of(id);
+                });
+
+        // then: only the retry looks the object up (and finds the first one)
+        assertThat(retried).isEqualTo(first);
+        assertThat(lookedUp).containsExactly(first);
+    }
+
+    @Test
     void aKeyReusedForAnotherRequestIsAConflict() {
         // given
         Caller clerk = Caller.unit("clerk", "unit-1");

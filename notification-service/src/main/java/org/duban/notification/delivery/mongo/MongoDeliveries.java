@@ -80,8 +80,12 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public boolean addIfAbsent(Delivery delivery) {
+        return insert(toDocument(delivery).append("version", 0L));
+    }
+
+    private boolean insert(Document delivery) {
         try {
-            collection.insertOne(toDocument(delivery).append("version", 0L));
+            collection.insertOne(delivery);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -89,6 +93,12 @@ class MongoDeliveries implements Deliveries {
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean addHeld(Delivery delivery, Instant leaseUntil, String token) {
+        return insert(toDocument(delivery).append("version", 0L).append("lease", Date.from(leaseUntil))
+                .append("leaseToken", token));
     }
 
     @Override
@@ -102,14 +112,6 @@ class MongoDeliveries implements Deliveries {
                 combine(set("lease", Date.from(now.plus(lease))), set("leaseToken", token)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
                         .returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(MongoDeliveries::fromDocument);
-    }
-
-    @Override
-    public Optional<Delivery> claim(String id, Instant now, Duration lease, String token) {
-        Document claimed = collection.findOneAndUpdate(and(eq("_id", id), due(now)),
-                combine(set("lease", Date.from(now.plus(lease))), set("leaseToken", token)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(MongoDeliveries::fromDocument);
     }
 

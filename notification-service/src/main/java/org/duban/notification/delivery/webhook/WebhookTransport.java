@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * POSTs a delivery to its endpoint, signed per Standard Webhooks 1.0 ({@code webhook-id} = the
  * delivery id, {@code webhook-timestamp} = now in epoch seconds, {@code webhook-signature} with every
  * secret that signs now). Before each attempt the endpoint's host is resolved once and every address
- * checked ({@link WebhookService#target}); the request then goes to exactly those addresses
+ * checked ({@link WebhookService#target}); the request then goes to exactly those addresses, over a
+ * connection kept from an earlier attempt to the same name and address or a new one
  * ({@link PinnedWebhookClient}), so there is no DNS rebinding window. 2xx is delivered; 410 disables
  * the endpoint; anything else, a timeout or no connection is a failure to retry, honouring
  * {@code Retry-After} (read by {@link RetryAfter}, capped by the retry schedule). The attempt records
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * opens. The request carries the W3C {@code traceparent} of the attempt's span (the trace of the event
  * that led to the message), so a receiver that traces can join it.
  */
-public final class WebhookTransport implements Transport {
+public final class WebhookTransport implements Transport, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookTransport.class);
 
@@ -85,6 +86,12 @@ public final class WebhookTransport implements Transport {
         this.settings = settings;
         this.traceparent = traceparent;
         this.clock = clock;
+    }
+
+    /** Closes the kept connections. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override

@@ -127,28 +127,37 @@ class MongoDeliveriesIT {
     }
 
     @Test
-    void aDeliveryIsClaimedByItsIdOnlyWhileItIsDuePendingAndHeldByNobody() {
+    void aDeliveryStoredHeldIsNotClaimedByARoundAndItsHolderStoresItsAttempt() {
         // given
-        Delivery due = webhook("evt-1", T0);
-        Delivery later = webhook("evt-2", T0.plusSeconds(60));
-        deliveries.addIfAbsent(due);
-        deliveries.addIfAbsent(later);
+        Delivery delivery = webhook("evt-1", T0);
 
         // when
-        Optional<Delivery> claimed = deliveries.claim(due.id(), T0, LEASE, "handed-over");
-        Optional<Delivery> again = deliveries.claim(due.id(), T0.plusSeconds(1), LEASE, "round");
-        Optional<Delivery> notYetDue = deliveries.claim(later.id(), T0, LEASE, "handed-over");
-        Optional<Delivery> unknown = deliveries.claim("msg_none", T0, LEASE, "handed-over");
+        boolean stored = deliveries.addHeld(delivery, T0.plus(LEASE), "worker");
+        boolean again = deliveries.addHeld(webhook("evt-1", T0), T0.plus(LEASE), "other-worker");
 
         // then
-        assertThat(claimed).contains(due);
-        assertThat(again).as("held by the first claim").isEmpty();
-        assertThat(notYetDue).isEmpty();
-        assertThat(unknown).isEmpty();
-        Delivery.Recorded delivered = claimed.orElseThrow().record(AttemptOutcome.success(204, 3), T0, SCHEDULE,
-                Duration.ofDays(30));
-        assertThat(deliveries.storeAttempt(delivered.delivery(), "handed-over", delivered.events())).isTrue();
-        assertThat(deliveries.claim(due.id(), T0.plusSeconds(2), LEASE, "round")).as("delivered").isEmpty();
+        assertThat(stored).isTrue();
+        assertThat(again).isFalse();
+        assertThat(deliveries.byId(delivery.id())).contains(delivery);
+        assertThat(deliveries.claimDue(T0.plusSeconds(1), LEASE, "round")).as("held").isEmpty();
+        Delivery.Recorded delivered = delivery.record(AttemptOutcome.success(204, 3), T0, SCHEDULE, Duration.ofDays(30));
+        assertThat(deliveries.storeAttempt(delivered.delivery(), "other-worker", delivered.events())).isFalse();
+        assertThat(deliveries.storeAttempt(delivered.delivery(), "worker", delivered.events())).isTrue();
+        assertThat(deliveries.byId(delivery.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aHeldDeliveryWhoseWorkerDiedIsClaimedWhenItsLeaseEnds() {
+        // given
+        deliveries.addHeld(webhook("evt-1", T0), T0.plus(LEASE), "dead-worker");
+
+        // when
+        Optional<Delivery> beforeExpiry = deliveries.claimDue(T0.plusSeconds(29), LEASE, "round");
+        Optional<Delivery> afterExpiry = deliveries.claimDue(T0.plusSeconds(31), LEASE, "round");
+
+        // then
+        assertThat(beforeExpiry).isEmpty();
+        assertThat(afterExpiry).isPresent();
     }
 
     @Test

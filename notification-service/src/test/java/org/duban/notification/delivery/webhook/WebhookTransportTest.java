@@ -98,6 +98,64 @@ class WebhookTransportTest {
     }
 
     @Test
+    void attemptsToTheSameNameAndAddressShareOneKeptConnection() throws IOException {
+        // given
+        List<InetSocketAddress> peers = new ArrayList<>();
+        int port = wildcardReceiver(peers, 204, 0);
+        dns.answering("kept.test", List.of("127.0.0.1"));
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+
+        // when
+        List<AttemptOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            outcomes.add(transport.attempt(deliveryTo("http://kept.test:" + port + "/hook")));
+        }
+
+        // then: every attempt checked the name, and all went over one connection
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.succeeded()).as(outcome.error()).isTrue());
+        assertThat(dns.questionsAbout("kept.test")).isEqualTo(3);
+        assertThat(peers).extracting(InetSocketAddress::getPort).containsOnly(peers.get(0).getPort());
+    }
+
+    @Test
+    void aKeptConnectionIsNeverUsedForAnAddressTheAttemptDidNotCheck() throws IOException {
+        // given: the name answered 127.0.0.1 for the first attempt, whose connection is kept; now it answers
+        // 127.0.0.2 (allowed too)
+        List<InetSocketAddress> peers = new ArrayList<>();
+        List<InetAddress> reached = new ArrayList<>();
+        int port = wildcardReceiver(peers, reached);
+        dns.answering("moving.test", List.of("127.0.0.1"), List.of("127.0.0.2"));
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+        transport.attempt(deliveryTo("http://moving.test:" + port + "/hook"));
+
+        // when
+        AttemptOutcome next = transport.attempt(deliveryTo("http://moving.test:" + port + "/hook"));
+
+        // then: a connection of its own, to the address this attempt checked
+        assertThat(next.succeeded()).as(next.error()).isTrue();
+        assertThat(reached).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1", "127.0.0.2");
+        assertThat(peers.get(1).getPort()).isNotEqualTo(peers.get(0).getPort());
+    }
+
+    @Test
+    void aLongAnswerIsNotReadAndItsConnectionIsNotKept() throws IOException {
+        // given: a receiver answering 200 with 64 KB
+        List<InetSocketAddress> peers = new ArrayList<>();
+        int port = wildcardReceiver(peers, 200, 64 * 1024);
+        dns.answering("chatty.test", List.of("127.0.0.1"));
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+
+        // when
+        AttemptOutcome first = transport.attempt(deliveryTo("http://chatty.test:" + port + "/hook"));
+        AttemptOutcome second = transport.attempt(deliveryTo("http://chatty.test:" + port + "/hook"));
+
+        // then: both delivered, each on a connection of its own
+        assertThat(first.succeeded()).as(first.error()).isTrue();
+        assertThat(second.succeeded()).as(second.error()).isTrue();
+        assertThat(peers.get(1).getPort()).isNotEqualTo(peers.get(0).getPort());
+    }
+
+    @Test
     void sendsNothingWhenAnyOfTheAddressesOfTheNameIsRefused() {
         // given: one address is allowed (loopback, in the local profile), the other is private
         TestReceiver receiver = receiver();
@@ -250,9 +308,43 @@ class WebhookTransportTest {
     private WebhookTransport transport(TargetGuard.Settings settings, Duration timeout) {
         WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(settings, dns), Set.of(),
                 Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
-        return new WebhookTransport(webhooks, CircuitBreakerRegistry.ofDefaults(),
+        WebhookTransport transport = new WebhookTransport(webhooks, CircuitBreakerRegistry.ofDefaults(),
                 new WebhookTransport.Settings(Duration.ofSeconds(60), 2, timeout), SSLContexts.createDefault(),
                 () -> null, clock);
+        servers.add(transport);
+        return transport;
+    }
+
+    /** A receiver on every local address answering {@code status} with a body of {@code size} bytes. */
+    private int wildcardReceiver(List<InetSocketAddress> peers, int status, int size) throws IOException {
+        return wildcardReceiver(peers, new ArrayList<>(), status, size);
+    }
+
+    private int wildcardReceiver(List<InetSocketAddress> peers, List<InetAddress> reached) throws IOException {
+        return wildcardReceiver(peers, reached, 204, 0);
+    }
+
+    /** Records each request's client address (whose port tells the connection) and the local address it reached. */
+    private int wildcardReceiver(List<InetSocketAddress> peers, List<InetAddress> reached, int status, int size)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(0), 0);
+        server.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            synchronized (peers) {
+                peers.add(exchange.getRemoteAddress());
+                reached.add(exchange.getLocalAddress().getAddress());
+            }
+            if (size == 0) {
+                exchange.sendResponseHeaders(status, -1);
+            } else {
+                exchange.sendResponseHeaders(status, size);
+                exchange.getResponseBody().write(new byte[size]);
+            }
+            exchange.close();
+        });
+        server.start();
+        servers.add(() -> server.stop(0));
+        return server.getAddress().getPort();
     }
 
     private Delivery deliveryTo(String url) {
