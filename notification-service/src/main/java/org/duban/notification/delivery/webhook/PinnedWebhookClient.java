@@ -178,7 +178,7 @@ final class PinnedWebhookClient implements AutoCloseable {
             HttpHost peer = new HttpHost(target.url().getScheme(), address, target.host(), target.url().getPort());
             HttpClientContext context = HttpClientContext.create();
             try {
-                return exchange(peer, target.url(), headers, body, context, left);
+                return exchange(peer, target.url(), headers, body, context, deadline);
             } catch (IOException e) {
                 if (context.getAttribute(CONNECTED) != null) {
                     throw e; // the request may have reached the receiver: no other address is tried
@@ -190,7 +190,7 @@ final class PinnedWebhookClient implements AutoCloseable {
     }
 
     private Answer exchange(HttpHost peer, URI url, Map<String, String> headers, byte[] body, HttpClientContext context,
-            long nanosLeft) throws IOException, TimeoutException {
+            long deadline) throws IOException, TimeoutException {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, JSON));
@@ -198,7 +198,7 @@ final class PinnedWebhookClient implements AutoCloseable {
         ScheduledFuture<?> cutOff = deadlines.schedule(() -> {
             expired.set(true);
             post.cancel();
-        }, nanosLeft, TimeUnit.NANOSECONDS);
+        }, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         ClassicHttpResponse response;
         Answer answer;
         try {
@@ -207,8 +207,10 @@ final class PinnedWebhookClient implements AutoCloseable {
             answer = new Answer(response.getCode(), retryAfter == null ? null : retryAfter.getValue());
         } catch (IOException | RuntimeException e) {
             // a cancel from the deadline surfaces as whatever the exchange was doing then: an IOException
-            // mostly, an IllegalStateException when it hits HttpClient between two steps
-            if (expired.get()) {
+            // mostly, an IllegalStateException when it hits HttpClient between two steps; and a step that
+            // failed once the time was up (its own timeout, a lease given up) is a time-out too, whether or
+            // not the deadline's thread has come round to cancelling yet
+            if (expired.get() || System.nanoTime() - deadline >= 0) {
                 throw timedOut(e);
             }
             if (e instanceof IOException io) {
