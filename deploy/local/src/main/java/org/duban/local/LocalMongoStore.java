@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire store (mongo-java-server) whose databases live in one H2 MVStore file, listening on
- * localhost. Stopping closes the store, so everything written survives the next start.
+ * localhost. A write is answered once it is committed and synced to the file ({@link DurableH2Backend}), so
+ * what was answered survives a kill of the process or a power cut; stopping closes the store.
  */
 public final class LocalMongoStore implements LocalServer {
 
@@ -25,7 +26,7 @@ public final class LocalMongoStore implements LocalServer {
     @Override
     public void start() throws IOException {
         Files.createDirectories(file.getParent());
-        server = new MongoServer(new H2Backend(file.toString()));
+        server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
         server.bind(LocalSettings.HOST, port);
     }
 

@@ -4,7 +4,17 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -12,6 +22,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +60,112 @@ class LocalMongoStoreIT {
             restarted.stop();
         }
         assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void keepsEveryAnsweredWriteWhenItsProcessIsKilled() throws Exception {
+        // given: the store in a process of its own, as ./duban runs it
+        int port = FreePort.find();
+        Process store = startStoreProcess(port);
+        int written = 0;
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            units.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            // when: writes are answered one after the other, then the process is killed (SIGKILL) at once
+            for (int i = 0; i < 200; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("code", "C-" + i));
+                written++;
+            }
+            units.updateOne(eq("_id", "unit-7"), new Document("$set", new Document("name", "城关街道")));
+            units.deleteOne(eq("_id", "unit-8"));
+        } finally {
+            killed(store);
+        }
+
+        // then: everything answered is in the file
+        LocalMongoStore restarted = restartedOn(port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            assertThat(units.countDocuments()).isEqualTo(written - 1);
+            assertThat(units.find(eq("_id", "unit-7")).first()).containsEntry("name", "城关街道");
+            assertThat(units.find(eq("_id", "unit-8")).first()).isNull();
+            assertThatThrownBy(() -> units.insertOne(new Document("_id", "again").append("code", "C-1")))
+                    .isInstanceOf(MongoWriteException.class);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void keepsEveryAnsweredWriteOfConcurrentWritersWhenItsProcessIsKilled() throws Exception {
+        // given
+        int port = FreePort.find();
+        Process store = startStoreProcess(port);
+        List<Future<Integer>> writers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            // when: eight writers at once (their writes share commits), then SIGKILL
+            for (int writer = 0; writer < 8; writer++) {
+                int w = writer;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        units.insertOne(new Document("_id", "unit-" + w + "-" + i));
+                    }
+                    return 50;
+                }));
+            }
+            int answered = 0;
+            for (Future<Integer> writer : writers) {
+                answered += writer.get(2, TimeUnit.MINUTES);
+            }
+            assertThat(answered).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+            killed(store);
+        }
+
+        // then
+        LocalMongoStore restarted = restartedOn(port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            assertThat(units(client).countDocuments()).isEqualTo(400);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private Process startStoreProcess(int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalInfra.class.getName(), "mongo")
+                .redirectErrorStream(true)
+                .redirectOutput(dataDirectory.resolve("store.log").toFile());
+        builder.environment().put("DUBAN_DATA_DIR", dataDirectory.toString());
+        builder.environment().put("DUBAN_MONGO_PORT", Integer.toString(port));
+        Process process = builder.start();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> listens(port) || !process.isAlive());
+        assertThat(process.isAlive()).as("the store process started").isTrue();
+        return process;
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void killed(Process process) throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the store
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    }
+
+    /** The store started again, in this JVM, on the killed process's file. */
+    private LocalMongoStore restartedOn(int port) throws IOException {
+        LocalMongoStore store = new LocalMongoStore(dataDirectory.resolve("mongo").resolve("duban.mv"), port);
+        store.start();
+        return store;
     }
 
     private static MongoCollection<Document> units(MongoClient client) {

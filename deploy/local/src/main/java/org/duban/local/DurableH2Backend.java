@@ -1,0 +1,82 @@
+package org.duban.local;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, answering a write only once it is on disk.
+ *
+ * <p>The H2 backend changes its MVStore's maps in memory and leaves them to the store's background writer,
+ * which commits about once a second and never forces the file to disk: a write answered just before the
+ * process was killed (or the machine lost power) was gone after the restart, while the services had already
+ * acted on it (issue #17). Here every command that changes data is followed, before its answer goes out, by
+ * a commit of the store and a sync of its file. Writes that arrive together share one commit and one sync
+ * (group commit): a write whose changes a commit made after it already covered is answered without another.
+ *
+ * <p>A write that fails part-way (an ordered insert of many documents stopped by a duplicate key) is made
+ * durable too, for what it did change. Reads are untouched.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** The commands that change data, lower case (the wire protocol's names are case-insensitive here). */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "drop",
+            "dropdatabase", "createindexes", "dropindexes", "deleteindexes", "renamecollection", "collmod");
+
+    private final MVStore store;
+    private final Object syncLock = new Object();
+    /** Writes done so far, numbered in the order they finished. */
+    private final AtomicLong finished = new AtomicLong();
+    /** Every write numbered up to this one is committed and on disk. */
+    private long durableThrough;
+
+    DurableH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!changesData(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            makeDurable(finished.incrementAndGet());
+        }
+    }
+
+    /**
+     * Commits and syncs unless a commit begun after the write numbered {@code write} finished already did:
+     * the commit started here covers every write finished before it, so it answers them all.
+     */
+    private void makeDurable(long write) {
+        synchronized (syncLock) {
+            if (durableThrough >= write || store.isClosed()) {
+                return;
+            }
+            long covered = finished.get();
+            store.commit();
+            store.sync();
+            durableThrough = covered;
+        }
+    }
+
+    private static boolean changesData(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (WRITES.contains(name)) {
+            return true;
+        }
+        // an aggregation whose last stage writes its result into a collection
+        return name.equals("aggregate") && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(pipeline.size() - 1) instanceof Document last
+                && (last.containsKey("$out") || last.containsKey("$merge"));
+    }
+}
