@@ -71,16 +71,26 @@ final class ApiDocuments {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** {@code yaml} with its top-level {@code servers} list replaced by the one entry {@code /}. */
     static String servedFromTheGateway(String name, String yaml) {
         Matcher servers = SERVERS_BLOCK.matcher(yaml);
         if (!servers.find()) {
             throw new IllegalStateException("openapi/" + name + ".yaml has no top-level 'servers' list to point at the gateway");
         }
-        return servers.replaceFirst(Matcher.quoteReplacement(SERVED_SERVERS));
+        String served = servers.replaceFirst(Matcher.quoteReplacement(SERVED_SERVERS));
+        if (!(parse(served).get("servers") instanceof List<?> list && list.size() == 1
+                && list.get(0) instanceof Map<?, ?> server && SERVER.equals(server.get("url")))) {
+            throw new IllegalStateException("openapi/" + name + ".yaml: its 'servers' list could not be replaced by " + SERVER);
+        }
+        return served;
+    }
+
+    private static Map<?, ?> parse(String yaml) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     }
 
     private static Document document(String name, String yaml) {
-        Map<?, ?> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Map<?, ?> root = parse(yaml);
         Object title = root.get("info") instanceof Map<?, ?> info ? info.get("title") : null;
         if (!(title instanceof String text) || text.isBlank()) {
             throw new IllegalStateException("openapi/" + name + ".yaml has no info.title");
