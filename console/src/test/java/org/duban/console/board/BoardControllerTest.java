@@ -134,6 +134,15 @@ class BoardControllerTest extends ConsoleTest {
     }
 
     @Test
+    void theBoardLinksTheApiDocumentsInItsFooter() throws Exception {
+        // when
+        Document board = page(get("/board").with(supervisor()));
+
+        // then
+        assertThat(board.select("footer a").eachAttr("href")).contains("/swagger-ui.html");
+    }
+
+    @Test
     void theRefreshAnswersOnlyTheLines() throws Exception {
         // when
         Document lines = page(get("/board/lines").header("HX-Request", "true").with(supervisor()));

@@ -20,7 +20,9 @@ import reactor.core.publisher.Mono;
  * bearer token (the office's public key), except the open paths below. It does not look at roles: the
  * services validate the token again and decide. Every other path is the web console's (routed to it or
  * answered 404): the console signs its users in itself and keeps their tokens server-side. Rejections are
- * raised as exceptions so that they become problem documents like every other gateway error.
+ * raised as exceptions so that they become problem documents like every other gateway error. The API
+ * documentation ({@code /swagger-ui.html}, {@code /swagger-ui/**}, {@code /api-docs/**}: package
+ * {@code apidocs}) is outside {@code /api/**} and open to everyone, like the console's pages.
  *
  * <p>Health, metrics and info are served on the management port only ({@code management.server.port}),
  * which no one outside reaches (compose does not publish it; in Kubernetes only the monitoring namespace

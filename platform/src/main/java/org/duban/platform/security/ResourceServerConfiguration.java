@@ -37,7 +37,7 @@ public class ResourceServerConfiguration {
      */
     static final String[] OPEN = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-        "/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**", "/error"
+        "/api/v1/public/**", "/error"
     };
 
     @Bean

@@ -57,6 +57,15 @@ class LocalSignInControllerTest extends ConsoleTest {
     }
 
     @Test
+    void theSignInPageLinksTheApiDocumentsTheGatewayServes() throws Exception {
+        // when
+        Document page = page(get("/signin"));
+
+        // then
+        assertThat(page.select("footer a[href=/swagger-ui.html]").text()).isEqualTo("接口文档（API）");
+    }
+
+    @Test
     void aSupervisorSignsInWithADevTokenKeptInTheSessionAndLandsOnTheBoard() throws Exception {
         // given
         MockHttpSession session = new MockHttpSession();
