@@ -401,6 +401,30 @@ class WebhookDeliveryIT {
                 .containsPattern("duban_notification_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\",[^}]*outcome=\"failed\"");
     }
 
+    @Test
+    void oneScrapeShowsTheBreakerAndTheBulkheadOfAnEndpointAfterItsFirstAttempt() {
+        // given
+        String unit = TestTokens.unit("zhou.min", "unit-metrics");
+        TestReceiver receiver = receiver();
+        Registered webhook = register(http, unit, receiver.url());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-m1", "unit-metrics"));
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        awaitDelivery(unit, receiver.accepted().get(0).webhookId(), "DELIVERED");
+
+        // then: the series the dashboard and the alert rules query (deploy/compose), named after the endpoint id
+        String name = "name=\"" + webhook.id() + "\"";
+        String scraped = scrape();
+        assertThat(scraped)
+                .containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*" + name + "[^}]*state=\"closed\"[^}]*\\} 1\\.0$")
+                .containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*" + name + "[^}]*state=\"open\"[^}]*\\} 0\\.0$")
+                .containsPattern("(?m)^resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"successful\"[^}]*"
+                        + name + "[^}]*\\} 1$")
+                .containsPattern("(?m)^resilience4j_bulkhead_available_concurrent_calls\\{[^}]*" + name + "[^}]*\\} 2\\.0$")
+                .containsPattern("(?m)^resilience4j_bulkhead_max_allowed_concurrent_calls\\{[^}]*" + name + "[^}]*\\} 2\\.0$");
+    }
+
     private String scrape() {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
