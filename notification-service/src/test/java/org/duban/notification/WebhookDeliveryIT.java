@@ -381,7 +381,7 @@ class WebhookDeliveryIT {
         // given
         String unit = TestTokens.unit("qian.yu", "unit-gone");
         TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(410));
-        register(http, unit, receiver.url());
+        Registered webhook = register(http, unit, receiver.url());
 
         // when
         TestEvents.send(bootstrap, INTAKE, issued("asg-g1", "unit-gone"));
@@ -399,6 +399,9 @@ class WebhookDeliveryIT {
         assertThat(scraped).containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"WEBHOOK\"[^}]*\\} [1-9]")
                 .containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"EMAIL\"")
                 .containsPattern("duban_notification_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\",[^}]*outcome=\"failed\"");
+        // and the disabled endpoint's breaker and bulkhead are gone, with their series
+        assertThat(breakers.find(webhook.id())).isEmpty();
+        assertThat(scraped).doesNotContain("name=\"" + webhook.id() + "\"");
     }
 
     @Test

@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * flight at once (a Resilience4j bulkhead per endpoint, which does not wait: a delivery that finds it full
  * is not attempted and waits {@link #BUSY_WAIT}), so a receiver that hangs ties up that many workers at
  * most, even before its breaker opens. Breakers and bulkheads are named after the endpoint id; those of an
- * endpoint found removed or disabled are dropped (with their metrics). The request carries the W3C {@code traceparent} of the attempt's span (the trace of the event
- * that led to the message), so a receiver that traces can join it.
+ * endpoint found removed or disabled are dropped (with their metrics). The request carries the W3C
+ * {@code traceparent} of the attempt's span (the trace of the event that led to the message), so a
+ * receiver that traces can join it.
  */
 public final class WebhookTransport implements Transport, AutoCloseable {
 
