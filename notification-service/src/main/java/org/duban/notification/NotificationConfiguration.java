@@ -10,7 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.DeliveryDispatcher;
@@ -142,6 +145,19 @@ class NotificationConfiguration {
         return new WebhookTransport(webhooks, webhookBreakers,
                 new WebhookTransport.Settings(settings.breaker().openWait(), settings.perEndpoint(), settings.timeout()),
                 SSLContexts.createSystemDefault(), traces::current, clock);
+    }
+
+    /**
+     * {@code resilience4j_circuitbreaker_*} and {@code resilience4j_bulkhead_*} on /actuator/prometheus, tagged
+     * {@code name} = the endpoint id (the e-mail breaker: {@code smtp}). Meters come with an endpoint's first
+     * attempt and go when its breaker and bulkhead are dropped (the endpoint found removed or disabled).
+     */
+    @Bean
+    MeterBinder webhookResilienceMetrics(CircuitBreakerRegistry webhookBreakers, WebhookTransport webhookTransport) {
+        return meters -> {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(webhookBreakers).bindTo(meters);
+            TaggedBulkheadMetrics.ofBulkheadRegistry(webhookTransport.bulkheads()).bindTo(meters);
+        };
     }
 
     @Bean

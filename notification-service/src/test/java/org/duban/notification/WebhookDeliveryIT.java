@@ -381,7 +381,7 @@ class WebhookDeliveryIT {
         // given
         String unit = TestTokens.unit("qian.yu", "unit-gone");
         TestReceiver receiver = receiver().answering(n -> TestReceiver.Answer.status(410));
-        register(http, unit, receiver.url());
+        Registered webhook = register(http, unit, receiver.url());
 
         // when
         TestEvents.send(bootstrap, INTAKE, issued("asg-g1", "unit-gone"));
@@ -399,6 +399,33 @@ class WebhookDeliveryIT {
         assertThat(scraped).containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"WEBHOOK\"[^}]*\\} [1-9]")
                 .containsPattern("duban_notification_deliveries_failed_total\\{[^}]*channel=\"EMAIL\"")
                 .containsPattern("duban_notification_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\",[^}]*outcome=\"failed\"");
+        // and the disabled endpoint's breaker and bulkhead are gone, with their series
+        assertThat(breakers.find(webhook.id())).isEmpty();
+        assertThat(scraped).doesNotContain("name=\"" + webhook.id() + "\"");
+    }
+
+    @Test
+    void oneScrapeShowsTheBreakerAndTheBulkheadOfAnEndpointAfterItsFirstAttempt() {
+        // given
+        String unit = TestTokens.unit("zhou.min", "unit-metrics");
+        TestReceiver receiver = receiver();
+        Registered webhook = register(http, unit, receiver.url());
+
+        // when
+        TestEvents.send(bootstrap, INTAKE, issued("asg-m1", "unit-metrics"));
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        awaitDelivery(unit, receiver.accepted().get(0).webhookId(), "DELIVERED");
+
+        // then: the series the dashboard and the alert rules query (deploy/compose), named after the endpoint id
+        String name = "name=\"" + webhook.id() + "\"";
+        String scraped = scrape();
+        assertThat(scraped)
+                .containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*" + name + "[^}]*state=\"closed\"[^}]*\\} 1\\.0$")
+                .containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*" + name + "[^}]*state=\"open\"[^}]*\\} 0\\.0$")
+                .containsPattern("(?m)^resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"successful\"[^}]*"
+                        + name + "[^}]*\\} 1$")
+                .containsPattern("(?m)^resilience4j_bulkhead_available_concurrent_calls\\{[^}]*" + name + "[^}]*\\} 2\\.0$")
+                .containsPattern("(?m)^resilience4j_bulkhead_max_allowed_concurrent_calls\\{[^}]*" + name + "[^}]*\\} 2\\.0$");
     }
 
     private String scrape() {

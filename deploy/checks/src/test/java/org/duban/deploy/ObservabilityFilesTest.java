@@ -63,7 +63,8 @@ class ObservabilityFilesTest {
         assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds_count",
                 "http_server_requests_seconds_bucket", "kafka_consumer_fetch_manager_records_lag",
                 "duban_outbox_backlog", "duban_notification_deliveries_failed_total",
-                "duban_supervision_assignments_overdue", "resilience4j_circuitbreaker_state", "duban_kafka_dead_letters");
+                "duban_supervision_assignments_overdue", "resilience4j_circuitbreaker_state", "duban_kafka_dead_letters",
+                "resilience4j_bulkhead_available_concurrent_calls");
         assertThat(expressions).as("gauges of what a whole database or topic holds: every replica reports the "
                         + "same figure, so the panels take the max over replicas, never the sum")
                 .noneMatch(expression -> expression.matches(

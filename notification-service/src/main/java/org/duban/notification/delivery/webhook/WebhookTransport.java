@@ -9,14 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.duban.notification.delivery.AttemptError;
@@ -47,9 +48,12 @@ import org.slf4j.LoggerFactory;
  * has its own Resilience4j circuit breaker, fed by timeouts, lost connections, 5xx and 429 (a receiver
  * that is down or overloaded; other 4xx come from a receiver that is up): while it is open nothing is
  * sent there and its deliveries wait. At most {@code perEndpoint} attempts to one endpoint are in
- * flight at once, so a receiver that hangs ties up that many workers at most, even before its breaker
- * opens. The request carries the W3C {@code traceparent} of the attempt's span (the trace of the event
- * that led to the message), so a receiver that traces can join it.
+ * flight at once (a Resilience4j bulkhead per endpoint, which does not wait: a delivery that finds it full
+ * is not attempted and waits {@link #BUSY_WAIT}), so a receiver that hangs ties up that many workers at
+ * most, even before its breaker opens. Breakers and bulkheads are named after the endpoint id; those of an
+ * endpoint found removed or disabled are dropped (with their metrics). The request carries the W3C
+ * {@code traceparent} of the attempt's span (the trace of the event that led to the message), so a
+ * receiver that traces can join it.
  */
 public final class WebhookTransport implements Transport, AutoCloseable {
 
@@ -70,7 +74,7 @@ public final class WebhookTransport implements Transport, AutoCloseable {
     private final PinnedWebhookClient client;
     private final CircuitBreakerRegistry breakers;
     private final Settings settings;
-    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final BulkheadRegistry bulkheads;
     private final Supplier<String> traceparent;
     private final Clock clock;
 
@@ -84,8 +88,17 @@ public final class WebhookTransport implements Transport, AutoCloseable {
         this.client = new PinnedWebhookClient(settings.timeout(), sslContext);
         this.breakers = breakers;
         this.settings = settings;
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.perEndpoint())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
         this.traceparent = traceparent;
         this.clock = clock;
+    }
+
+    /** The bulkhead of each endpoint attempted so far (named after its id), for the metrics. */
+    public BulkheadRegistry bulkheads() {
+        return bulkheads;
     }
 
     /** Closes the kept connections. */
@@ -103,10 +116,12 @@ public final class WebhookTransport implements Transport, AutoCloseable {
     public AttemptOutcome attempt(Delivery delivery) {
         Optional<WebhookEndpoint> found = webhooks.endpoint(delivery.endpointId());
         if (found.isEmpty()) {
+            forget(delivery.endpointId());
             return AttemptOutcome.permanentFailure(null, 0, "the webhook was removed");
         }
         WebhookEndpoint endpoint = found.get();
         if (!endpoint.isActive()) {
+            forget(endpoint.id());
             return AttemptOutcome.permanentFailure(null, 0, "the webhook is disabled: " + endpoint.disabledReason());
         }
         CheckedTarget target;
@@ -122,15 +137,24 @@ public final class WebhookTransport implements Transport, AutoCloseable {
                     endpoint.url().getHost(), refused.getMessage());
             return AttemptOutcome.failure(null, 0, error.text(), null);
         }
-        Semaphore slots = inFlight.computeIfAbsent(endpoint.id(), id -> new Semaphore(settings.perEndpoint()));
-        if (!slots.tryAcquire()) {
+        Bulkhead inFlight = bulkheads.bulkhead(endpoint.id());
+        if (!inFlight.tryAcquirePermission()) {
             return AttemptOutcome.notAttempted(BUSY_WAIT);
         }
         try {
             return attempt(delivery, endpoint, target);
         } finally {
-            slots.release();
+            inFlight.onComplete();
         }
+    }
+
+    /**
+     * Drops the breaker and the bulkhead of an endpoint that is gone or disabled for good, and so their metrics.
+     * An attempt still in flight releases the dropped bulkhead, which nothing uses any more.
+     */
+    private void forget(String endpointId) {
+        breakers.remove(endpointId);
+        bulkheads.remove(endpointId);
     }
 
     private AttemptOutcome attempt(Delivery delivery, WebhookEndpoint endpoint, CheckedTarget target) {
@@ -156,6 +180,7 @@ public final class WebhookTransport implements Transport, AutoCloseable {
             }
             if (status == 410) {
                 webhooks.disable(endpoint.id(), "the receiver answered 410 Gone");
+                forget(endpoint.id());
                 return AttemptOutcome.permanentFailure(status, latency, "410 Gone: the webhook is disabled");
             }
             return AttemptOutcome.failure(status, latency, AttemptError.http(status),

@@ -1,6 +1,7 @@
 package org.duban.notification.delivery.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -51,6 +57,7 @@ class WebhookTransportTest {
     private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final AtomicInteger endpointCount = new AtomicInteger();
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
     @AfterEach
     void stopServers() throws Exception {
@@ -289,6 +296,94 @@ class WebhookTransportTest {
         assertThat(outcomes).anySatisfy(outcome -> assertThat(outcome.error()).isEqualTo("timed out"));
     }
 
+    @Test
+    void anEndpointWithItsShareOfAttemptsInFlightIsNotAttemptedAgainUntilOneEnds() throws Exception {
+        // given: a receiver that holds every request until released, and perEndpoint = 2 attempts under way to it
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger holding = new AtomicInteger();
+        int port = holdingReceiver(release, holding);
+        dns.answering("busy.test", List.of("127.0.0.1"));
+        Delivery first = deliveryTo("http://busy.test:" + port + "/hook");
+        String endpointId = first.endpointId();
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(10));
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        servers.add(workers::shutdownNow);
+        CompletableFuture<AttemptOutcome> one = CompletableFuture.supplyAsync(() -> transport.attempt(first), workers);
+        CompletableFuture<AttemptOutcome> two = CompletableFuture.supplyAsync(
+                () -> transport.attempt(anotherDeliveryTo(endpointId)), workers);
+        await().atMost(Duration.ofSeconds(10)).until(() -> holding.get() == 2);
+
+        // when: the third
+        AttemptOutcome third = transport.attempt(anotherDeliveryTo(endpointId));
+
+        // then: not attempted (nothing sent, no failure recorded), asked to wait a moment, and the breaker saw nothing
+        assertThat(third.attempted()).isFalse();
+        assertThat(third.retryAfter()).isEqualTo(WebhookTransport.BUSY_WAIT);
+        assertThat(holding.get()).isEqualTo(2);
+        assertThat(transport.bulkheads().bulkhead(endpointId).getMetrics().getAvailableConcurrentCalls()).isZero();
+        assertThat(breakers.circuitBreaker(endpointId).getMetrics().getNumberOfBufferedCalls()).isZero();
+
+        // and once the two are answered, the endpoint takes attempts again
+        release.countDown();
+        assertThat(one.get(10, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(two.get(10, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(transport.bulkheads().bulkhead(endpointId).getMetrics().getAvailableConcurrentCalls()).isEqualTo(2);
+        AttemptOutcome fourth = transport.attempt(anotherDeliveryTo(endpointId));
+        assertThat(fourth.succeeded()).as(fourth.error()).isTrue();
+    }
+
+    @Test
+    void anEndpointFoundRemovedLosesItsBreakerAndItsBulkhead() {
+        // given: one attempt made the endpoint's breaker and bulkhead
+        TestReceiver receiver = receiver();
+        dns.answering("removed.test", List.of("127.0.0.1"));
+        Delivery delivery = deliveryTo("http://removed.test:" + receiver.port() + "/hook");
+        WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
+        assertThat(transport.attempt(delivery).succeeded()).isTrue();
+        assertThat(breakers.find(delivery.endpointId())).isPresent();
+        assertThat(transport.bulkheads().find(delivery.endpointId())).isPresent();
+        endpoints.delete(delivery.endpointId());
+
+        // when
+        AttemptOutcome outcome = transport.attempt(anotherDeliveryTo(delivery.endpointId()));
+
+        // then
+        assertThat(outcome.permanent()).isTrue();
+        assertThat(breakers.find(delivery.endpointId())).isEmpty();
+        assertThat(transport.bulkheads().find(delivery.endpointId())).isEmpty();
+    }
+
+    /** Answers 204 to each request once {@code release} is counted down; {@code holding} counts those waiting. */
+    private int holdingReceiver(CountDownLatch release, AtomicInteger holding) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
+        server.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            holding.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        servers.add(() -> {
+            release.countDown();
+            server.stop(0);
+            handlers.shutdownNow();
+        });
+        return server.getAddress().getPort();
+    }
+
+    private Delivery anotherDeliveryTo(String endpointId) {
+        Instant now = clock.instant();
+        return Delivery.webhook(InboxFixtures.unreadMessage("evt-" + endpointId + "-" + endpointCount.incrementAndGet(),
+                "unit-1", now), endpointId, "{\"n\":2}", now, now);
+    }
+
     private static void trickle(ServerSocket server) {
         try (Socket socket = server.accept()) {
             InputStream in = socket.getInputStream();
@@ -308,7 +403,7 @@ class WebhookTransportTest {
     private WebhookTransport transport(TargetGuard.Settings settings, Duration timeout) {
         WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(settings, dns), Set.of(),
                 Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
-        WebhookTransport transport = new WebhookTransport(webhooks, CircuitBreakerRegistry.ofDefaults(),
+        WebhookTransport transport = new WebhookTransport(webhooks, breakers,
                 new WebhookTransport.Settings(Duration.ofSeconds(60), 2, timeout), SSLContexts.createDefault(),
                 () -> null, clock);
         servers.add(transport);
