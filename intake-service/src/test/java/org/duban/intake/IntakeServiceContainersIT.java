@@ -15,6 +15,7 @@ import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -26,22 +27,27 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * The same flow against real MongoDB (a replica set, majority writes) and a real Kafka image: proves
  * that what runs on the Mongo-wire store here is correct on the production store. Skipped, and
  * reported as skipped, where no Docker engine is available.
+ *
+ * <p>MongoDB and Kafka are wired with {@code @ServiceConnection}: the services take both connections from
+ * Spring Boot's own settings ({@code spring.mongodb.uri}, {@code spring.kafka.bootstrap-servers}), which the
+ * containers' connection details replace (the replica set URL, the broker's address). Only the database name
+ * stays a property: the service reads it from {@code duban.mongodb.database}, not from the URI.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeServiceContainersIT {
 
     @Container
+    @ServiceConnection
     static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
+    @ServiceConnection
     static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("duban.mongodb.database", () -> "duban_intake_containers");
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("duban.intake.query-code.key-location", () -> "classpath:query-code-test.key");
         registry.add("duban.field-keys.location", TestFieldKeys::location);

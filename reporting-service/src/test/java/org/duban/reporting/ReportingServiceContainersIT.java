@@ -23,6 +23,7 @@ import org.duban.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -36,22 +37,27 @@ import tools.jackson.databind.json.JsonMapper;
  * The main scenario against a real MongoDB (replica set) and a real Kafka broker: the duplicate-key
  * answer of an upsert that finds its contribution already counted is the server's, not the embedded
  * store's. Skipped where no Docker engine is available.
+ *
+ * <p>MongoDB and Kafka are wired with {@code @ServiceConnection}: the services take both connections from
+ * Spring Boot's own settings ({@code spring.mongodb.uri}, {@code spring.kafka.bootstrap-servers}), which the
+ * containers' connection details replace (the replica set URL, the broker's address). Only the database name
+ * stays a property: the service reads it from {@code duban.mongodb.database}, not from the URI.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportingServiceContainersIT {
 
     @Container
+    @ServiceConnection
     static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
+    @ServiceConnection
     static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("duban.mongodb.database", () -> "duban_reporting_containers");
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("duban.kafka.partitions", () -> "1");
         registry.add("duban.kafka.retry-initial", () -> "50ms");

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,14 +45,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The main scenario against real MongoDB and Kafka images, where Docker is available (skipped
  * otherwise): an issued assignment turns yellow on the board (reminded once), then follows its
  * result deadline.
+ *
+ * <p>MongoDB and Kafka are wired with {@code @ServiceConnection}: the services take both connections from
+ * Spring Boot's own settings ({@code spring.mongodb.uri}, {@code spring.kafka.bootstrap-servers}), which the
+ * containers' connection details replace (the replica set URL, the broker's address). Only the database name
+ * stays a property: the service reads it from {@code duban.mongodb.database}, not from the URI.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Testcontainers(disabledWithoutDocker = true)
 class SupervisionServiceContainersIT {
 
     @Container
+    @ServiceConnection
     static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
     @Container
+    @ServiceConnection
     static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @TestConfiguration
@@ -64,8 +72,7 @@ class SupervisionServiceContainersIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_supervision_containers", KAFKA.getBootstrapServers());
-        registry.add("spring.mongodb.uri", MONGO::getReplicaSetUrl);
+        PlatformTestSupport.registerSettings(registry, "duban_supervision_containers");
     }
 
     @LocalServerPort

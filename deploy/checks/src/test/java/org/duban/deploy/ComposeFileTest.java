@@ -67,7 +67,7 @@ class ComposeFileTest {
         assertThat(compose.problems()).isEmpty();
         assertThat(compose.services()).containsKeys("kafka", "kafka-init", "mongo", "mongo-init", "gateway",
                 "intake-service", "supervision-service", "notification-service", "reporting-service", "console",
-                "prometheus", "grafana");
+                "prometheus", "grafana", "otel-collector", "jaeger");
         assertThat(compose.applications().keySet()).containsExactlyInAnyOrderElementsOf(ManifestRules.APPLICATIONS);
     }
 
@@ -128,6 +128,25 @@ class ComposeFileTest {
         // then
         assertThat(broken.problems()).containsExactly(
                 "console: publishes ports, but only the gateway (and the observability tools) may");
+    }
+
+    @Test
+    void findsAServiceWithoutAHealthCheckAndOneWaitingForTheCollectorWhichCannotHaveOne() {
+        // given
+        ComposeFile broken = ComposeFile.parse("""
+                services:
+                  otel-collector:
+                    image: otel/opentelemetry-collector-contrib:0.135.0
+                  jaeger:
+                    image: jaegertracing/jaeger:2.10.0
+                    depends_on:
+                      otel-collector:
+                        condition: service_healthy
+                """);
+
+        // then
+        assertThat(broken.problems()).containsExactly("jaeger: no health check",
+                "jaeger: waits for otel-collector, which has no health check (never healthy)");
     }
 
     @Test

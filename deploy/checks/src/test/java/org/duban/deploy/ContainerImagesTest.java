@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * MongoDB and Kafka run the same versions in the Testcontainers tests, in compose and in Kubernetes: the tags
- * of platform's container-images.properties (which the tests read) are the ones of the compose file, of
- * Strimzi's Kafka and of the MongoDB operator's replica set.
+ * One place for the third-party images' tags, platform's container-images.properties: MongoDB and Kafka run the
+ * same versions in the Testcontainers tests (which read the file), in compose and in Kubernetes (Strimzi's Kafka,
+ * the MongoDB operator's replica set); every other image compose runs (the observability tools) is listed there
+ * too, so no tag lives only in the compose file.
  */
 class ContainerImagesTest {
 
@@ -38,6 +39,24 @@ class ContainerImagesTest {
         }
         assertThat(compose.services().values()).extracting(service -> String.valueOf(service.get("image")))
                 .contains(images.getProperty("mongo"), images.getProperty("kafka"));
+    }
+
+    @Test
+    void everyImageComposeRunsThatThisRepositoryDoesNotBuildIsOneOfTheListedOnes() throws IOException {
+        // given
+        Properties images = images();
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml")));
+
+        // then
+        compose.services().forEach((name, service) -> {
+            if (!service.containsKey("build")) {
+                assertThat(images.values()).as("%s's image %s in %s", name, service.get("image"), IMAGES)
+                        .contains(service.get("image"));
+            }
+        });
+        assertThat(compose.services().values()).extracting(service -> String.valueOf(service.get("image")))
+                .as("every image listed is one compose runs")
+                .containsAll(images.values().stream().map(String::valueOf).toList());
     }
 
     @Test

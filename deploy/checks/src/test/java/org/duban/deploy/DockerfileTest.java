@@ -55,6 +55,24 @@ class DockerfileTest {
     }
 
     @Test
+    void theReportingImageAloneGetsTheCjkFontItsChartsAreDrawnWith() {
+        // given: the runtime stage, where the application runs
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        Matcher install = Pattern.compile("(?s)RUN if \\[ \"\\$\\{SERVICE}\" = \"reporting-service\" ]; then(.*?)fi\n")
+                .matcher(runtime);
+
+        // then: installed before the unprivileged user takes over, only the font package, no lists left behind
+        assertThat(install.find()).as("an install step for reporting-service in the runtime stage").isTrue();
+        assertThat(install.group(1)).contains("apt-get install -y --no-install-recommends fonts-noto-cjk \\\n",
+                "rm -rf /var/lib/apt/lists/*");
+        assertThat(install.start()).isLessThan(runtime.indexOf("\nUSER "));
+        assertThat(runtime.split("apt-get install", -1)).as("one install in the runtime stage").hasSize(2);
+        assertThat(Repository.read(Repository.file(
+                "reporting-service/src/main/java/org/duban/reporting/report/document/ChartFont.java")))
+                .as("the font the reporting service looks for first").contains("\"Noto Sans CJK SC\"");
+    }
+
+    @Test
     void answersHealthOnAManagementPortThatItDoesNotExpose() {
         assertThat(dockerfile).containsPattern("(?m)^ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=" + NetworkRules.MANAGEMENT + "$");
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080$").doesNotContainPattern("(?m)^EXPOSE .*" + NetworkRules.MANAGEMENT);

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The compose observability profile: Prometheus scrapes every application and alerts on what ops must know;
- * the dashboard shows the key figures.
+ * the dashboard shows the key figures; the OpenTelemetry collector takes the applications' spans to Jaeger.
  */
 class ObservabilityFilesTest {
 
@@ -117,5 +117,66 @@ class ObservabilityFilesTest {
         assertThat(maps).hasSize(4);
         assertThat(maps.subList(1, maps.size())).as("every configuration map")
                 .allSatisfy(map -> assertThat(map).containsPattern("- LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs(\\n|$)"));
+    }
+
+    @Test
+    void theCollectorReceivesTheApplicationsSpansAndExportsThemToJaeger() {
+        // given
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml")));
+        CollectorConfig collector = CollectorConfig.parse(Repository.read(Repository.file("deploy/compose/otel-collector.yml")));
+
+        // then
+        assertThat(collector.problems(compose)).isEmpty();
+        assertThat(compose.services().get(CollectorConfig.COLLECTOR).get("volumes")).asList()
+                .contains("./deploy/compose/otel-collector.yml:/etc/otelcol-contrib/config.yaml:ro");
+        assertThat(compose.services().get(CollectorConfig.COLLECTOR).get("command")).asList()
+                .containsExactly("--config=/etc/otelcol-contrib/config.yaml");
+        for (String tool : List.of("prometheus", "grafana", CollectorConfig.COLLECTOR, CollectorConfig.JAEGER)) {
+            assertThat(compose.services().get(tool).get("profiles")).as(tool).isEqualTo(List.of("observability"));
+        }
+        assertThat(compose.services().get(CollectorConfig.COLLECTOR)).as("nothing of the collector is published")
+                .doesNotContainKey("ports");
+    }
+
+    @Test
+    void findsACollectorThatExportsElsewhereThanJaegerAndApplicationsThatSendElsewhere() {
+        // given
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml"))
+                .replace("http://otel-collector:4318/v1/traces", "http://otel-collector:4317/v1/traces"));
+        CollectorConfig collector = CollectorConfig.parse(Repository.read(Repository.file("deploy/compose/otel-collector.yml"))
+                .replace("endpoint: jaeger:4317", "endpoint: tempo:4317")
+                .replace("processors: [batch]", "processors: []"));
+
+        // then
+        assertThat(collector.problems(compose)).contains("the traces pipeline does not batch",
+                "the traces pipeline exports with otlp/jaeger to tempo:4317, not over OTLP/gRPC to jaeger:4317",
+                "gateway: sends spans to http://otel-collector:4317/v1/traces, not to the collector's OTLP/HTTP "
+                        + "receiver (otel-collector:4318/v1/traces)");
+    }
+
+    @Test
+    void jaegersUiWhichHasNoSignInIsPublishedOnTheLoopbackOnly() {
+        // given
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml")));
+
+        // then
+        assertThat(compose.services().get(CollectorConfig.JAEGER).get("ports")).asList().singleElement()
+                .isEqualTo("127.0.0.1:16686:16686");
+    }
+
+    @Test
+    void theObservabilityProfileIsStartedWithTracingExportSwitchedOn() {
+        // given: compose cannot change the applications' environment by profile, so the commands that start
+        // the profile say DUBAN_TRACING_EXPORT=true (off by default: without the profile there is no collector)
+        ComposeFile compose = ComposeFile.parse(Repository.read(Repository.file("docker-compose.yml")));
+
+        // then
+        compose.applications().forEach((name, service) -> assertThat(ComposeFile.environment(service)).as(name)
+                .containsEntry("DUBAN_TRACING_EXPORT", "false"));
+        assertThat(Repository.read(Repository.file("docker-compose.yml")))
+                .contains("DUBAN_TRACING_EXPORT=true docker-compose --profile observability up -d");
+        assertThat(Repository.read(Repository.file("README.md")))
+                .contains("DUBAN_TRACING_EXPORT=true docker-compose --profile observability up -d")
+                .doesNotContainPattern("(?m)^docker-compose --profile observability");
     }
 }

@@ -5,16 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.duban.platform.kafka.IncomingEvent;
+import org.duban.platform.mongo.TtlIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,22 +38,8 @@ public final class ProcessedEvents {
     public ProcessedEvents(MongoDatabase database, Clock clock, Duration retention) {
         this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
-        keepFor(retention.toSeconds());
-    }
-
-    /** The TTL index; one left by an earlier start with another retention is replaced, not kept beside it. */
-    private void keepFor(long seconds) {
-        for (Document index : collection.listIndexes()) {
-            if (RETENTION_INDEX.equals(index.getString("name"))) {
-                Number current = index.get("expireAfterSeconds", Number.class);
-                if (current != null && current.longValue() == seconds) {
-                    return;
-                }
-                collection.dropIndex(RETENTION_INDEX);
-            }
-        }
-        collection.createIndex(Indexes.ascending("processedAt"), new IndexOptions().name(RETENTION_INDEX)
-                .expireAfter(seconds, TimeUnit.SECONDS));
+        // one left by an earlier start with another retention is changed, not refused (TtlIndexes)
+        TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "processedAt", retention);
     }
 
     /**

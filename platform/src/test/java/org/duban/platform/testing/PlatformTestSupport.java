@@ -15,12 +15,20 @@ public final class PlatformTestSupport {
 
     public static void register(DynamicPropertyRegistry registry, String database, String kafkaBootstrapServers) {
         registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
-        registry.add("duban.mongodb.database", () -> database);
-        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("duban.field-keys.location", TestFieldKeys::location);
         if (kafkaBootstrapServers != null) {
             registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
         }
+        registerSettings(registry, database);
+    }
+
+    /**
+     * Everything {@link #register} sets but where MongoDB and Kafka are: for a test whose connections come
+     * from elsewhere (the containers of a {@code *ContainersIT}, through {@code @ServiceConnection}).
+     */
+    public static void registerSettings(DynamicPropertyRegistry registry, String database) {
+        registry.add("duban.mongodb.database", () -> database);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("duban.field-keys.location", TestFieldKeys::location);
         registry.add("duban.kafka.retry-initial", () -> "50ms");
         registry.add("duban.kafka.retry-max", () -> "200ms");
         registry.add("duban.kafka.retries", () -> "3");

@@ -5,28 +5,31 @@ import static com.mongodb.client.model.Filters.eq;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.duban.platform.idempotency.IdempotencyKeys;
+import org.duban.platform.mongo.TtlIndexes;
 
-/** Collection {@code idempotency_keys}: one document per key, kept for a retention period (TTL index). */
+/**
+ * Collection {@code idempotency_keys}: one document per key, kept for a retention period (TTL index
+ * {@code expire_keys} on {@code createdAt}; a changed retention changes the index at the next start).
+ */
 public final class MongoIdempotencyKeys implements IdempotencyKeys {
+
+    static final String COLLECTION = "idempotency_keys";
+    static final String RETENTION_INDEX = "expire_keys";
 
     private final MongoCollection<Document> collection;
     private final Clock clock;
 
     public MongoIdempotencyKeys(MongoDatabase database, Clock clock, Duration retention) {
-        this.collection = database.getCollection("idempotency_keys");
+        this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
-        collection.createIndex(Indexes.ascending("createdAt"),
-                new IndexOptions().name("expire_keys").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "createdAt", retention);
     }
 
     @Override
