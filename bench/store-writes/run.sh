@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The local store's write path before and after issue #17, in one run on one machine: the same workloads
+# (StoreWrites.java) against the store as it was — mongo-java-server's H2 backend, which answered a write
+# before it was on disk — and the store ./duban runs now (local-infra.jar mongo: every write committed and
+# synced to its file before it is answered, writes arriving together sharing one sync). Both on a fresh file
+# under WORK, with the JVM options ./duban gives the store. The difference is the price of durability.
+#
+#   bench/store-writes/run.sh            # N=2000 writes per workload
+#   N=5000 WORK=/mnt/disk/bench bench/store-writes/run.sh   # another disk
+#
+# Settings: N (2000), PORT (27900: uses PORT and PORT+1), WORK (target/bench-store-writes). Needs a JDK; builds
+# deploy/local if its jar is missing. Everything it starts it stops on exit.
+set -euo pipefail
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+HERE=$ROOT/bench/store-writes
+N=${N:-2000} PORT=${PORT:-27900}
+WORK=${WORK:-$ROOT/target/bench-store-writes}
+INFRA_JAR=$ROOT/deploy/local/target/local-infra-0.1.0-SNAPSHOT.jar
+if [[ ! -f $INFRA_JAR ]]; then
+  echo "Building local-infra…"
+  (cd "$ROOT" && ./mvnw -o -q -pl deploy/local -am package -Dmaven.test.skip=true)
+fi
+rm -rf "$WORK" && mkdir -p "$WORK"
+(cd "$ROOT" && ./mvnw -o -q -pl deploy/local dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
+CLASSPATH=$(<"$WORK/classpath.txt")
+read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+
+PID=
+stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }
+trap stop EXIT
+await_port() {
+  for _ in $(seq 240); do (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.25; done
+  echo "bench: the store on port $1 did not start" >&2; exit 1
+}
+measure() { # port → RESULT lines
+  java -cp "$CLASSPATH" "$HERE/StoreWrites.java" measure "$1" "$N" 2>/dev/null | sed -n 's/^RESULT //p'
+}
+
+echo "Before: mongo-java-server's H2 backend (answers before the write is on disk)…"
+java "${JAVA_OPTS[@]}" -cp "$CLASSPATH" "$HERE/StoreWrites.java" serve "$WORK/before/duban.mv" "$PORT" \
+  >"$WORK/before.log" 2>&1 &
+PID=$!
+await_port "$PORT"
+BEFORE=$(measure "$PORT")
+stop
+
+echo "After: local-infra.jar mongo, as ./duban runs it (every write committed and synced first)…"
+env DUBAN_DATA_DIR="$WORK/after" DUBAN_MONGO_PORT=$((PORT + 1)) java "${JAVA_OPTS[@]}" -jar "$INFRA_JAR" mongo \
+  >"$WORK/after.log" 2>&1 &
+PID=$!
+await_port $((PORT + 1))
+AFTER=$(measure $((PORT + 1)))
+stop
+
+echo
+echo "$N writes per workload, documents of about 1 KB, $(nproc) cores, file system of $WORK: $(df -T "$WORK" | awk 'NR==2 {print $2}')"
+printf '%-26s | %10s %8s %8s | %10s %8s %8s | %8s\n' workload "before/s" "p50 ms" "p99 ms" "after/s" "p50 ms" "p99 ms" "after÷before"
+paste -d'|' <(echo "$BEFORE") <(echo "$AFTER") | awk -F'|' '{
+  printf "%-26s | %10s %8s %8s | %10s %8s %8s | %8.2f\n", $1, $2, $3, $4, $6, $7, $8, $6 / $2 }'
