@@ -235,6 +235,26 @@ class IntakeServiceIT extends RunningIntake {
         }
     }
 
+    @Test
+    void tellsItsBuildAndCommitAndServesItsSbomOnTheManagementPort() {
+        // given
+        HttpCalls management = new HttpCalls(managementPort);
+
+        // when
+        HttpCalls.Answer info = management.get("/actuator/info", null);
+        HttpCalls.Answer sbom = management.get("/actuator/sbom/application", null);
+
+        // then: build-info and git.properties, which the build writes (README "Build")
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.body().path("build").path("artifact").asString()).isEqualTo("intake-service");
+        assertThat(info.body().path("build").path("version").asString()).isNotBlank();
+        assertThat(info.body().path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+        assertThat(sbom.status()).isEqualTo(200);
+        assertThat(sbom.body().path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.body().path("metadata").path("component").path("name").asString())
+                .isEqualTo("intake-service");
+    }
+
     private String registerUnit() {
         HttpCalls.Answer answer = http.post("/api/v1/units", SUPERVISOR,
                 unitJson("U" + UUID.randomUUID().toString().substring(0, 8)));
