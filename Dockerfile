@@ -17,7 +17,8 @@ COPY . .
 # The Maven repository is a BuildKit cache: a rebuild after a code change downloads nothing.
 RUN --mount=type=cache,target=/root/.m2 \
     mvn --batch-mode --no-transfer-progress -q -DskipTests -pl "${SERVICE}" -am package \
- && cp "${SERVICE}/target/${SERVICE}-"*.jar /application.jar
+ && cp "${SERVICE}/target/${SERVICE}-"*.jar /application.jar \
+ && cp "${SERVICE}/target/classes/META-INF/sbom/application.cdx.json" /application.cdx.json
 
 FROM ${RUNTIME_IMAGE} AS layers
 WORKDIR /layers
@@ -45,6 +46,9 @@ COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
+# The application's CycloneDX SBOM (the build's cyclonedx-maven-plugin; README "Build"), for image scanners
+# beside the jar; the same file is in the jar (META-INF/sbom), served at /actuator/sbom/application.
+COPY --from=build --chown=root:root /application.cdx.json /app/sbom/application.cdx.json
 USER 10001:10001
 # every application listens on 8080 in a container (its local default differs), and answers health,
 # metrics and info on its management port 9080, which is not exposed: no one outside the container's

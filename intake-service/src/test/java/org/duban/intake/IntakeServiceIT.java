@@ -2,6 +2,7 @@ package org.duban.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -233,6 +234,34 @@ class IntakeServiceIT extends RunningIntake {
             assertThat(onTheApiPort.status()).as(path).isEqualTo(404);
             assertThat(onTheApiPort.contentType()).as(path).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void tellsItsBuildAndCommitOnTheManagementPort() {
+        // when
+        HttpCalls.Answer info = new HttpCalls(managementPort).get("/actuator/info", null);
+
+        // then: build-info and git.properties, which the build writes (README "Build")
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.body().path("build").path("artifact").asString()).isEqualTo("intake-service");
+        assertThat(info.body().path("build").path("version").asString()).isNotBlank();
+        assertThat(info.body().path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+    }
+
+    @Test
+    void servesTheSbomTheBuildPutInTheJarOnTheManagementPort() {
+        // given: cyclonedx-maven-plugin runs only in an online build (Maven -o skips it with a warning)
+        assumeTrue(getClass().getResource("/META-INF/sbom/application.cdx.json") != null,
+                "no SBOM: this build ran offline");
+
+        // when
+        HttpCalls.Answer sbom = new HttpCalls(managementPort).get("/actuator/sbom/application", null);
+
+        // then
+        assertThat(sbom.status()).isEqualTo(200);
+        assertThat(sbom.body().path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.body().path("metadata").path("component").path("name").asString())
+                .isEqualTo("intake-service");
     }
 
     private String registerUnit() {

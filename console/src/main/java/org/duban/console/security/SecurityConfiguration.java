@@ -31,7 +31,8 @@ class SecurityConfiguration {
     /** Pages and files anyone may fetch. */
     private static final String[] OPEN = {
         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/errors/**",
-        "/signin", "/signed-out", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+        "/signin", "/signed-out", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/actuator/sbom/**"
     };
 
     /** The forms that create something: only supervisors open them (leaders change nothing). */

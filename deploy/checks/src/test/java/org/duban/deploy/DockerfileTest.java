@@ -73,6 +73,14 @@ class DockerfileTest {
     }
 
     @Test
+    void shipsTheApplicationsSbomBesideTheJar() {
+        assertThat(dockerfile).contains("cp \"${SERVICE}/target/classes/META-INF/sbom/application.cdx.json\" "
+                + "/application.cdx.json");
+        assertThat(dockerfile).containsPattern(
+                "(?m)^COPY --from=build --chown=root:root /application.cdx.json /app/sbom/application.cdx.json$");
+    }
+
+    @Test
     void answersHealthOnAManagementPortThatItDoesNotExpose() {
         assertThat(dockerfile).containsPattern("(?m)^ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=" + NetworkRules.MANAGEMENT + "$");
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080$").doesNotContainPattern("(?m)^EXPOSE .*" + NetworkRules.MANAGEMENT);

@@ -31,12 +31,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class ResourceServerConfiguration {
 
     /**
-     * No token needed. The actuator's health, metrics and info are served on the management port only
+     * No token needed. The actuator's health, metrics, info and SBOM are served on the management port only
      * ({@code management.server.port}, which no one outside reaches: README "Deploy"), where they need
      * none; the API port serves no {@code /actuator/**} and answers 404 there.
      */
     static final String[] OPEN = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/actuator/sbom/**",
         "/api/v1/public/**", "/error"
     };
 

@@ -8,6 +8,12 @@ import org.springframework.core.io.Resource;
  * provider's key — a JWKS address ({@code DUBAN_JWT_JWK_SET_URI}), or else a static PEM public key
  * ({@code DUBAN_JWT_PUBLIC_KEY_LOCATION}) — issued by {@code issuer} ({@code DUBAN_JWT_ISSUER}) for
  * {@code audience} ({@code DUBAN_JWT_AUDIENCE}).
+ *
+ * @param issuer the {@code iss} a token must carry ({@code DUBAN_JWT_ISSUER})
+ * @param audience the {@code aud} a token must carry ({@code DUBAN_JWT_AUDIENCE}; empty: the platform's default)
+ * @param publicKeyLocation the identity provider's PEM public key, used when no JWKS address is set
+ *        ({@code DUBAN_JWT_PUBLIC_KEY_LOCATION})
+ * @param jwkSetUri the identity provider's JWKS address ({@code DUBAN_JWT_JWK_SET_URI}); wins over the public key
  */
 @ConfigurationProperties("duban.security.token")
 public record TokenProperties(String issuer, String audience, Resource publicKeyLocation, String jwkSetUri) {
