@@ -9,17 +9,15 @@
 #   N=5000 WORK=/mnt/disk/bench bench/store-writes/run.sh   # another disk
 #
 # Settings: N (2000), PORT (27900: uses PORT and PORT+1), WORK (target/bench-store-writes). Needs a JDK; builds
-# deploy/local if its jar is missing. Everything it starts it stops on exit.
+# deploy/local first, so that the store measured is this checkout's. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/store-writes
 N=${N:-2000} PORT=${PORT:-27900}
 WORK=${WORK:-$ROOT/target/bench-store-writes}
 INFRA_JAR=$ROOT/deploy/local/target/local-infra-0.1.0-SNAPSHOT.jar
-if [[ ! -f $INFRA_JAR ]]; then
-  echo "Building local-infra…"
-  (cd "$ROOT" && ./mvnw -o -q -pl deploy/local -am package -Dmaven.test.skip=true)
-fi
+echo "Building local-infra (the store measured is this checkout's)…"
+(cd "$ROOT" && ./mvnw -o -q -pl deploy/local -am package -Dmaven.test.skip=true >/dev/null)
 rm -rf "$WORK" && mkdir -p "$WORK"
 (cd "$ROOT" && ./mvnw -o -q -pl deploy/local dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
