@@ -21,9 +21,9 @@ class EvaluationWindowConfiguration {
     @Bean
     OverdueUnratedSweep overdueUnratedSweep(MongoDatabase database, AggregateWriter writer, PendingEvents events,
             Clock clock, EvaluationWindowProperties properties) {
-        return new OverdueUnratedSweep(new MongoConcludedMatters(database), new MongoEvaluations(database, writer),
-                new MongoUnratedSweepProgress(database),
-                new OverdueUnratedSweep.Settings(new EvaluationWindow(properties.length()), events, clock));
+        return new OverdueUnratedSweep(new MongoConcludedMatters(database),
+                new MongoEvaluations(database, writer, events), new MongoUnratedSweepProgress(database),
+                new OverdueUnratedSweep.Settings(new EvaluationWindow(properties.length()), clock));
     }
 
     @Bean

@@ -52,15 +52,15 @@ class IntakeConfiguration {
     @Bean
     UnitService unitService(MongoDatabase database, AggregateWriter writer, IdempotentCreations creations,
             PendingEvents events, Clock clock) {
-        return new UnitService(new MongoResponsibleUnits(database, writer), creations, events, clock);
+        return new UnitService(new MongoResponsibleUnits(database, writer, events), creations, clock);
     }
 
     @Bean
     CaseService caseService(MongoDatabase database, AggregateWriter writer, AssignmentHandling handling,
             UnitService units, IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
             RecoverableQueryCodes queryCodes, FieldCipher cipher) {
-        return new CaseService(new MongoPetitionCases(database, writer, cipher), handling, units,
-                new CaseService.CaseSupport(creations, events, clock, officeZone, queryCodes));
+        return new CaseService(new MongoPetitionCases(database, writer, events, cipher), handling, units,
+                new CaseService.CaseSupport(creations, clock, officeZone, queryCodes));
     }
 
     @Bean
@@ -77,8 +77,8 @@ class IntakeConfiguration {
     @Bean
     EvaluationService evaluationService(MongoDatabase database, AggregateWriter writer, CaseService cases,
             AssignmentHandling handling, IdempotentCreations creations, PendingEvents events, Clock clock) {
-        return new EvaluationService(new MongoEvaluations(database, writer), cases, handling,
-                new EvaluationSupport(creations, events, clock));
+        return new EvaluationService(new MongoEvaluations(database, writer, events), cases, handling,
+                new EvaluationSupport(creations, clock));
     }
 
     @Bean
@@ -88,18 +88,17 @@ class IntakeConfiguration {
     }
 
     @Bean
-    AssignmentSupport assignmentSupport(IdempotentCreations creations, IntakeProperties properties,
-            PendingEvents events, Clock clock, ZoneId officeZone, OfficeCalendar calendar,
-            ReportedTimes reportedTimes) {
+    AssignmentSupport assignmentSupport(IdempotentCreations creations, IntakeProperties properties, Clock clock,
+            ZoneId officeZone, OfficeCalendar calendar, ReportedTimes reportedTimes) {
         DeadlinePolicy policy = new DeadlinePolicy(properties.acceptanceDays(), properties.assignResultDays(),
                 properties.transferResultDays(), officeZone, properties.dayCounting(),
                 properties.objectionWorkingDays(), calendar);
-        return new AssignmentSupport(creations, policy, events, clock, reportedTimes);
+        return new AssignmentSupport(creations, policy, clock, reportedTimes);
     }
 
     @Bean
-    MongoAssignments assignments(MongoDatabase database, AggregateWriter writer) {
-        return new MongoAssignments(database, writer);
+    MongoAssignments assignments(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
+        return new MongoAssignments(database, writer, events);
     }
 
     @Bean

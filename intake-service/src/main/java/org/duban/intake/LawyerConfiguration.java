@@ -22,7 +22,8 @@ class LawyerConfiguration {
     @Bean
     LawyerService lawyerService(MongoDatabase database, AggregateWriter writer, CaseService cases,
             IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
-        return new LawyerService(new MongoDutySessions(database, writer), new MongoLawyerParticipations(database, writer),
-                cases, new LawyerSupport(creations, events, clock, officeZone));
+        return new LawyerService(new MongoDutySessions(database, writer, events),
+                new MongoLawyerParticipations(database, writer, events), cases,
+                new LawyerSupport(creations, clock, officeZone));
     }
 }

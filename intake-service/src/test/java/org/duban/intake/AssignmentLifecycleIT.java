@@ -20,6 +20,7 @@ import org.duban.intake.assignment.AssignmentReviews;
 import org.duban.intake.assignment.Deadlines;
 import org.duban.intake.assignment.mongo.MongoAssignments;
 import org.duban.platform.domain.Caller;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
@@ -36,6 +37,9 @@ class AssignmentLifecycleIT extends RunningIntake {
 
     @Autowired
     AggregateWriter writer;
+
+    @Autowired
+    PendingEvents events;
 
     /** Every call this issue adds, with a valid body and the role it needs. */
     private static final List<Call> CALLS = List.of(
@@ -444,11 +448,12 @@ class AssignmentLifecycleIT extends RunningIntake {
 
     private void storeAsACrashedFirstAttemptWould(String id, String caseId, String unitId) {
         Instant now = Instant.now();
-        new MongoAssignments(database, writer).add(Assignment.issue(id,
+        // the new assignment with its event, in one write, as the first attempt stored it
+        new MongoAssignments(database, writer, events).add(Assignment.issue(id,
                 new Assignment.IssuedMatter(caseId, "URBAN_RURAL_CONSTRUCTION", true), unitId, AssignmentKind.ASSIGN,
                 new Deadlines(now, now.plus(Duration.ofDays(15)), now.plus(Duration.ofDays(60)),
                         now.plus(Duration.ofDays(7))),
-                null, Caller.supervisor("zhang.wei")), List.of());
+                null, Caller.supervisor("zhang.wei")));
     }
 
     private HttpCalls.Answer post(String id, String path, String token, String body) {

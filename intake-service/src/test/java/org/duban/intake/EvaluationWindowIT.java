@@ -181,9 +181,9 @@ class EvaluationWindowIT {
 
     /** A second instance's sweep over the same database. */
     private OverdueUnratedSweep replica() {
-        return new OverdueUnratedSweep(new MongoConcludedMatters(database), new MongoEvaluations(database, writer),
-                new MongoUnratedSweepProgress(database),
-                new OverdueUnratedSweep.Settings(new EvaluationWindow(Duration.ofDays(30)), events, (Clock) clock));
+        return new OverdueUnratedSweep(new MongoConcludedMatters(database),
+                new MongoEvaluations(database, writer, events), new MongoUnratedSweepProgress(database),
+                new OverdueUnratedSweep.Settings(new EvaluationWindow(Duration.ofDays(30)), (Clock) clock));
     }
 
     private record Concluded(String id, String queryCode, Instant concludedAt) {

@@ -23,6 +23,7 @@ import org.duban.intake.cases.CaseFixtures;
 import org.duban.intake.cases.PetitionCase.Petitioner;
 import org.duban.intake.cases.mongo.MongoPetitionCases;
 import org.duban.platform.crypto.FieldCipher;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
@@ -78,9 +79,9 @@ class FieldKeysAtStartIT {
         String database = "duban_intake_keys_" + UUID.randomUUID().toString().substring(0, 8);
         String keyOne = TestFieldKeys.newKeyset();
         MongoPetitionCases underKeyOne = cases(client.getDatabase(database), keyOne);
-        underKeyOne.add(CaseFixtures.matter("case-key-one", LI), List.of());
+        underKeyOne.add(CaseFixtures.matter("case-key-one", LI));
         MongoCollection<Document> raw = client.getDatabase(database).getCollection("cases");
-        underKeyOne.add(CaseFixtures.matter("case-clear", ZHANG), List.of());
+        underKeyOne.add(CaseFixtures.matter("case-clear", ZHANG));
         raw.updateOne(eq("_id", "case-clear"), set("petitioner", new Document("name", ZHANG.name())
                 .append("idNumber", ZHANG.idNumber()).append("phone", ZHANG.phone())));
 
@@ -113,7 +114,8 @@ class FieldKeysAtStartIT {
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of("cases"), Duration.ofSeconds(1), Duration.ofSeconds(30), 100,
                         Duration.ZERO), Clock.systemUTC(), new SimpleMeterRegistry());
-        return new MongoPetitionCases(database, new AggregateWriter(relay), FieldCipher.fromJsonKeyset(keyset));
+        return new MongoPetitionCases(database, new AggregateWriter(relay), new PendingEvents(Clock.systemUTC()),
+                FieldCipher.fromJsonKeyset(keyset));
     }
 
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, String database, String keys) {

@@ -16,7 +16,7 @@ public final class AssignmentAnswers {
     private final AssignmentService.AssignmentSupport support;
 
     public AssignmentAnswers(Assignments assignments, AssignmentService.AssignmentSupport support) {
-        this.changes = new AssignmentChanges(assignments, support);
+        this.changes = new AssignmentChanges(assignments);
         this.support = support;
     }
 

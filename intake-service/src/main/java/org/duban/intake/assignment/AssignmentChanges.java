@@ -14,11 +14,9 @@ import org.duban.platform.domain.NotFound;
 final class AssignmentChanges {
 
     private final Assignments assignments;
-    private final AssignmentService.AssignmentSupport support;
 
-    AssignmentChanges(Assignments assignments, AssignmentService.AssignmentSupport support) {
+    AssignmentChanges(Assignments assignments) {
         this.assignments = assignments;
-        this.support = support;
     }
 
     Assignment visible(Caller caller, String assignmentId) {
@@ -51,7 +49,7 @@ final class AssignmentChanges {
     }
 
     void store(Assignment changed) {
-        assignments.update(changed, support.events().of(changed.id(), changed.recordedEvents()));
+        assignments.update(changed);
     }
 
     Optional<Assignment> find(String assignmentId) {
@@ -59,6 +57,6 @@ final class AssignmentChanges {
     }
 
     void add(Assignment issued) {
-        assignments.add(issued, support.events().of(issued.id(), issued.recordedEvents()));
+        assignments.add(issued);
     }
 }

@@ -23,7 +23,7 @@ public final class AssignmentReviews {
 
     public AssignmentReviews(Assignments assignments, CaseService cases, UnitService units,
             AssignmentService.AssignmentSupport support) {
-        this.changes = new AssignmentChanges(assignments, support);
+        this.changes = new AssignmentChanges(assignments);
         this.cases = cases;
         this.units = units;
         this.support = support;

@@ -16,7 +16,6 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.Role;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 
 /**
@@ -36,7 +35,7 @@ public final class AssignmentService {
         this.cases = cases;
         this.units = units;
         this.support = support;
-        this.changes = new AssignmentChanges(assignments, support);
+        this.changes = new AssignmentChanges(assignments);
     }
 
     /**
@@ -96,16 +95,15 @@ public final class AssignmentService {
     }
 
     /**
-     * What the use cases need besides the stores: ids, deadlines policy, events, the clock, and how times the
-     * units report are judged (clock-skew tolerance, the office's zone).
+     * What the use cases need besides the stores: ids, deadlines policy, the clock, and how times the units
+     * report are judged (clock-skew tolerance, the office's zone).
      */
-    public record AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, PendingEvents events,
-            Clock clock, ReportedTimes reportedTimes) {
+    public record AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, Clock clock,
+            ReportedTimes reportedTimes) {
 
         /** With the default clock-skew tolerance, reported times read in the policy's zone. */
-        public AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, PendingEvents events,
-                Clock clock) {
-            this(creations, policy, events, clock, new ReportedTimes(ClockSkewTolerance.DEFAULT, policy.zone()));
+        public AssignmentSupport(IdempotentCreations creations, DeadlinePolicy policy, Clock clock) {
+            this(creations, policy, clock, new ReportedTimes(ClockSkewTolerance.DEFAULT, policy.zone()));
         }
     }
 }

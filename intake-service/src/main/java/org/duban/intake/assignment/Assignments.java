@@ -1,25 +1,29 @@
 package org.duban.intake.assignment;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 
 /** Where assignments are kept. */
 public interface Assignments {
 
     /**
-     * Stores a new assignment with its events.
+     * Stores a new assignment with the events it recorded, in one write.
      *
      * @throws AlreadyStored if an assignment with its id is stored already
      */
-    void add(Assignment assignment, List<PendingEvent> events);
+    void add(Assignment assignment);
 
-    /** Stores the changed assignment if nobody changed it since it was loaded. */
-    void update(Assignment assignment, List<PendingEvent> events);
+    /**
+     * Stores the changed assignment with the events it recorded, in one write, if nobody changed it since it
+     * was loaded; fails with the store's {@code ConcurrentModification} (answered 409) if somebody did.
+     */
+    void update(Assignment assignment);
+
+    /** {@link #update(Assignment)}, answering false, and storing nothing, where somebody changed it meanwhile. */
+    boolean tryUpdate(Assignment assignment);
 
     Optional<Assignment> find(String id);
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
-
 /**
  * Counts provisional deadlines again once the office calendar holds the official years they were
  * counted through (SPEC §3): run at start-up, when a new year file is read. Each assignment is one
@@ -19,14 +17,12 @@ public final class DeadlineRecount {
 
     private final Assignments assignments;
     private final ProvisionalAssignments provisional;
-    private final AssignmentChanges changes;
     private final AssignmentService.AssignmentSupport support;
 
     public DeadlineRecount(Assignments assignments, ProvisionalAssignments provisional,
             AssignmentService.AssignmentSupport support) {
         this.assignments = assignments;
         this.provisional = provisional;
-        this.changes = new AssignmentChanges(assignments, support);
         this.support = support;
     }
 
@@ -66,13 +62,11 @@ public final class DeadlineRecount {
             if (!assignment.recountDeadlines(support.policy(), officialYears, support.clock().instant())) {
                 return false;
             }
-            try {
-                changes.store(assignment);
+            if (assignments.tryUpdate(assignment)) {
                 return true;
-            } catch (ConcurrentModification e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
+            }
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("changed concurrently " + ATTEMPTS + " times");
             }
         }
     }

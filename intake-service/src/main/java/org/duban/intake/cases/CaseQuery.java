@@ -25,8 +25,8 @@ public record CaseQuery(CaseFilter filter, Instant registeredFrom, Instant regis
         return filter.textMatches(matter.id(), matter.title())
                 && (filter.ids().isEmpty() || filter.ids().contains(matter.id()))
                 && (filter.category() == null || filter.category() == matter.category())
-                && (filter.channel() == null || filter.channel() == matter.channel())
-                && (filter.origin() == null || filter.origin() == matter.origin())
+                && (filter.channel() == null || filter.channel() == matter.details().channel())
+                && (filter.origin() == null || filter.origin() == matter.details().origin())
                 && (filter.prominent() == null || filter.prominent() == matter.prominent())
                 && (registeredFrom == null || !matter.registeredAt().isBefore(registeredFrom))
                 && (registeredTo == null || matter.registeredAt().isBefore(registeredTo));

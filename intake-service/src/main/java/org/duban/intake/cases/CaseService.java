@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.duban.contracts.events.CaseQueryCodeReissued;
-import org.duban.contracts.events.CaseRegistered;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.InvalidInput;
@@ -18,7 +16,6 @@ import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 
 /** Registering and reading petition matters. */
@@ -63,15 +60,9 @@ public final class CaseService {
             // kept first: a retry after a crash between the two writes stores the matter anew with a new code
             support.queryCodes().keep(id, queryCode);
         }
-        PetitionCase petitionCase = new PetitionCase(id, request.title(), request.summary(), request.channel(),
-                request.origin(), request.category(), request.petitioner(), request.prominent(),
-                request.whistleblowing(), request.accusedUnitIds(), request.firstTime(), request.backlog(),
-                request.leaderInCharge(), request.repeatOfCaseId(), QueryCodes.hash(queryCode), support.clock().instant());
-        CaseRegistered registered = new CaseRegistered(id, request.channel().name(), request.origin().name(),
-                request.category().name(), request.prominent(), request.whistleblowing(), request.accusedUnitIds(),
-                request.firstTime(), petitionCase.registeredAt(), caller.asActor(), request.backlog(),
-                request.leaderInCharge() != null, request.repeatOfCaseId());
-        cases.add(petitionCase, List.of(support.events().of(id, registered)));
+        PetitionCase petitionCase = PetitionCase.register(id, request, QueryCodes.hash(queryCode),
+                support.clock().instant(), caller.asActor());
+        cases.add(petitionCase);
         return new Registered(petitionCase, queryCode);
     }
 
@@ -85,8 +76,8 @@ public final class CaseService {
         PetitionCase matter = find(caseId);
         String queryCode = queryCodes.newCode();
         Instant now = support.clock().instant();
-        cases.replaceQueryCodeHash(caseId, matter.queryCodeHash(), QueryCodes.hash(queryCode),
-                List.of(support.events().of(caseId, new CaseQueryCodeReissued(caseId, now, caller.asActor()))));
+        matter.reissueQueryCode(QueryCodes.hash(queryCode), now, caller.asActor());
+        cases.update(matter);
         support.queryCodes().forget(caseId);
         return new ReissuedQueryCode(caseId, queryCode, now);
     }
@@ -158,14 +149,13 @@ public final class CaseService {
     }
 
     /**
-     * What the use cases need besides the stores: idempotent ids, events, the clock, the office's zone, and
-     * where query codes stay recoverable for a retried registration.
+     * What the use cases need besides the stores: idempotent ids, the clock, the office's zone, and where
+     * query codes stay recoverable for a retried registration.
      */
-    public record CaseSupport(IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone,
+    public record CaseSupport(IdempotentCreations creations, Clock clock, ZoneId officeZone,
             RecoverableQueryCodes queryCodes) {
         public CaseSupport {
             Objects.requireNonNull(creations, "creations");
-            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(officeZone, "officeZone");
             Objects.requireNonNull(queryCodes, "queryCodes");

@@ -1,49 +1,124 @@
 package org.duban.intake.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * A petition matter (信访事项). The petitioner's identity stays inside intake: events, lists and
- * other services never carry it. The query code is kept only as a hash. {@code backlog} is 积案,
- * {@code leaderInCharge} the 包案领导 (optional), {@code repeatOfCaseId} the earlier matter of a repeat
- * petition (optional).
- */
-public record PetitionCase(
-        String id,
-        String title,
-        String summary,
-        Channel channel,
-        Origin origin,
-        Category category,
-        Petitioner petitioner,
-        boolean prominent,
-        boolean whistleblowing,
-        List<String> accusedUnitIds,
-        boolean firstTime,
-        boolean backlog,
-        String leaderInCharge,
-        String repeatOfCaseId,
-        String queryCodeHash,
-        Instant registeredAt) {
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.CaseQueryCodeReissued;
+import org.duban.contracts.events.CaseRegistered;
+import org.duban.contracts.events.DubanEvent;
 
-    public PetitionCase {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(summary, "summary");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(petitioner, "petitioner");
-        Objects.requireNonNull(queryCodeHash, "queryCodeHash");
-        Objects.requireNonNull(registeredAt, "registeredAt");
-        accusedUnitIds = List.copyOf(accusedUnitIds);
+/**
+ * A petition matter (信访事项): what was registered ({@link RegisterCase}, checked there and never changed
+ * afterwards) and its query code, kept only as a hash, which a supervisor may replace. The petitioner's
+ * identity stays inside intake: events, lists and other services never carry it. Each change records the
+ * event that tells the other services; the store keeps both in one write.
+ */
+public final class PetitionCase {
+
+    private final String id;
+    private final RegisterCase details;
+    private final Instant registeredAt;
+    private final long version;
+    private String queryCodeHash;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private PetitionCase(PetitionCaseSnapshot stored) {
+        this.id = stored.id();
+        this.details = stored.details();
+        this.registeredAt = stored.registeredAt();
+        this.version = stored.version();
+        this.queryCodeHash = stored.queryCodeHash();
+    }
+
+    /** Registers the matter {@code details} describe, now, by {@code registrar}; its query code hashes to {@code queryCodeHash}. */
+    public static PetitionCase register(String id, RegisterCase details, String queryCodeHash, Instant now,
+            Actor registrar) {
+        PetitionCase matter = new PetitionCase(new PetitionCaseSnapshot(id, details, queryCodeHash, now, 0));
+        matter.recorded.add(new CaseRegistered(id, details.channel().name(), details.origin().name(),
+                details.category().name(), details.prominent(), details.whistleblowing(), details.accusedUnitIds(),
+                details.firstTime(), now, registrar, details.backlog(), details.leaderInCharge() != null,
+                details.repeatOfCaseId()));
+        return matter;
+    }
+
+    /** Rebuilds a stored matter. */
+    public static PetitionCase restore(PetitionCaseSnapshot stored) {
+        return new PetitionCase(stored);
+    }
+
+    /**
+     * A new query code replaces the old one (查询码补发), which then finds nothing; the event carries no code.
+     */
+    public void reissueQueryCode(String newQueryCodeHash, Instant now, Actor supervisor) {
+        queryCodeHash = Objects.requireNonNull(newQueryCodeHash, "newQueryCodeHash");
+        recorded.add(new CaseQueryCodeReissued(id, now, supervisor));
     }
 
     /** Whether {@code unitId} is accused by this matter: it may never handle or see it (SPEC §5). */
     public boolean accuses(String unitId) {
-        return whistleblowing && accusedUnitIds.contains(unitId);
+        return details.whistleblowing() && details.accusedUnitIds().contains(unitId);
+    }
+
+    /** The events recorded since the matter was loaded, oldest first. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    /** Everything the matter holds, as it is stored. */
+    public PetitionCaseSnapshot snapshot() {
+        return new PetitionCaseSnapshot(id, details, queryCodeHash, registeredAt, version);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** What was registered: title, summary, channel, origin, category, petitioner and the flags. */
+    public RegisterCase details() {
+        return details;
+    }
+
+    public String title() {
+        return details.title();
+    }
+
+    public Category category() {
+        return details.category();
+    }
+
+    /** 重点 matter. */
+    public boolean prominent() {
+        return details.prominent();
+    }
+
+    /** 举报 matter: its accused units never see it. */
+    public boolean whistleblowing() {
+        return details.whistleblowing();
+    }
+
+    public Petitioner petitioner() {
+        return details.petitioner();
+    }
+
+    public String queryCodeHash() {
+        return queryCodeHash;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The petitioner masked (see {@link Petitioner#toString()}), the query code's hash left out. */
+    @Override
+    public String toString() {
+        return "PetitionCase[id=" + id + ", details=" + details + ", registeredAt=" + registeredAt + "]";
     }
 
     /** 来信, 来访, 网上, 电话. */

@@ -1,18 +1,17 @@
 package org.duban.intake.cases;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 
 /** Where matters are kept. */
 public interface PetitionCases {
 
-    void add(PetitionCase petitionCase, List<PendingEvent> events);
+    /** Stores a new matter with the event of its registration, in one write. */
+    void add(PetitionCase petitionCase);
 
     Optional<PetitionCase> find(String id);
 
@@ -20,12 +19,11 @@ public interface PetitionCases {
     Optional<PetitionCase> findByQueryCodeHash(String queryCodeHash);
 
     /**
-     * Replaces the matter's query code hash, if it still is {@code previousHash}, and appends the events in
-     * the same write; the old code then finds nothing.
-     *
-     * @throws org.duban.platform.outbox.AggregateWriter.ConcurrentModification if the matter changed meanwhile
+     * Stores the matter's new query code hash with the events it recorded, in one write, if nobody changed
+     * the matter since it was loaded; the old code then finds nothing. The registered details never change.
+     * Fails with the store's {@code ConcurrentModification} (answered 409) if the matter changed meanwhile.
      */
-    void replaceQueryCodeHash(String caseId, String previousHash, String newHash, List<PendingEvent> events);
+    void update(PetitionCase petitionCase);
 
     /** The matters meeting every condition of the query, newest first. */
     Page<PetitionCase> list(CaseQuery query, PageRequest page);

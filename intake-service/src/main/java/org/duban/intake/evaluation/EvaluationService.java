@@ -10,9 +10,7 @@ import org.duban.intake.cases.PetitionCase;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Ids;
 import org.duban.platform.domain.Role;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
-import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 
 /**
  * The petitioner's evaluation of a concluded matter (群众参评): entered by a supervisor, or sent by
@@ -38,8 +36,11 @@ public final class EvaluationService {
     public Recorded recordForPetitioner(Caller caller, RecordEvaluation request, String idempotencyKey) {
         caller.require(Role.SUPERVISOR);
         cases.find(request.caseId());
-        return support.creations().create(caller, "record-evaluation", idempotencyKey, request,
-                id -> record(id, request, EvaluationChannel.SUPERVISOR, caller.asActor()),
+        return support.creations().create(caller, "record-evaluation", idempotencyKey, request, id -> {
+                    CaseEvaluations history = recorded(id, request, EvaluationChannel.SUPERVISOR, caller.asActor());
+                    evaluations.store(history);
+                    return new Recorded(history, id);
+                },
                 id -> evaluations.containing(id).map(found -> new Recorded(found, id)));
     }
 
@@ -54,14 +55,12 @@ public final class EvaluationService {
         }
         RecordEvaluation evaluation = request.forCase(matter.get().id());
         for (int attempt = 1; ; attempt++) {
-            try {
-                record(Ids.newId(), evaluation, EvaluationChannel.PUBLIC, Actor.petitioner());
+            if (evaluations.tryStore(recorded(Ids.newId(), evaluation, EvaluationChannel.PUBLIC, Actor.petitioner()))) {
                 return;
-            } catch (ConcurrentModification e) {
-                // another evaluation of the same matter came first: a 409 would tell the code exists
-                if (attempt == 3) {
-                    throw new IllegalStateException("matter evaluated concurrently three times", e);
-                }
+            }
+            // another evaluation of the same matter came first: a 409 would tell the code exists
+            if (attempt == 3) {
+                throw new IllegalStateException("matter evaluated concurrently three times");
             }
         }
     }
@@ -73,13 +72,14 @@ public final class EvaluationService {
         return evaluations.forCase(caseId).orElseGet(() -> CaseEvaluations.none(caseId));
     }
 
-    private Recorded record(String evaluationId, RecordEvaluation request, EvaluationChannel channel, Actor actor) {
+    /** The matter's evaluations as read, with the new one recorded: not stored yet. */
+    private CaseEvaluations recorded(String evaluationId, RecordEvaluation request, EvaluationChannel channel,
+            Actor actor) {
         CaseEvaluations history = evaluations.forCase(request.caseId())
                 .orElseGet(() -> CaseEvaluations.none(request.caseId()));
         history.record(evaluationId, request, channel, actor, handling.concluded(request.caseId()),
                 support.clock().instant());
-        evaluations.store(history, support.events().of(request.caseId(), history.recordedEvents()));
-        return new Recorded(history, evaluationId);
+        return history;
     }
 
     /** An evaluation just recorded (or found again for a retried key), with the history it belongs to. */
@@ -94,7 +94,7 @@ public final class EvaluationService {
         }
     }
 
-    /** What the use cases need besides the stores: idempotent creation, events, the clock. */
-    public record EvaluationSupport(IdempotentCreations creations, PendingEvents events, Clock clock) {
+    /** What the use cases need besides the stores: idempotent creation, the clock. */
+    public record EvaluationSupport(IdempotentCreations creations, Clock clock) {
     }
 }

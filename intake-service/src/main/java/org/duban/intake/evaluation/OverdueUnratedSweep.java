@@ -10,8 +10,6 @@ import org.duban.contracts.events.Actor;
 import org.duban.intake.assignment.ConcludedMatter;
 import org.duban.intake.assignment.ConcludedMatters;
 import org.duban.platform.domain.Ids;
-import org.duban.platform.events.PendingEvents;
-import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,21 +81,15 @@ public final class OverdueUnratedSweep {
         if (!none.closeWindowUnrated(Ids.newId(), settings.window().closesAt(matter.firstConcludedAt()), PLATFORM)) {
             return false;
         }
-        try {
-            evaluations.store(none, settings.events().of(matter.caseId(), none.recordedEvents()));
-            return true;
-        } catch (ConcurrentModification ratedMeanwhile) {
-            // a rating, or another instance's sweep, stored the matter's evaluations first
-            return false;
-        }
+        // false where a rating, or another instance's sweep, stored the matter's evaluations first
+        return evaluations.tryStore(none);
     }
 
-    /** Office policy, the outbox entries, the clock. */
-    public record Settings(EvaluationWindow window, PendingEvents events, Clock clock) {
+    /** Office policy, the clock. */
+    public record Settings(EvaluationWindow window, Clock clock) {
 
         public Settings {
             Objects.requireNonNull(window, "window");
-            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(clock, "clock");
         }
     }

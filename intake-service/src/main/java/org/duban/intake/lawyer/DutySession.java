@@ -2,42 +2,86 @@ package org.duban.intake.lawyer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.LawyerDutySessionRecorded;
 
 /**
- * A lawyer's duty session at the office (律师坐班接访, the office's 每周一、二律师坐班接访): on
- * {@code heldOn} (office-local), lawyer {@code lawyerName} received {@code visitorsReceived} people.
- *
- * @param recordedBy the supervisor who recorded it
+ * A lawyer's duty session at the office (律师坐班接访, the office's 每周一、二律师坐班接访): recorded once by a
+ * supervisor, never changed afterwards. Its recording records the event that tells reporting (no name, no
+ * note); the store keeps both in one write.
  */
-public record DutySession(String id, LocalDate heldOn, String lawyerName, int visitorsReceived, String note,
-        Instant recordedAt, String recordedBy) {
+public final class DutySession {
 
-    public DutySession {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(heldOn, "heldOn");
-        Objects.requireNonNull(lawyerName, "lawyerName");
-        Objects.requireNonNull(recordedAt, "recordedAt");
-        Objects.requireNonNull(recordedBy, "recordedBy");
+    private final DutySessionSnapshot state;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private DutySession(DutySessionSnapshot state) {
+        this.state = state;
     }
 
     /**
-     * The session the request describes, recorded now by {@code actor}, with its event (no name, no note).
+     * The session the request describes, recorded now by {@code actor}.
      *
      * @param today the office-local day now: a session cannot be held later than today
      */
-    public static Recorded record(String id, RecordDutySession request, Actor actor, Instant now, LocalDate today) {
+    public static DutySession record(String id, RecordDutySession request, Actor actor, Instant now, LocalDate today) {
         LawyerDays.notAfterToday("heldOn", request.heldOn(), today);
-        DutySession session = new DutySession(id, request.heldOn(), request.lawyerName(), request.visitorsReceived(),
-                request.note(), now, actor.subject());
-        return new Recorded(session, new LawyerDutySessionRecorded(id, session.heldOn(), session.visitorsReceived(),
-                now, actor));
+        DutySession session = new DutySession(new DutySessionSnapshot(id, request.heldOn(), request.lawyerName(),
+                request.visitorsReceived(), request.note(), now, actor.subject(), 0));
+        session.recorded.add(new LawyerDutySessionRecorded(id, request.heldOn(), request.visitorsReceived(), now,
+                actor));
+        return session;
     }
 
-    /** A session just recorded and the event that says so. */
-    public record Recorded(DutySession session, LawyerDutySessionRecorded event) {
+    /** Rebuilds a stored session. */
+    public static DutySession restore(DutySessionSnapshot stored) {
+        return new DutySession(stored);
+    }
+
+    /** Everything the session holds, as it is stored and shown. */
+    public DutySessionSnapshot snapshot() {
+        return state;
+    }
+
+    /** The event of its recording, if it was just recorded; nothing for a stored session. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    public long version() {
+        return state.version();
+    }
+
+    public String id() {
+        return state.id();
+    }
+
+    public LocalDate heldOn() {
+        return state.heldOn();
+    }
+
+    public String lawyerName() {
+        return state.lawyerName();
+    }
+
+    public int visitorsReceived() {
+        return state.visitorsReceived();
+    }
+
+    public String note() {
+        return state.note();
+    }
+
+    public Instant recordedAt() {
+        return state.recordedAt();
+    }
+
+    /** The supervisor who recorded it. */
+    public String recordedBy() {
+        return state.recordedBy();
     }
 }

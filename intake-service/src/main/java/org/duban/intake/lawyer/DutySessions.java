@@ -1,17 +1,15 @@
 package org.duban.intake.lawyer;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 
-/** Where lawyers' duty sessions are kept, each with its outbox. */
+/** Where lawyers' duty sessions are kept, each with the events it recorded. */
 public interface DutySessions {
 
     /** Stores a new session with the event of its recording, in one write. */
-    void add(DutySession session, List<PendingEvent> events);
+    void add(DutySession session);
 
     Optional<DutySession> find(String id);
 

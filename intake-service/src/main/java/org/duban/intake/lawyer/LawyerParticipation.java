@@ -2,45 +2,92 @@ package org.duban.intake.lawyer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.LawyerParticipationRecorded;
 
 /**
  * A lawyer's part in a matter (律师参与): invited to mediate it (参与调解, the office's 重大矛盾化解邀请律师参与调解)
- * or asked for a legal opinion on it (法律意见), on {@code participatedOn} (office-local).
- *
- * @param recordedBy the supervisor who recorded it
+ * or asked for a legal opinion on it (法律意见). Recorded once, never changed; its recording records the
+ * event (no name, no note), which the store keeps with it in one write.
  */
-public record LawyerParticipation(String id, String caseId, ParticipationKind kind, String lawyerName,
-        LocalDate participatedOn, String note, Instant recordedAt, String recordedBy) {
+public final class LawyerParticipation {
 
-    public LawyerParticipation {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(lawyerName, "lawyerName");
-        Objects.requireNonNull(participatedOn, "participatedOn");
-        Objects.requireNonNull(recordedAt, "recordedAt");
-        Objects.requireNonNull(recordedBy, "recordedBy");
+    private final LawyerParticipationSnapshot state;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private LawyerParticipation(LawyerParticipationSnapshot state) {
+        this.state = state;
     }
 
     /**
-     * The participation the request describes, in a registered matter, recorded now by {@code actor}, with
-     * its event (no name, no note).
+     * The participation the request describes, in a registered matter, recorded now by {@code actor}.
      *
      * @param today the office-local day now: a lawyer cannot have taken part later than today
      */
-    public static Recorded record(String id, RecordParticipation request, Actor actor, Instant now, LocalDate today) {
+    public static LawyerParticipation record(String id, RecordParticipation request, Actor actor, Instant now,
+            LocalDate today) {
         LawyerDays.notAfterToday("participatedOn", request.participatedOn(), today);
-        LawyerParticipation participation = new LawyerParticipation(id, request.caseId(), request.kind(),
-                request.lawyerName(), request.participatedOn(), request.note(), now, actor.subject());
-        return new Recorded(participation, new LawyerParticipationRecorded(id, participation.caseId(),
-                participation.kind().name(), participation.participatedOn(), now, actor));
+        LawyerParticipation participation = new LawyerParticipation(new LawyerParticipationSnapshot(id,
+                request.caseId(), request.kind(), request.lawyerName(), request.participatedOn(), request.note(), now,
+                actor.subject(), 0));
+        participation.recorded.add(new LawyerParticipationRecorded(id, request.caseId(), request.kind().name(),
+                request.participatedOn(), now, actor));
+        return participation;
     }
 
-    /** A participation just recorded and the event that says so. */
-    public record Recorded(LawyerParticipation participation, LawyerParticipationRecorded event) {
+    /** Rebuilds a stored participation. */
+    public static LawyerParticipation restore(LawyerParticipationSnapshot stored) {
+        return new LawyerParticipation(stored);
+    }
+
+    /** What is stored and shown of it. */
+    public LawyerParticipationSnapshot snapshot() {
+        return state;
+    }
+
+    /** The event of its recording while it is new; a stored participation has none. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    public long version() {
+        return state.version();
+    }
+
+    public String id() {
+        return state.id();
+    }
+
+    public String caseId() {
+        return state.caseId();
+    }
+
+    public ParticipationKind kind() {
+        return state.kind();
+    }
+
+    public String lawyerName() {
+        return state.lawyerName();
+    }
+
+    public LocalDate participatedOn() {
+        return state.participatedOn();
+    }
+
+    public String note() {
+        return state.note();
+    }
+
+    public Instant recordedAt() {
+        return state.recordedAt();
+    }
+
+    /** The supervisor who recorded it. */
+    public String recordedBy() {
+        return state.recordedBy();
     }
 }

@@ -1,17 +1,15 @@
 package org.duban.intake.lawyer;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 
-/** Where lawyers' parts in matters are kept, each with its outbox. */
+/** Where lawyers' parts in matters are kept, each with the events it recorded. */
 public interface LawyerParticipations {
 
     /** Stores a new participation with the event of its recording, in one write. */
-    void add(LawyerParticipation participation, List<PendingEvent> events);
+    void add(LawyerParticipation participation);
 
     Optional<LawyerParticipation> find(String id);
 

@@ -3,7 +3,6 @@ package org.duban.intake.lawyer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 
 /**
@@ -44,10 +42,10 @@ public final class LawyerService {
         // refused before the key is taken, so that the corrected request may use it
         LawyerDays.notAfterToday("heldOn", request.heldOn(), today());
         return support.creations().create(caller, "record-lawyer-duty-session", idempotencyKey, request, id -> {
-            DutySession.Recorded recorded = DutySession.record(id, request, caller.asActor(),
-                    support.clock().instant(), today());
-            sessions.add(recorded.session(), List.of(support.events().of(id, recorded.event())));
-            return recorded.session();
+            DutySession session = DutySession.record(id, request, caller.asActor(), support.clock().instant(),
+                    today());
+            sessions.add(session);
+            return session;
         }, sessions::find);
     }
 
@@ -69,11 +67,10 @@ public final class LawyerService {
         LawyerDays.notAfterToday("participatedOn", request.participatedOn(), today());
         LawyerParticipation participation = support.creations().create(caller, "record-lawyer-participation",
                 idempotencyKey, request, id -> {
-                    LawyerParticipation.Recorded recorded = LawyerParticipation.record(id, request, caller.asActor(),
+                    LawyerParticipation recorded = LawyerParticipation.record(id, request, caller.asActor(),
                             support.clock().instant(), today());
-                    participations.add(recorded.participation(),
-                            List.of(support.events().of(request.caseId(), recorded.event())));
-                    return recorded.participation();
+                    participations.add(recorded);
+                    return recorded;
                 }, participations::find);
         return new TitledParticipation(participation, title);
     }
@@ -107,11 +104,10 @@ public final class LawyerService {
         }
     }
 
-    /** What the use cases need besides the stores: idempotent ids, events, the clock, the office's zone. */
-    public record LawyerSupport(IdempotentCreations creations, PendingEvents events, Clock clock, ZoneId officeZone) {
+    /** What the use cases need besides the stores: idempotent ids, the clock, the office's zone. */
+    public record LawyerSupport(IdempotentCreations creations, Clock clock, ZoneId officeZone) {
         public LawyerSupport {
             Objects.requireNonNull(creations, "creations");
-            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(officeZone, "officeZone");
         }

@@ -1,20 +1,81 @@
 package org.duban.intake.unit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A responsible unit (责任单位): who matters are assigned to, and whom to contact there. */
-public record ResponsibleUnit(String id, String code, String name, UnitKind kind, List<Contact> contacts,
-        Instant registeredAt) {
+import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.DubanEvent;
+import org.duban.contracts.events.UnitContact;
+import org.duban.contracts.events.UnitRegistered;
 
-    public ResponsibleUnit {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(registeredAt, "registeredAt");
-        contacts = List.copyOf(contacts);
+/**
+ * A responsible unit (责任单位): who matters are assigned to, and whom to contact there. Registered once;
+ * its registration records the event the other services learn it from, stored with it in one write.
+ */
+public final class ResponsibleUnit {
+
+    private final ResponsibleUnitSnapshot state;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private ResponsibleUnit(ResponsibleUnitSnapshot state) {
+        this.state = state;
+    }
+
+    /** Registers the unit the request describes, now, by {@code registrar}. */
+    public static ResponsibleUnit register(String id, RegisterUnit request, Instant now, Actor registrar) {
+        ResponsibleUnit unit = new ResponsibleUnit(new ResponsibleUnitSnapshot(id, request.code(), request.name(),
+                request.kind(), request.contacts(), now, 0));
+        unit.recorded.add(new UnitRegistered(id, request.code(), request.name(), request.kind().name(),
+                request.contacts().stream()
+                        .map(contact -> new UnitContact(contact.name(), contact.role(), contact.phone(), contact.email()))
+                        .toList(),
+                now, registrar));
+        return unit;
+    }
+
+    /** Rebuilds a stored unit. */
+    public static ResponsibleUnit restore(ResponsibleUnitSnapshot stored) {
+        return new ResponsibleUnit(stored);
+    }
+
+    /** The unit as it is stored and shown. */
+    public ResponsibleUnitSnapshot snapshot() {
+        return state;
+    }
+
+    /** The registration's event while the unit is new; none once stored. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    public long version() {
+        return state.version();
+    }
+
+    public String id() {
+        return state.id();
+    }
+
+    public String code() {
+        return state.code();
+    }
+
+    public String name() {
+        return state.name();
+    }
+
+    public UnitKind kind() {
+        return state.kind();
+    }
+
+    public List<Contact> contacts() {
+        return state.contacts();
+    }
+
+    public Instant registeredAt() {
+        return state.registeredAt();
     }
 
     /** 街道, 镇, 区级部门, 企事业单位, other. */

@@ -5,17 +5,16 @@ import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
 
 /** Where units are kept. */
 public interface ResponsibleUnits {
 
     /**
-     * Stores a new unit with the events its registration recorded.
+     * Stores a new unit with the event its registration recorded, in one write.
      *
      * @throws UnitCodeTaken if another unit already has the code
      */
-    void add(ResponsibleUnit unit, List<PendingEvent> events);
+    void add(ResponsibleUnit unit);
 
     Optional<ResponsibleUnit> find(String id);
 

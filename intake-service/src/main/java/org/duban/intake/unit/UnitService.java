@@ -3,15 +3,12 @@ package org.duban.intake.unit;
 import java.time.Clock;
 import java.util.List;
 
-import org.duban.contracts.events.UnitContact;
-import org.duban.contracts.events.UnitRegistered;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 
 /** Registering and listing responsible units. */
@@ -19,14 +16,11 @@ public final class UnitService {
 
     private final ResponsibleUnits units;
     private final IdempotentCreations creations;
-    private final PendingEvents pendingEvents;
     private final Clock clock;
 
-    public UnitService(ResponsibleUnits units, IdempotentCreations creations, PendingEvents pendingEvents,
-            Clock clock) {
+    public UnitService(ResponsibleUnits units, IdempotentCreations creations, Clock clock) {
         this.units = units;
         this.creations = creations;
-        this.pendingEvents = pendingEvents;
         this.clock = clock;
     }
 
@@ -38,15 +32,9 @@ public final class UnitService {
     }
 
     private ResponsibleUnit store(Caller caller, String id, RegisterUnit request) {
-        ResponsibleUnit unit = new ResponsibleUnit(id, request.code(), request.name(), request.kind(),
-                request.contacts(), clock.instant());
-        UnitRegistered registered = new UnitRegistered(unit.id(), unit.code(), unit.name(), unit.kind().name(),
-                unit.contacts().stream()
-                        .map(contact -> new UnitContact(contact.name(), contact.role(), contact.phone(), contact.email()))
-                        .toList(),
-                unit.registeredAt(), caller.asActor());
+        ResponsibleUnit unit = ResponsibleUnit.register(id, request, clock.instant(), caller.asActor());
         try {
-            units.add(unit, List.of(pendingEvents.of(unit.id(), registered)));
+            units.add(unit);
         } catch (ResponsibleUnits.UnitCodeTaken e) {
             throw new Conflict("a unit with code " + request.code() + " is already registered");
         }

@@ -28,24 +28,29 @@ public final class CaseFixtures {
 
     /** A matter of the office's own (本级), by letter, about urban construction, not prominent. */
     public static PetitionCase matter(String id, String title, Instant registeredAt) {
-        return new PetitionCase(id, title, "反映的问题", Channel.LETTER, Origin.SELF,
+        return matter(id, new RegisterCase(title, "反映的问题", Channel.LETTER, Origin.SELF,
                 Category.URBAN_RURAL_CONSTRUCTION, new Petitioner("李某", "110101199001011234", "13800000000"),
-                false, false, List.of(), true, false, null, null, "hash-" + id, registeredAt);
+                false, false, List.of(), true, false, null, null), registeredAt);
+    }
+
+    /** A stored matter as {@code details} registered it, its query code hash {@code hash-<id>}. */
+    public static PetitionCase matter(String id, RegisterCase details, Instant registeredAt) {
+        return PetitionCase.restore(new PetitionCaseSnapshot(id, details, "hash-" + id, registeredAt, 0));
     }
 
     /** The same matter with another category, channel, origin and prominence. */
     public static PetitionCase matter(String id, String title, Instant registeredAt, Category category,
             Channel channel, Origin origin, boolean prominent) {
-        PetitionCase plain = matter(id, title, registeredAt);
-        return new PetitionCase(id, title, plain.summary(), channel, origin, category, plain.petitioner(), prominent,
-                false, List.of(), true, false, null, null, plain.queryCodeHash(), registeredAt);
+        RegisterCase plain = matter(id, title, registeredAt).details();
+        return matter(id, new RegisterCase(title, plain.summary(), channel, origin, category, plain.petitioner(),
+                prominent, false, List.of(), true, false, null, null), registeredAt);
     }
 
     /** A matter petitioned by {@code petitioner}. */
     public static PetitionCase matter(String id, Petitioner petitioner) {
-        PetitionCase plain = matter(id, "小区加装电梯纠纷", MARCH_SECOND);
-        return new PetitionCase(id, plain.title(), plain.summary(), plain.channel(), plain.origin(), plain.category(),
-                petitioner, false, false, List.of(), true, false, null, null, plain.queryCodeHash(), MARCH_SECOND);
+        RegisterCase plain = matter(id, "小区加装电梯纠纷", MARCH_SECOND).details();
+        return matter(id, new RegisterCase(plain.title(), plain.summary(), plain.channel(), plain.origin(),
+                plain.category(), petitioner, false, false, List.of(), true, false, null, null), MARCH_SECOND);
     }
 
     /** A filter on text alone. */

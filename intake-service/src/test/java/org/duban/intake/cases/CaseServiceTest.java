@@ -26,7 +26,6 @@ import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,15 +44,15 @@ class CaseServiceTest {
             (unitId, caseId) -> unitId.equals("unit-handling") && caseId.equals("lift"), null,
             new CaseService.CaseSupport(new IdempotentCreations((key, id, fingerprint) -> {
                 throw new UnsupportedOperationException("not registering here");
-            }), new PendingEvents(clock), clock, OFFICE, QueryCodeFixtures.recoverable(clock)));
+            }), clock, OFFICE, QueryCodeFixtures.recoverable(clock)));
 
     @BeforeEach
     void threeMatters() {
-        store.add(matter("lift", "小区加装电梯纠纷", MARCH_FIRST_EARLY), List.of());
+        store.add(matter("lift", "小区加装电梯纠纷", MARCH_FIRST_EARLY));
         store.add(matter("wages", "拖欠农民工工资", FEBRUARY_LAST_LATE, Category.LABOR_SOCIAL_SECURITY, Channel.VISIT,
-                Origin.CITY, true), List.of());
+                Origin.CITY, true));
         store.add(matter("noise", "夜间施工噪音扰民", MARCH_SECOND, Category.ECOLOGY_ENVIRONMENT, Channel.ONLINE,
-                Origin.SELF, true), List.of());
+                Origin.SELF, true));
     }
 
     @Test

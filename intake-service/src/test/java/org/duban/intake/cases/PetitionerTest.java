@@ -42,8 +42,9 @@ class PetitionerTest {
         // given
         Petitioner petitioner = new Petitioner("李四", "33010219900101123X", "13900001111");
         PetitionCase matter = CaseFixtures.matter("case-1", petitioner);
-        RegisterCase registration = new RegisterCase(matter.title(), matter.summary(), matter.channel(),
-                matter.origin(), matter.category(), petitioner, false, false, List.of(), true, false, null, null);
+        RegisterCase details = matter.details();
+        RegisterCase registration = new RegisterCase(details.title(), details.summary(), details.channel(),
+                details.origin(), details.category(), petitioner, false, false, List.of(), true, false, null, null);
 
         // when
         List<String> printed = List.of(matter.toString(), registration.toString());

@@ -44,14 +44,14 @@ class QueryCodeTest {
             false, List.of(), true, false, null, null);
 
     private final MovableClock clock = new MovableClock(MARCH_SECOND);
-    private final InMemoryPetitionCases store = new InMemoryPetitionCases();
+    private final InMemoryPetitionCases store = new InMemoryPetitionCases(new PendingEvents(clock));
     private final QueryCodeFixtures.InMemorySealedQueryCodes sealed = new QueryCodeFixtures.InMemorySealedQueryCodes();
     private final Map<String, IdempotencyKeys.Reservation> keys = new HashMap<>();
     private final CaseService cases = new CaseService(store, (unitId, caseId) -> false, new UnitService(noUnits(),
-            null, new PendingEvents(clock), clock), new CaseService.CaseSupport(new IdempotentCreations(
+            null, clock), new CaseService.CaseSupport(new IdempotentCreations(
                     (key, id, fingerprint) -> keys.computeIfAbsent(key, k -> new IdempotencyKeys.Reservation(id,
                             fingerprint))),
-            new PendingEvents(clock), clock, OFFICE, new RecoverableQueryCodes(sealed,
+            clock, OFFICE, new RecoverableQueryCodes(sealed,
                     QueryCodeCipher.fromBase64(QueryCodeFixtures.KEY), QueryCodeFixtures.LIFE, clock)));
 
     @Test
@@ -174,7 +174,7 @@ class QueryCodeTest {
     private static ResponsibleUnits noUnits() {
         return new ResponsibleUnits() {
             @Override
-            public void add(ResponsibleUnit unit, List<PendingEvent> events) {
+            public void add(ResponsibleUnit unit) {
                 throw new UnsupportedOperationException();
             }
 

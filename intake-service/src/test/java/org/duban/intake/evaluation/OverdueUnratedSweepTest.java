@@ -33,12 +33,12 @@ class OverdueUnratedSweepTest {
 
     private final MovableClock clock = new MovableClock(CONCLUDED);
     private final Conclusions conclusions = new Conclusions();
-    private final Stored evaluations = new Stored();
+    private final Stored evaluations = new Stored(new PendingEvents(clock));
     private final Progress progress = new Progress();
 
     private OverdueUnratedSweep sweeper() {
         return new OverdueUnratedSweep(conclusions, evaluations, progress, new OverdueUnratedSweep.Settings(
-                new EvaluationWindow(WINDOW), new PendingEvents(clock), clock));
+                new EvaluationWindow(WINDOW), clock));
     }
 
     @Test
@@ -49,7 +49,8 @@ class OverdueUnratedSweepTest {
         CaseEvaluations rated = CaseEvaluations.none("case-rated");
         rated.record("eva-r", new RecordEvaluation("case-rated", Rating.SATISFIED, null), EvaluationChannel.PUBLIC,
                 Actor.petitioner(), true, CONCLUDED.plus(Duration.ofDays(29)));
-        evaluations.store(rated, List.of());
+        // stored as rated; its event is not the sweep's concern
+        evaluations.store(CaseEvaluations.restore("case-rated", CaseEvaluations.NEW, rated.oldestFirst()));
         OverdueUnratedSweep sweep = sweeper();
 
         // when: a sweep just before the window closes, then after it, twice
@@ -169,6 +170,11 @@ class OverdueUnratedSweepTest {
         private final Map<String, CaseEvaluations> byCase = new HashMap<>();
         final List<PendingEvent> events = new ArrayList<>();
         final Set<String> broken = ConcurrentHashMap.newKeySet();
+        private final PendingEvents pending;
+
+        Stored(PendingEvents pending) {
+            this.pending = pending;
+        }
 
         @Override
         public synchronized Optional<CaseEvaluations> forCase(String caseId) {
@@ -185,7 +191,17 @@ class OverdueUnratedSweepTest {
         }
 
         @Override
-        public synchronized void store(CaseEvaluations evaluations, List<PendingEvent> recorded) {
+        public synchronized boolean tryStore(CaseEvaluations evaluations) {
+            try {
+                store(evaluations);
+                return true;
+            } catch (ConcurrentModification storedMeanwhile) {
+                return false;
+            }
+        }
+
+        @Override
+        public synchronized void store(CaseEvaluations evaluations) {
             CaseEvaluations current = byCase.get(evaluations.caseId());
             long version = current == null ? CaseEvaluations.NEW : current.version();
             if (version != evaluations.version()) {
@@ -193,7 +209,7 @@ class OverdueUnratedSweepTest {
             }
             byCase.put(evaluations.caseId(),
                     CaseEvaluations.restore(evaluations.caseId(), version + 1, evaluations.oldestFirst()));
-            events.addAll(recorded);
+            events.addAll(pending.of(evaluations.caseId(), evaluations.recordedEvents()));
         }
     }
 

@@ -50,15 +50,15 @@ class LawyerServiceTest {
     private static final PageRequest FIRST_PAGE = PageRequest.of(0, 20);
 
     private final MovableClock clock = new MovableClock(NOW);
-    private final Sessions sessions = new Sessions();
-    private final Participations participations = new Participations();
+    private final Sessions sessions = new Sessions(new PendingEvents(clock));
+    private final Participations participations = new Participations(new PendingEvents(clock));
     private final InMemoryPetitionCases matters = new InMemoryPetitionCases();
     private final IdempotentCreations creations = new IdempotentCreations(new Keys());
     private final CaseService cases = new CaseService(matters, (unitId, caseId) -> false, null,
-            new CaseService.CaseSupport(creations, new PendingEvents(clock), clock, OFFICE,
+            new CaseService.CaseSupport(creations, clock, OFFICE,
                     QueryCodeFixtures.recoverable(clock)));
     private final LawyerService lawyers = new LawyerService(sessions, participations, cases,
-            new LawyerService.LawyerSupport(creations, new PendingEvents(clock), clock, OFFICE));
+            new LawyerService.LawyerSupport(creations, clock, OFFICE));
 
     @Test
     void aSupervisorRecordsADutySessionAndItsEventCarriesTheDayAndTheVisitorsButNoName() {
@@ -97,7 +97,7 @@ class LawyerServiceTest {
     @Test
     void aSessionOrAParticipationDatedAfterTodayIsRefusedAndTheIdempotencyKeyStaysFreeForTheCorrection() {
         // given
-        matters.add(matter("lift", "小区加装电梯纠纷", NOW), List.of());
+        matters.add(matter("lift", "小区加装电梯纠纷", NOW));
 
         // when / then
         assertThatThrownBy(() -> lawyers.recordDutySession(SUPERVISOR,
@@ -131,7 +131,7 @@ class LawyerServiceTest {
     @Test
     void aSupervisorRecordsALawyersMediationOfAMatterKeyedByTheMatter() {
         // given
-        matters.add(matter("lift", "小区加装电梯纠纷", NOW), List.of());
+        matters.add(matter("lift", "小区加装电梯纠纷", NOW));
 
         // when
         LawyerService.TitledParticipation recorded = lawyers.recordParticipation(SUPERVISOR,
@@ -180,8 +180,8 @@ class LawyerServiceTest {
     @Test
     void listsThePeriodsSessionsAndAMattersParticipationsLatestDayFirst() {
         // given
-        matters.add(matter("lift", "小区加装电梯纠纷", NOW), List.of());
-        matters.add(matter("wages", "拖欠农民工工资", NOW), List.of());
+        matters.add(matter("lift", "小区加装电梯纠纷", NOW));
+        matters.add(matter("wages", "拖欠农民工工资", NOW));
         for (int day = 1; day <= 3; day++) {
             lawyers.recordDutySession(SUPERVISOR, new RecordDutySession(TODAY.minusDays(day), "赵律师", day, null), null);
         }
@@ -219,14 +219,20 @@ class LawyerServiceTest {
         }
     }
 
+    /** Sessions in a map; their events become outbox entries as the Mongo store makes them. */
     private static final class Sessions implements DutySessions {
         final Map<String, DutySession> stored = new LinkedHashMap<>();
         final List<PendingEvent> events = new ArrayList<>();
+        private final PendingEvents pending;
+
+        Sessions(PendingEvents pending) {
+            this.pending = pending;
+        }
 
         @Override
-        public void add(DutySession session, List<PendingEvent> recorded) {
+        public void add(DutySession session) {
             stored.put(session.id(), session);
-            events.addAll(recorded);
+            events.addAll(pending.of(session.id(), session.recordedEvents()));
         }
 
         @Override
@@ -242,14 +248,20 @@ class LawyerServiceTest {
         }
     }
 
+    /** Participations in a map; their events become outbox entries, keyed by the matter, as on Mongo. */
     private static final class Participations implements LawyerParticipations {
         final Map<String, LawyerParticipation> stored = new LinkedHashMap<>();
         final List<PendingEvent> events = new ArrayList<>();
+        private final PendingEvents pending;
+
+        Participations(PendingEvents pending) {
+            this.pending = pending;
+        }
 
         @Override
-        public void add(LawyerParticipation participation, List<PendingEvent> recorded) {
+        public void add(LawyerParticipation participation) {
             stored.put(participation.id(), participation);
-            events.addAll(recorded);
+            events.addAll(pending.of(participation.caseId(), participation.recordedEvents()));
         }
 
         @Override

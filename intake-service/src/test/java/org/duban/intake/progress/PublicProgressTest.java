@@ -14,6 +14,8 @@ import org.duban.intake.assignment.DeadlinePolicy;
 import org.duban.intake.assignment.FinalReport;
 import org.duban.intake.assignment.ReviewDecision;
 import org.duban.intake.cases.PetitionCase;
+import org.duban.intake.cases.PetitionCaseSnapshot;
+import org.duban.intake.cases.RegisterCase;
 import org.duban.intake.cases.PetitionCase.Category;
 import org.duban.intake.cases.PetitionCase.Channel;
 import org.duban.intake.cases.PetitionCase.Origin;
@@ -172,8 +174,9 @@ class PublicProgressTest {
     }
 
     private static PetitionCase matter(boolean whistleblowing) {
-        return new PetitionCase("case-1", "小区加装电梯纠纷", "反映加装电梯协调不力", Channel.VISIT, Origin.SELF,
-                Category.URBAN_RURAL_CONSTRUCTION, new Petitioner("李某", null, "13800000000"), false, whistleblowing,
-                whistleblowing ? List.of("unit-street") : List.of(), true, false, null, null, "hash", REGISTERED);
+        return PetitionCase.restore(new PetitionCaseSnapshot("case-1", new RegisterCase("小区加装电梯纠纷",
+                "反映加装电梯协调不力", Channel.VISIT, Origin.SELF, Category.URBAN_RURAL_CONSTRUCTION,
+                new Petitioner("李某", null, "13800000000"), false, whistleblowing,
+                whistleblowing ? List.of("unit-street") : List.of(), true, false, null, null), "hash", REGISTERED, 0));
     }
 }

@@ -34,7 +34,7 @@ import org.duban.intake.assignment.ProgressNote;
 import org.duban.intake.assignment.ProvisionalAssignments;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 
 /**
@@ -53,10 +53,12 @@ public final class MongoAssignments implements Assignments, ProvisionalAssignmen
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
 
-    public MongoAssignments(MongoDatabase database, AggregateWriter writer) {
+    public MongoAssignments(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         // a unit's list (newest first, optionally by status) and a matter's assignments
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_newest_first"));
@@ -77,17 +79,28 @@ public final class MongoAssignments implements Assignments, ProvisionalAssignmen
     }
 
     @Override
-    public void add(Assignment assignment, List<PendingEvent> events) {
+    public void add(Assignment assignment) {
         try {
-            writer.insert(collection, toDocument(assignment), events);
+            writer.insert(collection, toDocument(assignment), events.of(assignment.id(), assignment.recordedEvents()));
         } catch (AggregateWriter.DuplicateKey e) {
             throw new AlreadyStored(assignment.id());
         }
     }
 
     @Override
-    public void update(Assignment assignment, List<PendingEvent> events) {
-        writer.update(collection, assignment.id(), assignment.version(), toDocument(assignment), events);
+    public void update(Assignment assignment) {
+        writer.update(collection, assignment.id(), assignment.version(), toDocument(assignment),
+                events.of(assignment.id(), assignment.recordedEvents()));
+    }
+
+    @Override
+    public boolean tryUpdate(Assignment assignment) {
+        try {
+            update(assignment);
+            return true;
+        } catch (AggregateWriter.ConcurrentModification changedMeanwhile) {
+            return false;
+        }
     }
 
     @Override

@@ -30,11 +30,13 @@ import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.cases.PetitionCase.Category;
 import org.duban.intake.cases.PetitionCase.Channel;
 import org.duban.intake.cases.PetitionCase.Origin;
+import org.duban.intake.cases.PetitionCaseSnapshot;
 import org.duban.intake.cases.PetitionCases;
+import org.duban.intake.cases.RegisterCase;
 import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 
 /**
@@ -52,11 +54,13 @@ public final class MongoPetitionCases implements PetitionCases {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
     private final PetitionerFields petitioner;
 
-    public MongoPetitionCases(MongoDatabase database, AggregateWriter writer, FieldCipher cipher) {
+    public MongoPetitionCases(MongoDatabase database, AggregateWriter writer, PendingEvents events, FieldCipher cipher) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         this.petitioner = new PetitionerFields(cipher);
         // the petitioner's look-up by query code, and the newest-first list
         collection.createIndex(Indexes.ascending("queryCodeHash"), new IndexOptions().unique(true).name("query_code"));
@@ -64,8 +68,9 @@ public final class MongoPetitionCases implements PetitionCases {
     }
 
     @Override
-    public void add(PetitionCase petitionCase, List<PendingEvent> events) {
-        writer.insert(collection, toDocument(petitionCase), events);
+    public void add(PetitionCase petitionCase) {
+        writer.insert(collection, toDocument(petitionCase),
+                events.of(petitionCase.id(), petitionCase.recordedEvents()));
     }
 
     @Override
@@ -79,15 +84,12 @@ public final class MongoPetitionCases implements PetitionCases {
                 .map(this::fromDocument);
     }
 
+    /** Writes the query code hash only: nothing else of a matter changes, the petitioner's ciphertext stays. */
     @Override
-    public void replaceQueryCodeHash(String caseId, String previousHash, String newHash, List<PendingEvent> events) {
-        Document current = collection.find(eq("_id", caseId)).projection(Projections.include("queryCodeHash",
-                AggregateWriter.VERSION)).first();
-        if (current == null || !previousHash.equals(current.getString("queryCodeHash"))) {
-            throw new AggregateWriter.ConcurrentModification(COLLECTION, caseId);
-        }
-        writer.update(collection, caseId, current.getLong(AggregateWriter.VERSION),
-                new Document("queryCodeHash", newHash), events);
+    public void update(PetitionCase petitionCase) {
+        writer.update(collection, petitionCase.id(), petitionCase.version(),
+                new Document("queryCodeHash", petitionCase.queryCodeHash()),
+                events.of(petitionCase.id(), petitionCase.recordedEvents()));
     }
 
     @Override
@@ -154,28 +156,29 @@ public final class MongoPetitionCases implements PetitionCases {
     }
 
     Document toDocument(PetitionCase petitionCase) {
-        return new Document("_id", petitionCase.id())
-                .append("title", petitionCase.title())
-                .append("summary", petitionCase.summary())
-                .append("channel", petitionCase.channel().name())
-                .append("origin", petitionCase.origin().name())
-                .append("category", petitionCase.category().name())
-                .append(PetitionerFields.FIELD, petitioner.toDocument(petitionCase.id(), petitionCase.petitioner()))
-                .append("prominent", petitionCase.prominent())
-                .append("whistleblowing", petitionCase.whistleblowing())
-                .append("accusedUnitIds", petitionCase.accusedUnitIds())
-                .append("firstTime", petitionCase.firstTime())
-                .append("backlog", petitionCase.backlog())
-                .append("leaderInCharge", petitionCase.leaderInCharge())
-                .append("repeatOfCaseId", petitionCase.repeatOfCaseId())
-                .append("queryCodeHash", petitionCase.queryCodeHash())
-                .append("registeredAt", Date.from(petitionCase.registeredAt()));
+        PetitionCaseSnapshot state = petitionCase.snapshot();
+        RegisterCase details = state.details();
+        return new Document("_id", state.id())
+                .append("title", details.title())
+                .append("summary", details.summary())
+                .append("channel", details.channel().name())
+                .append("origin", details.origin().name())
+                .append("category", details.category().name())
+                .append(PetitionerFields.FIELD, petitioner.toDocument(state.id(), details.petitioner()))
+                .append("prominent", details.prominent())
+                .append("whistleblowing", details.whistleblowing())
+                .append("accusedUnitIds", details.accusedUnitIds())
+                .append("firstTime", details.firstTime())
+                .append("backlog", details.backlog())
+                .append("leaderInCharge", details.leaderInCharge())
+                .append("repeatOfCaseId", details.repeatOfCaseId())
+                .append("queryCodeHash", state.queryCodeHash())
+                .append("registeredAt", Date.from(state.registeredAt()));
     }
 
     PetitionCase fromDocument(Document document) {
         String id = document.getString("_id");
-        return new PetitionCase(
-                id,
+        return PetitionCase.restore(new PetitionCaseSnapshot(id, new RegisterCase(
                 document.getString("title"),
                 document.getString("summary"),
                 Channel.valueOf(document.getString("channel")),
@@ -188,8 +191,9 @@ public final class MongoPetitionCases implements PetitionCases {
                 document.getBoolean("firstTime"),
                 document.getBoolean("backlog", false),
                 document.getString("leaderInCharge"),
-                document.getString("repeatOfCaseId"),
+                document.getString("repeatOfCaseId")),
                 document.getString("queryCodeHash"),
-                document.getDate("registeredAt").toInstant());
+                document.getDate("registeredAt").toInstant(),
+                document.getLong(AggregateWriter.VERSION)));
     }
 }

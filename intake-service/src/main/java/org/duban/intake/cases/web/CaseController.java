@@ -92,13 +92,14 @@ class CaseController implements CasesApi {
 
     /** The matter without its petitioner, who is added only where the caller may see them. */
     static ModelCase view(PetitionCase petitionCase) {
-        return new ModelCase(petitionCase.id(), petitionCase.title(), petitionCase.summary(),
-                Channel.fromValue(petitionCase.channel().name()), Origin.fromValue(petitionCase.origin().name()),
-                Category.fromValue(petitionCase.category().name()), petitionCase.prominent(),
-                petitionCase.whistleblowing(), petitionCase.accusedUnitIds(), petitionCase.firstTime(),
-                petitionCase.backlog(), petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
-                .leaderInCharge(petitionCase.leaderInCharge())
-                .repeatOfCaseId(petitionCase.repeatOfCaseId());
+        RegisterCase details = petitionCase.details();
+        return new ModelCase(petitionCase.id(), details.title(), details.summary(),
+                Channel.fromValue(details.channel().name()), Origin.fromValue(details.origin().name()),
+                Category.fromValue(details.category().name()), details.prominent(),
+                details.whistleblowing(), details.accusedUnitIds(), details.firstTime(),
+                details.backlog(), petitionCase.registeredAt().atOffset(ZoneOffset.UTC))
+                .leaderInCharge(details.leaderInCharge())
+                .repeatOfCaseId(details.repeatOfCaseId());
     }
 
     private static Petitioner petitioner(PetitionCase.Petitioner petitioner) {
@@ -107,9 +108,10 @@ class CaseController implements CasesApi {
 
     /** A list entry: never the petitioner. */
     static CaseSummary summary(PetitionCase petitionCase) {
-        return new CaseSummary(petitionCase.id(), petitionCase.title(), Channel.fromValue(petitionCase.channel().name()),
-                Origin.fromValue(petitionCase.origin().name()), Category.fromValue(petitionCase.category().name()),
-                petitionCase.prominent(), petitionCase.whistleblowing(), petitionCase.firstTime(),
+        RegisterCase details = petitionCase.details();
+        return new CaseSummary(petitionCase.id(), details.title(), Channel.fromValue(details.channel().name()),
+                Origin.fromValue(details.origin().name()), Category.fromValue(details.category().name()),
+                details.prominent(), details.whistleblowing(), details.firstTime(),
                 petitionCase.registeredAt().atOffset(ZoneOffset.UTC));
     }
 }

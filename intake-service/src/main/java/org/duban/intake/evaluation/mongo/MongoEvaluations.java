@@ -18,6 +18,7 @@ import org.duban.intake.evaluation.EvaluationChannel;
 import org.duban.intake.evaluation.Evaluations;
 import org.duban.intake.evaluation.Rating;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
@@ -32,10 +33,12 @@ public final class MongoEvaluations implements Evaluations {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
 
-    public MongoEvaluations(MongoDatabase database, AggregateWriter writer) {
+    public MongoEvaluations(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         // a retried Idempotency-Key finds its evaluation by id
         collection.createIndex(Indexes.ascending("history.id"), new IndexOptions().name("by_evaluation"));
     }
@@ -52,16 +55,27 @@ public final class MongoEvaluations implements Evaluations {
     }
 
     @Override
-    public void store(CaseEvaluations evaluations, List<PendingEvent> events) {
+    public void store(CaseEvaluations evaluations) {
+        List<PendingEvent> recorded = events.of(evaluations.caseId(), evaluations.recordedEvents());
         if (evaluations.isNew()) {
             try {
-                writer.insert(collection, toDocument(evaluations), events);
+                writer.insert(collection, toDocument(evaluations), recorded);
             } catch (DuplicateKey e) {
                 // the matter's first evaluation was stored by someone else meanwhile
                 throw new ConcurrentModification(COLLECTION, evaluations.caseId());
             }
         } else {
-            writer.update(collection, evaluations.caseId(), evaluations.version(), toDocument(evaluations), events);
+            writer.update(collection, evaluations.caseId(), evaluations.version(), toDocument(evaluations), recorded);
+        }
+    }
+
+    @Override
+    public boolean tryStore(CaseEvaluations evaluations) {
+        try {
+            store(evaluations);
+            return true;
+        } catch (ConcurrentModification storedMeanwhile) {
+            return false;
         }
     }
 

@@ -16,11 +16,12 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.intake.lawyer.DutySession;
+import org.duban.intake.lawyer.DutySessionSnapshot;
 import org.duban.intake.lawyer.DutySessions;
 import org.duban.intake.lawyer.Period;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 
 /**
@@ -33,17 +34,19 @@ public final class MongoDutySessions implements DutySessions {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
 
-    public MongoDutySessions(MongoDatabase database, AggregateWriter writer) {
+    public MongoDutySessions(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         // the list of a period, latest day first
         collection.createIndex(Indexes.descending("heldOn", "recordedAt"), new IndexOptions().name("latest_first"));
     }
 
     @Override
-    public void add(DutySession session, List<PendingEvent> events) {
-        writer.insert(collection, toDocument(session), events);
+    public void add(DutySession session) {
+        writer.insert(collection, toDocument(session), events.of(session.id(), session.recordedEvents()));
     }
 
     @Override
@@ -61,7 +64,8 @@ public final class MongoDutySessions implements DutySessions {
         return new Page<>(items, page, collection.countDocuments(filter));
     }
 
-    static Document toDocument(DutySession session) {
+    static Document toDocument(DutySession stored) {
+        DutySessionSnapshot session = stored.snapshot();
         return new Document("_id", session.id())
                 .append("heldOn", session.heldOn().toString())
                 .append("lawyerName", session.lawyerName())
@@ -72,12 +76,13 @@ public final class MongoDutySessions implements DutySessions {
     }
 
     static DutySession fromDocument(Document document) {
-        return new DutySession(document.getString("_id"),
+        return DutySession.restore(new DutySessionSnapshot(document.getString("_id"),
                 LocalDate.parse(document.getString("heldOn")),
                 document.getString("lawyerName"),
                 document.getInteger("visitorsReceived", 0),
                 document.getString("note"),
                 document.getDate("recordedAt").toInstant(),
-                document.getString("recordedBy"));
+                document.getString("recordedBy"),
+                document.getLong(AggregateWriter.VERSION)));
     }
 }

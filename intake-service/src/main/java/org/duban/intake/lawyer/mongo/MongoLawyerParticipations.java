@@ -17,12 +17,13 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.intake.lawyer.LawyerParticipation;
+import org.duban.intake.lawyer.LawyerParticipationSnapshot;
 import org.duban.intake.lawyer.LawyerParticipations;
 import org.duban.intake.lawyer.ParticipationFilter;
 import org.duban.intake.lawyer.ParticipationKind;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 
 /**
@@ -35,10 +36,12 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
 
-    public MongoLawyerParticipations(MongoDatabase database, AggregateWriter writer) {
+    public MongoLawyerParticipations(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         // the list of a period, latest day first; a matter's participations
         collection.createIndex(Indexes.descending("participatedOn", "recordedAt"),
                 new IndexOptions().name("latest_first"));
@@ -46,8 +49,10 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
     }
 
     @Override
-    public void add(LawyerParticipation participation, List<PendingEvent> events) {
-        writer.insert(collection, toDocument(participation), events);
+    public void add(LawyerParticipation participation) {
+        // keyed by the matter, like every event about it
+        writer.insert(collection, toDocument(participation),
+                events.of(participation.caseId(), participation.recordedEvents()));
     }
 
     @Override
@@ -73,7 +78,8 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
         return new Page<>(items, page, collection.countDocuments(query));
     }
 
-    static Document toDocument(LawyerParticipation participation) {
+    static Document toDocument(LawyerParticipation stored) {
+        LawyerParticipationSnapshot participation = stored.snapshot();
         return new Document("_id", participation.id())
                 .append("caseId", participation.caseId())
                 .append("kind", participation.kind().name())
@@ -85,13 +91,14 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
     }
 
     static LawyerParticipation fromDocument(Document document) {
-        return new LawyerParticipation(document.getString("_id"),
+        return LawyerParticipation.restore(new LawyerParticipationSnapshot(document.getString("_id"),
                 document.getString("caseId"),
                 ParticipationKind.valueOf(document.getString("kind")),
                 document.getString("lawyerName"),
                 LocalDate.parse(document.getString("participatedOn")),
                 document.getString("note"),
                 document.getDate("recordedAt").toInstant(),
-                document.getString("recordedBy"));
+                document.getString("recordedBy"),
+                document.getLong(AggregateWriter.VERSION)));
     }
 }

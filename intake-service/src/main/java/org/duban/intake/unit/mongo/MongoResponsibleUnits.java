@@ -18,10 +18,11 @@ import org.bson.Document;
 import org.duban.intake.unit.ResponsibleUnit;
 import org.duban.intake.unit.ResponsibleUnit.Contact;
 import org.duban.intake.unit.ResponsibleUnit.UnitKind;
+import org.duban.intake.unit.ResponsibleUnitSnapshot;
 import org.duban.intake.unit.ResponsibleUnits;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 
 /** Collection {@code units}; the unit code is unique. */
@@ -31,20 +32,22 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
 
-    public MongoResponsibleUnits(MongoDatabase database, AggregateWriter writer) {
+    public MongoResponsibleUnits(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         collection.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("unique_code"));
     }
 
     @Override
-    public void add(ResponsibleUnit unit, List<PendingEvent> events) {
+    public void add(ResponsibleUnit unit) {
         if (collection.countDocuments(eq("code", unit.code())) > 0) {
             throw new UnitCodeTaken(unit.code());
         }
         try {
-            writer.insert(collection, toDocument(unit), events);
+            writer.insert(collection, toDocument(unit), events.of(unit.id(), unit.recordedEvents()));
         } catch (AggregateWriter.DuplicateKey e) {
             throw new UnitCodeTaken(unit.code());
         }
@@ -72,7 +75,8 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
         return new Page<>(items, page, collection.countDocuments());
     }
 
-    static Document toDocument(ResponsibleUnit unit) {
+    static Document toDocument(ResponsibleUnit stored) {
+        ResponsibleUnitSnapshot unit = stored.snapshot();
         return new Document("_id", unit.id())
                 .append("code", unit.code())
                 .append("name", unit.name())
@@ -85,7 +89,7 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
     }
 
     static ResponsibleUnit fromDocument(Document document) {
-        return new ResponsibleUnit(
+        return ResponsibleUnit.restore(new ResponsibleUnitSnapshot(
                 document.getString("_id"),
                 document.getString("code"),
                 document.getString("name"),
@@ -94,6 +98,7 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
                         .map(contact -> new Contact(contact.getString("name"), contact.getString("role"),
                                 contact.getString("phone"), contact.getString("email")))
                         .toList(),
-                document.getDate("registeredAt").toInstant());
+                document.getDate("registeredAt").toInstant(),
+                document.getLong(AggregateWriter.VERSION)));
     }
 }

@@ -27,6 +27,7 @@ import org.duban.intake.cases.PetitionCase.Origin;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.crypto.FieldCipher;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
@@ -67,7 +68,7 @@ class MongoPetitionCasesIT {
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        cases = new MongoPetitionCases(database, new AggregateWriter(relay),
+        cases = new MongoPetitionCases(database, new AggregateWriter(relay), new PendingEvents(Clock.systemUTC()),
                 FieldCipher.fromJsonKeyset(TestFieldKeys.newKeyset()));
         all = List.of(
                 matter("elevator", "加装电梯(一期)纠纷", MARCH_FIRST_EARLY),
@@ -76,7 +77,7 @@ class MongoPetitionCasesIT {
                 matter("upper", "LIFT repair? $100 ^ not paid", MARCH_SECOND, Category.REAL_ESTATE, Channel.VISIT,
                         Origin.CITY, true),
                 matter("slash", "C:\\path\\to + a|b {2}", MARCH_SECOND.plusSeconds(60)));
-        all.forEach(matter -> cases.add(matter, List.of()));
+        all.forEach(matter -> cases.add(matter));
     }
 
     @Test
@@ -119,9 +120,10 @@ class MongoPetitionCasesIT {
         // when / then
         for (CaseFilter filter : filters) {
             CaseQuery query = query(filter);
-            assertThat(cases.list(query, FIRST_PAGE).items()).as(filter.toString())
+            assertThat(cases.list(query, FIRST_PAGE).items()).as(filter.toString()).extracting(PetitionCase::snapshot)
                     .containsExactlyElementsOf(all.stream().filter(query::matches)
-                            .sorted((a, b) -> b.registeredAt().compareTo(a.registeredAt())).toList());
+                            .sorted((a, b) -> b.registeredAt().compareTo(a.registeredAt()))
+                            .map(PetitionCase::snapshot).toList());
         }
     }
 

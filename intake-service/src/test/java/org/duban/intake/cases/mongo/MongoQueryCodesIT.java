@@ -16,9 +16,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.duban.intake.cases.PetitionCase;
 import org.duban.intake.cases.SealedQueryCode;
 import org.duban.intake.cases.SealedQueryCodes;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.domain.Caller;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
@@ -32,9 +34,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Query codes on the Mongo-wire store: a sealed code kept per matter until it expires (TTL index), and a
- * matter's code hash replaced together with its event only while it is still the hash read.
+ * matter's code hash replaced together with its event only while the matter is as it was read.
  */
 class MongoQueryCodesIT {
+
+    private static final Caller SUPERVISOR = Caller.supervisor("zhang.wei");
 
     private static MongoClient client;
 
@@ -59,7 +63,7 @@ class MongoQueryCodesIT {
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        cases = new MongoPetitionCases(database, new AggregateWriter(relay),
+        cases = new MongoPetitionCases(database, new AggregateWriter(relay), new PendingEvents(Clock.systemUTC()),
                 FieldCipher.fromJsonKeyset(TestFieldKeys.newKeyset()));
         sealed = new MongoSealedQueryCodes(database);
     }
@@ -84,22 +88,24 @@ class MongoQueryCodesIT {
     }
 
     @Test
-    void replacesTheCodeHashWithItsEventOnlyWhileItIsTheHashRead() {
+    void replacesTheCodeHashWithItsEventOnlyWhileTheMatterIsAsItWasRead() {
         // given
-        cases.add(matter("case-1", "小区加装电梯纠纷", MARCH_SECOND), List.of());
-        PendingEvent reissued = new PendingEvent("event-1", "duban.case.query-code-reissued.v1", "duban.intake.events",
-                "case-1", "case-1", MARCH_SECOND, "{\"caseId\":\"case-1\"}");
+        cases.add(matter("case-1", "小区加装电梯纠纷", MARCH_SECOND));
+        PetitionCase read = cases.find("case-1").orElseThrow();
+        PetitionCase readMeanwhile = cases.find("case-1").orElseThrow();
 
         // when
-        cases.replaceQueryCodeHash("case-1", "hash-case-1", "hash-new", List.of(reissued));
+        read.reissueQueryCode("hash-new", MARCH_SECOND, SUPERVISOR.asActor());
+        cases.update(read);
 
         // then
         assertThat(cases.find("case-1").orElseThrow().queryCodeHash()).isEqualTo("hash-new");
         assertThat(cases.findByQueryCodeHash("hash-case-1")).isEmpty();
         Document stored = database.getCollection(MongoPetitionCases.COLLECTION).find(new Document("_id", "case-1")).first();
         assertThat(stored.getLong("version")).isEqualTo(1L);
-        assertThat(stored.toJson()).contains("event-1");
-        assertThatThrownBy(() -> cases.replaceQueryCodeHash("case-1", "hash-case-1", "hash-other", List.of()))
+        assertThat(stored.toJson()).contains("duban.case.query-code-reissued.v1");
+        readMeanwhile.reissueQueryCode("hash-other", MARCH_SECOND, SUPERVISOR.asActor());
+        assertThatThrownBy(() -> cases.update(readMeanwhile))
                 .isInstanceOf(AggregateWriter.ConcurrentModification.class);
         assertThat(cases.find("case-1").orElseThrow().queryCodeHash()).isEqualTo("hash-new");
     }
