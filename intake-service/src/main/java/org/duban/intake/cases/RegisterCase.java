@@ -9,7 +9,10 @@ import org.duban.intake.cases.PetitionCase.Origin;
 import org.duban.intake.cases.PetitionCase.Petitioner;
 import org.duban.platform.domain.InvalidInput;
 
-/** What a supervisor gives to register a matter. */
+/**
+ * What a supervisor gives to register a matter, checked here once: a {@link PetitionCase} keeps it, as it
+ * was registered, for its whole life.
+ */
 public record RegisterCase(
         String title,
         String summary,

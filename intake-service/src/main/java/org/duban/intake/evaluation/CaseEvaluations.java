@@ -27,20 +27,25 @@ public final class CaseEvaluations {
     private final List<Evaluation> history;
     private final List<EvaluationRecorded> recordedEvents = new ArrayList<>();
 
-    private CaseEvaluations(String caseId, long version, List<Evaluation> history) {
-        this.caseId = caseId;
-        this.version = version;
-        this.history = new ArrayList<>(history);
+    private CaseEvaluations(CaseEvaluationsSnapshot stored) {
+        this.caseId = stored.caseId();
+        this.version = stored.version();
+        this.history = new ArrayList<>(stored.history());
     }
 
     /** A matter nobody has evaluated yet. */
     public static CaseEvaluations none(String caseId) {
-        return new CaseEvaluations(caseId, NEW, List.of());
+        return new CaseEvaluations(new CaseEvaluationsSnapshot(caseId, List.of(), NEW));
     }
 
-    /** As stored: the history oldest first. */
-    public static CaseEvaluations restore(String caseId, long version, List<Evaluation> history) {
-        return new CaseEvaluations(caseId, version, history);
+    /** Rebuilds a stored history. */
+    public static CaseEvaluations restore(CaseEvaluationsSnapshot stored) {
+        return new CaseEvaluations(stored);
+    }
+
+    /** The history as it is stored, oldest first. */
+    public CaseEvaluationsSnapshot snapshot() {
+        return new CaseEvaluationsSnapshot(caseId, history, version);
     }
 
     /**

@@ -37,11 +37,10 @@ public final class EvaluationService {
         caller.require(Role.SUPERVISOR);
         cases.find(request.caseId());
         return support.creations().create(caller, "record-evaluation", idempotencyKey, request, id -> {
-                    CaseEvaluations history = recorded(id, request, EvaluationChannel.SUPERVISOR, caller.asActor());
-                    evaluations.store(history);
-                    return new Recorded(history, id);
-                },
-                id -> evaluations.containing(id).map(found -> new Recorded(found, id)));
+            CaseEvaluations history = recorded(id, request, EvaluationChannel.SUPERVISOR, caller.asActor());
+            evaluations.store(history);
+            return new Recorded(history, id);
+        }, id -> evaluations.containing(id).map(found -> new Recorded(found, id)));
     }
 
     /**

@@ -55,7 +55,7 @@ class EvaluationWindowTest {
         CaseEvaluations evaluations = CaseEvaluations.none("case-1");
         evaluations.record("eva-1", new RecordEvaluation("case-1", Rating.BASICALLY_SATISFIED, null),
                 EvaluationChannel.PUBLIC, Actor.petitioner(), true, CONCLUDED.plus(Duration.ofDays(3)));
-        CaseEvaluations stored = CaseEvaluations.restore("case-1", 0, evaluations.oldestFirst());
+        CaseEvaluations stored = CaseEvaluations.restore(new CaseEvaluationsSnapshot("case-1", evaluations.oldestFirst(), 0));
 
         // when
         boolean recorded = stored.closeWindowUnrated("eva-2", WINDOW.closesAt(CONCLUDED), PLATFORM);
@@ -87,7 +87,7 @@ class EvaluationWindowTest {
         // given
         CaseEvaluations unrated = CaseEvaluations.none("case-1");
         unrated.closeWindowUnrated("eva-1", WINDOW.closesAt(CONCLUDED), PLATFORM);
-        CaseEvaluations stored = CaseEvaluations.restore("case-1", 0, unrated.oldestFirst());
+        CaseEvaluations stored = CaseEvaluations.restore(new CaseEvaluationsSnapshot("case-1", unrated.oldestFirst(), 0));
         Instant late = WINDOW.closesAt(CONCLUDED).plus(Duration.ofDays(5));
 
         // when

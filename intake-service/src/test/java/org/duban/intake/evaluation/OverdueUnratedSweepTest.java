@@ -50,7 +50,7 @@ class OverdueUnratedSweepTest {
         rated.record("eva-r", new RecordEvaluation("case-rated", Rating.SATISFIED, null), EvaluationChannel.PUBLIC,
                 Actor.petitioner(), true, CONCLUDED.plus(Duration.ofDays(29)));
         // stored as rated; its event is not the sweep's concern
-        evaluations.store(CaseEvaluations.restore("case-rated", CaseEvaluations.NEW, rated.oldestFirst()));
+        evaluations.store(CaseEvaluations.restore(new CaseEvaluationsSnapshot("case-rated", rated.oldestFirst(), CaseEvaluations.NEW)));
         OverdueUnratedSweep sweep = sweeper();
 
         // when: a sweep just before the window closes, then after it, twice
@@ -182,7 +182,7 @@ class OverdueUnratedSweepTest {
                 throw new IllegalStateException("cannot read " + caseId);
             }
             return Optional.ofNullable(byCase.get(caseId))
-                    .map(found -> CaseEvaluations.restore(caseId, found.version(), found.oldestFirst()));
+                    .map(found -> CaseEvaluations.restore(new CaseEvaluationsSnapshot(caseId, found.oldestFirst(), found.version())));
         }
 
         @Override
@@ -208,7 +208,7 @@ class OverdueUnratedSweepTest {
                 throw new ConcurrentModification("evaluations", evaluations.caseId());
             }
             byCase.put(evaluations.caseId(),
-                    CaseEvaluations.restore(evaluations.caseId(), version + 1, evaluations.oldestFirst()));
+                    CaseEvaluations.restore(new CaseEvaluationsSnapshot(evaluations.caseId(), evaluations.oldestFirst(), version + 1)));
             events.addAll(pending.of(evaluations.caseId(), evaluations.recordedEvents()));
         }
     }

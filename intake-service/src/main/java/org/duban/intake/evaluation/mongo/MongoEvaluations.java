@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.duban.intake.evaluation.CaseEvaluations;
+import org.duban.intake.evaluation.CaseEvaluationsSnapshot;
 import org.duban.intake.evaluation.Evaluation;
 import org.duban.intake.evaluation.EvaluationChannel;
 import org.duban.intake.evaluation.Evaluations;
@@ -101,6 +102,7 @@ public final class MongoEvaluations implements Evaluations {
                     entry.getDate("recordedAt").toInstant(), entry.getString("recordedBy"),
                     entry.getString("replacesEvaluationId")));
         }
-        return CaseEvaluations.restore(document.getString("_id"), document.getLong(AggregateWriter.VERSION), history);
+        return CaseEvaluations.restore(new CaseEvaluationsSnapshot(document.getString("_id"), history,
+                document.getLong(AggregateWriter.VERSION)));
     }
 }
