@@ -94,10 +94,8 @@ public final class Assignment {
     /** Issues a new assignment; the deadlines are already decided by office policy or the supervisor. */
     public static Assignment issue(String id, IssuedMatter matter, String unitId, AssignmentKind kind,
             Deadlines deadlines, String instructions, Caller issuer) {
-        Assignment assignment = new Assignment(new AssignmentSnapshot(id, matter.caseId(), unitId, kind,
-                AssignmentStatus.ASSIGNED, deadlines.issuedAt(), deadlines.acceptanceDueAt(),
-                deadlines.objectionDueAt(), deadlines.dueAt(), instructions, null, null, null, List.of(), List.of(),
-                null, 0, null, null, null, 0, deadlines.provisional()));
+        Assignment assignment = new Assignment(AssignmentSnapshot.issued(id, matter.caseId(), unitId, kind, deadlines,
+                instructions));
         assignment.recorded.add(new AssignmentIssued(id, matter.caseId(), unitId, kind.name(), matter.category(),
                 matter.prominent(), deadlines.issuedAt(), deadlines.acceptanceDueAt(), deadlines.dueAt(),
                 issuer.asActor(), deadlines.anyProvisional(), names(deadlines.provisional())));
@@ -360,9 +358,11 @@ public final class Assignment {
 
     /** Everything the assignment holds, as it is stored and shown. */
     public AssignmentSnapshot snapshot() {
-        return new AssignmentSnapshot(id, caseId, unitId, kind, status, issuedAt, acceptanceDueAt, objectionDueAt, dueAt,
-                instructions, acceptedAt, noticeSentAt, objection, progress, extensions.all(), finalReport, sendBacks,
-                reviewReason, closedAt, cancelReason, version, provisionalDeadlines);
+        return new AssignmentSnapshot(id, caseId, unitId, kind, status, instructions,
+                new AssignmentSnapshot.Schedule(issuedAt, acceptanceDueAt, objectionDueAt, dueAt, provisionalDeadlines),
+                new AssignmentSnapshot.Acceptance(acceptedAt, noticeSentAt), objection, progress, extensions.all(),
+                finalReport, new AssignmentSnapshot.Review(sendBacks, reviewReason),
+                new AssignmentSnapshot.Closing(closedAt, cancelReason), version);
     }
 
     public String id() {

@@ -24,6 +24,10 @@ import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentFilter;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentSnapshot;
+import org.duban.intake.assignment.AssignmentSnapshot.Acceptance;
+import org.duban.intake.assignment.AssignmentSnapshot.Closing;
+import org.duban.intake.assignment.AssignmentSnapshot.Review;
+import org.duban.intake.assignment.AssignmentSnapshot.Schedule;
 import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.Assignments;
 import org.duban.intake.assignment.DeadlineKind;
@@ -178,26 +182,21 @@ public final class MongoAssignments implements Assignments, ProvisionalAssignmen
                 document.getString("unitId"),
                 AssignmentKind.valueOf(document.getString("kind")),
                 AssignmentStatus.valueOf(document.getString("status")),
-                instant(document, "issuedAt"),
-                acceptanceDueAt,
-                // stored before objections existed: the window is taken to end with the acceptance deadline
-                objectionDueAt != null ? objectionDueAt : acceptanceDueAt,
-                instant(document, "dueAt"),
                 document.getString("instructions"),
-                instant(document, "acceptedAt"),
-                instant(document, "noticeSentAt"),
+                new Schedule(instant(document, "issuedAt"), acceptanceDueAt,
+                        // stored before objections existed: the window is taken to end with the acceptance deadline
+                        objectionDueAt != null ? objectionDueAt : acceptanceDueAt,
+                        instant(document, "dueAt"), provisionalDeadlines(document)),
+                new Acceptance(instant(document, "acceptedAt"), instant(document, "noticeSentAt")),
                 objection(document.get("objection", Document.class)),
                 document.getList("progress", Document.class, List.of()).stream()
                         .map(MongoAssignments::progressNote).toList(),
                 document.getList("extensions", Document.class, List.of()).stream()
                         .map(MongoAssignments::extension).toList(),
                 finalReport(document.get("finalReport", Document.class)),
-                document.getInteger("sendBacks", 0),
-                document.getString("reviewReason"),
-                instant(document, "closedAt"),
-                document.getString("cancelReason"),
-                document.getLong(AggregateWriter.VERSION),
-                provisionalDeadlines(document)));
+                new Review(document.getInteger("sendBacks", 0), document.getString("reviewReason")),
+                new Closing(instant(document, "closedAt"), document.getString("cancelReason")),
+                document.getLong(AggregateWriter.VERSION)));
     }
 
     private static Set<DeadlineKind> provisionalDeadlines(Document document) {

@@ -10,6 +10,10 @@ import org.bson.Document;
 import org.duban.intake.assignment.Assignment;
 import org.duban.intake.assignment.AssignmentKind;
 import org.duban.intake.assignment.AssignmentSnapshot;
+import org.duban.intake.assignment.AssignmentSnapshot.Acceptance;
+import org.duban.intake.assignment.AssignmentSnapshot.Closing;
+import org.duban.intake.assignment.AssignmentSnapshot.Review;
+import org.duban.intake.assignment.AssignmentSnapshot.Schedule;
 import org.duban.intake.assignment.AssignmentStatus;
 import org.duban.intake.assignment.DeadlineKind;
 import org.duban.intake.assignment.Extension;
@@ -28,8 +32,9 @@ class MongoAssignmentsMappingTest {
     void anAssignmentWithEveryFieldSetComesBackAsItWasStored() {
         // given
         AssignmentSnapshot full = new AssignmentSnapshot("asg-1", "case-1", "unit-1", AssignmentKind.ASSIGN,
-                AssignmentStatus.ACCEPTED, T, T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400),
-                T.plusSeconds(70 * 86_400), "请于期限内办结", T.plusSeconds(3_600), T.plusSeconds(1_800),
+                AssignmentStatus.ACCEPTED, "请于期限内办结", new Schedule(T, T.plusSeconds(15 * 86_400),
+                        T.plusSeconds(5 * 86_400), T.plusSeconds(70 * 86_400), Set.of()),
+                new Acceptance(T.plusSeconds(3_600), T.plusSeconds(1_800)),
                 new Objection("不属本单位", T.plusSeconds(600), false, T.plusSeconds(1_200), null),
                 List.of(new ProgressNote("note-1", "已约谈信访人", T.plusSeconds(7_200))),
                 List.of(new Extension("ext-1", 10, "需协调多部门", T.plusSeconds(8_000), Extension.Status.APPROVED, "同意",
@@ -37,7 +42,7 @@ class MongoAssignmentsMappingTest {
                         new Extension("ext-2", 5, "再协调", T.plusSeconds(9_500), Extension.Status.PENDING, null, null)),
                 new FinalReport(FinalReport.Outcome.LEGALLY_HANDLED, false, "依法处理", T.plusSeconds(10_000),
                         T.plusSeconds(10_500), true),
-                2, "答复不到位", T.plusSeconds(11_000), "重复交办", 7);
+                new Review(2, "答复不到位"), new Closing(T.plusSeconds(11_000), "重复交办"), 7);
 
         // when
         Document document = MongoAssignments.toDocument(Assignment.restore(full))
@@ -52,9 +57,9 @@ class MongoAssignmentsMappingTest {
     void provisionalDeadlinesAreStoredFlaggedForTheRecountAndComeBack() {
         // given
         AssignmentSnapshot provisional = new AssignmentSnapshot("asg-2", "case-1", "unit-1", AssignmentKind.ASSIGN,
-                AssignmentStatus.ASSIGNED, T, T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400),
-                T.plusSeconds(84 * 86_400), null, null, null, null, List.of(), List.of(), null, 0, null, null, null, 1,
-                Set.of(DeadlineKind.RESULT, DeadlineKind.OBJECTION));
+                AssignmentStatus.ASSIGNED, null, new Schedule(T, T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400),
+                        T.plusSeconds(84 * 86_400), Set.of(DeadlineKind.RESULT, DeadlineKind.OBJECTION)),
+                Acceptance.NONE, null, List.of(), List.of(), null, Review.NONE, Closing.NONE, 1);
 
         // when
         Document document = MongoAssignments.toDocument(Assignment.restore(provisional))
@@ -70,9 +75,9 @@ class MongoAssignmentsMappingTest {
     void anAssignmentWithoutProvisionalDeadlinesSaysSoExplicitlySoThatAnUpdateClearsTheFlag() {
         // when: every update sets the fields it is given, so false and empty must be written
         Document document = MongoAssignments.toDocument(Assignment.restore(new AssignmentSnapshot("asg-3", "case-1",
-                "unit-1", AssignmentKind.ASSIGN, AssignmentStatus.ASSIGNED, T, T.plusSeconds(15 * 86_400),
-                T.plusSeconds(5 * 86_400), T.plusSeconds(60 * 86_400), null, null, null, null, List.of(), List.of(),
-                null, 0, null, null, null, 1)));
+                "unit-1", AssignmentKind.ASSIGN, AssignmentStatus.ASSIGNED, null, new Schedule(T,
+                        T.plusSeconds(15 * 86_400), T.plusSeconds(5 * 86_400), T.plusSeconds(60 * 86_400), Set.of()),
+                Acceptance.NONE, null, List.of(), List.of(), null, Review.NONE, Closing.NONE, 1)));
 
         // then
         assertThat(document.getBoolean("deadlineProvisional")).isFalse();
