@@ -6,6 +6,11 @@ import java.util.Optional;
 
 import org.duban.contracts.events.ReminderIssued;
 import org.duban.platform.events.PendingEvents;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.ReminderSource;
+import org.duban.supervision.reminder.Reminders;
 
 /**
  * Reminds units of their assignments' deadlines: YELLOW when the applicable deadline enters the

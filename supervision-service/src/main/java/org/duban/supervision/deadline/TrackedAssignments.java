@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.events.PendingEvent;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /** The tracked assignments, one per assignment id. */
 public interface TrackedAssignments {

@@ -9,11 +9,11 @@ import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.Remindable;
-import org.duban.supervision.deadline.Reminded;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.Remindable;
+import org.duban.supervision.reminder.Reminded;
 
 /**
  * An accountability measure (问责措施) issued to a unit, optionally tied to an assignment or a

@@ -1,8 +1,8 @@
 package org.duban.supervision.measure;
 
 import org.duban.platform.events.PendingEvents;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.SubjectReminders;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.SubjectReminders;
 
 /** Reminds units of the due dates of their written self-reviews and rectification reports. */
 public final class MeasureReminders extends SubjectReminders<Measure> {

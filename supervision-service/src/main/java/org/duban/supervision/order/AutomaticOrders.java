@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.duban.platform.events.PendingEvents;
-import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.Reminders;
 import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.Reminders;
 
 /**
  * Opens (policy AUTO) or proposes (policy PROPOSE) a supervision order when an assignment turns

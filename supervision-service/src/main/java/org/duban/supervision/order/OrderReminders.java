@@ -1,8 +1,8 @@
 package org.duban.supervision.order;
 
 import org.duban.platform.events.PendingEvents;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.SubjectReminders;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.SubjectReminders;
 
 /** Reminds units of the response deadlines of their open supervision orders, like assignments'. */
 public final class OrderReminders extends SubjectReminders<SupervisionOrder> {

@@ -12,12 +12,12 @@ import org.duban.contracts.events.SupervisionOrderProposed;
 import org.duban.contracts.events.SupervisionOrderReopened;
 import org.duban.contracts.events.SupervisionOrderResponded;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.Remindable;
-import org.duban.supervision.deadline.Reminded;
 import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.Remindable;
+import org.duban.supervision.reminder.Reminded;
 
 /**
  * A supervision order (督办) on an assignment: opened (by a supervisor, or by the office policy when

@@ -8,11 +8,11 @@ import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.RecommendationAnswered;
 import org.duban.contracts.events.RecommendationIssued;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.Remindable;
-import org.duban.supervision.deadline.Reminded;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.Remindable;
+import org.duban.supervision.reminder.Reminded;
 
 /**
  * A recommendation (三项建议) to a unit, or to a body outside the platform (the addressee, e.g.

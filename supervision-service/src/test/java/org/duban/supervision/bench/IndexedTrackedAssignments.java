@@ -11,11 +11,11 @@ import java.util.TreeSet;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /**
  * Tracked assignments in memory with what MongoDB's sparse {@code next_check} index gives: an ordered

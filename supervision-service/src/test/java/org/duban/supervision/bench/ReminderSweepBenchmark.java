@@ -22,13 +22,13 @@ import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
 import org.duban.platform.testing.MovableClock;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.deadline.mongo.MongoTrackedAssignmentsAccess;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.ReminderSweep;
 
 /**
  * Times the reminder sweep and the cost of one tracked event with many closed assignments, against a

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /**
  * The tracked assignments in a map, with the store's versioning, order, paging and next-check

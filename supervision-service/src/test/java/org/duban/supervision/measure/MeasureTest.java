@@ -11,7 +11,7 @@ import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
 import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.DeadlineFixtures;
-import org.duban.supervision.deadline.DeadlineKind;
+import org.duban.supervision.reminder.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 class MeasureTest {

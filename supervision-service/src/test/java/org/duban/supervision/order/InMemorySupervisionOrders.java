@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.supervision.reminder.AlertPolicy;
 
 /** Supervision orders in a map, versioned like the store; the events each write carried in {@link #events}. */
 public final class InMemorySupervisionOrders implements SupervisionOrders {

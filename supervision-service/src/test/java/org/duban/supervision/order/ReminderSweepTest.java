@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,15 +31,15 @@ import org.duban.platform.events.EventJson;
 import org.duban.platform.events.PendingEvent;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.testing.MovableClock;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.InMemoryTrackedAssignments;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.ReminderSource;
-import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.ReminderSource;
+import org.duban.supervision.reminder.ReminderSweep;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,10 +12,10 @@ import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.SupervisionOrderReopened;
 import org.duban.contracts.events.SupervisionOrderResponded;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.DeadlineFixtures;
-import org.duban.supervision.deadline.DeadlineKind;
 import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 class SupervisionOrderTest {

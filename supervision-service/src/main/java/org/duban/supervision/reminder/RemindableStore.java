@@ -1,0 +1,54 @@
+package org.duban.supervision.reminder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.platform.events.PendingEvent;
+
+/**
+ * A store of one kind of {@link Remindable} subject (supervision orders, recommendations, measures):
+ * one document per subject, with its pending events and its reminder state. What every such store
+ * does alike is done once by the reminder feature's store, which the subject's own adapter composes
+ * (see {@link Composed}); the subject's adapter adds only its own queries.
+ */
+public interface RemindableStore<T extends Remindable<T>> extends RemindableSubjects<T> {
+
+    /** Stores a new subject with its events; false, storing nothing, when one with its id exists. */
+    boolean insert(T subject, List<PendingEvent> events);
+
+    /** Every subject of a unit. */
+    List<T> ofUnit(String unitId);
+
+    /** A store that hands what every such store does alike to a composed one. */
+    interface Composed<T extends Remindable<T>> extends RemindableStore<T> {
+
+        /** The composed store of the same subjects. */
+        RemindableStore<T> remindables();
+
+        @Override
+        default Optional<T> find(String id) {
+            return remindables().find(id);
+        }
+
+        @Override
+        default boolean insert(T subject, List<PendingEvent> events) {
+            return remindables().insert(subject, events);
+        }
+
+        @Override
+        default boolean updateIfUnchanged(T subject, List<PendingEvent> events) {
+            return remindables().updateIfUnchanged(subject, events);
+        }
+
+        @Override
+        default List<String> dueForReminder(Instant now, int limit) {
+            return remindables().dueForReminder(now, limit);
+        }
+
+        @Override
+        default List<T> ofUnit(String unitId) {
+            return remindables().ofUnit(unitId);
+        }
+    }
+}
