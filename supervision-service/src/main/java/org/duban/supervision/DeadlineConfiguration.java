@@ -27,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 class DeadlineConfiguration {
 
     @Bean
-    MongoTrackedAssignments trackedAssignments(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        return new MongoTrackedAssignments(database, writer, policy);
+    MongoTrackedAssignments trackedAssignments(MongoDatabase database, AggregateWriter writer, PendingEvents events,
+            AlertPolicy policy) {
+        return new MongoTrackedAssignments(database, writer, events, policy);
     }
 
     @Bean
@@ -51,9 +52,8 @@ class DeadlineConfiguration {
 
     @Bean
     AssignmentReminders assignmentReminders(TrackedAssignments assignments, AlertPolicy policy,
-            ObjectProvider<OverdueAssignments> overdue, PendingEvents events) {
-        return new AssignmentReminders(assignments, policy, overdue.getIfAvailable(() -> OverdueAssignments.NONE),
-                events);
+            ObjectProvider<OverdueAssignments> overdue) {
+        return new AssignmentReminders(assignments, policy, overdue.getIfAvailable(() -> OverdueAssignments.NONE));
     }
 
     /** Makes every creating call of this service safe to retry (platform, collection {@code idempotency_keys}). */

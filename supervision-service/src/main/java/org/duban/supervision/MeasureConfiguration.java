@@ -29,8 +29,9 @@ class MeasureConfiguration {
 
     /** The measures as reminded subjects and lines of the board. */
     @Bean
-    MongoRemindables<Measure> measureRemindables(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        return new MongoRemindables<>(collection(database), writer, policy, new MongoRemindables.Mapping<>(
+    MongoRemindables<Measure> measureRemindables(MongoDatabase database, AggregateWriter writer,
+            PendingEvents events, AlertPolicy policy) {
+        return new MongoRemindables<>(collection(database), writer, events, policy, new MongoRemindables.Mapping<>(
                 AlertKind.MEASURE, MongoMeasures::ownFields, MongoMeasures::fromDocument, Measure::issuedAt, null));
     }
 
@@ -41,13 +42,13 @@ class MeasureConfiguration {
 
     @Bean
     MeasureService measureService(Measures measures, TrackedAssignments assignments, SupervisionOrders orders,
-            IdempotentCreations creations, PendingEvents events, Clock clock, ReportedTimes reportedTimes) {
-        return new MeasureService(measures, assignments, orders, new Support(creations, events, clock), reportedTimes);
+            IdempotentCreations creations, Clock clock, ReportedTimes reportedTimes) {
+        return new MeasureService(measures, assignments, orders, new Support(creations, clock), reportedTimes);
     }
 
     @Bean
-    MeasureReminders measureReminders(Measures measures, AlertPolicy policy, PendingEvents events) {
-        return new MeasureReminders(measures, policy, events);
+    MeasureReminders measureReminders(Measures measures, AlertPolicy policy) {
+        return new MeasureReminders(measures, policy);
     }
 
     private static MongoCollection<Document> collection(MongoDatabase database) {

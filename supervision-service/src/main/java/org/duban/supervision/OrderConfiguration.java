@@ -29,8 +29,8 @@ class OrderConfiguration {
     /** The orders as reminded subjects and lines of the board. */
     @Bean
     MongoRemindables<SupervisionOrder> orderRemindables(MongoDatabase database, AggregateWriter writer,
-            AlertPolicy policy) {
-        return new MongoRemindables<>(collection(database), writer, policy, new MongoRemindables.Mapping<>(
+            PendingEvents events, AlertPolicy policy) {
+        return new MongoRemindables<>(collection(database), writer, events, policy, new MongoRemindables.Mapping<>(
                 AlertKind.SUPERVISION_ORDER, MongoSupervisionOrders::ownFields, MongoSupervisionOrders::fromDocument,
                 SupervisionOrder::openedAt, null));
     }
@@ -41,20 +41,20 @@ class OrderConfiguration {
     }
 
     @Bean
-    AutomaticOrders automaticOrders(SupervisionOrders orders, OrderProperties properties, PendingEvents events) {
-        return new AutomaticOrders(orders, properties.policy(), events);
+    AutomaticOrders automaticOrders(SupervisionOrders orders, OrderProperties properties) {
+        return new AutomaticOrders(orders, properties.policy());
     }
 
     @Bean
-    OrderReminders orderReminders(SupervisionOrders orders, AlertPolicy policy, PendingEvents events) {
-        return new OrderReminders(orders, policy, events);
+    OrderReminders orderReminders(SupervisionOrders orders, AlertPolicy policy) {
+        return new OrderReminders(orders, policy);
     }
 
     @Bean
     SupervisionOrderService supervisionOrderService(SupervisionOrders orders, TrackedAssignments assignments,
-            OrderProperties properties, IdempotentCreations creations, PendingEvents events, Clock clock) {
+            OrderProperties properties, IdempotentCreations creations, Clock clock) {
         return new SupervisionOrderService(orders, assignments, properties.policy(),
-                new Support(creations, events, clock));
+                new Support(creations, clock));
     }
 
     private static MongoCollection<Document> collection(MongoDatabase database) {

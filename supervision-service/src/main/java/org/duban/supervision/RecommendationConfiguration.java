@@ -30,8 +30,8 @@ class RecommendationConfiguration {
     /** The recommendations as reminded subjects and lines of the board (a unit's: only those addressed to it). */
     @Bean
     MongoRemindables<Recommendation> recommendationRemindables(MongoDatabase database, AggregateWriter writer,
-            AlertPolicy policy) {
-        return new MongoRemindables<>(collection(database), writer, policy, new MongoRemindables.Mapping<>(
+            PendingEvents events, AlertPolicy policy) {
+        return new MongoRemindables<>(collection(database), writer, events, policy, new MongoRemindables.Mapping<>(
                 AlertKind.RECOMMENDATION, MongoRecommendations::ownFields, MongoRecommendations::fromDocument,
                 Recommendation::issuedAt, MongoRecommendations.ADDRESSED_TO_UNIT));
     }
@@ -44,15 +44,14 @@ class RecommendationConfiguration {
     @Bean
     RecommendationService recommendationService(Recommendations recommendations, TrackedAssignments assignments,
             @Value("${duban.supervision.recommendation-answer-period:30d}") Duration answerPeriod,
-            IdempotentCreations creations, PendingEvents events, Clock clock) {
+            IdempotentCreations creations, Clock clock) {
         return new RecommendationService(recommendations, assignments, answerPeriod,
-                new Support(creations, events, clock));
+                new Support(creations, clock));
     }
 
     @Bean
-    RecommendationReminders recommendationReminders(Recommendations recommendations, AlertPolicy policy,
-            PendingEvents events) {
-        return new RecommendationReminders(recommendations, policy, events);
+    RecommendationReminders recommendationReminders(Recommendations recommendations, AlertPolicy policy) {
+        return new RecommendationReminders(recommendations, policy);
     }
 
     private static MongoCollection<Document> collection(MongoDatabase database) {

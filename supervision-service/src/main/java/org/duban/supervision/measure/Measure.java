@@ -1,6 +1,8 @@
 package org.duban.supervision.measure;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
@@ -9,92 +11,180 @@ import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
 import org.duban.platform.domain.StateConflict;
+import org.duban.supervision.measure.MeasureSnapshot.Concerns;
+import org.duban.supervision.measure.MeasureSnapshot.Dates;
+import org.duban.supervision.measure.MeasureSnapshot.Held;
+import org.duban.supervision.measure.MeasureSnapshot.Submission;
 import org.duban.supervision.reminder.AlertColour;
 import org.duban.supervision.reminder.Deadline;
 import org.duban.supervision.reminder.DeadlineKind;
 import org.duban.supervision.reminder.Remindable;
 import org.duban.supervision.reminder.Reminded;
+import org.duban.supervision.reminder.Reminders;
 
 /**
  * An accountability measure (问责措施) issued to a unit, optionally tied to an assignment or a
  * supervision order. A written self-review or rectification order waits for the unit's submission
  * by {@code dueAt} (reminded like any deadline); an interview is scheduled, then recorded as held
- * with minutes; a notice or listed supervision asks nothing more.
+ * with minutes; a notice or listed supervision asks nothing more. Each change records the event it causes.
  */
-public record Measure(
-        String id,
-        MeasureKind kind,
-        String unitId,
-        String assignmentId,
-        String caseId,
-        String supervisionId,
-        String reason,
-        MeasureStatus status,
-        Instant dueAt,
-        Instant scheduledAt,
-        Submission submission,
-        Held held,
-        Instant issuedAt,
-        Reminded reminded,
-        long version) implements Remindable<Measure> {
+public final class Measure implements Remindable {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "measure";
 
-    public record Submission(String text, Instant at, boolean late) {
+    private final String id;
+    private final MeasureKind kind;
+    private final Concerns concerns;
+    private final String reason;
+    private final Dates dates;
+    private final long version;
+    private MeasureStatus status;
+    private Submission submission;
+    private Held held;
+    private Reminded reminded;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private Measure(MeasureSnapshot stored) {
+        this.id = stored.id();
+        this.kind = stored.kind();
+        this.concerns = stored.concerns();
+        this.reason = stored.reason();
+        this.dates = stored.dates();
+        this.version = stored.version();
+        this.status = stored.status();
+        this.submission = stored.submission();
+        this.held = stored.held();
+        this.reminded = stored.reminded();
     }
 
-    public record Held(Instant at, String minutes, Instant recordedAt) {
+    /** Rebuilds a stored measure. */
+    public static Measure restore(MeasureSnapshot stored) {
+        return new Measure(stored);
     }
 
-    public record Change(Measure measure, DubanEvent event) {
+    public MeasureSnapshot snapshot() {
+        return new MeasureSnapshot(id, kind, concerns, reason, status, dates, submission, held, reminded, version);
     }
 
-    public static Change issue(String id, MeasureKind kind, String unitId, String assignmentId, String caseId,
-            String supervisionId, String reason, Instant dueAt, Instant scheduledAt, Instant now, Actor actor) {
+    public static Measure issue(String id, MeasureKind kind, Concerns concerns, String reason, Instant dueAt,
+            Instant scheduledAt, Instant now, Actor actor) {
         MeasureStatus status = kind.asksForSubmission() ? MeasureStatus.AWAITING_SUBMISSION
                 : kind.isScheduled() ? MeasureStatus.SCHEDULED : MeasureStatus.ISSUED;
-        Measure measure = new Measure(id, kind, unitId, assignmentId, caseId, supervisionId, reason, status, dueAt,
-                scheduledAt, null, null, now, null, UNSAVED);
-        return new Change(measure, new MeasureIssued(id, kind.name(), unitId, assignmentId, caseId, supervisionId,
-                dueAt, scheduledAt, now, actor));
+        Measure measure = new Measure(new MeasureSnapshot(id, kind, concerns, reason, status,
+                new Dates(dueAt, scheduledAt, now), null, null, null, UNSAVED));
+        measure.recorded.add(new MeasureIssued(id, kind.name(), concerns.unitId(), concerns.assignmentId(),
+                concerns.caseId(), concerns.supervisionId(), dueAt, scheduledAt, now, actor));
+        return measure;
     }
 
     /** The unit submits its written self-review or rectification report; late when past {@code dueAt}. */
-    public Change submit(String text, Instant now, Actor actor) {
+    public void submit(String text, Instant now, Actor actor) {
         if (status != MeasureStatus.AWAITING_SUBMISSION) {
             throw new StateConflict(WHAT, id, status.name(), "submit");
         }
-        boolean late = now.isAfter(dueAt);
-        Measure next = new Measure(id, kind, unitId, assignmentId, caseId, supervisionId, reason,
-                MeasureStatus.SUBMITTED, dueAt, scheduledAt, new Submission(text, now, late), held, issuedAt, reminded,
-                version);
-        return new Change(next, new MeasureSubmitted(id, kind.name(), unitId, caseId, late, now, actor));
+        boolean late = now.isAfter(dueAt());
+        status = MeasureStatus.SUBMITTED;
+        submission = new Submission(text, now, late);
+        recorded.add(new MeasureSubmitted(id, kind.name(), unitId(), caseId(), late, now, actor));
     }
 
     /** A supervisor records the interview as held, with minutes. */
-    public Change record(Instant heldAt, String minutes, Instant now, Actor actor) {
+    public void record(Instant heldAt, String minutes, Instant now, Actor actor) {
         if (status != MeasureStatus.SCHEDULED) {
             throw new StateConflict(WHAT, id, status.name(), "record an interview");
         }
-        Measure next = new Measure(id, kind, unitId, assignmentId, caseId, supervisionId, reason, MeasureStatus.HELD,
-                dueAt, scheduledAt, submission, new Held(heldAt, minutes, now), issuedAt, reminded, version);
-        return new Change(next, new MeasureRecorded(id, kind.name(), unitId, caseId, heldAt, now, actor));
+        status = MeasureStatus.HELD;
+        held = new Held(heldAt, minutes, now);
+        recorded.add(new MeasureRecorded(id, kind.name(), unitId(), caseId(), heldAt, now, actor));
     }
 
     @Override
     public Optional<Deadline> applicableDeadline() {
         return status == MeasureStatus.AWAITING_SUBMISSION
-                ? Optional.of(new Deadline(DeadlineKind.SUBMISSION, dueAt)) : Optional.empty();
+                ? Optional.of(new Deadline(DeadlineKind.SUBMISSION, dueAt())) : Optional.empty();
     }
 
     public boolean overdue(Instant now) {
-        return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dueAt);
+        return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dueAt());
     }
 
     @Override
-    public Measure remind(AlertColour colour) {
-        return new Measure(id, kind, unitId, assignmentId, caseId, supervisionId, reason, status, dueAt, scheduledAt,
-                submission, held, issuedAt, new Reminded(applicableDeadline().orElseThrow(), colour), version);
+    public void remind(AlertColour colour, Instant now) {
+        Deadline deadline = applicableDeadline().orElseThrow();
+        reminded = new Reminded(deadline, colour);
+        recorded.add(Reminders.issued(MeasureReminders.SUBJECT_TYPE, id, deadline, colour, caseId(), assignmentId(),
+                unitId(), now));
+    }
+
+    @Override
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public MeasureKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String unitId() {
+        return concerns.unitId();
+    }
+
+    @Override
+    public String assignmentId() {
+        return concerns.assignmentId();
+    }
+
+    @Override
+    public String caseId() {
+        return concerns.caseId();
+    }
+
+    public String supervisionId() {
+        return concerns.supervisionId();
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public MeasureStatus status() {
+        return status;
+    }
+
+    public Instant dueAt() {
+        return dates.dueAt();
+    }
+
+    public Instant scheduledAt() {
+        return dates.scheduledAt();
+    }
+
+    public Instant issuedAt() {
+        return dates.issuedAt();
+    }
+
+    public Submission submission() {
+        return submission;
+    }
+
+    public Held held() {
+        return held;
+    }
+
+    @Override
+    public Reminded reminded() {
+        return reminded;
     }
 }

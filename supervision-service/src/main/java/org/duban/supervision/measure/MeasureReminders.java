@@ -1,6 +1,5 @@
 package org.duban.supervision.measure;
 
-import org.duban.platform.events.PendingEvents;
 import org.duban.supervision.reminder.AlertPolicy;
 import org.duban.supervision.reminder.SubjectReminders;
 
@@ -9,7 +8,7 @@ public final class MeasureReminders extends SubjectReminders<Measure> {
 
     public static final String SUBJECT_TYPE = "MEASURE";
 
-    public MeasureReminders(Measures measures, AlertPolicy policy, PendingEvents events) {
-        super(SUBJECT_TYPE, measures, policy, events);
+    public MeasureReminders(Measures measures, AlertPolicy policy) {
+        super(SUBJECT_TYPE, measures, policy);
     }
 }

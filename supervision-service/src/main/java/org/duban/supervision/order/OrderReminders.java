@@ -1,6 +1,5 @@
 package org.duban.supervision.order;
 
-import org.duban.platform.events.PendingEvents;
 import org.duban.supervision.reminder.AlertPolicy;
 import org.duban.supervision.reminder.SubjectReminders;
 
@@ -9,7 +8,7 @@ public final class OrderReminders extends SubjectReminders<SupervisionOrder> {
 
     public static final String SUBJECT_TYPE = "SUPERVISION_ORDER";
 
-    public OrderReminders(SupervisionOrders orders, AlertPolicy policy, PendingEvents events) {
-        super(SUBJECT_TYPE, orders, policy, events);
+    public OrderReminders(SupervisionOrders orders, AlertPolicy policy) {
+        super(SUBJECT_TYPE, orders, policy);
     }
 }

@@ -1,6 +1,5 @@
 package org.duban.supervision.recommendation;
 
-import org.duban.platform.events.PendingEvents;
 import org.duban.supervision.reminder.AlertPolicy;
 import org.duban.supervision.reminder.SubjectReminders;
 
@@ -9,7 +8,7 @@ public final class RecommendationReminders extends SubjectReminders<Recommendati
 
     public static final String SUBJECT_TYPE = "RECOMMENDATION";
 
-    public RecommendationReminders(Recommendations recommendations, AlertPolicy policy, PendingEvents events) {
-        super(SUBJECT_TYPE, recommendations, policy, events);
+    public RecommendationReminders(Recommendations recommendations, AlertPolicy policy) {
+        super(SUBJECT_TYPE, recommendations, policy);
     }
 }

@@ -1,14 +1,16 @@
 package org.duban.supervision.reminder;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.duban.contracts.events.DubanEvent;
 
 /**
  * A subject other than an assignment whose deadline is reminded of (a supervision order, a
  * recommendation, a measure): what {@link SubjectReminders} reads of it and how it records a reminder.
- *
- * @param <T> the subject's own type, which {@link #remind} returns
  */
-public interface Remindable<T extends Remindable<T>> {
+public interface Remindable {
 
     String id();
 
@@ -27,6 +29,12 @@ public interface Remindable<T extends Remindable<T>> {
     /** The last reminder issued, or null. */
     Reminded reminded();
 
-    /** The same subject, with the reminder of {@code colour} for its applicable deadline recorded. */
-    T remind(AlertColour colour);
+    /**
+     * Records that the unit was reminded of the applicable deadline in {@code colour} at {@code now},
+     * with the {@code ReminderIssued} event it causes (see {@link Reminders#issued}).
+     */
+    void remind(AlertColour colour, Instant now);
+
+    /** The events recorded since it was created or loaded, for the store to write with its state. */
+    List<DubanEvent> recordedEvents();
 }

@@ -4,24 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.platform.events.PendingEvent;
-
 /**
  * A store of one kind of {@link Remindable} subject (supervision orders, recommendations, measures):
- * one document per subject, with its pending events and its reminder state. What every such store
+ * one document per subject, with the events it recorded and its reminder state. What every such store
  * does alike is done once by the reminder feature's store, which the subject's own adapter composes
  * (see {@link Composed}); the subject's adapter adds only its own queries.
  */
-public interface RemindableStore<T extends Remindable<T>> extends RemindableSubjects<T> {
+public interface RemindableStore<T extends Remindable> extends RemindableSubjects<T> {
 
-    /** Stores a new subject with its events; false, storing nothing, when one with its id exists. */
-    boolean insert(T subject, List<PendingEvent> events);
+    /** Stores a new subject with the events it recorded; false, storing nothing, when one with its id exists. */
+    boolean insert(T subject);
 
     /** Every subject of a unit. */
     List<T> ofUnit(String unitId);
 
     /** A store that hands what every such store does alike to a composed one. */
-    interface Composed<T extends Remindable<T>> extends RemindableStore<T> {
+    interface Composed<T extends Remindable> extends RemindableStore<T> {
 
         /** The composed store of the same subjects. */
         RemindableStore<T> remindables();
@@ -32,13 +30,13 @@ public interface RemindableStore<T extends Remindable<T>> extends RemindableSubj
         }
 
         @Override
-        default boolean insert(T subject, List<PendingEvent> events) {
-            return remindables().insert(subject, events);
+        default boolean insert(T subject) {
+            return remindables().insert(subject);
         }
 
         @Override
-        default boolean updateIfUnchanged(T subject, List<PendingEvent> events) {
-            return remindables().updateIfUnchanged(subject, events);
+        default boolean update(T subject) {
+            return remindables().update(subject);
         }
 
         @Override

@@ -4,27 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.contracts.events.ReminderIssued;
-import org.duban.platform.events.PendingEvents;
-
 /**
  * Reminds units of the deadlines of one kind of {@link Remindable} subject (supervision orders,
  * recommendations, measures): YELLOW when the applicable deadline enters the warning window, RED
  * when it passes. Assignments have their own {@code AssignmentReminders} (a RED one may open an order).
  */
-public class SubjectReminders<T extends Remindable<T>> implements ReminderSource {
+public class SubjectReminders<T extends Remindable> implements ReminderSource {
 
     private final String subjectType;
     private final RemindableSubjects<T> subjects;
     private final AlertPolicy policy;
-    private final PendingEvents events;
 
-    public SubjectReminders(String subjectType, RemindableSubjects<T> subjects, AlertPolicy policy,
-            PendingEvents events) {
+    public SubjectReminders(String subjectType, RemindableSubjects<T> subjects, AlertPolicy policy) {
         this.subjectType = subjectType;
         this.subjects = subjects;
         this.policy = policy;
-        this.events = events;
     }
 
     @Override
@@ -48,11 +42,10 @@ public class SubjectReminders<T extends Remindable<T>> implements ReminderSource
         Optional<AlertColour> due = policy.reminderDue(deadline, subject.reminded(), now);
         if (due.isEmpty()) {
             // Its next check was stale (e.g. the yellow window changed): store the right one.
-            subjects.updateIfUnchanged(subject, List.of());
+            subjects.update(subject);
             return 0;
         }
-        ReminderIssued reminder = Reminders.issued(subjectType, id, deadline, due.get(), subject.caseId(),
-                subject.assignmentId(), subject.unitId(), now);
-        return subjects.updateIfUnchanged(subject.remind(due.get()), List.of(events.of(id, reminder))) ? 1 : 0;
+        subject.remind(due.get(), now);
+        return subjects.update(subject) ? 1 : 0;
     }
 }

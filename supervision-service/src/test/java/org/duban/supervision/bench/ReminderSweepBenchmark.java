@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentConcluded;
 import org.duban.contracts.events.AssignmentIssued;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
@@ -127,9 +126,8 @@ public final class ReminderSweepBenchmark {
      */
     static Result scenario(String label, int open, int closed, int due, TrackedAssignments store, MovableClock clock) {
         DeadlineTrackingService tracking = new DeadlineTrackingService(store);
-        PendingEvents events = new PendingEvents(clock);
         ReminderSweep sweep = new ReminderSweep(
-                List.of(new AssignmentReminders(store, POLICY, OverdueAssignments.NONE, events)), clock, 500);
+                List.of(new AssignmentReminders(store, POLICY, OverdueAssignments.NONE)), clock, 500);
 
         long closeNanos = 0;
         for (int i = 0; i < closed; i++) {

@@ -15,7 +15,6 @@ import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.ReminderIssued;
 import org.duban.contracts.events.SupervisionOrderOpened;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.testing.MovableClock;
 import org.duban.supervision.deadline.Alert;
 import org.duban.supervision.deadline.AssignmentReminders;
@@ -36,13 +35,12 @@ class UrgentAndProvisionalDeadlinesTest {
 
     private final MovableClock clock = DeadlineFixtures.clockAtIssue();
     private final AlertPolicy policy = DeadlineFixtures.policy();
-    private final PendingEvents pending = new PendingEvents(clock);
     private final InMemoryTrackedAssignments assignments = new InMemoryTrackedAssignments(policy);
     private final InMemorySupervisionOrders orders = new InMemorySupervisionOrders(policy);
     private final DeadlineTrackingService tracking = new DeadlineTrackingService(assignments);
     private final ReminderSweep sweep = new ReminderSweep(List.of(new AssignmentReminders(assignments, policy,
-            new AutomaticOrders(orders, new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7)),
-                    pending), pending)), clock, 3);
+            new AutomaticOrders(orders, new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7))))),
+            clock, 3);
 
     @Test
     void anAssignmentDueInAMinuteTurnsRedByItselfAndTheNextSweepRemindsAndSupervisesIt() {

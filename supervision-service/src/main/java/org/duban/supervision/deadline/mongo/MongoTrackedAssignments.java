@@ -26,8 +26,10 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.platform.outbox.AggregateWriter;
@@ -60,16 +62,19 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
     private final AlertPolicy policy;
 
-    public MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
+    public MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer, PendingEvents events,
+            AlertPolicy policy) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         this.policy = policy;
         createIndexes();
     }
 
-    void createIndexes() {
+    private void createIndexes() {
         // Deadline sweeps (what turns yellow or red next) and the board of every unit, in its order.
         collection.createIndex(Indexes.ascending(NEXT_DEADLINE_AT, "_id"), new IndexOptions().name("next_deadline"));
         // A unit's board: equality on the unit, then range and order on the deadline.
@@ -86,14 +91,15 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
-    public boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> events) {
+    public boolean saveIfUnchanged(TrackedAssignment assignment, List<DubanEvent> caused) {
         Document state = toDocument(assignment, policy);
+        List<PendingEvent> entries = events.of(assignment.assignmentId(), caused);
         try {
             if (assignment.isNew()) {
-                writer.insert(collection, state, events);
+                writer.insert(collection, state, entries);
                 return true;
             }
-            writer.update(collection, assignment.assignmentId(), assignment.version(), state, events);
+            writer.update(collection, assignment.assignmentId(), assignment.version(), state, entries);
         } catch (ConcurrentModification | DuplicateKey e) {
             return false;
         }

@@ -19,6 +19,11 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.supervision.measure.Measure;
 import org.duban.supervision.measure.MeasureKind;
+import org.duban.supervision.measure.MeasureSnapshot.Concerns;
+import org.duban.supervision.measure.MeasureSnapshot.Dates;
+import org.duban.supervision.measure.MeasureSnapshot.Held;
+import org.duban.supervision.measure.MeasureSnapshot.Submission;
+import org.duban.supervision.measure.MeasureSnapshot;
 import org.duban.supervision.measure.MeasureStatus;
 import org.duban.supervision.measure.Measures;
 import org.duban.supervision.reminder.RemindableStore;
@@ -83,24 +88,21 @@ public final class MongoMeasures implements Measures, RemindableStore.Composed<M
     public static Measure fromDocument(Document d) {
         Document submission = d.get("submission", Document.class);
         Document held = d.get("held", Document.class);
-        return new Measure(
+        return Measure.restore(new MeasureSnapshot(
                 d.getString(AggregateWriter.ID),
                 MeasureKind.valueOf(d.getString("kind")),
-                d.getString("unitId"),
-                d.getString("assignmentId"),
-                d.getString("caseId"),
-                d.getString("supervisionId"),
+                new Concerns(d.getString("unitId"), d.getString("assignmentId"), d.getString("caseId"),
+                        d.getString("supervisionId")),
                 d.getString("reason"),
                 MeasureStatus.valueOf(d.getString("status")),
-                instant(d.getDate("dueAt")),
-                instant(d.getDate("scheduledAt")),
-                submission == null ? null : new Measure.Submission(submission.getString("text"),
+                new Dates(instant(d.getDate("dueAt")), instant(d.getDate("scheduledAt")),
+                        d.getDate("issuedAt").toInstant()),
+                submission == null ? null : new Submission(submission.getString("text"),
                         submission.getDate("at").toInstant(), submission.getBoolean("late", false)),
-                held == null ? null : new Measure.Held(held.getDate("at").toInstant(), held.getString("minutes"),
+                held == null ? null : new Held(held.getDate("at").toInstant(), held.getString("minutes"),
                         held.getDate("recordedAt").toInstant()),
-                d.getDate("issuedAt").toInstant(),
                 RemindedFields.fromDocument(d),
-                ((Number) d.get(AggregateWriter.VERSION)).longValue());
+                ((Number) d.get(AggregateWriter.VERSION)).longValue()));
     }
 
     private Page<Measure> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {

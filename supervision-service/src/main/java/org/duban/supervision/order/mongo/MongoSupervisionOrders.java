@@ -22,6 +22,12 @@ import org.duban.supervision.order.OrderForm;
 import org.duban.supervision.order.OrderStatus;
 import org.duban.supervision.order.OrderTrigger;
 import org.duban.supervision.order.SupervisionOrder;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Closing;
+import org.duban.supervision.order.SupervisionOrderSnapshot.OnAssignment;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Origin;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Response;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Terms;
+import org.duban.supervision.order.SupervisionOrderSnapshot;
 import org.duban.supervision.order.SupervisionOrders;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.RemindedFields;
@@ -72,7 +78,7 @@ public final class MongoSupervisionOrders implements SupervisionOrders, Remindab
 
     /** The order's own fields, {@code _id} first; the reminder feature appends its own. */
     public static Document ownFields(SupervisionOrder order) {
-        SupervisionOrder.Response response = order.response();
+        Response response = order.response();
         return new Document(AggregateWriter.ID, order.id())
                 .append("assignmentId", order.assignmentId())
                 .append("caseId", order.caseId())
@@ -96,26 +102,23 @@ public final class MongoSupervisionOrders implements SupervisionOrders, Remindab
     public static SupervisionOrder fromDocument(Document document) {
         Document response = document.get("response", Document.class);
         String form = document.getString("form");
-        return new SupervisionOrder(
+        String closeNote = document.getString("closeNote");
+        Instant closedAt = instant(document.getDate("closedAt"));
+        return SupervisionOrder.restore(new SupervisionOrderSnapshot(
                 document.getString(AggregateWriter.ID),
-                document.getString("assignmentId"),
-                document.getString("caseId"),
-                document.getString("unitId"),
-                OrderTrigger.valueOf(document.getString("trigger")),
-                form == null ? null : OrderForm.valueOf(form),
+                new OnAssignment(document.getString("assignmentId"), document.getString("caseId"),
+                        document.getString("unitId")),
+                new Origin(OrderTrigger.valueOf(document.getString("trigger")), document.getBoolean("automatic", false),
+                        document.getDate("createdAt").toInstant()),
                 OrderStatus.valueOf(document.getString("status")),
-                document.getBoolean("automatic", false),
-                document.getString("note"),
-                instant(document.getDate("responseDueAt")),
-                response == null ? null : new SupervisionOrder.Response(response.getString("text"),
-                        response.getDate("at").toInstant(), response.getBoolean("late", false)),
+                new Terms(form == null ? null : OrderForm.valueOf(form), document.getString("note"),
+                        instant(document.getDate("responseDueAt")), instant(document.getDate("openedAt"))),
+                response == null ? null : new Response(response.getString("text"), response.getDate("at").toInstant(),
+                        response.getBoolean("late", false)),
                 document.getInteger("reopenCount", 0),
-                document.getDate("createdAt").toInstant(),
-                instant(document.getDate("openedAt")),
-                instant(document.getDate("closedAt")),
-                document.getString("closeNote"),
+                closedAt == null && closeNote == null ? null : new Closing(closedAt, closeNote),
                 RemindedFields.fromDocument(document),
-                ((Number) document.get(AggregateWriter.VERSION)).longValue());
+                ((Number) document.get(AggregateWriter.VERSION)).longValue()));
     }
 
     private Page<SupervisionOrder> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {

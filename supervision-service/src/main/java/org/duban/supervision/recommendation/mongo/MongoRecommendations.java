@@ -23,6 +23,9 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.supervision.recommendation.Recommendation;
 import org.duban.supervision.recommendation.RecommendationKind;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Answer;
+import org.duban.supervision.recommendation.RecommendationSnapshot;
 import org.duban.supervision.recommendation.Recommendations;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.RemindedFields;
@@ -78,7 +81,7 @@ public final class MongoRecommendations implements Recommendations, RemindableSt
 
     /** The recommendation's own fields, {@code _id} first; the reminder feature appends its own. */
     public static Document ownFields(Recommendation r) {
-        Recommendation.Answer answer = r.answer();
+        Answer answer = r.answer();
         return new Document(AggregateWriter.ID, r.id())
                 .append("kind", r.kind().name())
                 .append("unitId", r.unitId())
@@ -96,20 +99,18 @@ public final class MongoRecommendations implements Recommendations, RemindableSt
     /** Reads a whole stored document back. */
     public static Recommendation fromDocument(Document d) {
         Document answer = d.get("answer", Document.class);
-        return new Recommendation(
+        return Recommendation.restore(new RecommendationSnapshot(
                 d.getString(AggregateWriter.ID),
                 RecommendationKind.valueOf(d.getString("kind")),
-                d.getString("unitId"),
-                d.getString("addressee"),
-                d.getString("assignmentId"),
-                d.getString("caseId"),
+                new Addressing(d.getString("unitId"), d.getString("addressee"), d.getString("assignmentId"),
+                        d.getString("caseId")),
                 d.getString("text"),
                 d.getDate("feedbackDueAt").toInstant(),
-                answer == null ? null : new Recommendation.Answer(answer.getBoolean("adopted", false),
-                        answer.getString("text"), answer.getDate("at").toInstant(), answer.getBoolean("late", false)),
+                answer == null ? null : new Answer(answer.getBoolean("adopted", false), answer.getString("text"),
+                        answer.getDate("at").toInstant(), answer.getBoolean("late", false)),
                 d.getDate("issuedAt").toInstant(),
                 RemindedFields.fromDocument(d),
-                ((Number) d.get(AggregateWriter.VERSION)).longValue());
+                ((Number) d.get(AggregateWriter.VERSION)).longValue()));
     }
 
     private Page<Recommendation> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {

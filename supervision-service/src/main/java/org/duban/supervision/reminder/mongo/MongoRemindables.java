@@ -17,7 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
 import org.duban.platform.outbox.AggregateWriter;
@@ -33,11 +33,12 @@ import org.duban.supervision.reminder.WatchedSubjects;
 /**
  * A collection of {@link Remindable} subjects (supervision orders, recommendations, measures): one
  * document per subject, {@code _id} = its id, with its outbox and its {@link ReminderFields}; inserts
- * and version-filtered updates through the {@link AggregateWriter}; the board's view of them. The
+ * and version-filtered updates through the {@link AggregateWriter}, the events the subject recorded
+ * turned into outbox entries of the same write; the board's view of them. The
  * subject's own adapter composes one (see {@link RemindableStore.Composed}) and gives it only the
  * mapping of the subject's own fields ({@link Mapping}).
  */
-public final class MongoRemindables<T extends Remindable<T>> implements RemindableStore<T>, WatchedSubjects {
+public final class MongoRemindables<T extends Remindable> implements RemindableStore<T>, WatchedSubjects {
 
     /**
      * What is particular to one kind of subject.
@@ -54,14 +55,16 @@ public final class MongoRemindables<T extends Remindable<T>> implements Remindab
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
     private final AlertPolicy policy;
     private final Mapping<T> mapping;
 
     /** Creates the board's indexes; the subject's adapter creates its own ones besides. */
-    public MongoRemindables(MongoCollection<Document> collection, AggregateWriter writer, AlertPolicy policy,
-            Mapping<T> mapping) {
+    public MongoRemindables(MongoCollection<Document> collection, AggregateWriter writer, PendingEvents events,
+            AlertPolicy policy, Mapping<T> mapping) {
         this.collection = collection;
         this.writer = writer;
+        this.events = events;
         this.policy = policy;
         this.mapping = mapping;
         ReminderFields.createBoardIndexes(collection);
@@ -73,11 +76,11 @@ public final class MongoRemindables<T extends Remindable<T>> implements Remindab
     }
 
     @Override
-    public boolean insert(T subject, List<PendingEvent> events) {
+    public boolean insert(T subject) {
         Document state = toDocument(subject);
         state.values().removeIf(value -> value == null);
         try {
-            writer.insert(collection, state, events);
+            writer.insert(collection, state, events.of(subject.id(), subject.recordedEvents()));
             return true;
         } catch (DuplicateKey e) {
             return false;
@@ -85,10 +88,11 @@ public final class MongoRemindables<T extends Remindable<T>> implements Remindab
     }
 
     @Override
-    public boolean updateIfUnchanged(T subject, List<PendingEvent> events) {
+    public boolean update(T subject) {
         Document state = toDocument(subject);
         try {
-            writer.update(collection, subject.id(), subject.version(), state, events);
+            writer.update(collection, subject.id(), subject.version(), state,
+                    events.of(subject.id(), subject.recordedEvents()));
         } catch (ConcurrentModification e) {
             return false;
         }

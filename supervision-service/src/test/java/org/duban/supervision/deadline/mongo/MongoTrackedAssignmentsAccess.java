@@ -1,6 +1,9 @@
 package org.duban.supervision.deadline.mongo;
 
+import java.time.Clock;
+
 import com.mongodb.client.MongoDatabase;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.reminder.AlertPolicy;
@@ -12,8 +15,6 @@ public final class MongoTrackedAssignmentsAccess {
     }
 
     public static TrackedAssignments create(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        MongoTrackedAssignments store = new MongoTrackedAssignments(database, writer, policy);
-        store.createIndexes();
-        return store;
+        return new MongoTrackedAssignments(database, writer, new PendingEvents(Clock.systemUTC()), policy);
     }
 }

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
@@ -65,8 +66,8 @@ class MongoTrackedAssignmentsIT {
                 new OutboxProperties(false, List.of(MongoTrackedAssignments.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay), DeadlineFixtures.policy());
-        assignments.createIndexes();
+        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay),
+                new PendingEvents(Clock.systemUTC()), DeadlineFixtures.policy());
     }
 
     @Test
