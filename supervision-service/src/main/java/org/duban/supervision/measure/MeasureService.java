@@ -13,7 +13,6 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.Role;
-import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
@@ -87,11 +86,7 @@ public final class MeasureService {
 
     public Page<Measure> list(Caller caller, String unitId, MeasureKind kind, MeasureStatus status, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return measures.list(scope.unitId(), kind, status, page);
+        return UnitScope.of(caller, unitId).list(page, scope -> measures.list(scope.unitId(), kind, status, page));
     }
 
     public Measure get(Caller caller, String id) {
@@ -138,10 +133,7 @@ public final class MeasureService {
     }
 
     private Measure store(Measure measure) {
-        if (!measures.update(measure)) {
-            throw new StateConflict(Measure.WHAT, measure.id(), "changed concurrently", "apply this change");
-        }
-        return measures.find(measure.id()).orElseThrow();
+        return measures.store(measure, Measure.WHAT, "apply this change");
     }
 
     private static Instant millis(Instant instant) {

@@ -66,11 +66,8 @@ public final class SupervisionOrderService {
     public Page<SupervisionOrder> list(Caller caller, String unitId, OrderStatus status, String assignmentId,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return orders.list(scope.unitId(), scope.forUnit(), status, assignmentId, page);
+        return UnitScope.of(caller, unitId).list(page,
+                scope -> orders.list(scope.unitId(), scope.forUnit(), status, assignmentId, page));
     }
 
     public SupervisionOrder get(Caller caller, String id) {
@@ -150,9 +147,6 @@ public final class SupervisionOrderService {
     }
 
     private SupervisionOrder store(SupervisionOrder order) {
-        if (!orders.update(order)) {
-            throw new StateConflict(SupervisionOrder.WHAT, order.id(), "changed concurrently", "apply this change");
-        }
-        return orders.find(order.id()).orElseThrow();
+        return orders.store(order, SupervisionOrder.WHAT, "apply this change");
     }
 }

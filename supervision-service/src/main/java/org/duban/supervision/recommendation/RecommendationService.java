@@ -77,11 +77,8 @@ public final class RecommendationService {
     public Page<Recommendation> list(Caller caller, String unitId, RecommendationKind kind, Boolean overdue,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return recommendations.list(scope.unitId(), scope.forUnit(), kind, overdue, support.now(), page);
+        return UnitScope.of(caller, unitId).list(page,
+                scope -> recommendations.list(scope.unitId(), scope.forUnit(), kind, overdue, support.now(), page));
     }
 
     public Recommendation get(Caller caller, String id) {
@@ -97,10 +94,7 @@ public final class RecommendationService {
             throw new StateConflict(Recommendation.WHAT, id, "ADDRESSED_TO_UNIT", "enter the answer for the unit");
         }
         recommendation.answer(adopted, text, support.now(), caller.asActor());
-        if (!recommendations.update(recommendation)) {
-            throw new StateConflict(Recommendation.WHAT, id, "changed concurrently", "answer");
-        }
-        return recommendations.find(id).orElseThrow();
+        return recommendations.store(recommendation, Recommendation.WHAT, "answer");
     }
 
     private Recommendation visible(Caller caller, String id) {

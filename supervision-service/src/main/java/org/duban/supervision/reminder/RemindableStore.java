@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.platform.domain.StateConflict;
+
 /**
  * A store of one kind of {@link Remindable} subject (supervision orders, recommendations, measures):
  * one document per subject, with the events it recorded and its reminder state. What every such store
@@ -17,6 +19,20 @@ public interface RemindableStore<T extends Remindable> extends RemindableSubject
 
     /** Every subject of a unit. */
     List<T> ofUnit(String unitId);
+
+    /**
+     * Stores the next state of a subject a person changed, and reads it back.
+     *
+     * @param what   what the subject is called in a refusal ("supervision order", …)
+     * @param action what the person did, for the refusal
+     * @throws StateConflict when another write came first
+     */
+    default T store(T subject, String what, String action) {
+        if (!update(subject)) {
+            throw new StateConflict(what, subject.id(), "changed concurrently", action);
+        }
+        return find(subject.id()).orElseThrow();
+    }
 
     /** A store that hands what every such store does alike to a composed one. */
     interface Composed<T extends Remindable> extends RemindableStore<T> {
