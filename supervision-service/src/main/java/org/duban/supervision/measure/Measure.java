@@ -1,12 +1,9 @@
 package org.duban.supervision.measure;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
-import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.MeasureIssued;
 import org.duban.contracts.events.MeasureRecorded;
 import org.duban.contracts.events.MeasureSubmitted;
@@ -15,12 +12,9 @@ import org.duban.supervision.measure.MeasureSnapshot.Concerns;
 import org.duban.supervision.measure.MeasureSnapshot.Dates;
 import org.duban.supervision.measure.MeasureSnapshot.Held;
 import org.duban.supervision.measure.MeasureSnapshot.Submission;
-import org.duban.supervision.reminder.AlertColour;
 import org.duban.supervision.reminder.Deadline;
 import org.duban.supervision.reminder.DeadlineKind;
-import org.duban.supervision.reminder.Remindable;
-import org.duban.supervision.reminder.Reminded;
-import org.duban.supervision.reminder.Reminders;
+import org.duban.supervision.reminder.RemindedSubject;
 
 /**
  * An accountability measure (问责措施) issued to a unit, optionally tied to an assignment or a
@@ -28,34 +22,28 @@ import org.duban.supervision.reminder.Reminders;
  * by {@code dueAt} (reminded like any deadline); an interview is scheduled, then recorded as held
  * with minutes; a notice or listed supervision asks nothing more. Each change records the event it causes.
  */
-public final class Measure implements Remindable {
+public final class Measure extends RemindedSubject {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "measure";
 
-    private final String id;
     private final MeasureKind kind;
     private final Concerns concerns;
     private final String reason;
     private final Dates dates;
-    private final long version;
     private MeasureStatus status;
     private Submission submission;
     private Held held;
-    private Reminded reminded;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private Measure(MeasureSnapshot stored) {
-        this.id = stored.id();
+        super(stored.id(), stored.version(), stored.reminded());
         this.kind = stored.kind();
         this.concerns = stored.concerns();
         this.reason = stored.reason();
         this.dates = stored.dates();
-        this.version = stored.version();
         this.status = stored.status();
         this.submission = stored.submission();
         this.held = stored.held();
-        this.reminded = stored.reminded();
     }
 
     /** Rebuilds a stored measure. */
@@ -64,7 +52,7 @@ public final class Measure implements Remindable {
     }
 
     public MeasureSnapshot snapshot() {
-        return new MeasureSnapshot(id, kind, concerns, reason, status, dates, submission, held, reminded, version);
+        return new MeasureSnapshot(id(), kind, concerns, reason, status, dates, submission, held, reminded(), version());
     }
 
     public static Measure issue(String id, MeasureKind kind, Concerns concerns, String reason, Instant dueAt,
@@ -73,7 +61,7 @@ public final class Measure implements Remindable {
                 : kind.isScheduled() ? MeasureStatus.SCHEDULED : MeasureStatus.ISSUED;
         Measure measure = new Measure(new MeasureSnapshot(id, kind, concerns, reason, status,
                 new Dates(dueAt, scheduledAt, now), null, null, null, UNSAVED));
-        measure.recorded.add(new MeasureIssued(id, kind.name(), concerns.unitId(), concerns.assignmentId(),
+        measure.record(new MeasureIssued(id, kind.name(), concerns.unitId(), concerns.assignmentId(),
                 concerns.caseId(), concerns.supervisionId(), dueAt, scheduledAt, now, actor));
         return measure;
     }
@@ -81,22 +69,22 @@ public final class Measure implements Remindable {
     /** The unit submits its written self-review or rectification report; late when past {@code dueAt}. */
     public void submit(String text, Instant now, Actor actor) {
         if (status != MeasureStatus.AWAITING_SUBMISSION) {
-            throw new StateConflict(WHAT, id, status.name(), "submit");
+            throw new StateConflict(WHAT, id(), status.name(), "submit");
         }
         boolean late = now.isAfter(dueAt());
         status = MeasureStatus.SUBMITTED;
         submission = new Submission(text, now, late);
-        recorded.add(new MeasureSubmitted(id, kind.name(), unitId(), caseId(), late, now, actor));
+        record(new MeasureSubmitted(id(), kind.name(), unitId(), caseId(), late, now, actor));
     }
 
     /** A supervisor records the interview as held, with minutes. */
     public void record(Instant heldAt, String minutes, Instant now, Actor actor) {
         if (status != MeasureStatus.SCHEDULED) {
-            throw new StateConflict(WHAT, id, status.name(), "record an interview");
+            throw new StateConflict(WHAT, id(), status.name(), "record an interview");
         }
         status = MeasureStatus.HELD;
         held = new Held(heldAt, minutes, now);
-        recorded.add(new MeasureRecorded(id, kind.name(), unitId(), caseId(), heldAt, now, actor));
+        record(new MeasureRecorded(id(), kind.name(), unitId(), caseId(), heldAt, now, actor));
     }
 
     @Override
@@ -107,29 +95,6 @@ public final class Measure implements Remindable {
 
     public boolean overdue(Instant now) {
         return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dueAt());
-    }
-
-    @Override
-    public void remind(AlertColour colour, Instant now) {
-        Deadline deadline = applicableDeadline().orElseThrow();
-        reminded = new Reminded(deadline, colour);
-        recorded.add(Reminders.issued(MeasureReminders.SUBJECT_TYPE, id, deadline, colour, caseId(), assignmentId(),
-                unitId(), now));
-    }
-
-    @Override
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     public MeasureKind kind() {
@@ -184,7 +149,7 @@ public final class Measure implements Remindable {
     }
 
     @Override
-    public Reminded reminded() {
-        return reminded;
+    protected String subjectType() {
+        return MeasureReminders.SUBJECT_TYPE;
     }
 }

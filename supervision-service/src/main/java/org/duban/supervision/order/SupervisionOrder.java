@@ -1,12 +1,9 @@
 package org.duban.supervision.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
-import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.SupervisionOrderClosed;
 import org.duban.contracts.events.SupervisionOrderDismissed;
 import org.duban.contracts.events.SupervisionOrderOpened;
@@ -20,12 +17,9 @@ import org.duban.supervision.order.SupervisionOrderSnapshot.OnAssignment;
 import org.duban.supervision.order.SupervisionOrderSnapshot.Origin;
 import org.duban.supervision.order.SupervisionOrderSnapshot.Response;
 import org.duban.supervision.order.SupervisionOrderSnapshot.Terms;
-import org.duban.supervision.reminder.AlertColour;
 import org.duban.supervision.reminder.Deadline;
 import org.duban.supervision.reminder.DeadlineKind;
-import org.duban.supervision.reminder.Remindable;
-import org.duban.supervision.reminder.Reminded;
-import org.duban.supervision.reminder.Reminders;
+import org.duban.supervision.reminder.RemindedSubject;
 
 /**
  * A supervision order (督办) on an assignment: opened (by a supervisor, or by the office policy when
@@ -34,34 +28,28 @@ import org.duban.supervision.reminder.Reminders;
  * response is rejected. Each change records the event it causes; a change its state forbids is
  * refused with {@link StateConflict} and changes nothing.
  */
-public final class SupervisionOrder implements Remindable {
+public final class SupervisionOrder extends RemindedSubject {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "supervision order";
 
-    private final String id;
     private final OnAssignment assignment;
     private final Origin origin;
-    private final long version;
     private OrderStatus status;
     private Terms terms;
     private Response response;
     private int reopenCount;
     private Closing closing;
-    private Reminded reminded;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private SupervisionOrder(SupervisionOrderSnapshot stored) {
-        this.id = stored.id();
+        super(stored.id(), stored.version(), stored.reminded());
         this.assignment = stored.assignment();
         this.origin = stored.origin();
-        this.version = stored.version();
         this.status = stored.status();
         this.terms = stored.terms();
         this.response = stored.response();
         this.reopenCount = stored.reopenCount();
         this.closing = stored.closing();
-        this.reminded = stored.reminded();
     }
 
     /** Rebuilds a stored order. */
@@ -70,8 +58,8 @@ public final class SupervisionOrder implements Remindable {
     }
 
     public SupervisionOrderSnapshot snapshot() {
-        return new SupervisionOrderSnapshot(id, assignment, origin, status, terms, response, reopenCount, closing,
-                reminded, version);
+        return new SupervisionOrderSnapshot(id(), assignment, origin, status, terms, response, reopenCount, closing,
+                reminded(), version());
     }
 
     /** A supervisor opens an order, or the policy does (automatic, actor SYSTEM). */
@@ -80,7 +68,7 @@ public final class SupervisionOrder implements Remindable {
         SupervisionOrder order = new SupervisionOrder(new SupervisionOrderSnapshot(id, on(assignment),
                 new Origin(trigger, automatic, now), OrderStatus.OPEN, new Terms(form, note, responseDueAt, now), null,
                 0, null, null, UNSAVED));
-        order.recorded.add(order.opened(now, actor));
+        order.record(order.opened(now, actor));
         return order;
     }
 
@@ -88,7 +76,7 @@ public final class SupervisionOrder implements Remindable {
     public static SupervisionOrder propose(String id, TrackedAssignment assignment, Instant now, Actor actor) {
         SupervisionOrder order = new SupervisionOrder(new SupervisionOrderSnapshot(id, on(assignment),
                 new Origin(OrderTrigger.OVERDUE, true, now), OrderStatus.PROPOSED, null, null, 0, null, null, UNSAVED));
-        order.recorded.add(new SupervisionOrderProposed(id, order.assignmentId(), order.caseId(), order.unitId(),
+        order.record(new SupervisionOrderProposed(id, order.assignmentId(), order.caseId(), order.unitId(),
                 OrderTrigger.OVERDUE.name(), now, actor));
         return order;
     }
@@ -100,14 +88,14 @@ public final class SupervisionOrder implements Remindable {
         terms = new Terms(chosenForm, confirmNote, dueAt, now);
         response = null;
         closing = null;
-        recorded.add(opened(now, actor));
+        record(opened(now, actor));
     }
 
     public void dismiss(String dismissNote, Instant now, Actor actor) {
         require(OrderStatus.PROPOSED, "dismiss");
         status = OrderStatus.DISMISSED;
         closing = new Closing(now, dismissNote);
-        recorded.add(new SupervisionOrderDismissed(id, assignmentId(), caseId(), unitId(), now, actor));
+        record(new SupervisionOrderDismissed(id(), assignmentId(), caseId(), unitId(), now, actor));
     }
 
     /** The unit answers in writing; late when past the response deadline. */
@@ -117,17 +105,17 @@ public final class SupervisionOrder implements Remindable {
         status = OrderStatus.RESPONDED;
         response = new Response(text, now, late);
         closing = null;
-        recorded.add(new SupervisionOrderResponded(id, assignmentId(), caseId(), unitId(), late, now, actor));
+        record(new SupervisionOrderResponded(id(), assignmentId(), caseId(), unitId(), late, now, actor));
     }
 
     /** A supervisor closes it, answered or not. */
     public void close(String closingNote, Instant now, Actor actor) {
         if (status != OrderStatus.OPEN && status != OrderStatus.RESPONDED) {
-            throw new StateConflict(WHAT, id, status.name(), "close");
+            throw new StateConflict(WHAT, id(), status.name(), "close");
         }
         status = OrderStatus.CLOSED;
         closing = new Closing(now, closingNote);
-        recorded.add(new SupervisionOrderClosed(id, assignmentId(), caseId(), unitId(), now, actor));
+        record(new SupervisionOrderClosed(id(), assignmentId(), caseId(), unitId(), now, actor));
     }
 
     /** A supervisor rejects the response: open again with a new response deadline. */
@@ -137,7 +125,7 @@ public final class SupervisionOrder implements Remindable {
         terms = new Terms(form(), reason, newDueAt, openedAt());
         reopenCount++;
         closing = null;
-        recorded.add(new SupervisionOrderReopened(id, assignmentId(), caseId(), unitId(), newDueAt, reopenCount, now,
+        record(new SupervisionOrderReopened(id(), assignmentId(), caseId(), unitId(), newDueAt, reopenCount, now,
                 actor));
     }
 
@@ -146,14 +134,6 @@ public final class SupervisionOrder implements Remindable {
     public Optional<Deadline> applicableDeadline() {
         return status == OrderStatus.OPEN ? Optional.of(new Deadline(DeadlineKind.RESPONSE, responseDueAt()))
                 : Optional.empty();
-    }
-
-    @Override
-    public void remind(AlertColour colour, Instant now) {
-        Deadline deadline = applicableDeadline().orElseThrow();
-        reminded = new Reminded(deadline, colour);
-        recorded.add(Reminders.issued(OrderReminders.SUBJECT_TYPE, id, deadline, colour, caseId(), assignmentId(),
-                unitId(), now));
     }
 
     /** Proposals (and dismissed ones) stay within the office until a supervisor confirms one. */
@@ -166,22 +146,7 @@ public final class SupervisionOrder implements Remindable {
     }
 
     public boolean isNew() {
-        return version == UNSAVED;
-    }
-
-    @Override
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public String id() {
-        return id;
+        return version() == UNSAVED;
     }
 
     @Override
@@ -250,23 +215,23 @@ public final class SupervisionOrder implements Remindable {
         return closing == null ? null : closing.note();
     }
 
-    @Override
-    public Reminded reminded() {
-        return reminded;
-    }
-
     private static OnAssignment on(TrackedAssignment assignment) {
         return new OnAssignment(assignment.assignmentId(), assignment.caseId(), assignment.unitId());
     }
 
     private SupervisionOrderOpened opened(Instant now, Actor actor) {
-        return new SupervisionOrderOpened(id, assignmentId(), caseId(), unitId(), trigger().name(), form().name(),
+        return new SupervisionOrderOpened(id(), assignmentId(), caseId(), unitId(), trigger().name(), form().name(),
                 automatic(), responseDueAt(), now, actor);
     }
 
     private void require(OrderStatus expected, String action) {
         if (status != expected) {
-            throw new StateConflict(WHAT, id, status.name(), action);
+            throw new StateConflict(WHAT, id(), status.name(), action);
         }
+    }
+
+    @Override
+    protected String subjectType() {
+        return OrderReminders.SUBJECT_TYPE;
     }
 }

@@ -1,23 +1,17 @@
 package org.duban.supervision.recommendation;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
-import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.RecommendationAnswered;
 import org.duban.contracts.events.RecommendationIssued;
 import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
 import org.duban.supervision.recommendation.RecommendationSnapshot.Answer;
-import org.duban.supervision.reminder.AlertColour;
 import org.duban.supervision.reminder.Deadline;
 import org.duban.supervision.reminder.DeadlineKind;
-import org.duban.supervision.reminder.Remindable;
-import org.duban.supervision.reminder.Reminded;
-import org.duban.supervision.reminder.Reminders;
+import org.duban.supervision.reminder.RemindedSubject;
 
 /**
  * A recommendation (三项建议) to a unit, or to a body outside the platform (the addressee, e.g.
@@ -25,32 +19,26 @@ import org.duban.supervision.reminder.Reminders;
  * {@code feedbackDueAt}; an answer not given by then is flagged overdue and reminded of. Each change
  * records the event it causes.
  */
-public final class Recommendation implements Remindable {
+public final class Recommendation extends RemindedSubject {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "recommendation";
 
-    private final String id;
     private final RecommendationKind kind;
     private final Addressing addressing;
     private final String text;
     private final Instant feedbackDueAt;
     private final Instant issuedAt;
-    private final long version;
     private Answer answer;
-    private Reminded reminded;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private Recommendation(RecommendationSnapshot stored) {
-        this.id = stored.id();
+        super(stored.id(), stored.version(), stored.reminded());
         this.kind = stored.kind();
         this.addressing = stored.addressing();
         this.text = stored.text();
         this.feedbackDueAt = stored.feedbackDueAt();
         this.issuedAt = stored.issuedAt();
-        this.version = stored.version();
         this.answer = stored.answer();
-        this.reminded = stored.reminded();
     }
 
     /** Rebuilds a stored recommendation. */
@@ -59,26 +47,26 @@ public final class Recommendation implements Remindable {
     }
 
     public RecommendationSnapshot snapshot() {
-        return new RecommendationSnapshot(id, kind, addressing, text, feedbackDueAt, answer, issuedAt, reminded,
-                version);
+        return new RecommendationSnapshot(id(), kind, addressing, text, feedbackDueAt, answer, issuedAt, reminded(),
+                version());
     }
 
     public static Recommendation issue(String id, RecommendationKind kind, Addressing addressing, String text,
             Instant feedbackDueAt, Instant now, Actor actor) {
         Recommendation issued = new Recommendation(new RecommendationSnapshot(id, kind, addressing, text,
                 feedbackDueAt, null, now, null, UNSAVED));
-        issued.recorded.add(new RecommendationIssued(id, kind.name(), addressing.unitId(), addressing.addressee(),
+        issued.record(new RecommendationIssued(id, kind.name(), addressing.unitId(), addressing.addressee(),
                 addressing.assignmentId(), addressing.caseId(), feedbackDueAt, now, actor));
         return issued;
     }
 
     public void answer(boolean adopted, String answerText, Instant now, Actor actor) {
         if (answered()) {
-            throw new StateConflict(WHAT, id, "ANSWERED", "answer again");
+            throw new StateConflict(WHAT, id(), "ANSWERED", "answer again");
         }
         boolean late = now.isAfter(feedbackDueAt);
         answer = new Answer(adopted, answerText, now, late);
-        recorded.add(new RecommendationAnswered(id, kind.name(), unitId(), caseId(), adopted, late, now, actor));
+        record(new RecommendationAnswered(id(), kind.name(), unitId(), caseId(), adopted, late, now, actor));
     }
 
     /** Whether the unit itself answers (addressed to it); otherwise a supervisor enters the addressee's answer. */
@@ -100,31 +88,8 @@ public final class Recommendation implements Remindable {
         return answered() ? Optional.empty() : Optional.of(new Deadline(DeadlineKind.FEEDBACK, feedbackDueAt));
     }
 
-    @Override
-    public void remind(AlertColour colour, Instant now) {
-        Deadline deadline = applicableDeadline().orElseThrow();
-        reminded = new Reminded(deadline, colour);
-        recorded.add(Reminders.issued(RecommendationReminders.SUBJECT_TYPE, id, deadline, colour, caseId(),
-                assignmentId(), unitId(), now));
-    }
-
     public boolean isNew() {
-        return version == UNSAVED;
-    }
-
-    @Override
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
-    @Override
-    public long version() {
-        return version;
-    }
-
-    @Override
-    public String id() {
-        return id;
+        return version() == UNSAVED;
     }
 
     public RecommendationKind kind() {
@@ -168,7 +133,7 @@ public final class Recommendation implements Remindable {
     }
 
     @Override
-    public Reminded reminded() {
-        return reminded;
+    protected String subjectType() {
+        return RecommendationReminders.SUBJECT_TYPE;
     }
 }
