@@ -7,7 +7,6 @@ import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
 import static org.duban.supervision.deadline.DeadlineFixtures.issuedEvent;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,72 +16,25 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import com.mongodb.client.MongoDatabase;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.duban.contracts.events.ReminderIssued;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.EventJson;
-import org.duban.platform.testing.MovableClock;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.duban.supervision.deadline.ReminderSweep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Supervision orders, recommendations and measures over HTTP with real tokens, policy PROPOSE,
  * time moved by a movable clock and sweeps driven by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "duban.supervision.sweep-enabled=false", "duban.supervision.orders.overdue-policy=PROPOSE"})
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
-class AccountabilityIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        MovableClock clock() {
-            return new MovableClock(ISSUED_AT);
-        }
-    }
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_supervision_acc_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    MongoDatabase database;
-    @Autowired
-    ReminderSweep sweep;
-
-    private final String supervisor = TestTokens.supervisor("zhang.wei");
+class AccountabilityIT extends RunningSupervision {
 
     @BeforeEach
     void backToTheMomentOfIssue() {
@@ -505,57 +457,8 @@ class AccountabilityIT {
         return assignment;
     }
 
-    private static String newUnit() {
-        return "unit-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private HttpResponse<String> get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), token, null);
-    }
-
-    private HttpResponse<String> post(String path, String token, String body, String idempotencyKey) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), token, idempotencyKey);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request, String token, String idempotencyKey) {
-        request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
     private static List<String> fields(HttpResponse<String> response) {
         return StreamSupport.stream(json(response).path("errors").spliterator(), false)
                 .map(error -> error.path("field").asString()).toList();
-    }
-
-    /** The board's counts as green, yellow, red. */
-    private static List<Long> counts(HttpResponse<String> response) {
-        JsonNode counts = json(response).path("counts");
-        return List.of(counts.path("green").asLong(), counts.path("yellow").asLong(), counts.path("red").asLong());
-    }
-
-    private static List<JsonNode> items(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return StreamSupport.stream(json(response).path("items").spliterator(), false).toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.duban.supervision;
 
 import static org.duban.platform.testing.ConfigurationMetadata.assertDescribesEveryDubanProperty;
 
-import org.duban.supervision.deadline.config.DeadlineProperties;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -24,7 +24,7 @@ import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.duban.supervision.deadline.ReminderSweep;
+import org.duban.supervision.reminder.ReminderSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

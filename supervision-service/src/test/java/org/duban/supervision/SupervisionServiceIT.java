@@ -16,91 +16,38 @@ import static org.duban.supervision.deadline.DeadlineFixtures.objectedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.objectionDecidedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.sentBackEvent;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.EventJson;
 import org.duban.platform.events.PendingEvent;
-import org.duban.platform.testing.MovableClock;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.duban.supervision.deadline.ReminderSweep;
+import org.duban.supervision.reminder.ReminderSweep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as intake and the board's readers meet it: intake's events in over the embedded
  * broker, the board out over HTTP with real tokens, time moved by a movable clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
-class SupervisionServiceIT {
+class SupervisionServiceIT extends RunningSupervision {
 
     private static final String INTAKE = "/duban/intake-service";
     private static final String DEAD_LETTERS = "duban.supervision-service.dlt";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        MovableClock clock() {
-            return new MovableClock(ISSUED_AT);
-        }
-    }
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_supervision_test_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-    }
-
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MovableClock clock;
-    @Autowired
-    MongoDatabase database;
-    @Autowired
-    ReminderSweep sweep;
     @Autowired
     MeterRegistry meters;
-
-    private final String supervisor = TestTokens.supervisor("zhang.wei");
 
     @BeforeEach
     void backToTheMomentOfIssue() {
@@ -559,59 +506,8 @@ class SupervisionServiceIT {
         TestEvents.send(bootstrap(), INTAKE, events);
     }
 
-    private String bootstrap() {
-        return broker.getBrokersAsString();
-    }
-
     private static PendingEvent rawIssue(String assignmentId, String data) {
         return new PendingEvent(UUID.randomUUID().toString(), AssignmentIssued.TYPE, Topics.INTAKE,
                 "case-" + assignmentId, assignmentId, ISSUED_AT, data);
-    }
-
-    private static String newUnit() {
-        return "unit-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private HttpResponse<String> get(String pathAndQuery, String token) {
-        return getFrom(port, pathAndQuery, token);
-    }
-
-    private HttpResponse<String> getFrom(int port, String pathAndQuery, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(10))
-                .GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    /** The board's counts as green, yellow, red. */
-    private static List<Long> counts(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode counts = json(response).path("counts");
-        return List.of(counts.path("green").asLong(), counts.path("yellow").asLong(), counts.path("red").asLong());
-    }
-
-    private static List<JsonNode> items(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode items = json(response).path("items");
-        return java.util.stream.StreamSupport.stream(items.spliterator(), false).toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -13,6 +13,11 @@ import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.Role;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertKind;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineRange;
+import org.duban.supervision.reminder.WatchedSubjects;
 
 /**
  * The alert board: every open assignment with the colour of its applicable deadline, computed at
@@ -93,7 +98,7 @@ public final class AlertService {
         if (kind == null || kind == AlertKind.ASSIGNMENT) {
             return new Lines(
                     (deadlines, page) -> assignments.open(new OpenAssignmentsQuery(scope.unitId(), deadlines, page))
-                            .map(assignment -> policy.alertFor(assignment, now)),
+                            .map(assignment -> Alert.of(assignment, policy, now)),
                     deadlines -> assignments.countOpen(scope.unitId(), deadlines));
         }
         WatchedSubjects subjects = others.get(kind);
@@ -102,7 +107,7 @@ public final class AlertService {
         }
         return new Lines(
                 (deadlines, page) -> subjects.open(scope.unitId(), scope.forUnit(), deadlines, page)
-                        .map(watched -> policy.alertFor(watched, now)),
+                        .map(watched -> Alert.of(watched, policy, now)),
                 deadlines -> subjects.count(scope.unitId(), scope.forUnit(), deadlines));
     }
 

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.duban.contracts.events.ReminderIssued;
-import org.duban.platform.events.PendingEvents;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.ReminderSource;
+import org.duban.supervision.reminder.Reminders;
 
 /**
  * Reminds units of their assignments' deadlines: YELLOW when the applicable deadline enters the
@@ -18,14 +22,11 @@ public final class AssignmentReminders implements ReminderSource {
     private final TrackedAssignments assignments;
     private final AlertPolicy policy;
     private final OverdueAssignments overdue;
-    private final PendingEvents events;
 
-    public AssignmentReminders(TrackedAssignments assignments, AlertPolicy policy, OverdueAssignments overdue,
-            PendingEvents events) {
+    public AssignmentReminders(TrackedAssignments assignments, AlertPolicy policy, OverdueAssignments overdue) {
         this.assignments = assignments;
         this.policy = policy;
         this.overdue = overdue;
-        this.events = events;
     }
 
     @Override
@@ -57,6 +58,6 @@ public final class AssignmentReminders implements ReminderSource {
         }
         ReminderIssued reminder = Reminders.issued(SUBJECT_TYPE, id, deadline, due.get(), assignment.caseId(), id,
                 assignment.unitId(), now);
-        return assignments.saveIfUnchanged(assignment.remind(due.get()), List.of(events.of(id, reminder))) ? 1 : 0;
+        return assignments.saveIfUnchanged(assignment.remind(due.get()), List.of(reminder)) ? 1 : 0;
     }
 }

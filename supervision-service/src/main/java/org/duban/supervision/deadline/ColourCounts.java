@@ -1,5 +1,7 @@
 package org.duban.supervision.deadline;
 
+import org.duban.supervision.reminder.AlertColour;
+
 /**
  * How many lines of each colour the board holds for one kind and unit scope, whatever colour the page
  * shows: the board's headline figures.

@@ -18,6 +18,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.supervision.reminder.DeadlineKind;
 
 /**
  * Follows the intake facts that move deadlines: an issued assignment starts being tracked, an

@@ -3,6 +3,8 @@ package org.duban.supervision.deadline;
 import java.time.Instant;
 import java.util.Set;
 
+import org.duban.supervision.reminder.DeadlineKind;
+
 /**
  * What the issue of an assignment (交办/转送) tells tracking: who handles it and its two deadlines.
  *

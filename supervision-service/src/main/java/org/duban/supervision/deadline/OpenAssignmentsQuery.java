@@ -3,6 +3,7 @@ package org.duban.supervision.deadline;
 import java.util.Objects;
 
 import org.duban.platform.domain.PageRequest;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /**
  * Which open assignments to list.

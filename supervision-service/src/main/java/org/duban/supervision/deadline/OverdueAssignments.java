@@ -2,6 +2,8 @@ package org.duban.supervision.deadline;
 
 import java.time.Instant;
 
+import org.duban.supervision.reminder.Deadline;
+
 /**
  * What happens, besides the red reminder, when an assignment turns overdue: the office's policy
  * opens or proposes a supervision order (implemented by the order feature).

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.idempotency.IdempotentCreations;
 
 /**
- * What the people-facing use cases of every feature need besides their stores: idempotent creation,
- * outbox entries for the events they record, and the time (at the store's precision, milliseconds).
+ * What the people-facing use cases of every feature need besides their stores: idempotent creation
+ * and the time (at the store's precision, milliseconds).
  */
-public record Support(IdempotentCreations creations, PendingEvents events, Clock clock) {
+public record Support(IdempotentCreations creations, Clock clock) {
 
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -6,6 +6,12 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.Reminded;
+
 /**
  * An assignment whose deadlines this service watches, following intake's lifecycle (SPEC §3).
  * While it is not accepted (ASSIGNED, or OBJECTED until the objection is decided) the acceptance

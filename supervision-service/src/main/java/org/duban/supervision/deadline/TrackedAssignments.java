@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
-import org.duban.platform.events.PendingEvent;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /** The tracked assignments, one per assignment id. */
 public interface TrackedAssignments {
@@ -25,13 +26,14 @@ public interface TrackedAssignments {
     }
 
     /**
-     * Stores the next state together with the events it recorded, in one write, if the stored
+     * Stores the next state together with the events it caused (the store turns them into outbox
+     * entries of the same write), if the stored
      * assignment is still at the version this state was read at (or, for a new one, if none is
      * stored yet). Also stores when the sweep should look at it next ({@link TrackedAssignment#nextCheckAt}).
      *
      * @return false, storing nothing, when another write came first
      */
-    boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> events);
+    boolean saveIfUnchanged(TrackedAssignment assignment, List<DubanEvent> events);
 
     /** Open assignments matching the query, most urgent (earliest applicable deadline) first. */
     Page<TrackedAssignment> open(OpenAssignmentsQuery query);

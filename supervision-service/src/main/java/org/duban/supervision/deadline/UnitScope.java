@@ -1,6 +1,11 @@
 package org.duban.supervision.deadline;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.duban.platform.domain.Caller;
+import org.duban.platform.domain.Page;
+import org.duban.platform.domain.PageRequest;
 
 /**
  * Which units a caller's list covers: for those who see every unit, the unit asked for (every unit's
@@ -12,6 +17,11 @@ import org.duban.platform.domain.Caller;
  * @param nothing a unit asked for another unit's: the answer is empty
  */
 public record UnitScope(String unitId, boolean forUnit, boolean nothing) {
+
+    /** The page {@code query} gives for this scope; an empty one when the caller may see nothing of it. */
+    public <T> Page<T> list(PageRequest page, Function<UnitScope, Page<T>> query) {
+        return nothing ? new Page<>(List.of(), page, 0) : query.apply(this);
+    }
 
     public static UnitScope of(Caller caller, String unitId) {
         if (caller.seesAllUnits()) {

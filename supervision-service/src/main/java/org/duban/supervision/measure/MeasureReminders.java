@@ -1,15 +1,14 @@
 package org.duban.supervision.measure;
 
-import org.duban.platform.events.PendingEvents;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.SubjectReminders;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.SubjectReminders;
 
 /** Reminds units of the due dates of their written self-reviews and rectification reports. */
 public final class MeasureReminders extends SubjectReminders<Measure> {
 
     public static final String SUBJECT_TYPE = "MEASURE";
 
-    public MeasureReminders(Measures measures, AlertPolicy policy, PendingEvents events) {
-        super(SUBJECT_TYPE, measures, policy, events);
+    public MeasureReminders(Measures measures, AlertPolicy policy) {
+        super(SUBJECT_TYPE, measures, policy);
     }
 }

@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.duban.platform.domain.Caller;
-import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
+import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.domain.Role;
-import org.duban.platform.domain.StateConflict;
 import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.deadline.UnitScope;
+import org.duban.supervision.measure.MeasureSnapshot.Concerns;
 import org.duban.supervision.order.SupervisionOrder;
 import org.duban.supervision.order.SupervisionOrders;
 
@@ -76,21 +76,17 @@ public final class MeasureService {
         }
         String matter = caseId;
         return support.creations().create(caller, "issue-measure", idempotencyKey, request, id -> {
-            Measure.Change change = Measure.issue(id, kind, request.unitId(), request.assignmentId(), matter,
-                    request.supervisionId(), request.reason(), millis(request.dueAt()), millis(request.scheduledAt()),
+            Measure measure = Measure.issue(id, kind, new Concerns(request.unitId(), request.assignmentId(), matter,
+                    request.supervisionId()), request.reason(), millis(request.dueAt()), millis(request.scheduledAt()),
                     now, caller.asActor());
-            measures.insert(change.measure(), List.of(support.events().of(id, change.event())));
-            return change.measure();
+            measures.insert(measure);
+            return measure;
         }, measures::find);
     }
 
     public Page<Measure> list(Caller caller, String unitId, MeasureKind kind, MeasureStatus status, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return measures.list(scope.unitId(), kind, status, page);
+        return UnitScope.of(caller, unitId).list(page, scope -> measures.list(scope.unitId(), kind, status, page));
     }
 
     public Measure get(Caller caller, String id) {
@@ -102,7 +98,8 @@ public final class MeasureService {
         caller.require(Role.UNIT);
         Measure measure = measures.find(id).filter(found -> caller.isUnit(found.unitId()))
                 .orElseThrow(() -> new NotFound(Measure.WHAT, id));
-        return store(measure.submit(text, support.now(), caller.asActor()));
+        measure.submit(text, support.now(), caller.asActor());
+        return store(measure);
     }
 
     /**
@@ -115,7 +112,8 @@ public final class MeasureService {
         Instant now = support.now();
         Measure measure = visible(caller, id);
         reportedTimes.require("heldAt", heldAt, "the measure was issued", measure.issuedAt(), now);
-        return store(measure.record(millis(heldAt), minutes, now, caller.asActor()));
+        measure.record(millis(heldAt), minutes, now, caller.asActor());
+        return store(measure);
     }
 
     private static void checkInstant(List<FieldProblem> problems, String field, Instant value, boolean required,
@@ -134,12 +132,8 @@ public final class MeasureService {
                 .orElseThrow(() -> new NotFound(Measure.WHAT, id));
     }
 
-    private Measure store(Measure.Change change) {
-        Measure measure = change.measure();
-        if (!measures.updateIfUnchanged(measure, List.of(support.events().of(measure.id(), change.event())))) {
-            throw new StateConflict(Measure.WHAT, measure.id(), "changed concurrently", "apply this change");
-        }
-        return measures.find(measure.id()).orElseThrow();
+    private Measure store(Measure measure) {
+        return measures.store(measure, Measure.WHAT, "apply this change");
     }
 
     private static Instant millis(Instant instant) {

@@ -2,14 +2,12 @@ package org.duban.supervision.order;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import org.duban.platform.events.PendingEvents;
-import org.duban.supervision.deadline.Deadline;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.Reminders;
 import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.Reminders;
 
 /**
  * Opens (policy AUTO) or proposes (policy PROPOSE) a supervision order when an assignment turns
@@ -21,12 +19,10 @@ public final class AutomaticOrders implements OverdueAssignments {
 
     private final SupervisionOrders orders;
     private final OverduePolicy policy;
-    private final PendingEvents events;
 
-    public AutomaticOrders(SupervisionOrders orders, OverduePolicy policy, PendingEvents events) {
+    public AutomaticOrders(SupervisionOrders orders, OverduePolicy policy) {
         this.orders = orders;
         this.policy = policy;
-        this.events = events;
     }
 
     @Override
@@ -35,11 +31,11 @@ public final class AutomaticOrders implements OverdueAssignments {
         if (orders.find(id).isPresent()) {
             return;
         }
-        SupervisionOrder.Change change = policy.mode() == OverduePolicy.Mode.AUTO
+        SupervisionOrder order = policy.mode() == OverduePolicy.Mode.AUTO
                 ? SupervisionOrder.open(id, assignment, OrderTrigger.OVERDUE, policy.form(), null,
                         now.plus(policy.responsePeriod()), true, now, Reminders.SWEEP)
                 : SupervisionOrder.propose(id, assignment, now, Reminders.SWEEP);
-        orders.insert(change.order(), List.of(events.of(id, change.event())));
+        orders.insert(order);
     }
 
     /** The one id an automatic order on this assignment and deadline can have. */

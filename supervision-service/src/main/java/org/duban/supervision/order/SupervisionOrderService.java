@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.duban.platform.domain.Caller;
-import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
+import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -56,21 +56,18 @@ public final class SupervisionOrderService {
                     "open a supervision order");
         }
         return support.creations().create(caller, "open-supervision-order", idempotencyKey, request, id -> {
-            SupervisionOrder.Change change = SupervisionOrder.open(id, assignment, request.trigger(), request.form(),
+            SupervisionOrder order = SupervisionOrder.open(id, assignment, request.trigger(), request.form(),
                     request.note(), dueAt, false, now, caller.asActor());
-            orders.insert(change.order(), List.of(support.events().of(id, change.event())));
-            return change.order();
+            orders.insert(order);
+            return order;
         }, orders::find);
     }
 
     public Page<SupervisionOrder> list(Caller caller, String unitId, OrderStatus status, String assignmentId,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return orders.list(scope.unitId(), scope.forUnit(), status, assignmentId, page);
+        return UnitScope.of(caller, unitId).list(page,
+                scope -> orders.list(scope.unitId(), scope.forUnit(), status, assignmentId, page));
     }
 
     public SupervisionOrder get(Caller caller, String id) {
@@ -81,12 +78,15 @@ public final class SupervisionOrderService {
     public SupervisionOrder respond(Caller caller, String id, String text) {
         caller.require(Role.UNIT);
         SupervisionOrder order = own(caller, id);
-        return store(order.respond(text, support.now(), caller.asActor()));
+        order.respond(text, support.now(), caller.asActor());
+        return store(order);
     }
 
     public SupervisionOrder close(Caller caller, String id, String note) {
         caller.require(Role.SUPERVISOR);
-        return store(visible(caller, id).close(note, support.now(), caller.asActor()));
+        SupervisionOrder order = visible(caller, id);
+        order.close(note, support.now(), caller.asActor());
+        return store(order);
     }
 
     public SupervisionOrder reopen(Caller caller, String id, String reason, Instant responseDueAt) {
@@ -94,7 +94,8 @@ public final class SupervisionOrderService {
         Instant now = support.now();
         SupervisionOrder order = visible(caller, id);
         Instant dueAt = validResponseDueAt(responseDueAt, now);
-        return store(order.reopen(reason, dueAt, now, caller.asActor()));
+        order.reopen(reason, dueAt, now, caller.asActor());
+        return store(order);
     }
 
     public SupervisionOrder confirm(Caller caller, String id, OrderForm form, Instant responseDueAt, String note) {
@@ -102,12 +103,15 @@ public final class SupervisionOrderService {
         Instant now = support.now();
         SupervisionOrder order = visible(caller, id);
         Instant dueAt = validResponseDueAt(responseDueAt, now);
-        return store(order.confirm(form == null ? policy.form() : form, note, dueAt, now, caller.asActor()));
+        order.confirm(form == null ? policy.form() : form, note, dueAt, now, caller.asActor());
+        return store(order);
     }
 
     public SupervisionOrder dismiss(Caller caller, String id, String note) {
         caller.require(Role.SUPERVISOR);
-        return store(visible(caller, id).dismiss(note, support.now(), caller.asActor()));
+        SupervisionOrder order = visible(caller, id);
+        order.dismiss(note, support.now(), caller.asActor());
+        return store(order);
     }
 
     private Instant validResponseDueAt(Instant requested, Instant now) {
@@ -142,11 +146,7 @@ public final class SupervisionOrderService {
                 .orElseThrow(() -> new NotFound(SupervisionOrder.WHAT, id));
     }
 
-    private SupervisionOrder store(SupervisionOrder.Change change) {
-        SupervisionOrder order = change.order();
-        if (!orders.updateIfUnchanged(order, List.of(support.events().of(order.id(), change.event())))) {
-            throw new StateConflict(SupervisionOrder.WHAT, order.id(), "changed concurrently", "apply this change");
-        }
-        return orders.find(order.id()).orElseThrow();
+    private SupervisionOrder store(SupervisionOrder order) {
+        return orders.store(order, SupervisionOrder.WHAT, "apply this change");
     }
 }

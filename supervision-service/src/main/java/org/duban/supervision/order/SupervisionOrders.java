@@ -1,17 +1,11 @@
 package org.duban.supervision.order;
 
-import java.util.List;
-
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.RemindableSubjects;
+import org.duban.supervision.reminder.RemindableStore;
 
 /** The supervision orders, with their pending events in the same document. */
-public interface SupervisionOrders extends RemindableSubjects<SupervisionOrder> {
-
-    /** Stores a new order with its events; false, storing nothing, when one with its id exists. */
-    boolean insert(SupervisionOrder order, List<PendingEvent> events);
+public interface SupervisionOrders extends RemindableStore<SupervisionOrder> {
 
     /**
      * Orders matching the filter, newest first. Null filter values match anything.
@@ -21,7 +15,4 @@ public interface SupervisionOrders extends RemindableSubjects<SupervisionOrder> 
      */
     Page<SupervisionOrder> list(String unitId, boolean forUnit, OrderStatus status, String assignmentId,
             PageRequest page);
-
-    /** Every order of a unit (its record, for the escalation ladder). */
-    List<SupervisionOrder> ofUnit(String unitId);
 }

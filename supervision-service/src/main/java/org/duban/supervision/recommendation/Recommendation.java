@@ -4,70 +4,74 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
-import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.RecommendationAnswered;
 import org.duban.contracts.events.RecommendationIssued;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.Remindable;
-import org.duban.supervision.deadline.Reminded;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Answer;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.RemindedSubject;
 
 /**
  * A recommendation (三项建议) to a unit, or to a body outside the platform (the addressee, e.g.
  * 区纪委监委), optionally about an assignment. It waits for a written answer (adopted or not) by
- * {@code feedbackDueAt}; an answer not given by then is flagged overdue and reminded of.
- *
- * @param unitId   the unit it is addressed to (no addressee) or concerns; may be null with an addressee
- * @param addressee a body outside the platform, whose answer a supervisor enters; null for a unit
- * @param answer   null until answered
+ * {@code feedbackDueAt}; an answer not given by then is flagged overdue and reminded of. Each change
+ * records the event it causes.
  */
-public record Recommendation(
-        String id,
-        RecommendationKind kind,
-        String unitId,
-        String addressee,
-        String assignmentId,
-        String caseId,
-        String text,
-        Instant feedbackDueAt,
-        Answer answer,
-        Instant issuedAt,
-        Reminded reminded,
-        long version) implements Remindable<Recommendation> {
+public final class Recommendation extends RemindedSubject {
 
     public static final long UNSAVED = -1;
     static final String WHAT = "recommendation";
 
-    /** The written answer. */
-    public record Answer(boolean adopted, String text, Instant at, boolean late) {
+    private final RecommendationKind kind;
+    private final Addressing addressing;
+    private final String text;
+    private final Instant feedbackDueAt;
+    private final Instant issuedAt;
+    private Answer answer;
+
+    private Recommendation(RecommendationSnapshot stored) {
+        super(stored.id(), stored.version(), stored.reminded());
+        this.kind = stored.kind();
+        this.addressing = stored.addressing();
+        this.text = stored.text();
+        this.feedbackDueAt = stored.feedbackDueAt();
+        this.issuedAt = stored.issuedAt();
+        this.answer = stored.answer();
     }
 
-    public record Change(Recommendation recommendation, DubanEvent event) {
+    /** Rebuilds a stored recommendation. */
+    public static Recommendation restore(RecommendationSnapshot stored) {
+        return new Recommendation(stored);
     }
 
-    public static Change issue(String id, RecommendationKind kind, String unitId, String addressee, String assignmentId,
-            String caseId, String text, Instant feedbackDueAt, Instant now, Actor actor) {
-        Recommendation issued = new Recommendation(id, kind, unitId, addressee, assignmentId, caseId, text,
-                feedbackDueAt, null, now, null, UNSAVED);
-        return new Change(issued, new RecommendationIssued(id, kind.name(), unitId, addressee, assignmentId, caseId,
-                feedbackDueAt, now, actor));
+    public RecommendationSnapshot snapshot() {
+        return new RecommendationSnapshot(id(), kind, addressing, text, feedbackDueAt, answer, issuedAt, reminded(),
+                version());
     }
 
-    public Change answer(boolean adopted, String answerText, Instant now, Actor actor) {
+    public static Recommendation issue(String id, RecommendationKind kind, Addressing addressing, String text,
+            Instant feedbackDueAt, Instant now, Actor actor) {
+        Recommendation issued = new Recommendation(new RecommendationSnapshot(id, kind, addressing, text,
+                feedbackDueAt, null, now, null, UNSAVED));
+        issued.record(new RecommendationIssued(id, kind.name(), addressing.unitId(), addressing.addressee(),
+                addressing.assignmentId(), addressing.caseId(), feedbackDueAt, now, actor));
+        return issued;
+    }
+
+    public void answer(boolean adopted, String answerText, Instant now, Actor actor) {
         if (answered()) {
-            throw new StateConflict(WHAT, id, "ANSWERED", "answer again");
+            throw new StateConflict(WHAT, id(), "ANSWERED", "answer again");
         }
         boolean late = now.isAfter(feedbackDueAt);
-        Recommendation next = new Recommendation(id, kind, unitId, addressee, assignmentId, caseId, text, feedbackDueAt,
-                new Answer(adopted, answerText, now, late), issuedAt, reminded, version);
-        return new Change(next, new RecommendationAnswered(id, kind.name(), unitId, caseId, adopted, late, now, actor));
+        answer = new Answer(adopted, answerText, now, late);
+        record(new RecommendationAnswered(id(), kind.name(), unitId(), caseId(), adopted, late, now, actor));
     }
 
     /** Whether the unit itself answers (addressed to it); otherwise a supervisor enters the addressee's answer. */
     public boolean answeredByUnit() {
-        return addressee == null && unitId != null;
+        return addressee() == null && unitId() != null;
     }
 
     public boolean answered() {
@@ -84,13 +88,52 @@ public record Recommendation(
         return answered() ? Optional.empty() : Optional.of(new Deadline(DeadlineKind.FEEDBACK, feedbackDueAt));
     }
 
-    @Override
-    public Recommendation remind(AlertColour colour) {
-        return new Recommendation(id, kind, unitId, addressee, assignmentId, caseId, text, feedbackDueAt, answer,
-                issuedAt, new Reminded(applicableDeadline().orElseThrow(), colour), version);
+    public boolean isNew() {
+        return version() == UNSAVED;
     }
 
-    public boolean isNew() {
-        return version == UNSAVED;
+    public RecommendationKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String unitId() {
+        return addressing.unitId();
+    }
+
+    public String addressee() {
+        return addressing.addressee();
+    }
+
+    @Override
+    public String assignmentId() {
+        return addressing.assignmentId();
+    }
+
+    @Override
+    public String caseId() {
+        return addressing.caseId();
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Instant feedbackDueAt() {
+        return feedbackDueAt;
+    }
+
+    /** Null until answered. */
+    public Answer answer() {
+        return answer;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    @Override
+    protected String subjectType() {
+        return RecommendationReminders.SUBJECT_TYPE;
     }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.duban.platform.domain.Caller;
-import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
+import org.duban.platform.domain.InvalidInput;
 import org.duban.platform.domain.NotFound;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -17,6 +17,7 @@ import org.duban.supervision.deadline.Support;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.deadline.UnitScope;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
 
 /**
  * Recommendations (三项建议): a supervisor issues one; the unit it is addressed to answers in writing
@@ -66,21 +67,18 @@ public final class RecommendationService {
         }
         String caseId = assignment == null ? null : assignment.caseId();
         return support.creations().create(caller, "issue-recommendation", idempotencyKey, request, id -> {
-            Recommendation.Change change = Recommendation.issue(id, request.kind(), request.unitId(),
-                    request.addressee(), request.assignmentId(), caseId, request.text(), dueAt, now, caller.asActor());
-            recommendations.insert(change.recommendation(), List.of(support.events().of(id, change.event())));
-            return change.recommendation();
+            Recommendation issued = Recommendation.issue(id, request.kind(), new Addressing(request.unitId(),
+                    request.addressee(), request.assignmentId(), caseId), request.text(), dueAt, now, caller.asActor());
+            recommendations.insert(issued);
+            return issued;
         }, recommendations::find);
     }
 
     public Page<Recommendation> list(Caller caller, String unitId, RecommendationKind kind, Boolean overdue,
             PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER, Role.UNIT);
-        UnitScope scope = UnitScope.of(caller, unitId);
-        if (scope.nothing()) {
-            return new Page<>(List.of(), page, 0);
-        }
-        return recommendations.list(scope.unitId(), scope.forUnit(), kind, overdue, support.now(), page);
+        return UnitScope.of(caller, unitId).list(page,
+                scope -> recommendations.list(scope.unitId(), scope.forUnit(), kind, overdue, support.now(), page));
     }
 
     public Recommendation get(Caller caller, String id) {
@@ -95,12 +93,8 @@ public final class RecommendationService {
         if (caller.isSupervisor() && recommendation.answeredByUnit()) {
             throw new StateConflict(Recommendation.WHAT, id, "ADDRESSED_TO_UNIT", "enter the answer for the unit");
         }
-        Recommendation.Change change = recommendation.answer(adopted, text, support.now(), caller.asActor());
-        if (!recommendations.updateIfUnchanged(change.recommendation(),
-                List.of(support.events().of(id, change.event())))) {
-            throw new StateConflict(Recommendation.WHAT, id, "changed concurrently", "answer");
-        }
-        return recommendations.find(id).orElseThrow();
+        recommendation.answer(adopted, text, support.now(), caller.asActor());
+        return recommendations.store(recommendation, Recommendation.WHAT, "answer");
     }
 
     private Recommendation visible(Caller caller, String id) {

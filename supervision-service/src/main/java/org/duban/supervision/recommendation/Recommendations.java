@@ -1,17 +1,13 @@
 package org.duban.supervision.recommendation;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
-import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.RemindableSubjects;
+import org.duban.supervision.reminder.RemindableStore;
 
 /** The recommendations, with their pending events in the same document. */
-public interface Recommendations extends RemindableSubjects<Recommendation> {
-
-    boolean insert(Recommendation recommendation, List<PendingEvent> events);
+public interface Recommendations extends RemindableStore<Recommendation> {
 
     /**
      * Newest first.
@@ -23,6 +19,4 @@ public interface Recommendations extends RemindableSubjects<Recommendation> {
      */
     Page<Recommendation> list(String unitId, boolean addressedOnly, RecommendationKind kind, Boolean overdue,
             Instant overdueAt, PageRequest page);
-
-    List<Recommendation> ofUnit(String unitId);
 }

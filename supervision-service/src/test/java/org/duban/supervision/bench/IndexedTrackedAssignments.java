@@ -9,13 +9,13 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
-import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /**
  * Tracked assignments in memory with what MongoDB's sparse {@code next_check} index gives: an ordered
@@ -49,7 +49,7 @@ final class IndexedTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
-    public boolean saveIfUnchanged(TrackedAssignment a, List<PendingEvent> recorded) {
+    public boolean saveIfUnchanged(TrackedAssignment a, List<DubanEvent> recorded) {
         TrackedAssignment current = byId.get(a.assignmentId());
         long currentVersion = current == null ? TrackedAssignment.UNSAVED : current.version();
         if (currentVersion != a.version()) {

@@ -16,19 +16,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentConcluded;
 import org.duban.contracts.events.AssignmentIssued;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
 import org.duban.platform.testing.MovableClock;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.deadline.mongo.MongoTrackedAssignmentsAccess;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.ReminderSweep;
 
 /**
  * Times the reminder sweep and the cost of one tracked event with many closed assignments, against a
@@ -127,9 +126,8 @@ public final class ReminderSweepBenchmark {
      */
     static Result scenario(String label, int open, int closed, int due, TrackedAssignments store, MovableClock clock) {
         DeadlineTrackingService tracking = new DeadlineTrackingService(store);
-        PendingEvents events = new PendingEvents(clock);
         ReminderSweep sweep = new ReminderSweep(
-                List.of(new AssignmentReminders(store, POLICY, OverdueAssignments.NONE, events)), clock, 500);
+                List.of(new AssignmentReminders(store, POLICY, OverdueAssignments.NONE)), clock, 500);
 
         long closeNanos = 0;
         for (int i = 0; i < closed; i++) {

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.duban.platform.testing.MovableClock;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.DeadlineRange;
 import org.junit.jupiter.api.Test;
 
 /** The colour and the days left of a deadline as the clock moves towards it and past it. */
@@ -148,7 +152,7 @@ class AlertPolicyTest {
         clock.set(DeadlineFixtures.RESULT_DUE.minus(Duration.ofDays(10)));
 
         // when
-        Alert alert = policy.alertFor(accepted, clock.instant());
+        Alert alert = Alert.of(accepted, policy, clock.instant());
 
         // then
         assertThat(alert.deadlineKind()).isEqualTo(DeadlineKind.RESULT);

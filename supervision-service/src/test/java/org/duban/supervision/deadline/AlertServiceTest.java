@@ -13,6 +13,8 @@ import org.duban.platform.domain.Forbidden;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.testing.MovableClock;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,11 +9,12 @@ import org.duban.contracts.events.AssignmentCancelled;
 import org.duban.contracts.events.AssignmentConcluded;
 import org.duban.contracts.events.AssignmentExtensionDecided;
 import org.duban.contracts.events.AssignmentFinalReportSubmitted;
+import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
-import org.duban.contracts.events.AssignmentIssued;
 import org.duban.platform.testing.MovableClock;
+import org.duban.supervision.reminder.AlertPolicy;
 
 /** Assignments and intake events as the tests of this feature need them, around one fixed moment. */
 public final class DeadlineFixtures {

@@ -23,6 +23,8 @@ import java.util.List;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.CaseRegistered;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 /** Intake's facts turned into tracked deadlines, whatever their repetitions and order. */

@@ -1,5 +1,6 @@
 package org.duban.supervision.deadline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.events.PendingEvents;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineRange;
 
 /**
  * The tracked assignments in a map, with the store's versioning, order, paging and next-check
@@ -21,6 +27,8 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
 
     private final Map<String, TrackedAssignment> stored = new LinkedHashMap<>();
     private final AlertPolicy policy;
+    private final PendingEvents pending = new PendingEvents(Clock.systemUTC());
+    /** The outbox entries of every stored write, as the Mongo store would write them. */
     public final List<PendingEvent> events = new ArrayList<>();
     int saves;
     /** How many counts were asked for: the board counts, it does not load every line. */
@@ -40,7 +48,7 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
-    public synchronized boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> recorded) {
+    public synchronized boolean saveIfUnchanged(TrackedAssignment assignment, List<DubanEvent> caused) {
         TrackedAssignment current = stored.get(assignment.assignmentId());
         long currentVersion = current == null ? TrackedAssignment.UNSAVED : current.version();
         if (currentVersion != assignment.version()) {
@@ -50,7 +58,7 @@ public final class InMemoryTrackedAssignments implements TrackedAssignments {
                 assignment.unitId(), assignment.kind(), assignment.acceptanceDueAt(), assignment.dueAt(),
                 assignment.status(), assignment.trackedSince(), assignment.acceptedAt(), assignment.reminded(),
                 assignment.version() + 1, assignment.provisional()));
-        events.addAll(recorded);
+        events.addAll(pending.of(assignment.assignmentId(), caused));
         saves++;
         return true;
     }

@@ -9,6 +9,8 @@ import static org.duban.supervision.deadline.DeadlineFixtures.RESULT_DUE;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 /** Which deadline applies as an assignment is issued and accepted, in either order, once or twice. */

@@ -1,5 +1,6 @@
 package org.duban.supervision.order;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,13 +12,16 @@ import java.util.Optional;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvent;
-import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.platform.events.PendingEvents;
+import org.duban.supervision.reminder.AlertPolicy;
 
 /** Supervision orders in a map, versioned like the store; the events each write carried in {@link #events}. */
 public final class InMemorySupervisionOrders implements SupervisionOrders {
 
     private final Map<String, SupervisionOrder> stored = new LinkedHashMap<>();
     private final AlertPolicy policy;
+    private final PendingEvents pending = new PendingEvents(Clock.systemUTC());
+    /** The outbox entries of every stored write, as the Mongo store would write them. */
     public final List<PendingEvent> events = new ArrayList<>();
 
     public InMemorySupervisionOrders(AlertPolicy policy) {
@@ -26,27 +30,27 @@ public final class InMemorySupervisionOrders implements SupervisionOrders {
 
     @Override
     public synchronized Optional<SupervisionOrder> find(String id) {
-        return Optional.ofNullable(stored.get(id));
+        return Optional.ofNullable(stored.get(id)).map(order -> withVersion(order, order.version()));
     }
 
     @Override
-    public synchronized boolean insert(SupervisionOrder order, List<PendingEvent> recorded) {
+    public synchronized boolean insert(SupervisionOrder order) {
         if (stored.containsKey(order.id())) {
             return false;
         }
         stored.put(order.id(), withVersion(order, 0));
-        events.addAll(recorded);
+        events.addAll(pending.of(order.id(), order.recordedEvents()));
         return true;
     }
 
     @Override
-    public synchronized boolean updateIfUnchanged(SupervisionOrder order, List<PendingEvent> recorded) {
+    public synchronized boolean update(SupervisionOrder order) {
         SupervisionOrder current = stored.get(order.id());
         if (current == null || current.version() != order.version()) {
             return false;
         }
         stored.put(order.id(), withVersion(order, order.version() + 1));
-        events.addAll(recorded);
+        events.addAll(pending.of(order.id(), order.recordedEvents()));
         return true;
     }
 
@@ -88,9 +92,10 @@ public final class InMemorySupervisionOrders implements SupervisionOrders {
         return events.stream().filter(event -> event.type().equals(type)).toList();
     }
 
-    private static SupervisionOrder withVersion(SupervisionOrder o, long version) {
-        return new SupervisionOrder(o.id(), o.assignmentId(), o.caseId(), o.unitId(), o.trigger(), o.form(), o.status(),
-                o.automatic(), o.note(), o.responseDueAt(), o.response(), o.reopenCount(), o.createdAt(), o.openedAt(),
-                o.closedAt(), o.closeNote(), o.reminded(), version);
+    /** A copy at {@code version} with nothing recorded: what the store would read back. */
+    private static SupervisionOrder withVersion(SupervisionOrder order, long version) {
+        SupervisionOrderSnapshot s = order.snapshot();
+        return SupervisionOrder.restore(new SupervisionOrderSnapshot(s.id(), s.assignment(), s.origin(), s.status(),
+                s.terms(), s.response(), s.reopenCount(), s.closing(), s.reminded(), version));
     }
 }

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,17 +29,16 @@ import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.SupervisionOrderProposed;
 import org.duban.platform.events.EventJson;
 import org.duban.platform.events.PendingEvent;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.testing.MovableClock;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.InMemoryTrackedAssignments;
 import org.duban.supervision.deadline.OverdueAssignments;
-import org.duban.supervision.deadline.ReminderSource;
-import org.duban.supervision.deadline.ReminderSweep;
 import org.duban.supervision.deadline.TrackedAssignments;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.ReminderSource;
+import org.duban.supervision.reminder.ReminderSweep;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +49,6 @@ class ReminderSweepTest {
 
     private final MovableClock clock = DeadlineFixtures.clockAtIssue();
     private final AlertPolicy policy = DeadlineFixtures.policy();
-    private final PendingEvents pending = new PendingEvents(clock);
     private final InMemoryTrackedAssignments assignments = new InMemoryTrackedAssignments(policy);
     private final InMemorySupervisionOrders orders = new InMemorySupervisionOrders(policy);
     private final DeadlineTrackingService tracking = new DeadlineTrackingService(assignments);
@@ -61,9 +59,9 @@ class ReminderSweepTest {
 
     private List<ReminderSource> sources(OverduePolicy.Mode mode) {
         AutomaticOrders automatic = new AutomaticOrders(orders,
-                new OverduePolicy(mode, OrderForm.LETTER, Duration.ofDays(7)), pending);
-        return List.of(new AssignmentReminders(assignments, policy, automatic, pending),
-                new OrderReminders(orders, policy, pending));
+                new OverduePolicy(mode, OrderForm.LETTER, Duration.ofDays(7)));
+        return List.of(new AssignmentReminders(assignments, policy, automatic),
+                new OrderReminders(orders, policy));
     }
 
     @Test
@@ -197,7 +195,7 @@ class ReminderSweepTest {
         tracking.apply(issuedEvent("asg-1", "unit-1"));
         clock.set(ACCEPTANCE_DUE.plusMillis(1));
         AutomaticOrders automatic = new AutomaticOrders(orders,
-                new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7)), pending);
+                new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7)));
         automatic.turnedOverdue(assignments.find("asg-1").orElseThrow(),
                 assignments.find("asg-1").orElseThrow().applicableDeadline().orElseThrow(), clock.instant());
 
@@ -241,10 +239,10 @@ class ReminderSweepTest {
     void anOpenOrdersResponseDeadlineIsRemindedOnceYellowAndOnceRedAndNotAfterTheResponse() {
         // given
         tracking.apply(issuedEvent("asg-1", "unit-1"));
-        SupervisionOrder.Change opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
+        SupervisionOrder opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
                 OrderTrigger.DELAYING, OrderForm.PHONE, null, ISSUED_AT.plus(Duration.ofDays(5)), false, ISSUED_AT,
                 DeadlineFixtures.supervisorActor());
-        orders.insert(opened.order(), List.of());
+        orders.insert(opened);
         ReminderSweep sweep = sweep(OverduePolicy.Mode.AUTO);
 
         // when
@@ -254,8 +252,8 @@ class ReminderSweepTest {
         clock.set(ISSUED_AT.plus(Duration.ofDays(6)));
         sweep.sweep();
         SupervisionOrder order = orders.find("ord-1").orElseThrow();
-        orders.updateIfUnchanged(order.respond("done", clock.instant(), DeadlineFixtures.unitActor("unit-1")).order(),
-                List.of());
+        order.respond("done", clock.instant(), DeadlineFixtures.unitActor("unit-1"));
+        orders.update(order);
         clock.advance(Duration.ofDays(3));
         sweep.sweep();
 
@@ -283,22 +281,22 @@ class ReminderSweepTest {
         for (int i = 0; i < 5; i++) {
             tracking.apply(issuedEvent("asg-" + i, "unit-1"));
         }
-        SupervisionOrder.Change opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
+        SupervisionOrder opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
                 OrderTrigger.DELAYING, OrderForm.PHONE, null, ACCEPTANCE_DUE, false, ISSUED_AT,
                 DeadlineFixtures.supervisorActor());
-        orders.insert(opened.order(), List.of());
-        SupervisionOrder.Change other = SupervisionOrder.open("ord-2", assignments.find("asg-2").orElseThrow(),
+        orders.insert(opened);
+        SupervisionOrder other = SupervisionOrder.open("ord-2", assignments.find("asg-2").orElseThrow(),
                 OrderTrigger.DELAYING, OrderForm.PHONE, null, ACCEPTANCE_DUE, false, ISSUED_AT,
                 DeadlineFixtures.supervisorActor());
-        orders.insert(other.order(), List.of());
+        orders.insert(other);
         Set<String> broken = ConcurrentHashMap.newKeySet();
         broken.addAll(List.of("asg-0", "ord-1"));
         List<String> failures = new ArrayList<>();
         // a batch of one: the failing subject stays at the head of the work list
         ReminderSweep sweep = new ReminderSweep(List.of(
                 new AssignmentReminders(failingFor(TrackedAssignments.class, assignments, broken), policy,
-                        OverdueAssignments.NONE, pending),
-                new OrderReminders(failingFor(SupervisionOrders.class, orders, broken), policy, pending)),
+                        OverdueAssignments.NONE),
+                new OrderReminders(failingFor(SupervisionOrders.class, orders, broken), policy)),
                 clock, 1, (kind, id, failure) -> failures.add(kind + "/" + id));
         clock.set(ACCEPTANCE_DUE.minus(Duration.ofDays(1)));
 
@@ -332,10 +330,10 @@ class ReminderSweepTest {
     void aSourceWhoseWorkListCannotBeReadDoesNotStopTheOtherSources() {
         // given: an order due for its yellow reminder; the assignments' store is down
         tracking.apply(issuedEvent("asg-1", "unit-1"));
-        SupervisionOrder.Change opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
+        SupervisionOrder opened = SupervisionOrder.open("ord-1", assignments.find("asg-1").orElseThrow(),
                 OrderTrigger.DELAYING, OrderForm.PHONE, null, ISSUED_AT.plus(Duration.ofDays(5)), false, ISSUED_AT,
                 DeadlineFixtures.supervisorActor());
-        orders.insert(opened.order(), List.of());
+        orders.insert(opened);
         ReminderSource down = new ReminderSource() {
             @Override
             public String subjectType() {
@@ -356,7 +354,7 @@ class ReminderSweepTest {
         clock.set(ISSUED_AT.plus(Duration.ofDays(3)));
 
         // when
-        ReminderSweep.Result result = new ReminderSweep(List.of(down, new OrderReminders(orders, policy, pending)),
+        ReminderSweep.Result result = new ReminderSweep(List.of(down, new OrderReminders(orders, policy)),
                 clock, 3, (kind, id, failure) -> failures.add(kind + "/" + id)).sweep();
 
         // then

@@ -6,16 +6,18 @@ import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.SupervisionOrderClosed;
 import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.SupervisionOrderReopened;
 import org.duban.contracts.events.SupervisionOrderResponded;
 import org.duban.platform.domain.StateConflict;
-import org.duban.supervision.deadline.AlertColour;
 import org.duban.supervision.deadline.DeadlineFixtures;
-import org.duban.supervision.deadline.DeadlineKind;
 import org.duban.supervision.deadline.TrackedAssignment;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 class SupervisionOrderTest {
@@ -25,17 +27,22 @@ class SupervisionOrderTest {
 
     private SupervisionOrder opened() {
         return SupervisionOrder.open("ord-1", assignment, OrderTrigger.SHIRKING, OrderForm.ON_SITE, "note", due, false,
-                ISSUED_AT, DeadlineFixtures.supervisorActor()).order();
+                ISSUED_AT, DeadlineFixtures.supervisorActor());
+    }
+
+    private static DubanEvent lastEvent(SupervisionOrder order) {
+        List<DubanEvent> recorded = order.recordedEvents();
+        return recorded.get(recorded.size() - 1);
     }
 
     @Test
     void anOpenedOrderOwesAResponseByItsDeadlineAndSaysSoInItsEvent() {
-        SupervisionOrder.Change change = SupervisionOrder.open("ord-1", assignment, OrderTrigger.SHIRKING,
+        SupervisionOrder order = SupervisionOrder.open("ord-1", assignment, OrderTrigger.SHIRKING,
                 OrderForm.ON_SITE, null, due, false, ISSUED_AT, DeadlineFixtures.supervisorActor());
 
-        assertThat(change.order().status()).isEqualTo(OrderStatus.OPEN);
-        assertThat(change.order().applicableDeadline().orElseThrow().kind()).isEqualTo(DeadlineKind.RESPONSE);
-        assertThat(change.event()).isInstanceOfSatisfying(SupervisionOrderOpened.class, event -> {
+        assertThat(order.status()).isEqualTo(OrderStatus.OPEN);
+        assertThat(order.applicableDeadline().orElseThrow().kind()).isEqualTo(DeadlineKind.RESPONSE);
+        assertThat(order.recordedEvents()).singleElement().isInstanceOfSatisfying(SupervisionOrderOpened.class, event -> {
             assertThat(event.caseId()).isEqualTo("case-asg-1");
             assertThat(event.responseDueAt()).isEqualTo(due);
             assertThat(event.automatic()).isFalse();
@@ -44,24 +51,26 @@ class SupervisionOrderTest {
 
     @Test
     void aLateResponseIsMarkedLateAndARejectedOneReopensWithANewDeadlineAndFreshReminders() {
-        SupervisionOrder reminded = opened().remind(AlertColour.RED);
+        SupervisionOrder order = opened();
+        order.remind(AlertColour.RED, due.plusSeconds(1));
 
-        SupervisionOrder.Change responded = reminded.respond("done", due.plusSeconds(1), DeadlineFixtures.unitActor("unit-1"));
+        order.respond("done", due.plusSeconds(1), DeadlineFixtures.unitActor("unit-1"));
+        SupervisionOrderResponded responded = (SupervisionOrderResponded) lastEvent(order);
+        assertThat(order.applicableDeadline()).isEmpty();
         Instant newDue = due.plus(Duration.ofDays(5));
-        SupervisionOrder.Change reopened = responded.order().reopen("not enough", newDue, due.plusSeconds(2),
-                DeadlineFixtures.supervisorActor());
+        order.reopen("not enough", newDue, due.plusSeconds(2), DeadlineFixtures.supervisorActor());
 
-        assertThat(((SupervisionOrderResponded) responded.event()).late()).isTrue();
-        assertThat(responded.order().applicableDeadline()).isEmpty();
-        assertThat(reopened.order().status()).isEqualTo(OrderStatus.OPEN);
-        assertThat(((SupervisionOrderReopened) reopened.event()).reopenCount()).isEqualTo(1);
-        assertThat(DeadlineFixtures.policy().reminderDue(reopened.order().applicableDeadline().orElseThrow(),
-                reopened.order().reminded(), newDue.minus(Duration.ofDays(1)))).contains(AlertColour.YELLOW);
+        assertThat(responded.late()).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.OPEN);
+        assertThat(((SupervisionOrderReopened) lastEvent(order)).reopenCount()).isEqualTo(1);
+        assertThat(DeadlineFixtures.policy().reminderDue(order.applicableDeadline().orElseThrow(),
+                order.reminded(), newDue.minus(Duration.ofDays(1)))).contains(AlertColour.YELLOW);
     }
 
     @Test
     void refusesWhatItsStateForbidsNamingTheState() {
-        SupervisionOrder closed = opened().close("ok", ISSUED_AT.plusSeconds(5), DeadlineFixtures.supervisorActor()).order();
+        SupervisionOrder closed = opened();
+        closed.close("ok", ISSUED_AT.plusSeconds(5), DeadlineFixtures.supervisorActor());
 
         assertThatThrownBy(() -> opened().reopen("r", due, ISSUED_AT, DeadlineFixtures.supervisorActor()))
                 .isInstanceOf(StateConflict.class).hasMessageContaining("OPEN");
@@ -71,22 +80,21 @@ class SupervisionOrderTest {
                 .isInstanceOf(StateConflict.class);
         assertThatThrownBy(() -> opened().dismiss("n", ISSUED_AT, DeadlineFixtures.supervisorActor()))
                 .isInstanceOf(StateConflict.class).hasMessageContaining("OPEN");
-        assertThat(opened().close("ok", ISSUED_AT, DeadlineFixtures.supervisorActor()).event())
-                .isInstanceOf(SupervisionOrderClosed.class);
+        assertThat(lastEvent(closed)).isInstanceOf(SupervisionOrderClosed.class);
     }
 
     @Test
     void aProposalIsNotTheUnitsToSeeUntilConfirmedWithTheSameId() {
-        SupervisionOrder proposal = SupervisionOrder.propose("ord-2", assignment, ISSUED_AT,
-                DeadlineFixtures.supervisorActor()).order();
+        SupervisionOrder order = SupervisionOrder.propose("ord-2", assignment, ISSUED_AT,
+                DeadlineFixtures.supervisorActor());
 
-        SupervisionOrder confirmed = proposal.confirm(OrderForm.LETTER, null, due, ISSUED_AT,
-                DeadlineFixtures.supervisorActor()).order();
+        assertThat(order.visibleToUnit()).isFalse();
+        assertThat(order.applicableDeadline()).isEmpty();
 
-        assertThat(proposal.visibleToUnit()).isFalse();
-        assertThat(proposal.applicableDeadline()).isEmpty();
-        assertThat(confirmed.id()).isEqualTo("ord-2");
-        assertThat(confirmed.visibleToUnit()).isTrue();
-        assertThat(confirmed.automatic()).isTrue();
+        order.confirm(OrderForm.LETTER, null, due, ISSUED_AT, DeadlineFixtures.supervisorActor());
+
+        assertThat(order.id()).isEqualTo("ord-2");
+        assertThat(order.visibleToUnit()).isTrue();
+        assertThat(order.automatic()).isTrue();
     }
 }

@@ -3,8 +3,8 @@ package org.duban.supervision.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.supervision.deadline.DeadlineFixtures.ISSUED_AT;
 import static org.duban.supervision.deadline.DeadlineFixtures.acceptedEvent;
-import static org.duban.supervision.deadline.DeadlineFixtures.sentBackEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.finalReportEvent;
+import static org.duban.supervision.deadline.DeadlineFixtures.sentBackEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +15,16 @@ import org.duban.contracts.events.AssignmentDeadlineRecomputed;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.ReminderIssued;
 import org.duban.contracts.events.SupervisionOrderOpened;
-import org.duban.platform.events.PendingEvents;
 import org.duban.platform.testing.MovableClock;
 import org.duban.supervision.deadline.Alert;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentReminders;
 import org.duban.supervision.deadline.DeadlineFixtures;
-import org.duban.supervision.deadline.DeadlineKind;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.duban.supervision.deadline.InMemoryTrackedAssignments;
-import org.duban.supervision.deadline.ReminderSweep;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.ReminderSweep;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +35,12 @@ class UrgentAndProvisionalDeadlinesTest {
 
     private final MovableClock clock = DeadlineFixtures.clockAtIssue();
     private final AlertPolicy policy = DeadlineFixtures.policy();
-    private final PendingEvents pending = new PendingEvents(clock);
     private final InMemoryTrackedAssignments assignments = new InMemoryTrackedAssignments(policy);
     private final InMemorySupervisionOrders orders = new InMemorySupervisionOrders(policy);
     private final DeadlineTrackingService tracking = new DeadlineTrackingService(assignments);
     private final ReminderSweep sweep = new ReminderSweep(List.of(new AssignmentReminders(assignments, policy,
-            new AutomaticOrders(orders, new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7)),
-                    pending), pending)), clock, 3);
+            new AutomaticOrders(orders, new OverduePolicy(OverduePolicy.Mode.AUTO, OrderForm.LETTER, Duration.ofDays(7))))),
+            clock, 3);
 
     @Test
     void anAssignmentDueInAMinuteTurnsRedByItselfAndTheNextSweepRemindsAndSupervisesIt() {
@@ -121,7 +119,7 @@ class UrgentAndProvisionalDeadlinesTest {
     }
 
     private Alert alert(String assignmentId) {
-        return policy.alertFor(assignments.find(assignmentId).orElseThrow(), clock.instant());
+        return Alert.of(assignments.find(assignmentId).orElseThrow(), policy, clock.instant());
     }
 
     private static AssignmentIssued issued(String assignmentId, Instant acceptanceDueAt, Instant dueAt,

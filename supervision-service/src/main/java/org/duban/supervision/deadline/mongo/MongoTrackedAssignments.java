@@ -2,8 +2,13 @@ package org.duban.supervision.deadline.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,24 +24,26 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
 import org.duban.platform.events.PendingEvent;
-import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
-import org.duban.supervision.deadline.AlertPolicy;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.supervision.deadline.AssignmentKind;
-import org.duban.supervision.deadline.Deadline;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackedAssignments;
 import org.duban.supervision.deadline.TrackingStatus;
-import org.springframework.stereotype.Component;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.Deadline;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.DeadlineRange;
+import org.duban.supervision.reminder.Reminded;
+import org.duban.supervision.reminder.RemindedFields;
 
 /**
  * {@code tracked_assignments}: one document per assignment, {@code _id} = the assignment id. Besides
@@ -46,26 +53,28 @@ import org.springframework.stereotype.Component;
  * stores the events a change records (reminders) in the same write. {@code nextCheckAt}, when the
  * next reminder falls due (absent when none is pending), is the reminder sweep's work list.
  */
-@Component
-class MongoTrackedAssignments implements TrackedAssignments {
+public final class MongoTrackedAssignments implements TrackedAssignments {
 
     static final String COLLECTION = "tracked_assignments";
     static final String NEXT_DEADLINE_AT = "nextDeadlineAt";
-    static final String NEXT_CHECK_AT = ReminderFields.NEXT_CHECK_AT;
+    static final String NEXT_CHECK_AT = "nextCheckAt";
     static final String PROVISIONAL = "provisionalDeadlines";
 
     private final MongoCollection<Document> collection;
     private final AggregateWriter writer;
+    private final PendingEvents events;
     private final AlertPolicy policy;
 
-    MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
+    public MongoTrackedAssignments(MongoDatabase database, AggregateWriter writer, PendingEvents events,
+            AlertPolicy policy) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
+        this.events = events;
         this.policy = policy;
+        createIndexes();
     }
 
-    @PostConstruct
-    void createIndexes() {
+    private void createIndexes() {
         // Deadline sweeps (what turns yellow or red next) and the board of every unit, in its order.
         collection.createIndex(Indexes.ascending(NEXT_DEADLINE_AT, "_id"), new IndexOptions().name("next_deadline"));
         // A unit's board: equality on the unit, then range and order on the deadline.
@@ -82,18 +91,19 @@ class MongoTrackedAssignments implements TrackedAssignments {
     }
 
     @Override
-    public boolean saveIfUnchanged(TrackedAssignment assignment, List<PendingEvent> events) {
+    public boolean saveIfUnchanged(TrackedAssignment assignment, List<DubanEvent> caused) {
         Document state = toDocument(assignment, policy);
+        List<PendingEvent> entries = events.of(assignment.assignmentId(), caused);
         try {
             if (assignment.isNew()) {
-                writer.insert(collection, state, events);
+                writer.insert(collection, state, entries);
                 return true;
             }
-            writer.update(collection, assignment.assignmentId(), assignment.version(), state, events);
+            writer.update(collection, assignment.assignmentId(), assignment.version(), state, entries);
         } catch (ConcurrentModification | DuplicateKey e) {
             return false;
         }
-        ReminderFields.unsetNulls(collection, assignment.assignmentId(), assignment.version() + 1, state);
+        unsetNulls(assignment, state);
         return true;
     }
 
@@ -140,7 +150,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
         if (unitId != null) {
             conditions.add(eq("unitId", unitId));
         }
-        conditions.addAll(ReminderFields.nextDeadlineIn(deadlines));
+        conditions.addAll(nextDeadlineIn(deadlines));
         return and(conditions);
     }
 
@@ -155,7 +165,7 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 .append("trackedSince", date(assignment.trackedSince()))
                 .append("acceptedAt", date(assignment.acceptedAt()))
                 .append(NEXT_DEADLINE_AT, date(assignment.applicableDeadline().map(Deadline::at).orElse(null)))
-                .append(ReminderFields.REMINDED, ReminderFields.toDocument(assignment.reminded()))
+                .append(RemindedFields.FIELD, reminded(assignment.reminded()))
                 .append(NEXT_CHECK_AT, date(assignment.nextCheckAt(policy)))
                 .append(PROVISIONAL, assignment.provisional().stream().sorted().map(Enum::name).toList());
         // An insert leaves out what is not known yet; an update sets it (to null when it no longer applies).
@@ -177,9 +187,45 @@ class MongoTrackedAssignments implements TrackedAssignments {
                 TrackingStatus.valueOf(document.getString("status")),
                 instant(document.getDate("trackedSince")),
                 instant(document.getDate("acceptedAt")),
-                ReminderFields.fromDocument(document.get(ReminderFields.REMINDED, Document.class)),
+                RemindedFields.fromDocument(document),
                 ((Number) document.get(AggregateWriter.VERSION)).longValue(),
                 provisional(document));
+    }
+
+    private static Document reminded(Reminded reminded) {
+        return reminded == null ? null : new Document(RemindedFields.toFields(reminded));
+    }
+
+    /**
+     * After an {@link AggregateWriter#update} (which sets absent fields to null), removes the null
+     * ones, filtered on the version just written so that a later write is never touched. If this
+     * step is lost, a null still matches no range.
+     */
+    private void unsetNulls(TrackedAssignment assignment, Document state) {
+        List<Bson> unsets = new ArrayList<>();
+        for (String field : List.of(NEXT_CHECK_AT, RemindedFields.FIELD, NEXT_DEADLINE_AT)) {
+            if (state.containsKey(field) && state.get(field) == null) {
+                unsets.add(unset(field));
+            }
+        }
+        if (!unsets.isEmpty()) {
+            collection.updateOne(and(eq(AggregateWriter.ID, assignment.assignmentId()),
+                    eq(AggregateWriter.VERSION, assignment.version() + 1)), combine(unsets));
+        }
+    }
+
+    /** The conditions (none, one or two) that {@code nextDeadlineAt} lies in {@code range}. */
+    private static List<Bson> nextDeadlineIn(DeadlineRange range) {
+        List<Bson> conditions = new ArrayList<>();
+        if (range.lower() != null) {
+            Date lower = Date.from(range.lower());
+            conditions.add(range.lowerInclusive() ? gte(NEXT_DEADLINE_AT, lower) : gt(NEXT_DEADLINE_AT, lower));
+        }
+        if (range.upper() != null) {
+            Date upper = Date.from(range.upper());
+            conditions.add(range.upperInclusive() ? lte(NEXT_DEADLINE_AT, upper) : lt(NEXT_DEADLINE_AT, upper));
+        }
+        return conditions;
     }
 
     /** Absent in documents written before provisional deadlines existed: none. */

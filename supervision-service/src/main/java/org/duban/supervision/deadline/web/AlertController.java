@@ -1,6 +1,6 @@
 package org.duban.supervision.deadline.web;
 
-import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
+import static org.duban.supervision.ApiViews.pageInfo;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,8 +40,8 @@ class AlertController implements AlertsApi {
     public ResponseEntity<AlertPage> listAlerts(AlertColour colour, String unitId, AlertKind kind, Integer page,
             Integer size) {
         AlertBoard board = alerts.board(caller.get(),
-                colour == null ? null : org.duban.supervision.deadline.AlertColour.valueOf(colour.name()),
-                unitId, kind == null ? null : org.duban.supervision.deadline.AlertKind.valueOf(kind.getValue()),
+                colour == null ? null : org.duban.supervision.reminder.AlertColour.valueOf(colour.name()),
+                unitId, kind == null ? null : org.duban.supervision.reminder.AlertKind.valueOf(kind.getValue()),
                 PageRequest.of(page, size));
         ColourCounts counts = board.counts();
         return ResponseEntity.ok(new AlertPage(board.page().items().stream().map(AlertController::view).toList(),

@@ -1,48 +1,53 @@
 package org.duban.supervision.measure.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import jakarta.annotation.PostConstruct;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.outbox.AggregateWriter;
-import org.duban.supervision.deadline.AlertKind;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.DeadlineRange;
-import org.duban.supervision.deadline.Watched;
-import org.duban.supervision.deadline.WatchedSubjects;
-import org.duban.supervision.deadline.mongo.MongoRemindables;
-import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.measure.Measure;
 import org.duban.supervision.measure.MeasureKind;
+import org.duban.supervision.measure.MeasureSnapshot.Concerns;
+import org.duban.supervision.measure.MeasureSnapshot.Dates;
+import org.duban.supervision.measure.MeasureSnapshot.Held;
+import org.duban.supervision.measure.MeasureSnapshot.Submission;
+import org.duban.supervision.measure.MeasureSnapshot;
 import org.duban.supervision.measure.MeasureStatus;
 import org.duban.supervision.measure.Measures;
-import org.springframework.stereotype.Component;
+import org.duban.supervision.reminder.RemindableStore;
+import org.duban.supervision.reminder.RemindedFields;
 
 /** {@code measures}: one document per measure with its outbox and {@code nextCheckAt} (while a submission is awaited). */
-@Component
-class MongoMeasures extends MongoRemindables<Measure> implements Measures, WatchedSubjects {
+public final class MongoMeasures implements Measures, RemindableStore.Composed<Measure> {
 
-    static final String COLLECTION = "measures";
+    public static final String COLLECTION = "measures";
 
-    MongoMeasures(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        super(database.getCollection(COLLECTION), writer, policy);
-    }
+    private final MongoCollection<Document> collection;
+    private final RemindableStore<Measure> remindables;
 
-    @PostConstruct
-    void createIndexes() {
-        createBoardIndexes();
+    /** @param remindables the reminder feature's store of the same collection, for what every such store does */
+    public MongoMeasures(MongoCollection<Document> collection, RemindableStore<Measure> remindables) {
+        this.collection = collection;
+        this.remindables = remindables;
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_issued"));
+    }
+
+    @Override
+    public RemindableStore<Measure> remindables() {
+        return remindables;
     }
 
     @Override
@@ -60,23 +65,8 @@ class MongoMeasures extends MongoRemindables<Measure> implements Measures, Watch
         return newestFirst(conditions, "issuedAt", page);
     }
 
-    @Override
-    public AlertKind kind() {
-        return AlertKind.MEASURE;
-    }
-
-    @Override
-    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
-        return board(AlertKind.MEASURE, unitId, deadlines, null, page, Measure::issuedAt);
-    }
-
-    @Override
-    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
-        return boardCount(unitId, deadlines, null);
-    }
-
-    @Override
-    protected Document ownFields(Measure m) {
+    /** The measure's own fields, {@code _id} first; the reminder feature appends its own. */
+    public static Document ownFields(Measure m) {
         return new Document(AggregateWriter.ID, m.id())
                 .append("kind", m.kind().name())
                 .append("unitId", m.unitId())
@@ -85,8 +75,8 @@ class MongoMeasures extends MongoRemindables<Measure> implements Measures, Watch
                 .append("supervisionId", m.supervisionId())
                 .append("reason", m.reason())
                 .append("status", m.status().name())
-                .append("dueAt", ReminderFields.date(m.dueAt()))
-                .append("scheduledAt", ReminderFields.date(m.scheduledAt()))
+                .append("dueAt", date(m.dueAt()))
+                .append("scheduledAt", date(m.scheduledAt()))
                 .append("submission", m.submission() == null ? null : new Document("text", m.submission().text())
                         .append("at", Date.from(m.submission().at())).append("late", m.submission().late()))
                 .append("held", m.held() == null ? null : new Document("at", Date.from(m.held().at()))
@@ -94,27 +84,39 @@ class MongoMeasures extends MongoRemindables<Measure> implements Measures, Watch
                 .append("issuedAt", Date.from(m.issuedAt()));
     }
 
-    @Override
-    protected Measure fromDocument(Document d) {
+    /** Reads a whole stored document back. */
+    public static Measure fromDocument(Document d) {
         Document submission = d.get("submission", Document.class);
         Document held = d.get("held", Document.class);
-        return new Measure(
+        return Measure.restore(new MeasureSnapshot(
                 d.getString(AggregateWriter.ID),
                 MeasureKind.valueOf(d.getString("kind")),
-                d.getString("unitId"),
-                d.getString("assignmentId"),
-                d.getString("caseId"),
-                d.getString("supervisionId"),
+                new Concerns(d.getString("unitId"), d.getString("assignmentId"), d.getString("caseId"),
+                        d.getString("supervisionId")),
                 d.getString("reason"),
                 MeasureStatus.valueOf(d.getString("status")),
-                ReminderFields.instant(d.getDate("dueAt")),
-                ReminderFields.instant(d.getDate("scheduledAt")),
-                submission == null ? null : new Measure.Submission(submission.getString("text"),
+                new Dates(instant(d.getDate("dueAt")), instant(d.getDate("scheduledAt")),
+                        d.getDate("issuedAt").toInstant()),
+                submission == null ? null : new Submission(submission.getString("text"),
                         submission.getDate("at").toInstant(), submission.getBoolean("late", false)),
-                held == null ? null : new Measure.Held(held.getDate("at").toInstant(), held.getString("minutes"),
+                held == null ? null : new Held(held.getDate("at").toInstant(), held.getString("minutes"),
                         held.getDate("recordedAt").toInstant()),
-                d.getDate("issuedAt").toInstant(),
-                ReminderFields.fromDocument(d.get(ReminderFields.REMINDED, Document.class)),
-                ((Number) d.get(AggregateWriter.VERSION)).longValue());
+                RemindedFields.fromDocument(d),
+                ((Number) d.get(AggregateWriter.VERSION)).longValue()));
+    }
+
+    private Page<Measure> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
+        Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
+        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
+                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
+                .map(MongoMeasures::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

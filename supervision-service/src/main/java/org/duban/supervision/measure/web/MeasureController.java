@@ -1,8 +1,8 @@
 package org.duban.supervision.measure.web;
 
-import static org.duban.supervision.deadline.web.ApiViews.instant;
-import static org.duban.supervision.deadline.web.ApiViews.pageInfo;
-import static org.duban.supervision.deadline.web.ApiViews.utc;
+import static org.duban.supervision.ApiViews.instant;
+import static org.duban.supervision.ApiViews.pageInfo;
+import static org.duban.supervision.ApiViews.utc;
 
 import java.net.URI;
 import java.time.Clock;

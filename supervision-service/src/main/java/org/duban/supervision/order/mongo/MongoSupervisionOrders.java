@@ -1,54 +1,60 @@
 package org.duban.supervision.order.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.nin;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import jakarta.annotation.PostConstruct;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.outbox.AggregateWriter;
-import org.duban.supervision.deadline.AlertKind;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.DeadlineRange;
-import org.duban.supervision.deadline.Watched;
-import org.duban.supervision.deadline.WatchedSubjects;
-import org.duban.supervision.deadline.mongo.MongoRemindables;
-import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.order.OrderForm;
 import org.duban.supervision.order.OrderStatus;
 import org.duban.supervision.order.OrderTrigger;
 import org.duban.supervision.order.SupervisionOrder;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Closing;
+import org.duban.supervision.order.SupervisionOrderSnapshot.OnAssignment;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Origin;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Response;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Terms;
+import org.duban.supervision.order.SupervisionOrderSnapshot;
 import org.duban.supervision.order.SupervisionOrders;
-import org.springframework.stereotype.Component;
+import org.duban.supervision.reminder.RemindableStore;
+import org.duban.supervision.reminder.RemindedFields;
 
 /**
  * {@code supervision_orders}: one document per order, {@code _id} = the order id, with its outbox and
  * {@code nextCheckAt} (when its next response reminder falls due; only while OPEN).
  */
-@Component
-class MongoSupervisionOrders extends MongoRemindables<SupervisionOrder> implements SupervisionOrders, WatchedSubjects {
+public final class MongoSupervisionOrders implements SupervisionOrders, RemindableStore.Composed<SupervisionOrder> {
 
-    static final String COLLECTION = "supervision_orders";
+    public static final String COLLECTION = "supervision_orders";
 
-    MongoSupervisionOrders(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        super(database.getCollection(COLLECTION), writer, policy);
-    }
+    private final MongoCollection<Document> collection;
+    private final RemindableStore<SupervisionOrder> remindables;
 
-    @PostConstruct
-    void createIndexes() {
-        createBoardIndexes();
+    /** @param remindables the reminder feature's store of the same collection, for what every such store does */
+    public MongoSupervisionOrders(MongoCollection<Document> collection, RemindableStore<SupervisionOrder> remindables) {
+        this.collection = collection;
+        this.remindables = remindables;
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("createdAt")),
                 new IndexOptions().name("unit_created"));
         collection.createIndex(Indexes.ascending("assignmentId"), new IndexOptions().name("assignment"));
+    }
+
+    @Override
+    public RemindableStore<SupervisionOrder> remindables() {
+        return remindables;
     }
 
     @Override
@@ -70,24 +76,9 @@ class MongoSupervisionOrders extends MongoRemindables<SupervisionOrder> implemen
         return newestFirst(conditions, "createdAt", page);
     }
 
-    @Override
-    public AlertKind kind() {
-        return AlertKind.SUPERVISION_ORDER;
-    }
-
-    @Override
-    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
-        return board(AlertKind.SUPERVISION_ORDER, unitId, deadlines, null, page, SupervisionOrder::openedAt);
-    }
-
-    @Override
-    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
-        return boardCount(unitId, deadlines, null);
-    }
-
-    @Override
-    protected Document ownFields(SupervisionOrder order) {
-        SupervisionOrder.Response response = order.response();
+    /** The order's own fields, {@code _id} first; the reminder feature appends its own. */
+    public static Document ownFields(SupervisionOrder order) {
+        Response response = order.response();
         return new Document(AggregateWriter.ID, order.id())
                 .append("assignmentId", order.assignmentId())
                 .append("caseId", order.caseId())
@@ -97,39 +88,51 @@ class MongoSupervisionOrders extends MongoRemindables<SupervisionOrder> implemen
                 .append("status", order.status().name())
                 .append("automatic", order.automatic())
                 .append("note", order.note())
-                .append("responseDueAt", ReminderFields.date(order.responseDueAt()))
+                .append("responseDueAt", date(order.responseDueAt()))
                 .append("response", response == null ? null : new Document("text", response.text())
                         .append("at", Date.from(response.at())).append("late", response.late()))
                 .append("reopenCount", order.reopenCount())
                 .append("createdAt", Date.from(order.createdAt()))
-                .append("openedAt", ReminderFields.date(order.openedAt()))
-                .append("closedAt", ReminderFields.date(order.closedAt()))
+                .append("openedAt", date(order.openedAt()))
+                .append("closedAt", date(order.closedAt()))
                 .append("closeNote", order.closeNote());
     }
 
-    @Override
-    protected SupervisionOrder fromDocument(Document document) {
+    /** Reads a whole stored document back. */
+    public static SupervisionOrder fromDocument(Document document) {
         Document response = document.get("response", Document.class);
         String form = document.getString("form");
-        return new SupervisionOrder(
+        String closeNote = document.getString("closeNote");
+        Instant closedAt = instant(document.getDate("closedAt"));
+        return SupervisionOrder.restore(new SupervisionOrderSnapshot(
                 document.getString(AggregateWriter.ID),
-                document.getString("assignmentId"),
-                document.getString("caseId"),
-                document.getString("unitId"),
-                OrderTrigger.valueOf(document.getString("trigger")),
-                form == null ? null : OrderForm.valueOf(form),
+                new OnAssignment(document.getString("assignmentId"), document.getString("caseId"),
+                        document.getString("unitId")),
+                new Origin(OrderTrigger.valueOf(document.getString("trigger")), document.getBoolean("automatic", false),
+                        document.getDate("createdAt").toInstant()),
                 OrderStatus.valueOf(document.getString("status")),
-                document.getBoolean("automatic", false),
-                document.getString("note"),
-                ReminderFields.instant(document.getDate("responseDueAt")),
-                response == null ? null : new SupervisionOrder.Response(response.getString("text"),
-                        response.getDate("at").toInstant(), response.getBoolean("late", false)),
+                new Terms(form == null ? null : OrderForm.valueOf(form), document.getString("note"),
+                        instant(document.getDate("responseDueAt")), instant(document.getDate("openedAt"))),
+                response == null ? null : new Response(response.getString("text"), response.getDate("at").toInstant(),
+                        response.getBoolean("late", false)),
                 document.getInteger("reopenCount", 0),
-                document.getDate("createdAt").toInstant(),
-                ReminderFields.instant(document.getDate("openedAt")),
-                ReminderFields.instant(document.getDate("closedAt")),
-                document.getString("closeNote"),
-                ReminderFields.fromDocument(document.get(ReminderFields.REMINDED, Document.class)),
-                ((Number) document.get(AggregateWriter.VERSION)).longValue());
+                closedAt == null && closeNote == null ? null : new Closing(closedAt, closeNote),
+                RemindedFields.fromDocument(document),
+                ((Number) document.get(AggregateWriter.VERSION)).longValue()));
+    }
+
+    private Page<SupervisionOrder> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
+        Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
+        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
+                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
+                .map(MongoSupervisionOrders::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -12,46 +12,50 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import jakarta.annotation.PostConstruct;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.outbox.AggregateWriter;
-import org.duban.supervision.deadline.AlertKind;
-import org.duban.supervision.deadline.AlertPolicy;
-import org.duban.supervision.deadline.DeadlineRange;
-import org.duban.supervision.deadline.Watched;
-import org.duban.supervision.deadline.WatchedSubjects;
-import org.duban.supervision.deadline.mongo.MongoRemindables;
-import org.duban.supervision.deadline.mongo.ReminderFields;
 import org.duban.supervision.recommendation.Recommendation;
 import org.duban.supervision.recommendation.RecommendationKind;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Answer;
+import org.duban.supervision.recommendation.RecommendationSnapshot;
 import org.duban.supervision.recommendation.Recommendations;
-import org.springframework.stereotype.Component;
+import org.duban.supervision.reminder.RemindableStore;
+import org.duban.supervision.reminder.RemindedFields;
 
 /**
  * {@code recommendations}: one document per recommendation with its outbox and {@code nextCheckAt}
  * (only while unanswered). The overdue flag is a query: no {@code answer} and {@code feedbackDueAt}
  * before now.
  */
-@Component
-class MongoRecommendations extends MongoRemindables<Recommendation> implements Recommendations, WatchedSubjects {
+public final class MongoRecommendations implements Recommendations, RemindableStore.Composed<Recommendation> {
 
-    static final String COLLECTION = "recommendations";
+    public static final String COLLECTION = "recommendations";
 
-    MongoRecommendations(MongoDatabase database, AggregateWriter writer, AlertPolicy policy) {
-        super(database.getCollection(COLLECTION), writer, policy);
-    }
+    /** On a unit's board, only what is addressed to the unit itself (no outside addressee). */
+    public static final Bson ADDRESSED_TO_UNIT = eq("addressee", null);
 
-    @PostConstruct
-    void createIndexes() {
-        createBoardIndexes();
+    private final MongoCollection<Document> collection;
+    private final RemindableStore<Recommendation> remindables;
+
+    /** @param remindables the reminder feature's store of the same collection, for what every such store does */
+    public MongoRecommendations(MongoCollection<Document> collection, RemindableStore<Recommendation> remindables) {
+        this.collection = collection;
+        this.remindables = remindables;
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("unit_issued"));
+    }
+
+    @Override
+    public RemindableStore<Recommendation> remindables() {
+        return remindables;
     }
 
     @Override
@@ -75,25 +79,9 @@ class MongoRecommendations extends MongoRemindables<Recommendation> implements R
         return newestFirst(conditions, "issuedAt", page);
     }
 
-    @Override
-    public AlertKind kind() {
-        return AlertKind.RECOMMENDATION;
-    }
-
-    @Override
-    public Page<Watched> open(String unitId, boolean forUnit, DeadlineRange deadlines, PageRequest page) {
-        return board(AlertKind.RECOMMENDATION, unitId, deadlines, forUnit ? eq("addressee", null) : null, page,
-                Recommendation::issuedAt);
-    }
-
-    @Override
-    public long count(String unitId, boolean forUnit, DeadlineRange deadlines) {
-        return boardCount(unitId, deadlines, forUnit ? eq("addressee", null) : null);
-    }
-
-    @Override
-    protected Document ownFields(Recommendation r) {
-        Recommendation.Answer answer = r.answer();
+    /** The recommendation's own fields, {@code _id} first; the reminder feature appends its own. */
+    public static Document ownFields(Recommendation r) {
+        Answer answer = r.answer();
         return new Document(AggregateWriter.ID, r.id())
                 .append("kind", r.kind().name())
                 .append("unitId", r.unitId())
@@ -108,22 +96,35 @@ class MongoRecommendations extends MongoRemindables<Recommendation> implements R
                 .append("issuedAt", Date.from(r.issuedAt()));
     }
 
-    @Override
-    protected Recommendation fromDocument(Document d) {
+    /** Reads a whole stored document back. */
+    public static Recommendation fromDocument(Document d) {
         Document answer = d.get("answer", Document.class);
-        return new Recommendation(
+        return Recommendation.restore(new RecommendationSnapshot(
                 d.getString(AggregateWriter.ID),
                 RecommendationKind.valueOf(d.getString("kind")),
-                d.getString("unitId"),
-                d.getString("addressee"),
-                d.getString("assignmentId"),
-                d.getString("caseId"),
+                new Addressing(d.getString("unitId"), d.getString("addressee"), d.getString("assignmentId"),
+                        d.getString("caseId")),
                 d.getString("text"),
                 d.getDate("feedbackDueAt").toInstant(),
-                answer == null ? null : new Recommendation.Answer(answer.getBoolean("adopted", false),
-                        answer.getString("text"), answer.getDate("at").toInstant(), answer.getBoolean("late", false)),
+                answer == null ? null : new Answer(answer.getBoolean("adopted", false), answer.getString("text"),
+                        answer.getDate("at").toInstant(), answer.getBoolean("late", false)),
                 d.getDate("issuedAt").toInstant(),
-                ReminderFields.fromDocument(d.get(ReminderFields.REMINDED, Document.class)),
-                ((Number) d.get(AggregateWriter.VERSION)).longValue());
+                RemindedFields.fromDocument(d),
+                ((Number) d.get(AggregateWriter.VERSION)).longValue()));
+    }
+
+    private Page<Recommendation> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
+        Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
+        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
+                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
+                .map(MongoRecommendations::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -21,20 +21,21 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
+import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
-import org.duban.supervision.deadline.AlertColour;
-import org.duban.supervision.deadline.AlertPolicy;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.DeadlineFixtures;
-import org.duban.supervision.deadline.DeadlineKind;
-import org.duban.supervision.deadline.DeadlineRange;
 import org.duban.supervision.deadline.Issue;
 import org.duban.supervision.deadline.OpenAssignmentsQuery;
 import org.duban.supervision.deadline.TrackedAssignment;
 import org.duban.supervision.deadline.TrackingStatus;
+import org.duban.supervision.reminder.AlertColour;
+import org.duban.supervision.reminder.AlertPolicy;
+import org.duban.supervision.reminder.DeadlineKind;
+import org.duban.supervision.reminder.DeadlineRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +66,8 @@ class MongoTrackedAssignmentsIT {
                 new OutboxProperties(false, List.of(MongoTrackedAssignments.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
-        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay), DeadlineFixtures.policy());
-        assignments.createIndexes();
+        assignments = new MongoTrackedAssignments(database, new AggregateWriter(relay),
+                new PendingEvents(Clock.systemUTC()), DeadlineFixtures.policy());
     }
 
     @Test

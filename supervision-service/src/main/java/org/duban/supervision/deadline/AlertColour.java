@@ -1,8 +1,0 @@
-package org.duban.supervision.deadline;
-
-/** The board's colours (SPEC §3): green, yellow inside the warning window, red once overdue. */
-public enum AlertColour {
-    GREEN,
-    YELLOW,
-    RED
-}

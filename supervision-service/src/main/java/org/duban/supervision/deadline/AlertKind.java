@@ -1,6 +1,0 @@
-package org.duban.supervision.deadline;
-
-/** What a deadline on the board belongs to; also the {@code subjectType} of its reminders. */
-public enum AlertKind {
-    ASSIGNMENT, SUPERVISION_ORDER, RECOMMENDATION, MEASURE
-}
