@@ -44,7 +44,6 @@ import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.OutboxDocuments;
 import org.duban.platform.outbox.OutboxRelay;
-import org.springframework.stereotype.Repository;
 
 /**
  * Deliveries in {@code deliveries}, one document each, keyed by the delivery id (derived from the
@@ -53,8 +52,7 @@ import org.springframework.stereotype.Repository;
  * events in the document's outbox (one write). {@code expiresAt} is set on deliveries that failed for
  * good: a TTL index deletes them then.
  */
-@Repository
-class MongoDeliveries implements Deliveries {
+public final class MongoDeliveries implements Deliveries {
 
     static final String COLLECTION = "deliveries";
 
@@ -62,7 +60,7 @@ class MongoDeliveries implements Deliveries {
     private final PendingEvents pendingEvents;
     private final OutboxRelay relay;
 
-    MongoDeliveries(MongoDatabase database, PendingEvents pendingEvents, OutboxRelay relay) {
+    public MongoDeliveries(MongoDatabase database, PendingEvents pendingEvents, OutboxRelay relay) {
         this.collection = database.getCollection(COLLECTION);
         this.pendingEvents = pendingEvents;
         this.relay = relay;

@@ -25,7 +25,6 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
-import org.springframework.stereotype.Repository;
 
 /**
  * Inbox messages in {@code inbox_messages}, one document per message, keyed by the message id (which
@@ -35,8 +34,7 @@ import org.springframework.stereotype.Repository;
  * <p>{@code read} mirrors "acknowledgedAt is set" so that the index {@code unit_read_created} serves
  * the inbox order (unread first, newest first), the unread filter and the unread count.
  */
-@Repository
-class MongoInboxMessages implements InboxMessages {
+public final class MongoInboxMessages implements InboxMessages {
 
     static final String COLLECTION = "inbox_messages";
 
@@ -44,7 +42,7 @@ class MongoInboxMessages implements InboxMessages {
     private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
 
-    MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
+    public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
         this.pendingEvents = pendingEvents;
