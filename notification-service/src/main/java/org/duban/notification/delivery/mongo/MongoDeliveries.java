@@ -38,7 +38,11 @@ import org.duban.notification.delivery.AttemptError;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.DeliveryContent;
+import org.duban.notification.delivery.DeliveryProgress;
+import org.duban.notification.delivery.DeliverySnapshot;
 import org.duban.notification.delivery.DeliveryStatus;
+import org.duban.notification.delivery.DeliveryTarget;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
@@ -118,7 +122,8 @@ public final class MongoDeliveries implements Deliveries {
     }
 
     @Override
-    public boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events) {
+    public boolean storeAttempt(Delivery delivery, String token) {
+        List<DubanEvent> events = delivery.recordedEvents();
         List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
         updates.add(unset("lease"));
         updates.add(unset("leaseToken"));
@@ -221,27 +226,24 @@ public final class MongoDeliveries implements Deliveries {
     }
 
     static Delivery fromDocument(Document document) {
-        return new Delivery(
+        return Delivery.restore(new DeliverySnapshot(
                 document.getString("_id"),
-                Channel.valueOf(document.getString("channel")),
-                document.getString("unitId"),
-                document.getString("endpointId"),
-                document.getList("recipients", String.class, List.of()),
-                document.getString("messageId"),
-                document.getString("sourceEventId"),
-                document.getString("sourceEventType"),
-                document.getString("caseId"),
-                document.getString("subject"),
-                document.getString("payload"),
+                new DeliveryTarget(Channel.valueOf(document.getString("channel")), document.getString("unitId"),
+                        document.getString("endpointId"), document.getList("recipients", String.class, List.of())),
+                new DeliveryContent(document.getString("messageId"), document.getString("sourceEventId"),
+                        document.getString("sourceEventType"), document.getString("caseId"),
+                        document.getString("subject"), document.getString("payload")),
                 DeliveryStatus.valueOf(document.getString("status")),
-                document.getList("attempts", Document.class, List.of()).stream().map(MongoDeliveries::attempt).toList(),
-                document.get("roundAttempts", Number.class).intValue(),
-                instant(document.getDate("nextAttemptAt")),
+                new DeliveryProgress(
+                        document.getList("attempts", Document.class, List.of()).stream().map(MongoDeliveries::attempt)
+                                .toList(),
+                        document.get("roundAttempts", Number.class).intValue(),
+                        instant(document.getDate("nextAttemptAt")),
+                        instant(document.getDate("completedAt")),
+                        instant(document.getDate("expiresAt"))),
                 instant(document.getDate("createdAt")),
-                instant(document.getDate("completedAt")),
-                instant(document.getDate("expiresAt")),
                 document.getString("traceparent"),
-                document.get("version", Number.class).longValue());
+                document.get("version", Number.class).longValue()));
     }
 
     private static Attempt attempt(Document document) {

@@ -18,7 +18,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.notification.inbox.Acknowledgement;
 import org.duban.notification.inbox.InboxMessage;
+import org.duban.notification.inbox.InboxMessageSnapshot;
 import org.duban.notification.inbox.InboxMessages;
+import org.duban.notification.inbox.NewMessage;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
@@ -72,14 +74,10 @@ public final class MongoInboxMessages implements InboxMessages {
     }
 
     @Override
-    public boolean storeAcknowledgement(Acknowledgement acknowledgement) {
-        InboxMessage message = acknowledgement.message();
-        Document state = new Document("read", true)
-                .append("acknowledgedAt", date(message.acknowledgedAt()))
-                .append("acknowledgedBy", message.acknowledgedBy());
+    public boolean update(InboxMessage message) {
         try {
-            writer.update(collection, message.id(), acknowledgement.readVersion(), state,
-                    List.of(pendingEvents.of(message.id(), acknowledgement.event())));
+            writer.update(collection, message.id(), message.version(), toDocument(message),
+                    pendingEvents.of(message.id(), message.recordedEvents()));
             return true;
         } catch (ConcurrentModification changedMeanwhile) {
             return false;
@@ -119,19 +117,16 @@ public final class MongoInboxMessages implements InboxMessages {
     }
 
     static InboxMessage fromDocument(Document document) {
-        return new InboxMessage(
+        Instant acknowledgedAt = instant(document.getDate("acknowledgedAt"));
+        return InboxMessage.restore(new InboxMessageSnapshot(
                 document.getString("_id"),
-                document.getString("unitId"),
-                document.getString("sourceEventId"),
-                document.getString("sourceEventType"),
-                document.getString("caseId"),
-                document.getString("assignmentId"),
-                document.getString("title"),
-                document.getString("body"),
+                new NewMessage(document.getString("sourceEventId"), document.getString("sourceEventType"),
+                        document.getString("unitId"), document.getString("caseId"),
+                        document.getString("assignmentId"), document.getString("title"), document.getString("body")),
                 instant(document.getDate("createdAt")),
-                instant(document.getDate("acknowledgedAt")),
-                document.getString("acknowledgedBy"),
-                document.get("version", Number.class).longValue());
+                acknowledgedAt == null ? null
+                        : new Acknowledgement(acknowledgedAt, document.getString("acknowledgedBy")),
+                document.get("version", Number.class).longValue()));
     }
 
     private static Date date(Instant instant) {
