@@ -29,6 +29,7 @@ import org.duban.notification.delivery.webhook.WebhookTransport;
 import org.duban.notification.unit.UnitDirectory;
 import org.duban.notification.webhook.WebhookService;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +46,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class DeliveryConfiguration {
 
     @Bean
-    Deliveries deliveries(MongoDatabase database, PendingEvents events, OutboxRelay relay) {
-        return new MongoDeliveries(database, events, relay);
+    Deliveries deliveries(MongoDatabase database, AggregateWriter writer, PendingEvents events, OutboxRelay relay) {
+        return new MongoDeliveries(database, writer, events, relay);
     }
 
     @Bean

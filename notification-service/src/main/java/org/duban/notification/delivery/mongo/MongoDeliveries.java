@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -46,6 +44,7 @@ import org.duban.notification.delivery.DeliveryTarget;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxDocuments;
 import org.duban.platform.outbox.OutboxRelay;
 
@@ -61,11 +60,15 @@ public final class MongoDeliveries implements Deliveries {
     static final String COLLECTION = "deliveries";
 
     private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
     private final OutboxRelay relay;
 
-    public MongoDeliveries(MongoDatabase database, PendingEvents pendingEvents, OutboxRelay relay) {
+    /** @param relay woken when an attempt stored events (an attempt is stored by its lease, not its version) */
+    public MongoDeliveries(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents,
+            OutboxRelay relay) {
         this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
         this.pendingEvents = pendingEvents;
         this.relay = relay;
         createIndexes();
@@ -82,25 +85,22 @@ public final class MongoDeliveries implements Deliveries {
 
     @Override
     public boolean addIfAbsent(Delivery delivery) {
-        return insert(toDocument(delivery).append("version", 0L));
-    }
-
-    private boolean insert(Document delivery) {
-        try {
-            collection.insertOne(delivery);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return insert(toDocument(delivery));
     }
 
     @Override
     public boolean addHeld(Delivery delivery, Instant leaseUntil, String token) {
-        return insert(toDocument(delivery).append("version", 0L).append("lease", Date.from(leaseUntil))
-                .append("leaseToken", token));
+        return insert(toDocument(delivery).append("lease", Date.from(leaseUntil)).append("leaseToken", token));
+    }
+
+    /** A new delivery records no event yet. */
+    private boolean insert(Document delivery) {
+        try {
+            writer.insert(collection, delivery, List.of());
+            return true;
+        } catch (AggregateWriter.DuplicateKey alreadyScheduled) {
+            return false;
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.duban.notification.inbox.InboxFixtures;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
@@ -62,7 +63,7 @@ class MongoDeliveriesIT {
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoDeliveries.COLLECTION), Duration.ofMillis(100), LEASE, 100,
                         Duration.ZERO), clock, new SimpleMeterRegistry());
-        deliveries = new MongoDeliveries(database, new PendingEvents(clock), relay);
+        deliveries = new MongoDeliveries(database, new AggregateWriter(relay), new PendingEvents(clock), relay);
     }
 
     @Test
