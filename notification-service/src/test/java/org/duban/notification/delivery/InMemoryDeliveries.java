@@ -86,11 +86,10 @@ public final class InMemoryDeliveries implements Deliveries {
                 .filter(d -> d.status() == DeliveryStatus.PENDING && d.awaitsContacts() && free(d, now)).toList();
         for (Delivery d : waiting) {
             DeliverySnapshot s = d.snapshot();
+            // pending, so neither completed nor expiring: due now
             deliveries.put(d.id(), new DeliverySnapshot(s.id(),
                     recipients.isEmpty() ? s.target() : s.target().addressedTo(recipients), s.content(), s.status(),
-                    new DeliveryProgress(s.progress().attempts(), s.progress().roundAttempts(), now,
-                            s.progress().completedAt(), s.progress().expiresAt()),
-                    s.createdAt(), s.traceparent(), s.version() + 1));
+                    s.progress().dueAt(now), s.createdAt(), s.traceparent(), s.version() + 1));
         }
         return waiting.size();
     }
