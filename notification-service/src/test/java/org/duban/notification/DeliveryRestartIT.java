@@ -52,8 +52,8 @@ class DeliveryRestartIT {
         String database = "duban_notification_restart_" + UUID.randomUUID().toString().replace("-", "");
         String unit = TestTokens.unit("li.na", "unit-restart");
         try (TestReceiver receiver = new TestReceiver().answering(n -> TestReceiver.Answer.status(503))) {
-            try (RunningNotification first = RunningNotification.start(database, bootstrap, SETTINGS)) {
-                InboxHttp http = new InboxHttp(first.port());
+            try (RunningNotification.Started first = RunningNotification.start(database, bootstrap, SETTINGS)) {
+                InboxHttp http = first.http();
                 register(http, unit, receiver.url());
                 for (int i = 1; i <= MESSAGES; i++) {
                     TestEvents.send(bootstrap, INTAKE, issued("asg-restart" + i, "unit-restart"));
@@ -64,9 +64,9 @@ class DeliveryRestartIT {
 
             // when: the receiver comes back, and two instances start on the same store
             receiver.answering(n -> TestReceiver.Answer.status(200));
-            try (RunningNotification second = RunningNotification.start(database, bootstrap, SETTINGS);
-                    RunningNotification third = RunningNotification.start(database, bootstrap, SETTINGS)) {
-                InboxHttp http = new InboxHttp(second.port());
+            try (RunningNotification.Started second = RunningNotification.start(database, bootstrap, SETTINGS);
+                    RunningNotification.Started third = RunningNotification.start(database, bootstrap, SETTINGS)) {
+                InboxHttp http = second.http();
 
                 // then
                 await().atMost(PATIENCE).until(() -> delivered(http, unit) == MESSAGES);

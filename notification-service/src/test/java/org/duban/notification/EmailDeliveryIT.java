@@ -10,7 +10,6 @@ import static org.duban.notification.WebhookFixtures.issued;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -19,60 +18,34 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.duban.contracts.events.UnitContact;
 import org.duban.contracts.events.UnitRegistered;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * E-mail to a unit's contacts over real SMTP (GreenMail): the contacts come from intake's
  * {@code UnitRegistered}, the message from the assignment that follows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
     "duban.notification.email.enabled=true",
     "duban.notification.email.from=duban@xq.example.gov.cn",
     "duban.notification.delivery.retry-schedule=0s,300ms,300ms",
     "duban.notification.email.contacts-wait=3s",
     "duban.notification.delivery.poll-interval=100ms"})
-@EmbeddedKafka(partitions = 1,
-        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
-class EmailDeliveryIT {
+class EmailDeliveryIT extends RunningNotification {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_notification_email_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-        registry.add("spring.kafka.bootstrap-servers",
-                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+    static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    private InboxHttp http;
-    private String bootstrap;
-
-    @BeforeEach
-    void client() {
-        http = new InboxHttp(port);
-        bootstrap = broker.getBrokersAsString();
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
@@ -30,57 +29,22 @@ import org.duban.contracts.events.Topics;
 import org.duban.notification.InboxHttp.Answer;
 import org.duban.platform.events.PendingEvent;
 import org.duban.platform.testing.MovableClock;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on an embedded Kafka broker and the Mongo-wire store: events in, inbox over
  * HTTP, acknowledgements out. Each test uses units of its own, so they share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1,
-        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
 @Import(MovableClockConfiguration.class)
-class NotificationServiceIT {
+class NotificationServiceIT extends RunningNotification {
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_notification_test_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-        // the broker starts before the context, and publishes its address as a system property
-        registry.add("spring.kafka.bootstrap-servers",
-                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     MovableClock clock;
-    @Autowired
-    MongoDatabase database;
-
-    private InboxHttp http;
-    private String bootstrap;
-
-    @BeforeEach
-    void client() {
-        http = new InboxHttp(port);
-        bootstrap = broker.getBrokersAsString();
-    }
 
     @Test
     void assignedUnitIsToldAndItsAcknowledgementIsPublishedOnce() {

@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
-import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.bson.Document;
@@ -28,24 +26,17 @@ import org.duban.notification.InboxHttp.Answer;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.TestReceiver.Received;
 import org.duban.notification.WebhookFixtures.Registered;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * shortened to fractions of a second and the attempt timeout to one second, so that retries,
  * failures for good and open breakers happen within the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
     "duban.notification.webhooks.allow-http=true",
     "duban.notification.webhooks.allow-loopback=true",
     "duban.notification.webhooks.timeout=1s",
@@ -66,43 +57,18 @@ import tools.jackson.databind.json.JsonMapper;
     "duban.notification.delivery.jitter=0",
     "duban.notification.delivery.poll-interval=100ms",
     "duban.notification.delivery.lease=10s"})
-@EmbeddedKafka(partitions = 1,
-        brokerProperties = {"offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0"})
-class WebhookDeliveryIT {
+class WebhookDeliveryIT extends RunningNotification {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_notification_webhooks_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-        registry.add("spring.kafka.bootstrap-servers",
-                () -> System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
-    }
-
-    @LocalServerPort
-    int port;
     @LocalManagementPort
     int managementPort;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     CircuitBreakerRegistry breakers;
     @Autowired
     Deliveries deliveries;
-    @Autowired
-    MongoDatabase database;
 
     private final List<TestReceiver> receivers = new ArrayList<>();
-    private InboxHttp http;
-    private String bootstrap;
-
-    @BeforeEach
-    void client() {
-        http = new InboxHttp(port);
-        bootstrap = broker.getBrokersAsString();
-    }
-
     @AfterEach
     void stopReceivers() {
         receivers.forEach(TestReceiver::close);

@@ -72,9 +72,9 @@ class WebhookLatencyBenchmark {
         Map<String, String> settings = Map.of("duban.notification.webhooks.allow-http", "true",
                 "duban.notification.webhooks.allow-loopback", "true", "logging.level.root", "WARN");
         try (TestReceiver receiver = new TestReceiver();
-                RunningNotification service = RunningNotification.start(database, bootstrap, settings);
+                RunningNotification.Started service = RunningNotification.start(database, bootstrap, settings);
                 KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
-            register(new InboxHttp(service.port()), TestTokens.unit("li.na", "unit-bench"), receiver.url());
+            register(service.http(), TestTokens.unit("li.na", "unit-bench"), receiver.url());
             PendingEvents events = new PendingEvents(Clock.systemUTC());
             long[] latencies = new long[SAMPLES];
             for (int i = 0; i < WARM_UP + SAMPLES; i++) {

@@ -55,7 +55,7 @@ class WebhookSecretsAtStartIT {
             long keyId = FieldCipher.fromJsonKeyset(keyset).primaryKeyId();
 
             // when
-            try (RunningNotification notification = RunningNotification.start(database, bootstrap, Map.of(
+            try (RunningNotification.Started notification = RunningNotification.start(database, bootstrap, Map.of(
                     "duban.field-keys.location", "file:" + TestFieldKeys.write(keyset),
                     "duban.notification.webhooks.allow-http", "true",
                     "duban.notification.webhooks.allow-loopback", "true"))) {

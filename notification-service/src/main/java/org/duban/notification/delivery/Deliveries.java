@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 
@@ -34,12 +33,12 @@ public interface Deliveries {
     boolean addHeld(Delivery delivery, Instant leaseUntil, String token);
 
     /**
-     * Stores the delivery after an attempt, with its events, and releases the lease — only if the
-     * lease is still {@code token}'s.
+     * Stores the delivery after an attempt, with the events it recorded, and releases the lease — only if
+     * the lease is still {@code token}'s.
      *
      * @return false when the lease was lost (expired and taken by another dispatcher)
      */
-    boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events);
+    boolean storeAttempt(Delivery delivery, String token);
 
     /** Stores a redelivery if the delivery is still at its read version and not held by a dispatcher. */
     boolean storeRedelivery(Delivery delivery, Instant now);

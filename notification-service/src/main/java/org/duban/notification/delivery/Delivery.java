@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,52 +18,35 @@ import org.duban.platform.domain.StateConflict;
 /**
  * One message on its way to one webhook endpoint, or to a unit's contacts by e-mail, with every
  * attempt made. For a webhook the id is also the {@code webhook-id} header, the same on every attempt
- * (and on a redelivery), so the receiver can drop duplicates.
+ * (and on a redelivery), so the receiver can drop duplicates. Delivered, or failed for good, it records
+ * the event that says so; the store keeps both in one write.
  *
- * @param endpointId    the webhook endpoint (WEBHOOK), else null
- * @param recipients    the e-mail addresses (EMAIL), else empty
- * @param subject       the message title (the e-mail's subject)
- * @param payload       exactly what is sent: the webhook's JSON body, or the e-mail's text
- * @param roundAttempts attempts made since the schedule last started (creation or redelivery)
- * @param nextAttemptAt when a PENDING delivery is due; null otherwise
- * @param expiresAt     when a FAILED delivery is deleted; null otherwise
- * @param traceparent   the W3C trace context of the work that created it (the consumed event's trace), so
- *                      that every attempt, however much later, continues that trace; null when none
+ * <p>One instance is changed by one thread at a time: the dispatcher worker holding its lease, or the
+ * redelivery that read it.
  */
-public record Delivery(
-        String id,
-        Channel channel,
-        String unitId,
-        String endpointId,
-        List<String> recipients,
-        String messageId,
-        String sourceEventId,
-        String sourceEventType,
-        String caseId,
-        String subject,
-        String payload,
-        DeliveryStatus status,
-        List<Attempt> attempts,
-        int roundAttempts,
-        Instant nextAttemptAt,
-        Instant createdAt,
-        Instant completedAt,
-        Instant expiresAt,
-        String traceparent,
-        long version) {
+public final class Delivery {
 
     static final Actor NOTIFIER = Actor.system("notification-service");
 
-    public Delivery {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(unitId, "unitId");
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        recipients = List.copyOf(recipients);
-        attempts = List.copyOf(attempts);
+    private final String id;
+    private DeliveryTarget target;
+    private final DeliveryContent content;
+    private DeliveryStatus status;
+    private DeliveryProgress progress;
+    private final Instant createdAt;
+    private final String traceparent;
+    private final long version;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private Delivery(DeliverySnapshot stored) {
+        this.id = stored.id();
+        this.target = stored.target();
+        this.content = stored.content();
+        this.status = stored.status();
+        this.progress = stored.progress();
+        this.createdAt = stored.createdAt();
+        this.traceparent = stored.traceparent();
+        this.version = stored.version();
     }
 
     /**
@@ -78,15 +60,13 @@ public record Delivery(
 
     public static Delivery webhook(InboxMessage message, String endpointId, String payload, Instant now,
             Instant firstAttemptAt) {
-        return new Delivery(idFor(message.id(), endpointId), Channel.WEBHOOK, message.unitId(), endpointId, List.of(),
-                message.id(), message.sourceEventId(), message.sourceEventType(), message.caseId(), message.title(),
-                payload, DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, null, 0L);
+        return fresh(idFor(message.id(), endpointId), DeliveryTarget.webhook(message.unitId(), endpointId),
+                DeliveryContent.of(message, payload), now, firstAttemptAt);
     }
 
     public static Delivery email(InboxMessage message, List<String> recipients, Instant now, Instant firstAttemptAt) {
-        return new Delivery(idFor(message.id(), "email"), Channel.EMAIL, message.unitId(), null, recipients,
-                message.id(), message.sourceEventId(), message.sourceEventType(), message.caseId(), message.title(),
-                message.body(), DeliveryStatus.PENDING, List.of(), 0, firstAttemptAt, now, null, null, null, 0L);
+        return fresh(idFor(message.id(), "email"), DeliveryTarget.email(message.unitId(), recipients),
+                DeliveryContent.of(message, message.body()), now, firstAttemptAt);
     }
 
     /**
@@ -97,45 +77,69 @@ public record Delivery(
         return email(message, List.of(), now, until);
     }
 
-    /** The same e-mail, to {@code addresses}. */
-    public Delivery addressedTo(List<String> addresses) {
-        return new Delivery(id, channel, unitId, endpointId, addresses, messageId, sourceEventId, sourceEventType,
-                caseId, subject, payload, status, attempts, roundAttempts, nextAttemptAt, createdAt, completedAt,
-                expiresAt, traceparent, version);
+    private static Delivery fresh(String id, DeliveryTarget target, DeliveryContent content, Instant now,
+            Instant firstAttemptAt) {
+        return new Delivery(new DeliverySnapshot(id, target, content, DeliveryStatus.PENDING,
+                DeliveryProgress.firstDue(firstAttemptAt), now, null, 0L));
+    }
+
+    /** Rebuilds a stored delivery. */
+    public static Delivery restore(DeliverySnapshot stored) {
+        return new Delivery(stored);
+    }
+
+    public DeliverySnapshot snapshot() {
+        return new DeliverySnapshot(id, target, content, status, progress, createdAt, traceparent, version);
+    }
+
+    /** The same new delivery, carrying the trace context {@code traceparent} (null: none). */
+    public Delivery tracedBy(String traceparent) {
+        return new Delivery(new DeliverySnapshot(id, target, content, status, progress, createdAt, traceparent,
+                version));
+    }
+
+    /** The e-mail goes to {@code addresses}. */
+    public void addressTo(List<String> addresses) {
+        target = target.addressedTo(addresses);
     }
 
     /** An e-mail that still has nobody to go to. */
     public boolean awaitsContacts() {
-        return channel == Channel.EMAIL && recipients.isEmpty();
+        return target.channel() == Channel.EMAIL && target.recipients().isEmpty();
     }
 
     /**
      * Records what an attempt came to: delivered (an event says so), failed for good when the schedule
      * ran out or the target is gone (an event says so; kept {@code retention} for redelivery), or
      * pending until the schedule's next time.
+     *
+     * @throws StateConflict unless it is pending
      */
-    public Recorded record(AttemptOutcome outcome, Instant now, RetrySchedule schedule, Duration retention) {
+    public void record(AttemptOutcome outcome, Instant now, RetrySchedule schedule, Duration retention) {
         requirePending("record an attempt");
         if (!outcome.attempted()) {
-            return new Recorded(with(DeliveryStatus.PENDING, attempts, roundAttempts, now.plus(outcome.retryAfter()),
-                    null, null), List.of());
+            progress = progress.dueAt(now.plus(outcome.retryAfter()));
+            return;
         }
-        List<Attempt> all = new ArrayList<>(attempts);
-        all.add(new Attempt(attempts.size() + 1, now, outcome.status(), outcome.latencyMillis(), outcome.error()));
-        int round = roundAttempts + 1;
+        Attempt attempt = new Attempt(progress.attempts().size() + 1, now, outcome.status(), outcome.latencyMillis(),
+                outcome.error());
         if (outcome.succeeded()) {
-            Delivery delivered = with(DeliveryStatus.DELIVERED, all, round, null, now, null);
-            return new Recorded(delivered, List.of(new NotificationDelivered(id, channel.name(), unitId, caseId,
-                    sourceEventId, sourceEventType, all.size(), now, NOTIFIER)));
+            status = DeliveryStatus.DELIVERED;
+            progress = progress.ended(attempt, now, null);
+            recorded.add(new NotificationDelivered(id, channel().name(), unitId(), caseId(), sourceEventId(),
+                    sourceEventType(), attempt.number(), now, NOTIFIER));
+            return;
         }
         Optional<Instant> next = outcome.permanent() ? Optional.empty()
-                : schedule.next(round, now, outcome.retryAfter());
+                : schedule.next(progress.roundAttempts() + 1, now, outcome.retryAfter());
         if (next.isPresent()) {
-            return new Recorded(with(DeliveryStatus.PENDING, all, round, next.get(), null, null), List.of());
+            progress = progress.attempted(attempt, next.get());
+            return;
         }
-        Delivery failed = with(DeliveryStatus.FAILED, all, round, null, now, now.plus(retention));
-        return new Recorded(failed, List.of(new NotificationDeliveryFailed(id, channel.name(), unitId, caseId,
-                sourceEventId, sourceEventType, all.size(), outcome.status(), now, NOTIFIER)));
+        status = DeliveryStatus.FAILED;
+        progress = progress.ended(attempt, now, now.plus(retention));
+        recorded.add(new NotificationDeliveryFailed(id, channel().name(), unitId(), caseId(), sourceEventId(),
+                sourceEventType(), attempt.number(), outcome.status(), now, NOTIFIER));
     }
 
     /**
@@ -144,9 +148,12 @@ public record Delivery(
      *
      * @throws StateConflict while it is still pending
      */
-    public Delivery redeliver(Instant now, RetrySchedule schedule) {
-        requireNot(DeliveryStatus.PENDING, "redeliver it");
-        return with(DeliveryStatus.PENDING, attempts, 0, schedule.first(now), null, null);
+    public void redeliver(Instant now, RetrySchedule schedule) {
+        if (status == DeliveryStatus.PENDING) {
+            throw new StateConflict("delivery", id, status.name(), "redeliver it");
+        }
+        status = DeliveryStatus.PENDING;
+        progress = progress.restartedAt(schedule.first(now));
     }
 
     private void requirePending(String action) {
@@ -155,32 +162,96 @@ public record Delivery(
         }
     }
 
-    private void requireNot(DeliveryStatus forbidden, String action) {
-        if (status == forbidden) {
-            throw new StateConflict("delivery", id, status.name(), action);
-        }
+    /** The events recorded since it was created or read, not yet stored. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
     }
 
-    private Delivery with(DeliveryStatus newStatus, List<Attempt> newAttempts, int round, Instant next,
-            Instant completed, Instant expires) {
-        return new Delivery(id, channel, unitId, endpointId, recipients, messageId, sourceEventId, sourceEventType,
-                caseId, subject, payload, newStatus, newAttempts, round, next, createdAt, completed, expires, traceparent,
-                version);
+    /** The stored version it was read at (0 for a new one). */
+    public long version() {
+        return version;
     }
 
-    /** The same delivery, carrying the trace context {@code traceparent} (null: none). */
-    public Delivery tracedBy(String traceparent) {
-        return new Delivery(id, channel, unitId, endpointId, recipients, messageId, sourceEventId, sourceEventType,
-                caseId, subject, payload, status, attempts, roundAttempts, nextAttemptAt, createdAt, completedAt,
-                expiresAt, traceparent, version);
+    public String id() {
+        return id;
     }
 
-    /** The delivery after an attempt and the events that record it (none while it stays pending). */
-    public record Recorded(Delivery delivery, List<DubanEvent> events) {
+    public DeliveryStatus status() {
+        return status;
+    }
 
-        public Recorded {
-            Objects.requireNonNull(delivery, "delivery");
-            events = List.copyOf(events);
-        }
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String traceparent() {
+        return traceparent;
+    }
+
+    public Channel channel() {
+        return target.channel();
+    }
+
+    public String unitId() {
+        return target.unitId();
+    }
+
+    /** The webhook endpoint (WEBHOOK), else null. */
+    public String endpointId() {
+        return target.endpointId();
+    }
+
+    /** The e-mail addresses (EMAIL), else empty. */
+    public List<String> recipients() {
+        return target.recipients();
+    }
+
+    public String messageId() {
+        return content.messageId();
+    }
+
+    public String sourceEventId() {
+        return content.sourceEventId();
+    }
+
+    public String sourceEventType() {
+        return content.sourceEventType();
+    }
+
+    public String caseId() {
+        return content.caseId();
+    }
+
+    /** The message title (the e-mail's subject). */
+    public String subject() {
+        return content.subject();
+    }
+
+    /** Exactly what is sent: the webhook's JSON body, or the e-mail's text. */
+    public String payload() {
+        return content.payload();
+    }
+
+    public List<Attempt> attempts() {
+        return progress.attempts();
+    }
+
+    /** Attempts made since the schedule last started (creation or redelivery). */
+    public int roundAttempts() {
+        return progress.roundAttempts();
+    }
+
+    /** When a PENDING delivery is due; null otherwise. */
+    public Instant nextAttemptAt() {
+        return progress.nextAttemptAt();
+    }
+
+    public Instant completedAt() {
+        return progress.completedAt();
+    }
+
+    /** When a FAILED delivery is deleted; null otherwise. */
+    public Instant expiresAt() {
+        return progress.expiresAt();
     }
 }

@@ -235,11 +235,11 @@ public final class DeliveryDispatcher implements DeliveryHandOver {
             } else {
                 outcome = transport.attempt(delivery);
             }
-            Delivery.Recorded recorded = delivery.record(outcome, now(), settings.schedule(), settings.retention());
-            log(delivery, outcome, recorded.delivery());
-            if (deliveries.storeAttempt(recorded.delivery(), token, recorded.events())) {
-                meter.attempted(delivery.channel(), outcome, recorded.delivery().status());
-                return recorded.delivery().status() == DeliveryStatus.PENDING;
+            delivery.record(outcome, now(), settings.schedule(), settings.retention());
+            log(delivery, outcome);
+            if (deliveries.storeAttempt(delivery, token)) {
+                meter.attempted(delivery.channel(), outcome, delivery.status());
+                return delivery.status() == DeliveryStatus.PENDING;
             }
             log.warn("delivery {}: lease lost before its attempt was stored", delivery.id());
         } catch (RuntimeException e) {
@@ -250,15 +250,15 @@ public final class DeliveryDispatcher implements DeliveryHandOver {
     }
 
     /** One line per attempt, inside the delivery's trace: the trace id in it leads back to the event. */
-    private static void log(Delivery before, AttemptOutcome outcome, Delivery after) {
+    private static void log(Delivery after, AttemptOutcome outcome) {
         if (!outcome.attempted()) {
-            log.debug("delivery {} ({}, unit {}): not attempted, waits until {}", before.id(), before.channel(),
-                    before.unitId(), after.nextAttemptAt());
+            log.debug("delivery {} ({}, unit {}): not attempted, waits until {}", after.id(), after.channel(),
+                    after.unitId(), after.nextAttemptAt());
             return;
         }
         String result = outcome.succeeded() ? "delivered" : outcome.error();
-        log.info("delivery {} ({}, unit {}): attempt {} {} in {} ms; now {}{}", before.id(), before.channel(),
-                before.unitId(), after.attempts().size(), result, outcome.latencyMillis(), after.status(),
+        log.info("delivery {} ({}, unit {}): attempt {} {} in {} ms; now {}{}", after.id(), after.channel(),
+                after.unitId(), after.attempts().size(), result, outcome.latencyMillis(), after.status(),
                 after.nextAttemptAt() == null ? "" : ", next at " + after.nextAttemptAt());
     }
 

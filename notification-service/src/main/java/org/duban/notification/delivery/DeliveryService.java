@@ -48,14 +48,15 @@ public final class DeliveryService {
         Delivery delivery = deliveries.byId(id).filter(found -> caller.canSee(found.unitId()))
                 .orElseThrow(() -> new NotFound("delivery", id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Delivery redelivered = delivery.redeliver(now, settings.schedule());
-        Delivery again = !redelivered.awaitsContacts() ? redelivered
-                : units.byId(delivery.unitId()).map(Unit::emailAddresses).filter(addresses -> !addresses.isEmpty())
-                        .map(redelivered::addressedTo).orElse(redelivered);
-        if (!deliveries.storeRedelivery(again, now)) {
+        delivery.redeliver(now, settings.schedule());
+        if (delivery.awaitsContacts()) {
+            units.byId(delivery.unitId()).map(Unit::emailAddresses).filter(addresses -> !addresses.isEmpty())
+                    .ifPresent(delivery::addressTo);
+        }
+        if (!deliveries.storeRedelivery(delivery, now)) {
             throw new Conflict("delivery " + id + " changed meanwhile; read it again");
         }
         wakeDispatcher.run();
-        return again;
+        return delivery;
     }
 }

@@ -1,20 +1,18 @@
 package org.duban.notification.inbox;
 
+import java.time.Instant;
 import java.util.Objects;
 
-import org.duban.contracts.events.NotificationAcknowledged;
-
 /**
- * A message just acknowledged and the event that records it; stored together or not at all.
+ * A unit's acknowledgement of a message: the proof that it was told (送达).
  *
- * @param message     the message as acknowledged
- * @param readVersion the version the message was read at; storing fails if it changed since
- * @param event       the proof of receipt to publish
+ * @param at when the unit acknowledged it
+ * @param by who acknowledged it (the token's subject)
  */
-public record Acknowledgement(InboxMessage message, long readVersion, NotificationAcknowledged event) {
+public record Acknowledgement(Instant at, String by) {
 
     public Acknowledgement {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(by, "by");
     }
 }

@@ -2,37 +2,21 @@ package org.duban.notification.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Objects;
+import java.util.List;
 import java.util.UUID;
 
 import org.duban.contracts.events.Actor;
+import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.platform.domain.StateConflict;
 
 /**
  * A message in a unit's inbox. It is delivered once per event and unit, and acknowledged at most
- * once: the first acknowledgement is the proof that the unit was told (送达).
- *
- * @param id              derived from the source event and the unit (see {@link #idFor})
- * @param createdAt       when it was delivered to the inbox
- * @param acknowledgedAt  when the unit acknowledged it; null while unread
- * @param acknowledgedBy  who acknowledged it (the token's subject); null while unread
- * @param version         the stored version it was read at (optimistic locking)
+ * once: the first acknowledgement is the proof that the unit was told (送达), recorded as an event.
  */
-public record InboxMessage(
-        String id,
-        String unitId,
-        String sourceEventId,
-        String sourceEventType,
-        String caseId,
-        String assignmentId,
-        String title,
-        String body,
-        Instant createdAt,
-        Instant acknowledgedAt,
-        String acknowledgedBy,
-        long version) {
+public final class InboxMessage {
 
     /** The owner of the office inbox that every supervisor reads (what units answer or ask for). */
     public static final String OFFICE = "office";
@@ -43,17 +27,19 @@ public record InboxMessage(
             .thenComparing(InboxMessage::createdAt, Comparator.reverseOrder())
             .thenComparing(InboxMessage::id);
 
-    public InboxMessage {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(unitId, "unitId");
-        Objects.requireNonNull(sourceEventId, "sourceEventId");
-        Objects.requireNonNull(sourceEventType, "sourceEventType");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(createdAt, "createdAt");
-        if ((acknowledgedAt == null) != (acknowledgedBy == null)) {
-            throw new IllegalArgumentException("an acknowledgement needs both its time and its author");
-        }
+    private final String id;
+    private final NewMessage message;
+    private final Instant createdAt;
+    private Acknowledgement acknowledgement;
+    private final long version;
+    private final List<DubanEvent> recorded = new ArrayList<>();
+
+    private InboxMessage(InboxMessageSnapshot stored) {
+        this.id = stored.id();
+        this.message = stored.message();
+        this.createdAt = stored.createdAt();
+        this.acknowledgement = stored.acknowledgement();
+        this.version = stored.version();
     }
 
     /**
@@ -67,13 +53,17 @@ public record InboxMessage(
 
     /** A new, unread message for the delivery, delivered {@code at}. */
     public static InboxMessage deliver(NewMessage delivery, Instant at) {
-        return new InboxMessage(idFor(delivery.sourceEventId(), delivery.unitId()), delivery.unitId(),
-                delivery.sourceEventId(), delivery.sourceEventType(), delivery.caseId(), delivery.assignmentId(),
-                delivery.title(), delivery.body(), at, null, null, 0L);
+        return new InboxMessage(new InboxMessageSnapshot(idFor(delivery.sourceEventId(), delivery.unitId()), delivery,
+                at, null, 0L));
     }
 
-    public boolean isAcknowledged() {
-        return acknowledgedAt != null;
+    /** Rebuilds a stored message. */
+    public static InboxMessage restore(InboxMessageSnapshot stored) {
+        return new InboxMessage(stored);
+    }
+
+    public InboxMessageSnapshot snapshot() {
+        return new InboxMessageSnapshot(id, message, createdAt, acknowledgement, version);
     }
 
     /**
@@ -82,14 +72,72 @@ public record InboxMessage(
      *
      * @throws StateConflict if it was acknowledged before (the first acknowledgement is the proof)
      */
-    public Acknowledgement acknowledge(Actor by, Instant at) {
+    public void acknowledge(Actor by, Instant at) {
         if (isAcknowledged()) {
             throw new StateConflict("inbox message", id, "ACKNOWLEDGED", "acknowledge it again");
         }
-        InboxMessage acknowledged = new InboxMessage(id, unitId, sourceEventId, sourceEventType, caseId, assignmentId,
-                title, body, createdAt, at, by.subject(), version + 1);
-        NotificationAcknowledged event = new NotificationAcknowledged(id, unitId, caseId, sourceEventId,
-                sourceEventType, createdAt, at, by);
-        return new Acknowledgement(acknowledged, version, event);
+        acknowledgement = new Acknowledgement(at, by.subject());
+        recorded.add(new NotificationAcknowledged(id, unitId(), caseId(), sourceEventId(), sourceEventType(),
+                createdAt, at, by));
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgement != null;
+    }
+
+    /** The events recorded since it was created or read, not yet stored. */
+    public List<DubanEvent> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    /** The stored version it was read at (0 for a new one). */
+    public long version() {
+        return version;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String unitId() {
+        return message.unitId();
+    }
+
+    public String sourceEventId() {
+        return message.sourceEventId();
+    }
+
+    public String sourceEventType() {
+        return message.sourceEventType();
+    }
+
+    public String caseId() {
+        return message.caseId();
+    }
+
+    public String assignmentId() {
+        return message.assignmentId();
+    }
+
+    public String title() {
+        return message.title();
+    }
+
+    public String body() {
+        return message.body();
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When the unit acknowledged it; null while unread. */
+    public Instant acknowledgedAt() {
+        return acknowledgement == null ? null : acknowledgement.at();
+    }
+
+    /** Who acknowledged it; null while unread. */
+    public String acknowledgedBy() {
+        return acknowledgement == null ? null : acknowledgement.by();
     }
 }

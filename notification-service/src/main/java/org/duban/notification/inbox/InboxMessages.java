@@ -18,12 +18,12 @@ public interface InboxMessages {
     Optional<InboxMessage> byId(String id);
 
     /**
-     * Stores the acknowledged message and its event in one write, provided the message is still at
-     * {@link Acknowledgement#readVersion()}.
+     * Stores the message as changed (acknowledged) with the events it recorded, in one write, provided it is
+     * still at the version it was read at ({@link InboxMessage#version()}).
      *
      * @return false when the message changed since it was read (nothing was stored)
      */
-    boolean storeAcknowledgement(Acknowledgement acknowledgement);
+    boolean update(InboxMessage message);
 
     /** One page of a unit's messages in {@link InboxMessage#UNREAD_FIRST_NEWEST_FIRST} order. */
     Page<InboxMessage> ofUnit(String unitId, boolean unreadOnly, PageRequest page);

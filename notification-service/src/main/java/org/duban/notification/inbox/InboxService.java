@@ -60,9 +60,9 @@ public final class InboxService {
             if (message.isAcknowledged()) {
                 return message;
             }
-            Acknowledgement acknowledgement = message.acknowledge(caller.asActor(), now());
-            if (messages.storeAcknowledgement(acknowledgement)) {
-                return acknowledgement.message();
+            message.acknowledge(caller.asActor(), now());
+            if (messages.update(message)) {
+                return message;
             }
         }
         throw new Conflict("inbox message " + messageId + " keeps changing; try again");

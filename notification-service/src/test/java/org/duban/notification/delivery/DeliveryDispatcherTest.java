@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.duban.contracts.events.DubanEvent;
 import org.duban.notification.delivery.metrics.MicrometerDeliveryMeter;
 import org.duban.notification.inbox.InboxFixtures;
 import org.duban.platform.domain.Page;
@@ -209,8 +208,8 @@ class DeliveryDispatcherTest {
         }
 
         @Override
-        public boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events) {
-            return store.storeAttempt(delivery, token, events);
+        public boolean storeAttempt(Delivery delivery, String token) {
+            return store.storeAttempt(delivery, token);
         }
 
         @Override

@@ -105,9 +105,9 @@ class DeliverySchedulerTest {
         InboxMessage message = InboxFixtures.unreadMessage("evt-5", "unit-5", T0);
         scheduler.schedule(message);
         clock.advance(WAIT);
-        Delivery failed = theEmail(message).record(AttemptOutcome.permanentFailure(null, 0, "no e-mail address"),
-                clock.instant(), new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5), Duration.ofDays(30))
-                .delivery();
+        Delivery failed = theEmail(message);
+        failed.record(AttemptOutcome.permanentFailure(null, 0, "no e-mail address"), clock.instant(),
+                new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5), Duration.ofDays(30));
         deliveries.storeRedelivery(failed, clock.instant());
         units.save(registered("unit-5", "zhou.min@unit.example"));
         DeliveryService service = new DeliveryService(deliveries, new DeliverySettings(

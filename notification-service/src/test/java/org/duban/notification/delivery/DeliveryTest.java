@@ -41,20 +41,17 @@ class DeliveryTest {
 
         // when / then
         for (int attempt = 1; attempt < 10; attempt++) {
-            Delivery.Recorded recorded = delivery.record(AttemptOutcome.failure(500, 12, "HTTP 500", null), now,
-                    schedule, RETENTION);
-            delivery = recorded.delivery();
+            delivery.record(AttemptOutcome.failure(500, 12, "HTTP 500", null), now, schedule, RETENTION);
             assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(delivery.nextAttemptAt()).isEqualTo(now.plus(STANDARD.get(attempt)));
-            assertThat(recorded.events()).isEmpty();
+            assertThat(delivery.recordedEvents()).isEmpty();
             now = delivery.nextAttemptAt();
         }
-        Delivery.Recorded last = delivery.record(AttemptOutcome.failure(503, 40, "HTTP 503", null), now, schedule,
-                RETENTION);
-        assertThat(last.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(last.delivery().attempts()).hasSize(10);
-        assertThat(last.delivery().expiresAt()).isEqualTo(now.plus(RETENTION));
-        assertThat(last.events()).singleElement().isInstanceOfSatisfying(NotificationDeliveryFailed.class, failed -> {
+        delivery.record(AttemptOutcome.failure(503, 40, "HTTP 503", null), now, schedule, RETENTION);
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery.attempts()).hasSize(10);
+        assertThat(delivery.expiresAt()).isEqualTo(now.plus(RETENTION));
+        assertThat(delivery.recordedEvents()).singleElement().isInstanceOfSatisfying(NotificationDeliveryFailed.class, failed -> {
             assertThat(failed.attempts()).isEqualTo(10);
             assertThat(failed.lastStatus()).isEqualTo(503);
             assertThat(failed.channel()).isEqualTo("WEBHOOK");
@@ -64,29 +61,27 @@ class DeliveryTest {
     @Test
     void recordsEveryAttemptAndTheDeliveryWithItsEvent() {
         // given
-        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.failure(null, 15_000, "timed out", null), T0, schedule, RETENTION).delivery();
+        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        delivery.record(AttemptOutcome.failure(null, 15_000, "timed out", null), T0, schedule, RETENTION);
 
         // when
-        Delivery.Recorded recorded = delivery.record(AttemptOutcome.success(204, 31), T0.plusSeconds(5), schedule,
-                RETENTION);
+        delivery.record(AttemptOutcome.success(204, 31), T0.plusSeconds(5), schedule, RETENTION);
 
         // then
-        assertThat(recorded.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(recorded.delivery().attempts()).extracting(Attempt::number, Attempt::status, Attempt::latencyMillis,
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery.attempts()).extracting(Attempt::number, Attempt::status, Attempt::latencyMillis,
                 Attempt::error).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, null, 15_000L, "timed out"),
                         org.assertj.core.groups.Tuple.tuple(2, 204, 31L, null));
-        assertThat(recorded.events()).singleElement().isInstanceOfSatisfying(NotificationDelivered.class,
+        assertThat(delivery.recordedEvents()).singleElement().isInstanceOfSatisfying(NotificationDelivered.class,
                 delivered -> assertThat(delivered.attempts()).isEqualTo(2));
     }
 
     @Test
     void aRetryAfterLaterThanTheScheduleWins() {
         // when
-        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.failure(429, 3, "HTTP 429", Duration.ofMinutes(2)), T0, schedule, RETENTION)
-                .delivery();
+        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        delivery.record(AttemptOutcome.failure(429, 3, "HTTP 429", Duration.ofMinutes(2)), T0, schedule, RETENTION);
 
         // then
         assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
@@ -95,26 +90,24 @@ class DeliveryTest {
     @Test
     void aRetryAfterBeyondTheLongestStepOfTheScheduleIsCappedAtThatStep() {
         // when: the receiver answers Retry-After: 99999999999999 (three million years)
-        Delivery.Recorded recorded = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.failure(503, 3, "HTTP 503",
-                        RetryAfter.parse("99999999999999", T0).orElseThrow()), T0, schedule, RETENTION);
+        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        delivery.record(AttemptOutcome.failure(503, 3, "HTTP 503",
+                RetryAfter.parse("99999999999999", T0).orElseThrow()), T0, schedule, RETENTION);
 
         // then: the attempt is recorded, the next one falls at the cap: the schedule's longest step, 24 h
-        assertThat(recorded.delivery().attempts()).hasSize(1);
-        assertThat(recorded.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(recorded.delivery().nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+        assertThat(delivery.attempts()).hasSize(1);
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
     }
 
     @Test
     void aRetryAfterLongerThanAnyClockIsCappedTooAndANegativeOneIsIgnored() {
         // when
-        Delivery capped = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.failure(503, 3, "HTTP 503",
-                        RetryAfter.parse("999999999999999999999999999", T0).orElseThrow()), T0, schedule, RETENTION)
-                .delivery();
-        Delivery negative = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.failure(503, 3, "HTTP 503", Duration.ofSeconds(-30)), T0, schedule, RETENTION)
-                .delivery();
+        Delivery capped = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        capped.record(AttemptOutcome.failure(503, 3, "HTTP 503",
+                RetryAfter.parse("999999999999999999999999999", T0).orElseThrow()), T0, schedule, RETENTION);
+        Delivery negative = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        negative.record(AttemptOutcome.failure(503, 3, "HTTP 503", Duration.ofSeconds(-30)), T0, schedule, RETENTION);
 
         // then
         assertThat(capped.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
@@ -125,19 +118,19 @@ class DeliveryTest {
     @Test
     void aGoneTargetFailsAtOnce() {
         // when
-        Delivery.Recorded recorded = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.permanentFailure(410, 3, "410 Gone"), T0, schedule, RETENTION);
+        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        delivery.record(AttemptOutcome.permanentFailure(410, 3, "410 Gone"), T0, schedule, RETENTION);
 
         // then
-        assertThat(recorded.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(recorded.events()).hasSize(1);
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery.recordedEvents()).hasSize(1);
     }
 
     @Test
     void anOpenBreakerPostponesWithoutCountingAnAttempt() {
         // when
-        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.notAttempted(Duration.ofSeconds(60)), T0, schedule, RETENTION).delivery();
+        Delivery delivery = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        delivery.record(AttemptOutcome.notAttempted(Duration.ofSeconds(60)), T0, schedule, RETENTION);
 
         // then
         assertThat(delivery.attempts()).isEmpty();
@@ -147,15 +140,16 @@ class DeliveryTest {
     @Test
     void aFailedDeliveryIsRedeliveredFromTheStartOfTheScheduleKeepingItsAttempts() {
         // given
-        Delivery failed = Delivery.webhook(message, "ep-1", "{}", T0, T0)
-                .record(AttemptOutcome.permanentFailure(410, 3, "410 Gone"), T0, schedule, RETENTION).delivery();
+        Delivery again = Delivery.webhook(message, "ep-1", "{}", T0, T0);
+        again.record(AttemptOutcome.permanentFailure(410, 3, "410 Gone"), T0, schedule, RETENTION);
+        String id = again.id();
 
         // when
-        Delivery again = failed.redeliver(T0.plusSeconds(30), schedule);
+        again.redeliver(T0.plusSeconds(30), schedule);
 
         // then
         assertThat(again.status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(again.id()).isEqualTo(failed.id());
+        assertThat(again.id()).isEqualTo(id);
         assertThat(again.roundAttempts()).isZero();
         assertThat(again.attempts()).hasSize(1);
         assertThat(again.expiresAt()).isNull();

@@ -33,7 +33,8 @@ public final class InboxFixtures {
     }
 
     public static InboxMessage readMessage(String eventId, String unitId, Instant deliveredAt) {
-        return unreadMessage(eventId, unitId, deliveredAt)
-                .acknowledge(UNIT_1.asActor(), deliveredAt.plus(Duration.ofHours(1))).message();
+        InboxMessage message = unreadMessage(eventId, unitId, deliveredAt);
+        message.acknowledge(UNIT_1.asActor(), deliveredAt.plus(Duration.ofHours(1)));
+        return message;
     }
 }

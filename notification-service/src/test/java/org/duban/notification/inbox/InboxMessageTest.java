@@ -52,13 +52,13 @@ class InboxMessageTest {
         Instant at = T0.plus(Duration.ofHours(2));
 
         // when
-        Acknowledgement acknowledgement = message.acknowledge(UNIT_1.asActor(), at);
+        message.acknowledge(UNIT_1.asActor(), at);
 
         // then
-        assertThat(acknowledgement.message().acknowledgedAt()).isEqualTo(at);
-        assertThat(acknowledgement.message().acknowledgedBy()).isEqualTo("li.na");
-        assertThat(acknowledgement.readVersion()).isEqualTo(message.version());
-        assertThat(acknowledgement.event()).isEqualTo(new NotificationAcknowledged(message.id(), "unit-1",
+        assertThat(message.acknowledgedAt()).isEqualTo(at);
+        assertThat(message.acknowledgedBy()).isEqualTo("li.na");
+        assertThat(message.version()).isZero();
+        assertThat(message.recordedEvents()).containsExactly(new NotificationAcknowledged(message.id(), "unit-1",
                 "case-evt-1", "evt-1", AssignmentIssued.TYPE, T0, at, UNIT_1.asActor()));
     }
 

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -38,13 +36,17 @@ import org.duban.notification.delivery.AttemptError;
 import org.duban.notification.delivery.Channel;
 import org.duban.notification.delivery.Deliveries;
 import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.DeliveryContent;
+import org.duban.notification.delivery.DeliveryProgress;
+import org.duban.notification.delivery.DeliverySnapshot;
 import org.duban.notification.delivery.DeliveryStatus;
+import org.duban.notification.delivery.DeliveryTarget;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxDocuments;
 import org.duban.platform.outbox.OutboxRelay;
-import org.springframework.stereotype.Repository;
 
 /**
  * Deliveries in {@code deliveries}, one document each, keyed by the delivery id (derived from the
@@ -53,17 +55,20 @@ import org.springframework.stereotype.Repository;
  * events in the document's outbox (one write). {@code expiresAt} is set on deliveries that failed for
  * good: a TTL index deletes them then.
  */
-@Repository
-class MongoDeliveries implements Deliveries {
+public final class MongoDeliveries implements Deliveries {
 
     static final String COLLECTION = "deliveries";
 
     private final MongoCollection<Document> collection;
+    private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
     private final OutboxRelay relay;
 
-    MongoDeliveries(MongoDatabase database, PendingEvents pendingEvents, OutboxRelay relay) {
+    /** @param relay woken when an attempt stored events (an attempt is stored by its lease, not its version) */
+    public MongoDeliveries(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents,
+            OutboxRelay relay) {
         this.collection = database.getCollection(COLLECTION);
+        this.writer = writer;
         this.pendingEvents = pendingEvents;
         this.relay = relay;
         createIndexes();
@@ -80,25 +85,22 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public boolean addIfAbsent(Delivery delivery) {
-        return insert(toDocument(delivery).append("version", 0L));
-    }
-
-    private boolean insert(Document delivery) {
-        try {
-            collection.insertOne(delivery);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return insert(toDocument(delivery));
     }
 
     @Override
     public boolean addHeld(Delivery delivery, Instant leaseUntil, String token) {
-        return insert(toDocument(delivery).append("version", 0L).append("lease", Date.from(leaseUntil))
-                .append("leaseToken", token));
+        return insert(toDocument(delivery).append("lease", Date.from(leaseUntil)).append("leaseToken", token));
+    }
+
+    /** A new delivery records no event yet. */
+    private boolean insert(Document delivery) {
+        try {
+            writer.insert(collection, delivery, List.of());
+            return true;
+        } catch (AggregateWriter.DuplicateKey alreadyScheduled) {
+            return false;
+        }
     }
 
     @Override
@@ -120,7 +122,8 @@ class MongoDeliveries implements Deliveries {
     }
 
     @Override
-    public boolean storeAttempt(Delivery delivery, String token, List<DubanEvent> events) {
+    public boolean storeAttempt(Delivery delivery, String token) {
+        List<DubanEvent> events = delivery.recordedEvents();
         List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
         updates.add(unset("lease"));
         updates.add(unset("leaseToken"));
@@ -223,27 +226,24 @@ class MongoDeliveries implements Deliveries {
     }
 
     static Delivery fromDocument(Document document) {
-        return new Delivery(
+        return Delivery.restore(new DeliverySnapshot(
                 document.getString("_id"),
-                Channel.valueOf(document.getString("channel")),
-                document.getString("unitId"),
-                document.getString("endpointId"),
-                document.getList("recipients", String.class, List.of()),
-                document.getString("messageId"),
-                document.getString("sourceEventId"),
-                document.getString("sourceEventType"),
-                document.getString("caseId"),
-                document.getString("subject"),
-                document.getString("payload"),
+                new DeliveryTarget(Channel.valueOf(document.getString("channel")), document.getString("unitId"),
+                        document.getString("endpointId"), document.getList("recipients", String.class, List.of())),
+                new DeliveryContent(document.getString("messageId"), document.getString("sourceEventId"),
+                        document.getString("sourceEventType"), document.getString("caseId"),
+                        document.getString("subject"), document.getString("payload")),
                 DeliveryStatus.valueOf(document.getString("status")),
-                document.getList("attempts", Document.class, List.of()).stream().map(MongoDeliveries::attempt).toList(),
-                document.get("roundAttempts", Number.class).intValue(),
-                instant(document.getDate("nextAttemptAt")),
+                new DeliveryProgress(
+                        document.getList("attempts", Document.class, List.of()).stream().map(MongoDeliveries::attempt)
+                                .toList(),
+                        document.get("roundAttempts", Number.class).intValue(),
+                        instant(document.getDate("nextAttemptAt")),
+                        instant(document.getDate("completedAt")),
+                        instant(document.getDate("expiresAt"))),
                 instant(document.getDate("createdAt")),
-                instant(document.getDate("completedAt")),
-                instant(document.getDate("expiresAt")),
                 document.getString("traceparent"),
-                document.get("version", Number.class).longValue());
+                document.get("version", Number.class).longValue()));
     }
 
     private static Attempt attempt(Document document) {

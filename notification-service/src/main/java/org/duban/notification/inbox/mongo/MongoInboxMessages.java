@@ -18,14 +18,15 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.notification.inbox.Acknowledgement;
 import org.duban.notification.inbox.InboxMessage;
+import org.duban.notification.inbox.InboxMessageSnapshot;
 import org.duban.notification.inbox.InboxMessages;
+import org.duban.notification.inbox.NewMessage;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
-import org.springframework.stereotype.Repository;
 
 /**
  * Inbox messages in {@code inbox_messages}, one document per message, keyed by the message id (which
@@ -35,8 +36,7 @@ import org.springframework.stereotype.Repository;
  * <p>{@code read} mirrors "acknowledgedAt is set" so that the index {@code unit_read_created} serves
  * the inbox order (unread first, newest first), the unread filter and the unread count.
  */
-@Repository
-class MongoInboxMessages implements InboxMessages {
+public final class MongoInboxMessages implements InboxMessages {
 
     static final String COLLECTION = "inbox_messages";
 
@@ -44,7 +44,7 @@ class MongoInboxMessages implements InboxMessages {
     private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
 
-    MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
+    public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
         this.writer = writer;
         this.pendingEvents = pendingEvents;
@@ -74,14 +74,10 @@ class MongoInboxMessages implements InboxMessages {
     }
 
     @Override
-    public boolean storeAcknowledgement(Acknowledgement acknowledgement) {
-        InboxMessage message = acknowledgement.message();
-        Document state = new Document("read", true)
-                .append("acknowledgedAt", date(message.acknowledgedAt()))
-                .append("acknowledgedBy", message.acknowledgedBy());
+    public boolean update(InboxMessage message) {
         try {
-            writer.update(collection, message.id(), acknowledgement.readVersion(), state,
-                    List.of(pendingEvents.of(message.id(), acknowledgement.event())));
+            writer.update(collection, message.id(), message.version(), toDocument(message),
+                    pendingEvents.of(message.id(), message.recordedEvents()));
             return true;
         } catch (ConcurrentModification changedMeanwhile) {
             return false;
@@ -121,19 +117,16 @@ class MongoInboxMessages implements InboxMessages {
     }
 
     static InboxMessage fromDocument(Document document) {
-        return new InboxMessage(
+        Instant acknowledgedAt = instant(document.getDate("acknowledgedAt"));
+        return InboxMessage.restore(new InboxMessageSnapshot(
                 document.getString("_id"),
-                document.getString("unitId"),
-                document.getString("sourceEventId"),
-                document.getString("sourceEventType"),
-                document.getString("caseId"),
-                document.getString("assignmentId"),
-                document.getString("title"),
-                document.getString("body"),
+                new NewMessage(document.getString("sourceEventId"), document.getString("sourceEventType"),
+                        document.getString("unitId"), document.getString("caseId"),
+                        document.getString("assignmentId"), document.getString("title"), document.getString("body")),
                 instant(document.getDate("createdAt")),
-                instant(document.getDate("acknowledgedAt")),
-                document.getString("acknowledgedBy"),
-                document.get("version", Number.class).longValue());
+                acknowledgedAt == null ? null
+                        : new Acknowledgement(acknowledgedAt, document.getString("acknowledgedBy")),
+                document.get("version", Number.class).longValue()));
     }
 
     private static Date date(Instant instant) {

@@ -11,17 +11,15 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.duban.notification.unit.Unit;
 import org.duban.notification.unit.Units;
-import org.springframework.stereotype.Repository;
 
 /** Units in {@code units}, one document per unit keyed by its id; replaced whole on each registration. */
-@Repository
-class MongoUnits implements Units {
+public final class MongoUnits implements Units {
 
     static final String COLLECTION = "units";
 
     private final MongoCollection<Document> collection;
 
-    MongoUnits(MongoDatabase database) {
+    public MongoUnits(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 

@@ -26,21 +26,19 @@ import org.bson.conversions.Bson;
 import org.duban.notification.webhook.WebhookEndpoint;
 import org.duban.notification.webhook.WebhookEndpoints;
 import org.duban.platform.crypto.FieldCipher;
-import org.springframework.stereotype.Repository;
 
 /**
  * Endpoints in {@code webhook_endpoints}, one document each. The service must sign with the secrets, so it
  * keeps them — encrypted under the field keyset ({@link WebhookSecretFields}, ADR 0011; ADR 0005).
  */
-@Repository
-class MongoWebhookEndpoints implements WebhookEndpoints {
+public final class MongoWebhookEndpoints implements WebhookEndpoints {
 
     static final String COLLECTION = "webhook_endpoints";
 
     private final MongoCollection<Document> collection;
     private final WebhookSecretFields secrets;
 
-    MongoWebhookEndpoints(MongoDatabase database, FieldCipher cipher) {
+    public MongoWebhookEndpoints(MongoDatabase database, FieldCipher cipher) {
         this.collection = database.getCollection(COLLECTION);
         this.secrets = new WebhookSecretFields(cipher);
         collection.createIndex(Indexes.ascending("unitId", "createdAt"), new IndexOptions().name("unit_created"));

@@ -14,22 +14,20 @@ import org.bson.Document;
 import org.duban.platform.crypto.EncryptedFields;
 import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.crypto.ReencryptableDocuments;
-import org.springframework.stereotype.Component;
 
 /**
  * The secrets in {@code webhook_endpoints}, as the re-encryption at start-up goes through them (ADR 0011):
  * an endpoint whose secrets are in the clear (stored before field encryption) or under a key that is no
  * longer primary has them written again under the primary key, in one update guarded by its version.
  */
-@Component
-class MongoWebhookSecretsReencryption implements ReencryptableDocuments {
+public final class MongoWebhookSecretsReencryption implements ReencryptableDocuments {
 
     private static final int ATTEMPTS = 3;
 
     private final MongoCollection<Document> collection;
     private final WebhookSecretFields secrets;
 
-    MongoWebhookSecretsReencryption(MongoDatabase database, FieldCipher cipher) {
+    public MongoWebhookSecretsReencryption(MongoDatabase database, FieldCipher cipher) {
         this.collection = database.getCollection(MongoWebhookEndpoints.COLLECTION);
         this.secrets = new WebhookSecretFields(cipher);
     }

@@ -23,6 +23,7 @@ import org.duban.notification.inbox.InboxFixtures;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
@@ -62,7 +63,7 @@ class MongoDeliveriesIT {
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoDeliveries.COLLECTION), Duration.ofMillis(100), LEASE, 100,
                         Duration.ZERO), clock, new SimpleMeterRegistry());
-        deliveries = new MongoDeliveries(database, new PendingEvents(clock), relay);
+        deliveries = new MongoDeliveries(database, new AggregateWriter(relay), new PendingEvents(clock), relay);
     }
 
     @Test
@@ -77,7 +78,7 @@ class MongoDeliveriesIT {
         // then
         assertThat(first).isTrue();
         assertThat(second).isFalse();
-        assertThat(deliveries.byId(delivery.id())).contains(delivery);
+        assertThat(deliveries.byId(delivery.id()).orElseThrow().snapshot()).isEqualTo(delivery.snapshot());
     }
 
     @Test
@@ -106,12 +107,10 @@ class MongoDeliveriesIT {
         // when: after the lease another one takes it over
         Optional<Delivery> beforeExpiry = deliveries.claimDue(T0.plusSeconds(29), LEASE, "early");
         Delivery claimedByLive = deliveries.claimDue(T0.plusSeconds(31), LEASE, "live").orElseThrow();
-        Delivery.Recorded delivered = claimedByLive.record(AttemptOutcome.success(200, 12), T0.plusSeconds(31),
-                SCHEDULE, Duration.ofDays(30));
-        boolean storedByLive = deliveries.storeAttempt(delivered.delivery(), "live", delivered.events());
-        Delivery.Recorded late = claimedByDead.record(AttemptOutcome.success(200, 99), T0.plusSeconds(32), SCHEDULE,
-                Duration.ofDays(30));
-        boolean storedByDead = deliveries.storeAttempt(late.delivery(), "dead", late.events());
+        claimedByLive.record(AttemptOutcome.success(200, 12), T0.plusSeconds(31), SCHEDULE, Duration.ofDays(30));
+        boolean storedByLive = deliveries.storeAttempt(claimedByLive, "live");
+        claimedByDead.record(AttemptOutcome.success(200, 99), T0.plusSeconds(32), SCHEDULE, Duration.ofDays(30));
+        boolean storedByDead = deliveries.storeAttempt(claimedByDead, "dead");
 
         // then
         assertThat(beforeExpiry).isEmpty();
@@ -138,11 +137,11 @@ class MongoDeliveriesIT {
         // then
         assertThat(stored).isTrue();
         assertThat(again).isFalse();
-        assertThat(deliveries.byId(delivery.id())).contains(delivery);
+        assertThat(deliveries.byId(delivery.id()).orElseThrow().snapshot()).isEqualTo(delivery.snapshot());
         assertThat(deliveries.claimDue(T0.plusSeconds(1), LEASE, "round")).as("held").isEmpty();
-        Delivery.Recorded delivered = delivery.record(AttemptOutcome.success(204, 3), T0, SCHEDULE, Duration.ofDays(30));
-        assertThat(deliveries.storeAttempt(delivered.delivery(), "other-worker", delivered.events())).isFalse();
-        assertThat(deliveries.storeAttempt(delivered.delivery(), "worker", delivered.events())).isTrue();
+        delivery.record(AttemptOutcome.success(204, 3), T0, SCHEDULE, Duration.ofDays(30));
+        assertThat(deliveries.storeAttempt(delivery, "other-worker")).isFalse();
+        assertThat(deliveries.storeAttempt(delivery, "worker")).isTrue();
         assertThat(deliveries.byId(delivery.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 

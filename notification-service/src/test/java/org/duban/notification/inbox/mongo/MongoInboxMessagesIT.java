@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
-import org.duban.notification.inbox.Acknowledgement;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -73,7 +72,7 @@ class MongoInboxMessagesIT {
         messages.addIfAbsent(message);
 
         // then
-        assertThat(messages.byId(message.id())).contains(message);
+        assertThat(messages.byId(message.id()).orElseThrow().snapshot()).isEqualTo(message.snapshot());
         Document stored = database.getCollection(MongoInboxMessages.COLLECTION).find().first();
         assertThat(stored.getString("_id")).isEqualTo(message.id());
         assertThat(stored.getBoolean("read")).isFalse();
@@ -103,7 +102,8 @@ class MongoInboxMessagesIT {
         InboxMessage newest = unreadMessage("evt-3", "unit-1", T0.plusSeconds(120));
         InboxMessage othersUnit = unreadMessage("evt-4", "unit-2", T0.plusSeconds(180));
         List.of(old, newer, newest, othersUnit).forEach(messages::addIfAbsent);
-        messages.storeAcknowledgement(newest.acknowledge(UNIT_1.asActor(), T0.plusSeconds(300)));
+        newest.acknowledge(UNIT_1.asActor(), T0.plusSeconds(300));
+        messages.update(newest);
 
         // when
         Page<InboxMessage> all = messages.ofUnit("unit-1", false, PageRequest.of(0, 20));
@@ -125,14 +125,16 @@ class MongoInboxMessagesIT {
         // given
         InboxMessage message = unreadMessage("evt-1", "unit-1", T0);
         messages.addIfAbsent(message);
-        Acknowledgement acknowledgement = message.acknowledge(UNIT_1.asActor(), T0.plusSeconds(3600));
+        message.acknowledge(UNIT_1.asActor(), T0.plusSeconds(3600));
 
         // when
-        boolean stored = messages.storeAcknowledgement(acknowledgement);
+        boolean stored = messages.update(message);
 
         // then
         assertThat(stored).isTrue();
-        assertThat(messages.byId(message.id())).contains(acknowledgement.message());
+        InboxMessage read = messages.byId(message.id()).orElseThrow();
+        assertThat(read.snapshot()).usingRecursiveComparison().ignoringFields("version").isEqualTo(message.snapshot());
+        assertThat(read.version()).isEqualTo(message.version() + 1);
         assertThat(relay.publishPending()).isEqualTo(1);
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(NotificationAcknowledged.TYPE);
@@ -148,10 +150,14 @@ class MongoInboxMessagesIT {
         // given
         InboxMessage message = unreadMessage("evt-1", "unit-1", T0);
         messages.addIfAbsent(message);
-        messages.storeAcknowledgement(message.acknowledge(UNIT_1.asActor(), T0.plusSeconds(3600)));
+        InboxMessage first = messages.byId(message.id()).orElseThrow();
+        InboxMessage second = messages.byId(message.id()).orElseThrow();
+        first.acknowledge(UNIT_1.asActor(), T0.plusSeconds(3600));
+        messages.update(first);
 
         // when
-        boolean stale = messages.storeAcknowledgement(message.acknowledge(UNIT_1.asActor(), T0.plusSeconds(7200)));
+        second.acknowledge(UNIT_1.asActor(), T0.plusSeconds(7200));
+        boolean stale = messages.update(second);
 
         // then
         assertThat(stale).isFalse();
