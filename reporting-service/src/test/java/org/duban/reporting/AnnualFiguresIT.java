@@ -2,25 +2,24 @@ package org.duban.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.duban.reporting.ReportingCalls.JSON;
+import static org.duban.reporting.ReportingCalls.assertRate;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -36,39 +35,33 @@ import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.PendingEvent;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
-import org.duban.platform.testing.TestTokens;
 import org.duban.reporting.acceptance.YearOfEvents;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * THE acceptance test: the office's 2023 as events through the broker, and the figures the office
  * published for it — 149/25/7/1/6, 97.41 % and 91.94 % — out of the statistics and the annual
  * report; the same figures after every event is delivered twice and after a rebuild from scratch.
+ *
+ * <p>A service of its own (its own context): each topic's events spread over three partitions (the broker
+ * makes the topics before the service starts, which leaves them so), and the rebuild stops its consumer and
+ * empties its store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 3, topics = {Topics.INTAKE, Topics.SUPERVISION, Topics.NOTIFICATION},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AnnualFiguresIT {
+class AnnualFiguresIT extends RunningReporting {
 
     static final String SENTENCE = "全年累计交办突出信访问题149件，督办25件，提出改进工作建议7件，责令书面检查1件，开展约谈6件";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<DubanEvent> YEAR = YearOfEvents.all();
     private static final List<PendingEvent> SENT = new ArrayList<>();
     private static final List<String> FIRST_ANSWERS = new ArrayList<>();
@@ -80,37 +73,26 @@ class AnnualFiguresIT {
             YearOfEvents.at(LocalDate.of(2024, 6, 16), 9, 0), YearOfEvents.at(LocalDate.of(2024, 7, 31), 9, 0),
             new Actor("zhang.wei", "SUPERVISOR", null));
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_reporting_year_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
-        registry.add("duban.kafka.partitions", () -> "3");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
     @Autowired
     KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    MongoDatabase database;
 
     @Test
     @Order(1)
     void answersTheFiguresTheOfficePublishedForTheYear() {
+        // given: three partitions a topic, so that one matter's events keep their order and nothing else does
+        try (Admin admin = admin()) {
+            assertThat(offsets(admin, TOPICS, OffsetSpec.latest())).hasSize(9);
+        }
+
         // when
         for (String topic : TOPICS) {
-            SENT.addAll(TestEvents.send(broker.getBrokersAsString(), "/duban/test",
+            SENT.addAll(TestEvents.send(bootstrap(), "/duban/test",
                     YEAR.stream().filter(event -> YearOfEvents.topicOf(event).equals(topic)).toArray(DubanEvent[]::new)));
         }
         awaitProcessed(SENT.size());
 
         // then
-        JsonNode figures = get("/api/v1/statistics?from=2023-01-01&to=2024-01-01");
+        JsonNode figures = http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01");
         assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(149);
         assertThat(figures.get("transfersIssued").asLong()).isEqualTo(YearOfEvents.TRANSFERS);
         assertThat(figures.get("supervisionOrdersOpened").asLong()).isEqualTo(25);
@@ -229,13 +211,13 @@ class AnnualFiguresIT {
     void answersTheSameFiguresAfterEveryEventWasDeliveredTwice() {
         // when: a relay that crashed before removing them publishes all of them again, ids unchanged; then a new
         // event, an assignment issued in 2024 (outside every period asked below)
-        TestEvents.resend(broker.getBrokersAsString(), "/duban/test", SENT);
-        TestEvents.send(broker.getBrokersAsString(), "/duban/test", MARKER);
+        TestEvents.resend(bootstrap(), "/duban/test", SENT);
+        TestEvents.send(bootstrap(), "/duban/test", MARKER);
 
         // then: once the new event is counted and the service has read every partition to its end (so every
         // duplicate too, whichever partition it is on), nothing else has changed
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(get("/api/v1/statistics?from=2024-06-01&to=2024-06-02").get("assignmentsIssued").asLong())
+                assertThat(http.json("/api/v1/statistics?from=2024-06-01&to=2024-06-02").get("assignmentsIssued").asLong())
                         .isEqualTo(1));
         awaitReadToTheEnd(TOPICS);
         assertThat(answers()).isEqualTo(FIRST_ANSWERS);
@@ -251,7 +233,7 @@ class AnnualFiguresIT {
         for (String collection : database.listCollectionNames()) {
             database.getCollection(collection).deleteMany(new Document());
         }
-        assertThat(get("/api/v1/statistics?from=2023-01-01&to=2024-01-01").get("assignmentsIssued").asLong()).isZero();
+        assertThat(http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01").get("assignmentsIssued").asLong()).isZero();
 
         // when: the group's offsets are reset to the start and the consumer reads again — supervision's and
         // notification's topics first, intake's (whose offsets stay at the end meanwhile) only after them
@@ -309,15 +291,15 @@ class AnnualFiguresIT {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()));
     }
 
     private List<String> answers() {
         return List.of(
-                get("/api/v1/statistics?from=2023-01-01&to=2024-01-01").toString(),
-                get("/api/v1/statistics?from=2023-01-01&to=2024-01-01&unitId=unit-hongqi").toString(),
-                get("/api/v1/statistics?from=2023-03-01&to=2023-04-01").toString(),
-                get("/api/v1/statistics/units?from=2023-01-01&to=2024-01-01").toString(),
+                http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01").toString(),
+                http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01&unitId=unit-hongqi").toString(),
+                http.json("/api/v1/statistics?from=2023-03-01&to=2023-04-01").toString(),
+                http.json("/api/v1/statistics/units?from=2023-01-01&to=2024-01-01").toString(),
                 new String(report("text/markdown").body(), StandardCharsets.UTF_8));
     }
 
@@ -326,40 +308,17 @@ class AnnualFiguresIT {
                 assertThat(database.getCollection("processed_events").countDocuments()).isGreaterThanOrEqualTo(events));
     }
 
-    private JsonNode get(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + TestTokens.supervisor("zhang.wei")).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        }
-    }
-
     private HttpResponse<byte[]> report(String accept) {
+        HttpResponse<byte[]> response = http.annualReport(2023, accept);
+        // kept for a look in a real reader: target/annual-report-2023.{md,docx,xlsx,json}
+        String extension = accept.contains("markdown") ? "md" : accept.contains("word") ? "docx"
+                : accept.contains("sheet") ? "xlsx" : "json";
         try {
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
-                                    URI.create("http://localhost:" + port + "/api/v1/reports/annual?year=2023"))
-                            .header("Authorization", "Bearer " + TestTokens.leader("wang.fang"))
-                            .header("Accept", accept).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-            // kept for a look in a real reader: target/annual-report-2023.{md,docx,xlsx,json}
-            String extension = accept.contains("markdown") ? "md" : accept.contains("word") ? "docx"
-                    : accept.contains("sheet") ? "xlsx" : "json";
             Files.write(Path.of("target", "annual-report-2023." + extension), response.body());
-            return response;
-        } catch (Exception e) {
-            throw new AssertionError("GET the annual report as " + accept + " failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static void assertRate(JsonNode rate, long numerator, long denominator, double percent) {
-        assertThat(rate.get("numerator").asLong()).as("numerator of %s", rate).isEqualTo(numerator);
-        assertThat(rate.get("denominator").asLong()).as("denominator of %s", rate).isEqualTo(denominator);
-        assertThat(rate.get("percent").asDouble()).isEqualTo(percent);
+        return response;
     }
 
     private static List<String> seriesNames(XDDFChart chart) {
