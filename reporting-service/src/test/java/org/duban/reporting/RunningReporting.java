@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * reporting-service as it runs, for the integration tests: real HTTP on a random port, the embedded
  * Mongo-wire store (a database of its own) and an embedded Kafka broker with one partition per topic.
  * The test classes that extend it share this one application context; each test counts on days and
- * units of its own. {@link AnnualFiguresIT} runs a service of its own (three partitions; its rebuild
- * stops the consumer and empties the store) and shares only the {@link ReportingCalls}.
+ * units of its own. {@link AnnualFiguresIT} declares a broker of its own (three partitions a topic), so it
+ * gets a context and a database of its own, which its rebuild may stop and empty.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
