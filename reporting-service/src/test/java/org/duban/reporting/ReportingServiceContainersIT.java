@@ -7,10 +7,6 @@ import static org.duban.reporting.projection.ProjectionFixtures.assigned;
 import static org.duban.reporting.projection.ProjectionFixtures.officeTime;
 import static org.duban.reporting.projection.ProjectionFixtures.transferred;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +27,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The main scenario against a real MongoDB (replica set) and a real Kafka broker: the duplicate-key
@@ -68,7 +63,7 @@ class ReportingServiceContainersIT {
     int port;
 
     @Test
-    void countsAssignmentsTransfersAndTimelyAcceptanceOnceThoughDeliveredTwice() throws Exception {
+    void countsAssignmentsTransfersAndTimelyAcceptanceOnceThoughDeliveredTwice() {
         // given
         LocalDate day = LocalDate.of(2026, 3, 2);
         AssignmentIssued assignment = assigned("asg-1", "unit-1", officeTime(day, 23, 30));
@@ -92,14 +87,7 @@ class ReportingServiceContainersIT {
         assertThat(figures.at("/rates/timelyAcceptance/percent").asDouble()).isEqualTo(100.0);
     }
 
-    private JsonNode statistics(LocalDate day, String unitId) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + port + "/api/v1/statistics?from=" + day + "&to=" + day.plusDays(1)
-                                        + "&unitId=" + unitId))
-                        .header("Authorization", "Bearer " + TestTokens.supervisor("zhang.wei"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(response.body());
+    private JsonNode statistics(LocalDate day, String unitId) {
+        return new ReportingCalls(port).statistics(day, day.plusDays(1), unitId);
     }
 }

@@ -2,14 +2,15 @@ package org.duban.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.duban.reporting.ReportingCalls.JSON;
+import static org.duban.reporting.ReportingCalls.LEADER;
+import static org.duban.reporting.ReportingCalls.SUPERVISOR;
+import static org.duban.reporting.ReportingCalls.assertRate;
 import static org.duban.reporting.projection.ProjectionFixtures.acceptedInTime;
 import static org.duban.reporting.projection.ProjectionFixtures.assigned;
 import static org.duban.reporting.projection.ProjectionFixtures.officeTime;
 import static org.duban.reporting.projection.ProjectionFixtures.transferred;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.duban.contracts.events.Actor;
@@ -33,50 +33,24 @@ import org.duban.contracts.events.SupervisionOrderOpened;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.events.PendingEvent;
-import org.duban.platform.testing.PlatformTestSupport;
 import org.duban.platform.testing.TestEvents;
 import org.duban.platform.testing.TestTokens;
 import org.duban.platform.testing.TopicReader;
 import org.duban.reporting.projection.ProjectionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as intake's events and the office's staff meet it: events in on the embedded broker,
  * figures out over HTTP. Each test counts on days of its own, so the tests share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class ReportingServiceIT {
+class ReportingServiceIT extends RunningReporting {
 
     private static final String INTAKE = "/duban/intake-service";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_reporting_test_" + UUID.randomUUID().toString().replace("-", ""), null);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
 
     @Autowired
     ProjectionService projection;
-
-    @Autowired
-    MongoDatabase database;
 
     @Test
     void countsAssignmentsTransfersAndTimelyAcceptanceOnTheDayOfIssue() {
@@ -90,8 +64,8 @@ class ReportingServiceIT {
 
         // then
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
-        JsonNode figures = statistics(day, day.plusDays(1));
+                assertThat(http.statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+        JsonNode figures = http.statistics(day, day.plusDays(1));
         assertThat(figures.get("from").asString()).isEqualTo("2026-03-02");
         assertThat(figures.get("to").asString()).isEqualTo("2026-03-03");
         assertThat(figures.has("unitId")).isFalse();
@@ -115,10 +89,10 @@ class ReportingServiceIT {
         AssignmentIssued assignment = assigned("asg-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 30));
         TestEvents.send(bootstrap(), INTAKE, assignment, acceptedInTime(assignment, officeTime(day.plusDays(2), 9, 0)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+                assertThat(http.statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
 
         // when: the period starts the day after the issue and holds the acceptance
-        JsonNode figures = statistics(day.plusDays(1), day.plusDays(5));
+        JsonNode figures = http.statistics(day.plusDays(1), day.plusDays(5));
 
         // then
         assertThat(figures.get("assignmentsIssued").asLong()).isZero();
@@ -137,13 +111,13 @@ class ReportingServiceIT {
                 transferred("trf-" + UUID.randomUUID(), "unit-b", officeTime(day, 12, 0)),
                 acceptedInTime(second, officeTime(day, 15, 0)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+                assertThat(http.statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
 
         // when
-        JsonNode unitA = statistics(day, day.plusDays(1), "unit-a");
-        JsonNode unitB = statistics(day, day.plusDays(1), "unit-b");
-        JsonNode unknown = statistics(day, day.plusDays(1), "unit-z");
-        JsonNode all = statistics(day, day.plusDays(1));
+        JsonNode unitA = http.statistics(day, day.plusDays(1), "unit-a");
+        JsonNode unitB = http.statistics(day, day.plusDays(1), "unit-b");
+        JsonNode unknown = http.statistics(day, day.plusDays(1), "unit-z");
+        JsonNode all = http.statistics(day, day.plusDays(1));
 
         // then
         assertThat(unitA.get("unitId").asString()).isEqualTo("unit-a");
@@ -167,16 +141,16 @@ class ReportingServiceIT {
                 transferred("trf-" + UUID.randomUUID(), "unit-1", officeTime(day, 9, 5)),
                 acceptedInTime(assignment, officeTime(day, 10, 0)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
+                assertThat(http.statistics(day, day.plusDays(1)).at("/rates/timelyAcceptance/numerator").asLong()).isEqualTo(1));
 
         // when: a relay that crashed before removing them publishes them again, then a later event follows
         TestEvents.resend(bootstrap(), INTAKE, sent);
         TestEvents.send(bootstrap(), INTAKE, assigned("asg-" + UUID.randomUUID(), "unit-later", officeTime(day, 18, 0)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1), "unit-later").get("assignmentsIssued").asLong()).isEqualTo(1));
+                assertThat(http.statistics(day, day.plusDays(1), "unit-later").get("assignmentsIssued").asLong()).isEqualTo(1));
 
         // then
-        JsonNode figures = statistics(day, day.plusDays(1), "unit-1");
+        JsonNode figures = http.statistics(day, day.plusDays(1), "unit-1");
         assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
         assertThat(figures.get("transfersIssued").asLong()).isEqualTo(1);
         assertRate(figures.at("/rates/timelyAcceptance"), 1, 1, 100.0);
@@ -195,7 +169,7 @@ class ReportingServiceIT {
         projection.apply(acceptedInTime(assignment, officeTime(day, 10, 0)));
 
         // then
-        JsonNode figures = statistics(day, day.plusDays(1));
+        JsonNode figures = http.statistics(day, day.plusDays(1));
         assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(1);
         assertRate(figures.at("/rates/timelyAcceptance"), 1, 1, 100.0);
     }
@@ -215,11 +189,11 @@ class ReportingServiceIT {
 
         // then
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day.plusDays(1), day.plusDays(2)).get("transfersIssued").asLong()).isEqualTo(1));
-        JsonNode sixth = statistics(day, day.plusDays(1));
+                assertThat(http.statistics(day.plusDays(1), day.plusDays(2)).get("transfersIssued").asLong()).isEqualTo(1));
+        JsonNode sixth = http.statistics(day, day.plusDays(1));
         assertThat(sixth.get("assignmentsIssued").asLong()).isEqualTo(1);
         assertThat(sixth.get("transfersIssued").asLong()).isZero();
-        assertThat(statistics(day.plusDays(1), day.plusDays(2)).get("assignmentsIssued").asLong()).isZero();
+        assertThat(http.statistics(day.plusDays(1), day.plusDays(2)).get("assignmentsIssued").asLong()).isZero();
     }
 
     @Test
@@ -235,7 +209,7 @@ class ReportingServiceIT {
 
         // then
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(statistics(day, day.plusDays(1)).get("assignmentsIssued").asLong()).isEqualTo(1));
+                assertThat(http.statistics(day, day.plusDays(1)).get("assignmentsIssued").asLong()).isEqualTo(1));
         assertThat(TopicReader.readAll(bootstrap(), Topics.deadLetter("reporting-service")))
                 .extracting(ReportingServiceIT::eventId)
                 .contains(malformed.id());
@@ -300,20 +274,20 @@ class ReportingServiceIT {
         LocalDate from = LocalDate.of(2031, 1, 1);
         LocalDate to = LocalDate.of(2032, 1, 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode figures = statistics(from, to);
+            JsonNode figures = http.statistics(from, to);
             assertThat(figures.at("/rates/satisfaction/numerator").asLong()).isEqualTo(1);
             assertThat(figures.at("/lawyers/mediationMatters").asLong()).isEqualTo(1);
         });
-        JsonNode figures = statistics(from, to);
+        JsonNode figures = http.statistics(from, to);
         assertThat(figures.get("unratedMatters").asLong()).isEqualTo(1);
         assertRate(figures.at("/rates/participation"), 1, 2, 50.0);
         assertRate(figures.at("/rates/satisfaction"), 1, 1, 100.0);
         assertThat(figures.at("/lawyers/dutySessions").asLong()).isEqualTo(2);
         assertThat(figures.at("/lawyers/visitorsReceived").asLong()).isEqualTo(10);
         assertThat(figures.at("/lawyers/legalOpinionMatters").asLong()).isZero();
-        assertThat(statistics(from, to, "unit-2031").has("lawyers")).isFalse();
-        assertThat(statistics(from, to, "unit-2031").get("unratedMatters").asLong()).isEqualTo(1);
-        HttpResponse<String> report = get("/api/v1/reports/annual?year=2031", supervisor());
+        assertThat(http.statistics(from, to, "unit-2031").has("lawyers")).isFalse();
+        assertThat(http.statistics(from, to, "unit-2031").get("unratedMatters").asLong()).isEqualTo(1);
+        HttpResponse<String> report = http.get("/api/v1/reports/annual?year=2031", SUPERVISOR);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         JsonNode narrative = JSON.readTree(report.body()).get("narrative");
         assertThat(narrative.get(3).asString()).contains("群众参评率50.00%（超期未评价1件）");
@@ -337,15 +311,15 @@ class ReportingServiceIT {
                         List.of(), true, registeredAt, supervisor),
                 issued, acceptedInTime(issued, registeredAt.plusSeconds(3_600)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(3));
+                JSON.readTree(http.get("/api/v1/timelines/" + caseId, SUPERVISOR).body()).path("entries")).hasSize(3));
         TestEvents.send(bootstrap(), "/duban/supervision-service", new SupervisionOrderOpened("sup-1", issued.assignmentId(),
                 caseId, "unit-1", "DELAYING", "LETTER", false, registeredAt.plusSeconds(86_400 * 20),
                 registeredAt.plusSeconds(86_400 * 2), supervisor));
 
         // then
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries")).hasSize(4));
-        JsonNode entries = JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).get("entries");
+                assertThat(JSON.readTree(http.get("/api/v1/timelines/" + caseId, SUPERVISOR).body()).get("entries")).hasSize(4));
+        JsonNode entries = JSON.readTree(http.get("/api/v1/timelines/" + caseId, SUPERVISOR).body()).get("entries");
         assertThat(entries.get(0).get("type").asString()).isEqualTo("duban.case.registered.v1");
         assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
         assertThat(entries.get(1).get("what").asString()).startsWith("交办");
@@ -356,7 +330,7 @@ class ReportingServiceIT {
             assertThat(entries.get(i).get("sequence").asLong()).isEqualTo(i + 1);
             assertThat(entries.get(i).get("previousHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());
         }
-        JsonNode verification = JSON.readTree(get("/api/v1/timelines/" + caseId + "/verification", supervisor()).body());
+        JsonNode verification = JSON.readTree(http.get("/api/v1/timelines/" + caseId + "/verification", SUPERVISOR).body());
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("entries").asLong()).isEqualTo(4);
         assertThat(entries.get(3).get("type").asString()).isEqualTo("duban.supervision.opened.v1");
@@ -372,14 +346,14 @@ class ReportingServiceIT {
         TestEvents.send(bootstrap(), INTAKE, issued, acceptedInTime(issued, issued.issuedAt().plusSeconds(60)),
                 acceptedInTime(issued, issued.issuedAt().plusSeconds(120)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(3));
+                JSON.readTree(http.get("/api/v1/timelines/" + caseId, SUPERVISOR).body()).path("entries")).hasSize(3));
 
         // when: the second entry is edited directly in the store
         database.getCollection("timeline_entries").updateOne(com.mongodb.client.model.Filters.eq("_id", caseId + "|2"),
                 com.mongodb.client.model.Updates.set("what", "签收（按期）"));
 
         // then
-        JsonNode verification = JSON.readTree(get("/api/v1/timelines/" + caseId + "/verification", supervisor()).body());
+        JsonNode verification = JSON.readTree(http.get("/api/v1/timelines/" + caseId + "/verification", SUPERVISOR).body());
         assertThat(verification.get("intact").asBoolean()).isFalse();
         assertThat(verification.get("firstBrokenSequence").asLong()).isEqualTo(2);
     }
@@ -393,17 +367,17 @@ class ReportingServiceIT {
                 issued.kind(), issued.category(), false, issued.issuedAt(), issued.acceptanceDueAt(), issued.dueAt(),
                 issued.actor()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(get("/api/v1/timelines/" + caseId, supervisor()).body()).path("entries")).hasSize(1));
-        String leader = TestTokens.leader("wang.fang");
+                JSON.readTree(http.get("/api/v1/timelines/" + caseId, SUPERVISOR).body()).path("entries")).hasSize(1));
+        String leader = LEADER;
         String unit = TestTokens.unit("li.na", "unit-1");
 
         // when
-        HttpResponse<String> byLeader = get("/api/v1/timelines/" + caseId, leader);
-        HttpResponse<String> verifiedByLeader = get("/api/v1/timelines/" + caseId + "/verification", leader);
-        HttpResponse<String> byUnit = get("/api/v1/timelines/" + caseId, unit);
-        HttpResponse<String> verifiedByUnit = get("/api/v1/timelines/" + caseId + "/verification", unit);
-        HttpResponse<String> missingForLeader = get("/api/v1/timelines/case-never-seen", leader);
-        HttpResponse<String> missing = get("/api/v1/timelines/case-never-seen", supervisor());
+        HttpResponse<String> byLeader = http.get("/api/v1/timelines/" + caseId, leader);
+        HttpResponse<String> verifiedByLeader = http.get("/api/v1/timelines/" + caseId + "/verification", leader);
+        HttpResponse<String> byUnit = http.get("/api/v1/timelines/" + caseId, unit);
+        HttpResponse<String> verifiedByUnit = http.get("/api/v1/timelines/" + caseId + "/verification", unit);
+        HttpResponse<String> missingForLeader = http.get("/api/v1/timelines/case-never-seen", leader);
+        HttpResponse<String> missing = http.get("/api/v1/timelines/case-never-seen", SUPERVISOR);
 
         // then
         assertThat(byLeader.statusCode()).isEqualTo(200);
@@ -420,7 +394,7 @@ class ReportingServiceIT {
     @Test
     void letsALeaderRead() throws Exception {
         // when
-        HttpResponse<String> response = get("/api/v1/statistics?from=2026-01-01&to=2027-01-01", TestTokens.leader("wang.fang"));
+        HttpResponse<String> response = http.get("/api/v1/statistics?from=2026-01-01&to=2027-01-01", LEADER);
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -429,7 +403,7 @@ class ReportingServiceIT {
     @Test
     void refusesAUnit() throws Exception {
         // when
-        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-03",
+        HttpResponse<String> response = http.get("/api/v1/statistics?from=2026-03-02&to=2026-03-03",
                 TestTokens.unit("li.na", "unit-1"));
 
         // then
@@ -439,7 +413,7 @@ class ReportingServiceIT {
     @Test
     void refusesAPeriodThatEndsBeforeItStarts() throws Exception {
         // when
-        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-01", supervisor());
+        HttpResponse<String> response = http.get("/api/v1/statistics?from=2026-03-02&to=2026-03-01", SUPERVISOR);
 
         // then
         assertProblem(response, 400, "invalid-request");
@@ -449,8 +423,8 @@ class ReportingServiceIT {
     @Test
     void refusesAPeriodLongerThanAYear() throws Exception {
         // when
-        HttpResponse<String> longest = get("/api/v1/statistics?from=2024-01-01&to=2025-01-01", supervisor());
-        HttpResponse<String> tooLong = get("/api/v1/statistics?from=2024-01-01&to=2025-01-02", supervisor());
+        HttpResponse<String> longest = http.get("/api/v1/statistics?from=2024-01-01&to=2025-01-01", SUPERVISOR);
+        HttpResponse<String> tooLong = http.get("/api/v1/statistics?from=2024-01-01&to=2025-01-02", SUPERVISOR);
 
         // then
         assertThat(longest.statusCode()).isEqualTo(200);
@@ -460,8 +434,8 @@ class ReportingServiceIT {
     @Test
     void refusesAMissingOrMalformedDate() throws Exception {
         // when
-        HttpResponse<String> missingFrom = get("/api/v1/statistics?to=2026-03-03", supervisor());
-        HttpResponse<String> malformedTo = get("/api/v1/statistics?from=2026-03-02&to=tomorrow", supervisor());
+        HttpResponse<String> missingFrom = http.get("/api/v1/statistics?to=2026-03-03", SUPERVISOR);
+        HttpResponse<String> malformedTo = http.get("/api/v1/statistics?from=2026-03-02&to=tomorrow", SUPERVISOR);
 
         // then
         assertProblem(missingFrom, 400, "invalid-request");
@@ -473,8 +447,8 @@ class ReportingServiceIT {
     @Test
     void refusesAnOverlongUnitId() throws Exception {
         // when
-        HttpResponse<String> response = get("/api/v1/statistics?from=2026-03-02&to=2026-03-03&unitId=" + "u".repeat(65),
-                supervisor());
+        HttpResponse<String> response = http.get("/api/v1/statistics?from=2026-03-02&to=2026-03-03&unitId=" + "u".repeat(65),
+                SUPERVISOR);
 
         // then
         assertProblem(response, 400, "invalid-request");
@@ -484,9 +458,7 @@ class ReportingServiceIT {
     @Test
     void refusesACallWithoutAToken() throws Exception {
         // when
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/statistics?from=2026-03-02&to=2026-03-03")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.get("/api/v1/statistics?from=2026-03-02&to=2026-03-03", null);
 
         // then
         assertProblem(response, 401, "unauthenticated");
@@ -495,51 +467,6 @@ class ReportingServiceIT {
     private List<String> processedEventIds() {
         return database.getCollection("processed_events").find().map(document -> document.getString("_id"))
                 .into(new ArrayList<>());
-    }
-
-    private String bootstrap() {
-        return broker.getBrokersAsString();
-    }
-
-    private JsonNode statistics(LocalDate from, LocalDate to) {
-        return statistics("/api/v1/statistics?from=" + from + "&to=" + to);
-    }
-
-    private JsonNode statistics(LocalDate from, LocalDate to, String unitId) {
-        return statistics("/api/v1/statistics?from=" + from + "&to=" + to + "&unitId=" + unitId);
-    }
-
-    private JsonNode statistics(String path) {
-        try {
-            HttpResponse<String> response = get(path, supervisor());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        }
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String supervisor() {
-        return TestTokens.supervisor("zhang.wei");
-    }
-
-    private static void assertRate(JsonNode rate, long numerator, long denominator, Double percent) {
-        assertThat(rate.get("numerator").asLong()).isEqualTo(numerator);
-        assertThat(rate.get("denominator").asLong()).isEqualTo(denominator);
-        if (percent == null) {
-            assertThat(rate.has("percent")).as("percent of %s", rate).isFalse();
-        } else {
-            assertThat(rate.get("percent").asDouble()).isEqualTo(percent);
-        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String slug) {

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapping of event payloads. Readers ignore fields they do not know, since a minor
- * change of an event may add fields (docs/adr/0003-events.md).
+ * change of an event may add fields (docs/adr/0003-events-outbox-idempotency.md).
  */
 public final class EventJson {
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Makes a consumer idempotent on the event id: an event id already recorded here is not handled
  * again. The id is recorded after the handler succeeds, so a crash in between hands the event to the
  * handler once more — handlers are written to tolerate that (each effect is keyed by the event or
- * the aggregate), which makes "effect once" hold without a transaction (docs/adr/0003-events.md).
+ * the aggregate), which makes "effect once" hold without a transaction (docs/adr/0003-events-outbox-idempotency.md).
  *
  * <p>Ids are kept for a retention period (a TTL index on {@code processedAt}), long enough to cover
  * any redelivery Kafka makes (a rebalance, a restart, a relay publishing twice); a deliberate replay

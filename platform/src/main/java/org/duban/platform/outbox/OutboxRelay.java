@@ -44,7 +44,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes the events stored in aggregate documents, then removes them: at-least-once delivery
- * that survives any crash between store and publish (docs/adr/0003-events.md).
+ * that survives any crash between store and publish (docs/adr/0003-events-outbox-idempotency.md).
  *
  * <p>Each document is claimed with an atomic {@code findOneAndUpdate} that sets a lease, so several
  * instances share the work without publishing the same document concurrently; a relay that dies

@@ -56,8 +56,7 @@ public final class ProjectionService {
             reviewed(reviewed);
         } else if (event instanceof AssignmentObjected objected) {
             IssuedAssignment assignment = known(objected.assignmentId(), AssignmentObjected.TYPE);
-            figures.add(new Increment(officeDay(objected.objectedAt()), assignment.unitId(), assignment.category(),
-                    Counter.OBJECTIONS, assignment.assignmentId()));
+            figures.add(counted(assignment, officeDay(objected.objectedAt()), Counter.OBJECTIONS));
         } else if (event instanceof CaseRegistered registered) {
             registered(registered);
         } else if (event instanceof EvaluationRecorded evaluation) {
@@ -105,15 +104,12 @@ public final class ProjectionService {
         IssuedAssignment assignment = known(event.assignmentId(), AssignmentConcluded.TYPE);
         LocalDate day = officeDay(event.concludedAt());
         if (assignment.kind() == AssignmentKind.ASSIGN) {
-            figures.add(new Increment(day, assignment.unitId(), assignment.category(), Counter.ASSIGNMENTS_CONCLUDED,
-                    assignment.assignmentId()));
+            figures.add(counted(assignment, day, Counter.ASSIGNMENTS_CONCLUDED));
             if (event.onTime()) {
-                figures.add(new Increment(day, assignment.unitId(), assignment.category(), Counter.CONCLUDED_ON_TIME,
-                        assignment.assignmentId()));
+                figures.add(counted(assignment, day, Counter.CONCLUDED_ON_TIME));
             }
         } else {
-            figures.add(new Increment(day, assignment.unitId(), assignment.category(), Counter.TRANSFERS_CONCLUDED,
-                    assignment.assignmentId()));
+            figures.add(counted(assignment, day, Counter.TRANSFERS_CONCLUDED));
         }
         matters.concluded(event.caseId(), assignment.unitId(), event.resolved(), event.concludedAt(), day);
     }
@@ -135,8 +131,12 @@ public final class ProjectionService {
     }
 
     private static Increment countedOnIssueDay(IssuedAssignment assignment, Counter counter) {
-        return new Increment(assignment.issuedOn(), assignment.unitId(), assignment.category(), counter,
-                assignment.assignmentId());
+        return counted(assignment, assignment.issuedOn(), counter);
+    }
+
+    /** A fact about the assignment, counted once on the day, for its unit and category. */
+    private static Increment counted(IssuedAssignment assignment, LocalDate day, Counter counter) {
+        return new Increment(day, assignment.unitId(), assignment.category(), counter, assignment.assignmentId());
     }
 
     private LocalDate officeDay(Instant instant) {

@@ -35,7 +35,6 @@ import org.duban.reporting.projection.CounterTotals;
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.Dimension;
 import org.duban.reporting.projection.Increment;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code daily_figures}: one document per office-local day, unit and category,
@@ -50,8 +49,7 @@ import org.springframework.stereotype.Component;
  * counted" — or, when two first increments of a day and unit race, that the other one created the
  * document, so the increment is tried once more without upsert.
  */
-@Component
-final class MongoDailyFigures implements DailyFigures {
+public final class MongoDailyFigures implements DailyFigures {
 
     static final String COLLECTION = "daily_figures";
     static final String DAY = "day";
@@ -61,7 +59,7 @@ final class MongoDailyFigures implements DailyFigures {
 
     private final MongoCollection<Document> collection;
 
-    MongoDailyFigures(MongoDatabase database) {
+    public MongoDailyFigures(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         // figures of all units over a period
         collection.createIndex(Indexes.ascending(DAY));

@@ -15,21 +15,19 @@ import org.bson.Document;
 import org.duban.reporting.projection.AssignmentKind;
 import org.duban.reporting.projection.IssuedAssignment;
 import org.duban.reporting.projection.IssuedAssignments;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code assignments}: the projection's memory of each issued assignment, keyed by its id. Saving is
  * a {@code $set} upsert of the issuance facts only, so it is idempotent and leaves alone whatever
  * later facts other events add to the same document.
  */
-@Component
-final class MongoIssuedAssignments implements IssuedAssignments {
+public final class MongoIssuedAssignments implements IssuedAssignments {
 
     static final String COLLECTION = "assignments";
 
     private final MongoCollection<Document> collection;
 
-    MongoIssuedAssignments(MongoDatabase database) {
+    public MongoIssuedAssignments(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 

@@ -24,7 +24,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.LawyerTotals;
 import org.duban.reporting.projection.LawyerWork;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code lawyer_duty_sessions} ({@code {_id: sessionId, heldOn, visitorsReceived}}) and
@@ -32,8 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code yyyy-MM-dd} strings like the other day fields. Each record is an upsert on the id intake gave it,
  * so a redelivered event changes nothing; the totals are one range match each, on an indexed day.
  */
-@Component
-final class MongoLawyerWork implements LawyerWork {
+public final class MongoLawyerWork implements LawyerWork {
 
     static final String SESSIONS = "lawyer_duty_sessions";
     static final String PARTICIPATIONS = "lawyer_participations";
@@ -41,7 +39,7 @@ final class MongoLawyerWork implements LawyerWork {
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> participations;
 
-    MongoLawyerWork(MongoDatabase database) {
+    public MongoLawyerWork(MongoDatabase database) {
         this.sessions = database.getCollection(SESSIONS);
         this.participations = database.getCollection(PARTICIPATIONS);
         sessions.createIndex(Indexes.ascending("heldOn"));

@@ -34,7 +34,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.MatterTotals;
 import org.duban.reporting.projection.Matters;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code matters}: one document per matter,
@@ -48,14 +47,13 @@ import org.springframework.stereotype.Component;
  * {@code _id}, which means "not better than what is stored" — or a racing first insert, so the write
  * is tried once more without upsert.
  */
-@Component
-final class MongoMatters implements Matters {
+public final class MongoMatters implements Matters {
 
     static final String COLLECTION = "matters";
 
     private final MongoCollection<Document> collection;
 
-    MongoMatters(MongoDatabase database) {
+    public MongoMatters(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("concludedOn"));
         collection.createIndex(Indexes.ascending("evaluatedOn"));

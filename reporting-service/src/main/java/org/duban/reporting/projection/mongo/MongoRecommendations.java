@@ -14,17 +14,15 @@ import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.Recommendations;
-import org.springframework.stereotype.Component;
 
 /** {@code recommendations}: {@code {_id, unitId, issuedOn, adopted}}, written by whichever event comes first. */
-@Component
-final class MongoRecommendations implements Recommendations {
+public final class MongoRecommendations implements Recommendations {
 
     static final String COLLECTION = "recommendations";
 
     private final MongoCollection<Document> collection;
 
-    MongoRecommendations(MongoDatabase database) {
+    public MongoRecommendations(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 

@@ -12,17 +12,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.duban.reporting.projection.Units;
-import org.springframework.stereotype.Component;
 
 /** {@code units}: {@code {_id: unitId, code, name}} as registered (no contacts). */
-@Component
-final class MongoUnits implements Units {
+public final class MongoUnits implements Units {
 
     static final String COLLECTION = "units";
 
     private final MongoCollection<Document> collection;
 
-    MongoUnits(MongoDatabase database) {
+    public MongoUnits(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 

@@ -18,7 +18,6 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.duban.reporting.timeline.TimelineEntry;
 import org.duban.reporting.timeline.Timelines;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code timeline_entries}: one document per entry, {@code _id} {@code <caseId>|<sequence>}. An append is
@@ -26,14 +25,13 @@ import org.springframework.stereotype.Component;
  * (two concurrent appends that read the same last entry cannot both land, so the chain cannot fork),
  * and the unique index on {@code eventId} keeps an event from being recorded twice.
  */
-@Component
-final class MongoTimelines implements Timelines {
+public final class MongoTimelines implements Timelines {
 
     static final String COLLECTION = "timeline_entries";
 
     private final MongoCollection<Document> collection;
 
-    MongoTimelines(MongoDatabase database) {
+    public MongoTimelines(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         // the last entry of a matter, and its entries in order

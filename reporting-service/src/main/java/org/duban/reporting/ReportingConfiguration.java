@@ -2,6 +2,7 @@ package org.duban.reporting;
 
 import java.time.ZoneId;
 
+import com.mongodb.client.MongoDatabase;
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.IssuedAssignments;
 import org.duban.reporting.projection.LawyerProjection;
@@ -11,18 +12,57 @@ import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.projection.Recommendations;
 import org.duban.reporting.projection.SupervisionProjection;
 import org.duban.reporting.projection.Units;
+import org.duban.reporting.projection.mongo.MongoDailyFigures;
+import org.duban.reporting.projection.mongo.MongoIssuedAssignments;
+import org.duban.reporting.projection.mongo.MongoLawyerWork;
+import org.duban.reporting.projection.mongo.MongoMatters;
+import org.duban.reporting.projection.mongo.MongoRecommendations;
+import org.duban.reporting.projection.mongo.MongoUnits;
 import org.duban.reporting.report.AnnualReportService;
 import org.duban.reporting.scorecard.ScoreWeights;
 import org.duban.reporting.scorecard.ScorecardService;
 import org.duban.reporting.statistics.StatisticsService;
 import org.duban.reporting.timeline.TimelineService;
-import org.duban.reporting.timeline.Timelines;
+import org.duban.reporting.timeline.mongo.MongoTimelines;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The use cases are plain Java; this is where they meet their adapters. */
+/**
+ * Wires the use cases to their Mongo stores; neither knows Spring. The projection's stores are beans of their
+ * own because the figures are read from the same stores the projection writes.
+ */
 @Configuration(proxyBeanMethods = false)
-class ReportingWiring {
+class ReportingConfiguration {
+
+    @Bean
+    IssuedAssignments issuedAssignments(MongoDatabase database) {
+        return new MongoIssuedAssignments(database);
+    }
+
+    @Bean
+    DailyFigures dailyFigures(MongoDatabase database) {
+        return new MongoDailyFigures(database);
+    }
+
+    @Bean
+    Matters matters(MongoDatabase database) {
+        return new MongoMatters(database);
+    }
+
+    @Bean
+    Units units(MongoDatabase database) {
+        return new MongoUnits(database);
+    }
+
+    @Bean
+    Recommendations recommendations(MongoDatabase database) {
+        return new MongoRecommendations(database);
+    }
+
+    @Bean
+    LawyerWork lawyerWork(MongoDatabase database) {
+        return new MongoLawyerWork(database);
+    }
 
     @Bean
     ProjectionService projectionService(IssuedAssignments assignments, DailyFigures figures, Matters matters,
@@ -34,6 +74,12 @@ class ReportingWiring {
     @Bean
     LawyerProjection lawyerProjection(LawyerWork work) {
         return new LawyerProjection(work);
+    }
+
+    @Bean
+    StatisticsService statisticsService(DailyFigures figures, Matters matters, LawyerWork lawyers,
+            ReportingProperties properties) {
+        return new StatisticsService(figures, matters, lawyers, properties.repeatWindow());
     }
 
     @Bean
@@ -50,13 +96,7 @@ class ReportingWiring {
     }
 
     @Bean
-    TimelineService timelineService(Timelines timelines) {
-        return new TimelineService(timelines);
-    }
-
-    @Bean
-    StatisticsService statisticsService(DailyFigures figures, Matters matters, LawyerWork lawyers,
-            ReportingProperties properties) {
-        return new StatisticsService(figures, matters, lawyers, properties.repeatWindow());
+    TimelineService timelineService(MongoDatabase database) {
+        return new TimelineService(new MongoTimelines(database));
     }
 }
