@@ -34,6 +34,9 @@ public final class LocalInfra {
         }
         try {
             run(args[0], LocalSettings.from(System.getenv()));
+        } catch (StoreFileCheck.DamagedStoreFile e) {
+            log.error("{}", e.getMessage()); // the message says it all; a stack trace would only bury it
+            System.exit(1);
         } catch (Exception e) {
             log.error("{} failed: {}", args[0], e.getMessage(), e);
             System.exit(1);
@@ -45,7 +48,8 @@ public final class LocalInfra {
         switch (command) {
             case "kafka" -> serveUntilStopped(
                     new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
-            case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"), settings.mongoPort()));
+            case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"),
+                    settings.backupDirectory(), settings.mongoPort()));
             case "keys" -> {
                 KeyPairFiles keys = new KeyPairFiles(data.resolve("keys"));
                 log.info("{} JWT key pair in {}", keys.createIfMissing() ? "Made a new" : "Kept the existing", keys.publicKey().getParent());

@@ -7,14 +7,17 @@ import java.util.Map;
  * Where the local infrastructure keeps its data and which ports it listens on, read from the
  * environment with the defaults of {@code docs/conventions.md}.
  */
-record LocalSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+record LocalSettings(Path dataDirectory, Path backupDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort) {
 
     /** Every local server listens on the loopback interface only. */
     static final String HOST = "127.0.0.1";
 
     static LocalSettings from(Map<String, String> environment) {
+        Path data = Path.of(environment.getOrDefault("DUBAN_DATA_DIR", "data")).toAbsolutePath().normalize();
+        String backups = environment.get("DUBAN_BACKUP_DIR");
         return new LocalSettings(
-                Path.of(environment.getOrDefault("DUBAN_DATA_DIR", "data")).toAbsolutePath().normalize(),
+                data,
+                backups == null || backups.isBlank() ? data.resolve("backups") : Path.of(backups).toAbsolutePath().normalize(),
                 port(environment, "DUBAN_KAFKA_PORT", 9092),
                 port(environment, "DUBAN_KAFKA_CONTROLLER_PORT", 9093),
                 port(environment, "DUBAN_MONGO_PORT", 27018));

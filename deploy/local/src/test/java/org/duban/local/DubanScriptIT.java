@@ -174,6 +174,32 @@ class DubanScriptIT {
         assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
     }
 
+    @Test
+    void refusesToStartTheStoreOnADamagedFileAndSaysWhichAndWhereTheNewestBackupIs() throws Exception {
+        // given: a store with documents, stopped, then the end of its file lost
+        useExternalKafka();
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            for (int i = 0; i < 300; i++) {
+                cases(client).insertOne(new Document("_id", "case-" + i).append("title", "拖欠工资 " + "x".repeat(300)));
+            }
+        }
+        assertThat(duban("stop").exitCode()).isZero();
+        Path file = dataDirectory.resolve("mongo/duban.mv");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).isNotZero();
+        assertThat(start.output()).contains("mongo exited while starting", "The store file " + file + " is damaged",
+                "No backup was found in " + dataDirectory.resolve("backups"));
+        assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+    }
+
     private void useExternalKafka() {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
     }
