@@ -114,7 +114,8 @@ final class StoreFileCheck {
             return Optional.empty();
         }
         try (Stream<Path> entries = Files.list(backups)) {
-            return entries.filter(backup -> Files.isRegularFile(backup.resolve("mongo").resolve("duban.mv")))
+            return entries.filter(backup -> !backup.getFileName().toString().startsWith(".")) // one being written
+                    .filter(backup -> Files.isRegularFile(backup.resolve("mongo").resolve("duban.mv")))
                     .max(Comparator.comparing(StoreFileCheck::modified));
         } catch (IOException e) {
             return Optional.empty();
