@@ -54,7 +54,8 @@ public final class LocalInfra {
         Path data = settings.dataDirectory();
         switch (command) {
             case "kafka" -> serveUntilStopped(
-                    new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
+                    new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.kafkaFlushMessages()));
             case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"),
                     settings.backupDirectory(), settings.mongoPort()));
             case "keys" -> {
