@@ -1,5 +1,12 @@
 package org.duban.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,12 +29,22 @@ import org.h2.mvstore.MVStore;
  *
  * <p>A write that fails part-way (an ordered insert of many documents stopped by a duplicate key) is made
  * durable too, for what it did change. Reads are untouched.
+ *
+ * <p>One command of its own, {@code {dubanBackup: "<file>"}} (see {@link #BACKUP_COMMAND}), writes a consistent
+ * copy of the store's file while it runs: as H2's own online backup does ({@code FileStore.backup}), the store
+ * stops reusing free space, so that nothing already in the file is overwritten while it is copied (new chunks
+ * are only appended, and a chunk cut off at the copy's end is one the copy's header does not name); everything
+ * answered before is committed and synced first. The copy goes to {@code <file>.partial}, is synced and then
+ * renamed, so a file by that name is always whole.
  */
 final class DurableH2Backend extends H2Backend {
 
     /** The commands that change data, lower case (the wire protocol's names are case-insensitive here). */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "drop",
             "dropdatabase", "createindexes", "dropindexes", "deleteindexes", "renamecollection", "collmod");
+
+    /** The store's own command: writes a consistent copy of its file to the path given as its value. */
+    static final String BACKUP_COMMAND = "dubanBackup";
 
     private final MVStore store;
     private final Object syncLock = new Object();
@@ -43,6 +60,9 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (command.equalsIgnoreCase(BACKUP_COMMAND)) {
+            return backup(Path.of(String.valueOf(query.get(command))));
+        }
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
@@ -66,6 +86,30 @@ final class DurableH2Backend extends H2Backend {
             store.commit();
             store.sync();
             durableThrough = covered;
+        }
+    }
+
+    private Document backup(Path copy) {
+        if (!copy.isAbsolute() || Files.exists(copy)) {
+            throw new IllegalArgumentException(BACKUP_COMMAND + " needs an absolute path where nothing is yet, not " + copy);
+        }
+        Path file = Path.of(store.getFileStore().getFileName());
+        Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
+        boolean reused = store.isSpaceReused();
+        store.setReuseSpace(false);
+        try {
+            makeDurable(finished.get());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            return new Document("ok", 1.0).append("file", copy.toString()).append("bytes", Files.size(copy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the store to " + copy + ": " + e.getMessage(), e);
+        } finally {
+            store.setReuseSpace(reused);
         }
     }
 

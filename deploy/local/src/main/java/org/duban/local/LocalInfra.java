@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ public final class LocalInfra {
 
     private static final Logger log = LoggerFactory.getLogger(LocalInfra.class);
     private static final String USAGE = "usage: java -jar local-infra.jar kafka|mongo|keys\n"
-            + "       java -jar local-infra.jar field-keys add-primary|remove-old FILE";
+            + "       java -jar local-infra.jar field-keys add-primary|remove-old FILE\n"
+            + "       java -jar local-infra.jar backup-store FILE";
 
     private LocalInfra() {
     }
@@ -28,12 +31,19 @@ public final class LocalInfra {
             rotate(args[1], Path.of(args[2]));
             return;
         }
+        if (args.length == 2 && args[0].equals("backup-store")) {
+            backupStore(LocalSettings.from(System.getenv()), Path.of(args[1]).toAbsolutePath());
+            return;
+        }
         if (args.length != 1) {
             System.err.println(USAGE);
             System.exit(2);
         }
         try {
             run(args[0], LocalSettings.from(System.getenv()));
+        } catch (StoreFileCheck.DamagedStoreFile e) {
+            log.error("{}", e.getMessage()); // the message says it all; a stack trace would only bury it
+            System.exit(1);
         } catch (Exception e) {
             log.error("{} failed: {}", args[0], e.getMessage(), e);
             System.exit(1);
@@ -44,8 +54,10 @@ public final class LocalInfra {
         Path data = settings.dataDirectory();
         switch (command) {
             case "kafka" -> serveUntilStopped(
-                    new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
-            case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"), settings.mongoPort()));
+                    new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.kafkaFlushMessages()));
+            case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"),
+                    settings.backupDirectory(), settings.mongoPort()));
             case "keys" -> {
                 KeyPairFiles keys = new KeyPairFiles(data.resolve("keys"));
                 log.info("{} JWT key pair in {}", keys.createIfMissing() ? "Made a new" : "Kept the existing", keys.publicKey().getParent());
@@ -63,6 +75,19 @@ public final class LocalInfra {
                 System.err.println("unknown command '" + command + "'; " + USAGE);
                 System.exit(2);
             }
+        }
+    }
+
+    /** Asks the running store for a consistent copy of its file ({@link DurableH2Backend#BACKUP_COMMAND}). */
+    private static void backupStore(LocalSettings settings, Path copy) {
+        String uri = "mongodb://" + LocalSettings.HOST + ":" + settings.mongoPort() + "/?serverSelectionTimeoutMS=10000";
+        try (MongoClient client = MongoClients.create(uri)) {
+            org.bson.Document answer = client.getDatabase("admin")
+                    .runCommand(new org.bson.Document(DurableH2Backend.BACKUP_COMMAND, copy.toString()));
+            log.info("Copied the running store to {} ({} bytes)", answer.get("file"), answer.get("bytes"));
+        } catch (RuntimeException e) {
+            log.error("backup-store {} failed: {}", copy, e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -10,22 +10,31 @@ import org.h2.mvstore.MVStore;
 /**
  * A MongoDB-wire store (mongo-java-server) whose databases live in one H2 MVStore file, listening on
  * localhost. A write is answered once it is committed and synced to the file ({@link DurableH2Backend}), so
- * what was answered survives a kill of the process or a power cut; stopping closes the store.
+ * what was answered survives a kill of the process or a power cut; stopping closes the store. Before it opens
+ * the file it checks it ({@link StoreFileCheck}) and refuses a damaged one, naming the newest backup.
  */
 public final class LocalMongoStore implements LocalServer {
 
     private final Path file;
+    private final Path backups;
     private final int port;
     private MongoServer server;
 
     public LocalMongoStore(Path file, int port) {
+        this(file, file.getParent().resolveSibling("backups"), port);
+    }
+
+    /** A store on {@code file}; {@code backups} is where {@code ./duban backup} puts its copies by default. */
+    public LocalMongoStore(Path file, Path backups, int port) {
         this.file = file;
+        this.backups = backups;
         this.port = port;
     }
 
     @Override
     public void start() throws IOException {
         Files.createDirectories(file.getParent());
+        StoreFileCheck.check(file, backups);
         server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
         server.bind(LocalSettings.HOST, port);
     }

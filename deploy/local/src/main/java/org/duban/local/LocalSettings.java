@@ -7,17 +7,41 @@ import java.util.Map;
  * Where the local infrastructure keeps its data and which ports it listens on, read from the
  * environment with the defaults of {@code docs/conventions.md}.
  */
-record LocalSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+record LocalSettings(Path dataDirectory, Path backupDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort,
+        long kafkaFlushMessages) {
 
     /** Every local server listens on the loopback interface only. */
     static final String HOST = "127.0.0.1";
 
     static LocalSettings from(Map<String, String> environment) {
+        Path data = Path.of(environment.getOrDefault("DUBAN_DATA_DIR", "data")).toAbsolutePath().normalize();
+        String backups = environment.get("DUBAN_BACKUP_DIR");
         return new LocalSettings(
-                Path.of(environment.getOrDefault("DUBAN_DATA_DIR", "data")).toAbsolutePath().normalize(),
+                data,
+                backups == null || backups.isBlank() ? data.resolve("backups") : Path.of(backups).toAbsolutePath().normalize(),
                 port(environment, "DUBAN_KAFKA_PORT", 9092),
                 port(environment, "DUBAN_KAFKA_CONTROLLER_PORT", 9093),
-                port(environment, "DUBAN_MONGO_PORT", 27018));
+                port(environment, "DUBAN_MONGO_PORT", 27018),
+                flushMessages(environment.get("DUBAN_KAFKA_FLUSH_MESSAGES")));
+    }
+
+    /** DUBAN_KAFKA_FLUSH_MESSAGES: fsync every that many records (default 1); {@code os} leaves it to the OS (Kafka's default). */
+    private static long flushMessages(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        if (value.trim().equals("os")) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long messages = Long.parseLong(value.trim());
+            if (messages >= 1) {
+                return messages;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("DUBAN_KAFKA_FLUSH_MESSAGES must be a number of records (1 or more) or os, not '" + value + "'");
     }
 
     private static int port(Map<String, String> environment, String name, int defaultPort) {

@@ -14,6 +14,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
@@ -172,6 +183,123 @@ class DubanScriptIT {
         assertThat(start.exitCode()).isNotZero();
         assertThat(start.output()).contains("mongo exited while starting", "last lines of", "duban.mv", "Stopped kafka");
         assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesToStartTheStoreOnADamagedFileAndSaysWhichAndWhereTheNewestBackupIs() throws Exception {
+        // given: a store with documents, stopped, then the end of its file lost
+        useExternalKafka();
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            for (int i = 0; i < 300; i++) {
+                cases(client).insertOne(new Document("_id", "case-" + i).append("title", "拖欠工资 " + "x".repeat(300)));
+            }
+        }
+        assertThat(duban("stop").exitCode()).isZero();
+        Path file = dataDirectory.resolve("mongo/duban.mv");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).isNotZero();
+        assertThat(start.output()).contains("mongo exited while starting", "The store file " + file + " is damaged",
+                "No backup was found in " + dataDirectory.resolve("backups"));
+        assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+    }
+
+    @Test
+    void backsUpTheStoreAndKafkaWhileRunningAndRestoresThatStateOnlyWhileStopped() throws Exception {
+        // given: a document in the store and a record on a topic
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        String bootstrap = "localhost:" + kafkaPort;
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("duban.backup-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        produce(bootstrap, "before");
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            cases(client).insertOne(new Document("_id", "case-before"));
+        }
+
+        // when: backed up while running, then changed
+        Path backup = workingDirectory.resolve("backup-1");
+        Result backedUp = duban("backup", backup.toString());
+        produce(bootstrap, "after");
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            cases(client).insertOne(new Document("_id", "case-after"));
+        }
+
+        // then: the backup holds the store, Kafka and the keys; restoring is refused while running
+        assertThat(backedUp.exitCode()).as(backedUp.output()).isZero();
+        assertThat(backup.resolve("mongo/duban.mv")).isRegularFile();
+        assertThat(backup.resolve("kafka/cluster.id")).isRegularFile();
+        assertThat(backup.resolve("keys/jwt-public.pem")).isRegularFile();
+        Result refused = duban("restore", backup.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("Duban is running from " + dataDirectory, "./duban stop first");
+
+        // when: stopped, restored and started again
+        assertThat(duban("stop").exitCode()).isZero();
+        Result restored = duban("restore", backup.toString());
+        Result start = duban("start", "--detach");
+
+        // then: the state of the backup, not the later one
+        assertThat(restored.exitCode()).as(restored.output()).isZero();
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            assertThat(cases(client).find().map(document -> document.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("case-before");
+        }
+        assertThat(recordsOn(bootstrap)).containsExactly("before");
+        assertThat(restored.output()).contains("What was replaced is in " + dataDirectory.resolve("replaced-"));
+    }
+
+    @Test
+    void backsUpAStoppedPlatformWithAPlainCopy() throws Exception {
+        // given
+        useExternalKafka();
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            cases(client).insertOne(new Document("_id", "case-1"));
+        }
+        assertThat(duban("stop").exitCode()).isZero();
+
+        // when
+        Result backedUp = duban("backup");
+
+        // then: under the default directory, and the store opens on the copy
+        assertThat(backedUp.exitCode()).as(backedUp.output()).isZero();
+        Path backups = dataDirectory.resolve("backups");
+        try (var entries = Files.list(backups)) {
+            Path backup = entries.filter(entry -> entry.getFileName().toString().startsWith("duban-")).findFirst().orElseThrow();
+            assertThat(StoreFileCheck.problemOf(backup.resolve("mongo/duban.mv"))).isEmpty();
+        }
+    }
+
+    private static void produce(String bootstrap, String value) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("duban.backup-test", "matter-1", value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> recordsOn(String bootstrap) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition("duban.backup-test", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                consumer.poll(java.time.Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
     }
 
     private void useExternalKafka() {
