@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,15 @@ public final class AggregateWriter {
 
     /**
      * Replaces the aggregate's state fields and appends its new events, if it is still at
-     * {@code expectedVersion}; the version goes up by one.
+     * {@code expectedVersion}; the version goes up by one. A field whose new value is null is removed in
+     * the same write, so that sparse indexes leave the document out.
      */
     public void update(MongoCollection<Document> collection, Object id, long expectedVersion, Document state,
             List<PendingEvent> events) {
         List<Bson> updates = new ArrayList<>();
         for (Map.Entry<String, Object> field : state.entrySet()) {
             if (!field.getKey().equals(ID) && !field.getKey().equals(VERSION)) {
-                updates.add(set(field.getKey(), field.getValue()));
+                updates.add(field.getValue() == null ? unset(field.getKey()) : set(field.getKey(), field.getValue()));
             }
         }
         updates.add(inc(VERSION, 1L));

@@ -7,8 +7,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +101,6 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
         } catch (ConcurrentModification | DuplicateKey e) {
             return false;
         }
-        unsetNulls(assignment, state);
         return true;
     }
 
@@ -194,24 +191,6 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
 
     private static Document reminded(Reminded reminded) {
         return reminded == null ? null : new Document(RemindedFields.toFields(reminded));
-    }
-
-    /**
-     * After an {@link AggregateWriter#update} (which sets absent fields to null), removes the null
-     * ones, filtered on the version just written so that a later write is never touched. If this
-     * step is lost, a null still matches no range.
-     */
-    private void unsetNulls(TrackedAssignment assignment, Document state) {
-        List<Bson> unsets = new ArrayList<>();
-        for (String field : List.of(NEXT_CHECK_AT, RemindedFields.FIELD, NEXT_DEADLINE_AT)) {
-            if (state.containsKey(field) && state.get(field) == null) {
-                unsets.add(unset(field));
-            }
-        }
-        if (!unsets.isEmpty()) {
-            collection.updateOne(and(eq(AggregateWriter.ID, assignment.assignmentId()),
-                    eq(AggregateWriter.VERSION, assignment.version() + 1)), combine(unsets));
-        }
     }
 
     /** The conditions (none, one or two) that {@code nextDeadlineAt} lies in {@code range}. */

@@ -96,7 +96,6 @@ public final class MongoRemindables<T extends Remindable> implements RemindableS
         } catch (ConcurrentModification e) {
             return false;
         }
-        ReminderFields.unsetNulls(collection, subject.id(), subject.version() + 1, state);
         return true;
     }
 

@@ -7,8 +7,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,25 +44,6 @@ final class ReminderFields {
 
     static Document toDocument(Reminded reminded) {
         return reminded == null ? null : new Document(RemindedFields.toFields(reminded));
-    }
-
-    /**
-     * After an {@link AggregateWriter#update} (which sets absent fields to null), removes the null
-     * ones, filtered on the version just written so that a later write is never touched. If this
-     * step is lost, a null still matches no range.
-     */
-    static void unsetNulls(MongoCollection<Document> collection, Object id, long writtenVersion,
-            Document state) {
-        List<Bson> unsets = new ArrayList<>();
-        for (String field : List.of(NEXT_CHECK_AT, REMINDED, "nextDeadlineAt")) {
-            if (state.containsKey(field) && state.get(field) == null) {
-                unsets.add(unset(field));
-            }
-        }
-        if (!unsets.isEmpty()) {
-            collection.updateOne(and(eq(AggregateWriter.ID, id), eq(AggregateWriter.VERSION, writtenVersion)),
-                    combine(unsets));
-        }
     }
 
     /** Creates the board's indexes on a collection of watched subjects. */
