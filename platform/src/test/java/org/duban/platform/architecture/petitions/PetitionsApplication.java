@@ -1,0 +1,7 @@
+package org.duban.platform.architecture.petitions;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PetitionsApplication {
+}
