@@ -122,6 +122,7 @@ public final class ServiceArchitecture {
         rules.put("noFeatureReachesAnotherFeaturesAdapters", noFeatureReachesAnotherFeaturesAdapters());
         rules.put("onlyWebAdaptersSpeakTheGeneratedApi", onlyWebAdaptersSpeakTheGeneratedApi());
         rules.put("onlyWebAndKafkaEntryPointsAreSpringComponents", onlyWebAndKafkaEntryPointsAreSpringComponents());
+        rules.put("controllersLiveInWebAdapters", controllersLiveInWebAdapters());
         rules.put("springConfigurationLivesInTheRootPackage", springConfigurationLivesInTheRootPackage());
         rules.put("noConfigPackages", noConfigPackages());
         rules.put("featuresAreFreeOfCycles", featuresAreFreeOfCycles());
@@ -175,6 +176,15 @@ public final class ServiceArchitecture {
         }
         return rule.because("use cases and adapters are built with new in the root package's @Configuration"
                         + " classes; only entry points are found by scanning")
+                .allowEmptyShould(false);
+    }
+
+    /** HTTP entry points sit in a feature's {@code web} package. */
+    public ArchRule controllersLiveInWebAdapters() {
+        return classes().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should(beIn(adapterNamed("web")))
+                .because("a controller is the web adapter of its feature")
                 .allowEmptyShould(false);
     }
 
@@ -265,6 +275,18 @@ public final class ServiceArchitecture {
         return describe("are a feature's domain or use cases (below " + root + ", outside " + api
                 + " and the adapter packages " + ADAPTER_PACKAGES + ")",
                 type -> featureOf(type).isPresent() && !isAdapter(type, ADAPTER_PACKAGES));
+    }
+
+    private static ArchCondition<JavaClass> beIn(DescribedPredicate<JavaClass> place) {
+        return new ArchCondition<>("be classes that " + place.getDescription()) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                if (!place.test(type)) {
+                    events.add(SimpleConditionEvent.violated(type, "Class <" + type.getName() + "> is not a class that "
+                            + place.getDescription() + " in " + type.getSourceCodeLocation()));
+                }
+            }
+        };
     }
 
     private ArchCondition<JavaClass> reachNoOtherFeaturesAdapter() {

@@ -58,6 +58,11 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    public void controllersLiveInWebAdapters() {
+        rules.controllersLiveInWebAdapters().check(classes);
+    }
+
+    @Test
     public void springConfigurationLivesInTheRootPackage() {
         rules.springConfigurationLivesInTheRootPackage().check(classes);
     }
