@@ -20,8 +20,6 @@ import org.duban.intake.cases.mongo.MongoPetitionerReencryption;
 import org.duban.intake.evaluation.EvaluationService;
 import org.duban.intake.evaluation.EvaluationService.EvaluationSupport;
 import org.duban.intake.evaluation.mongo.MongoEvaluations;
-import org.duban.intake.ratelimit.RateLimit;
-import org.duban.intake.ratelimit.mongo.MongoRateLimitCounters;
 import org.duban.intake.unit.UnitService;
 import org.duban.intake.unit.mongo.MongoResponsibleUnits;
 import org.duban.platform.crypto.FieldCipher;
@@ -79,12 +77,6 @@ class IntakeConfiguration {
             AssignmentHandling handling, IdempotentCreations creations, PendingEvents events, Clock clock) {
         return new EvaluationService(new MongoEvaluations(database, writer, events), cases, handling,
                 new EvaluationSupport(creations, clock));
-    }
-
-    @Bean
-    RateLimit publicRateLimit(MongoDatabase database, IntakeProperties properties, Clock clock) {
-        IntakeProperties.PublicRateLimit limit = properties.publicRateLimit();
-        return new RateLimit(limit.requests(), limit.window(), new MongoRateLimitCounters(database), clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.duban.intake.assignment.web;
 
 import static org.duban.intake.assignment.web.AssignmentViews.instant;
 import static org.duban.intake.assignment.web.AssignmentViews.view;
+import static org.duban.intake.web.ApiViews.pageInfo;
 
 import java.net.URI;
 
@@ -15,7 +16,6 @@ import org.duban.intake.api.model.FinalReportRequest;
 import org.duban.intake.api.model.IssueAssignmentRequest;
 import org.duban.intake.api.model.ObjectionDecisionRequest;
 import org.duban.intake.api.model.ObjectionRequest;
-import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.ProgressRequest;
 import org.duban.intake.api.model.ReviewRequest;
 import org.duban.intake.assignment.Assignment;
@@ -136,8 +136,7 @@ class AssignmentController implements AssignmentsApi {
                 PageRequest.of(page, size));
         return ResponseEntity.ok(new AssignmentPage(
                 found.items().stream().map(AssignmentViews::view).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
-                        found.totalPages())));
+                pageInfo(found)));
     }
 
     /** A use case's assignment as answered: with its matter's title. */

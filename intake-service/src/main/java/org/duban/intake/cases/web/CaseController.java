@@ -1,5 +1,7 @@
 package org.duban.intake.cases.web;
 
+import static org.duban.intake.web.ApiViews.pageInfo;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +14,6 @@ import org.duban.intake.api.model.Category;
 import org.duban.intake.api.model.Channel;
 import org.duban.intake.api.model.ModelCase;
 import org.duban.intake.api.model.Origin;
-import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.Petitioner;
 import org.duban.intake.api.model.RegisterCaseRequest;
 import org.duban.intake.api.model.ReissuedQueryCode;
@@ -86,8 +87,7 @@ class CaseController implements CasesApi {
                 prominent, registeredFrom, registeredTo);
         Page<PetitionCase> found = cases.list(caller.get(), filter, PageRequest.of(page, size));
         return ResponseEntity.ok(new CasePage(found.items().stream().map(CaseController::summary).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(),
-                        found.totalPages())));
+                pageInfo(found)));
     }
 
     /** The matter without its petitioner, who is added only where the caller may see them. */

@@ -1,5 +1,7 @@
 package org.duban.intake.lawyer.web;
 
+import static org.duban.intake.web.ApiViews.pageInfo;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +12,6 @@ import org.duban.intake.api.model.LawyerDutySessionPage;
 import org.duban.intake.api.model.LawyerParticipation;
 import org.duban.intake.api.model.LawyerParticipationKind;
 import org.duban.intake.api.model.LawyerParticipationPage;
-import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.RecordLawyerDutySessionRequest;
 import org.duban.intake.api.model.RecordLawyerParticipationRequest;
 import org.duban.intake.lawyer.DutySession;
@@ -93,7 +94,4 @@ class LawyerController implements LawyersApi {
                 .note(participation.note());
     }
 
-    static PageInfo pageInfo(Page<?> page) {
-        return new PageInfo(page.request().page(), page.request().size(), page.totalElements(), page.totalPages());
-    }
 }

@@ -20,14 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * and answers 429 {@code urn:duban:problem:rate-limited} with {@code Retry-After} past the budget. The
  * client is the first address of {@code X-Forwarded-For} (the gateway adds it), else the remote address.
  */
-final class PublicRateLimitInterceptor implements HandlerInterceptor {
+public final class PublicRateLimitInterceptor implements HandlerInterceptor {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RateLimit rateLimit;
 
-    PublicRateLimitInterceptor(RateLimit rateLimit) {
+    public PublicRateLimitInterceptor(RateLimit rateLimit) {
         this.rateLimit = rateLimit;
     }
 

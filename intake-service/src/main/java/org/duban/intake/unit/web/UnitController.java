@@ -1,10 +1,11 @@
 package org.duban.intake.unit.web;
 
+import static org.duban.intake.web.ApiViews.pageInfo;
+
 import java.net.URI;
 import java.time.ZoneOffset;
 
 import org.duban.intake.api.UnitsApi;
-import org.duban.intake.api.model.PageInfo;
 import org.duban.intake.api.model.RegisterUnitRequest;
 import org.duban.intake.api.model.Unit;
 import org.duban.intake.api.model.UnitContact;
@@ -63,7 +64,4 @@ class UnitController implements UnitsApi {
                 unit.registeredAt().atOffset(ZoneOffset.UTC));
     }
 
-    static PageInfo pageInfo(Page<?> page) {
-        return new PageInfo(page.request().page(), page.request().size(), page.totalElements(), page.totalPages());
-    }
 }

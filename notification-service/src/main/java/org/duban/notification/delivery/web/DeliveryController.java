@@ -1,5 +1,7 @@
 package org.duban.notification.delivery.web;
 
+import static org.duban.notification.web.ApiViews.pageInfo;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +9,6 @@ import java.time.ZoneOffset;
 import org.duban.notification.api.DeliveriesApi;
 import org.duban.notification.api.model.DeliveryAttempt;
 import org.duban.notification.api.model.DeliveryPage;
-import org.duban.notification.api.model.PageInfo;
 import org.duban.notification.delivery.Attempt;
 import org.duban.notification.delivery.Delivery;
 import org.duban.notification.delivery.DeliveryService;
@@ -37,7 +38,7 @@ class DeliveryController implements DeliveriesApi {
         Page<Delivery> found = deliveries.list(caller.get(),
                 status == null ? null : DeliveryStatus.valueOf(status.name()), PageRequest.of(page, size));
         return ResponseEntity.ok(new DeliveryPage(found.items().stream().map(DeliveryController::view).toList(),
-                new PageInfo(found.request().page(), found.request().size(), found.totalElements(), found.totalPages())));
+                pageInfo(found)));
     }
 
     @Override

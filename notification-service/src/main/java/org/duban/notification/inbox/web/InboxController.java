@@ -1,12 +1,13 @@
 package org.duban.notification.inbox.web;
 
+import static org.duban.notification.web.ApiViews.pageInfo;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.duban.notification.api.InboxApi;
 import org.duban.notification.api.model.InboxPage;
-import org.duban.notification.api.model.PageInfo;
 import org.duban.notification.inbox.InboxListing;
 import org.duban.notification.inbox.InboxMessage;
 import org.duban.notification.inbox.InboxService;
@@ -35,8 +36,7 @@ class InboxController implements InboxApi {
         return ResponseEntity.ok(new InboxPage(
                 messages.items().stream().map(InboxController::view).toList(),
                 listing.unread(),
-                new PageInfo(messages.request().page(), messages.request().size(), messages.totalElements(),
-                        messages.totalPages())));
+                pageInfo(messages)));
     }
 
     @Override

@@ -34,13 +34,16 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The structure every service {@code org.duban.<service>} follows (shared/STYLE.md §3, docs/conventions.md), as
  * one set of ArchUnit rules. The service's root package holds the application and its wiring; each package
- * directly below it is a feature, except {@code api}, which the OpenAPI generator writes. A feature's adapters
- * live in sub-packages named for their technology ({@link #ADAPTER_PACKAGES}); everything else in a feature is
- * its domain and use cases, plain Java.
+ * directly below it is a feature, except {@code api}, which the OpenAPI generator writes, and {@code web}, the
+ * HTTP edge the features' web adapters share (the page view, views of values several endpoints show). A
+ * feature's adapters live in sub-packages named for their technology ({@link #ADAPTER_PACKAGES}); everything
+ * else in a feature is its domain and use cases, plain Java.
  *
  * <p>Every rule refuses to pass when its {@code that()} selects nothing, so a wrong package name fails instead
  * of checking nothing. Services apply the set by extending {@link ServiceArchitectureTest}.
@@ -88,10 +91,12 @@ public final class ServiceArchitecture {
 
     private final String root;
     private final String api;
+    private final String sharedWeb;
 
     private ServiceArchitecture(String root) {
         this.root = root;
         this.api = root + ".api";
+        this.sharedWeb = root + ".web";
     }
 
     /** The rules for the service whose root package is {@code rootPackage}, e.g. {@code org.duban.intake}. */
@@ -149,7 +154,10 @@ public final class ServiceArchitecture {
                 .allowEmptyShould(false);
     }
 
-    /** Features meet through use cases, ports and events; only the root configuration may use any adapter. */
+    /**
+     * Features meet through use cases, ports and events; only the root configuration may use any adapter. The
+     * shared web edge is for the features' web adapters.
+     */
     public ArchRule noFeatureReachesAnotherFeaturesAdapters() {
         return classes().that(inAFeature())
                 .should(reachNoOtherFeaturesAdapter())
@@ -206,9 +214,22 @@ public final class ServiceArchitecture {
                 .allowEmptyShould(false);
     }
 
-    /** Features do not depend on each other in a circle. */
+    /**
+     * Features do not depend on each other in a circle. The shared web edge is no feature: like a feature's own
+     * web adapter it may show any feature's values, and every web adapter may use it.
+     */
     public ArchRule featuresAreFreeOfCycles() {
-        return slices().matching(root + ".(*)..")
+        return slices().assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass type) {
+                        return featureOf(type).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "features below " + root;
+                    }
+                })
                 .should().beFreeOfCycles()
                 .allowEmptyShould(false);
     }
@@ -245,13 +266,22 @@ public final class ServiceArchitecture {
 
     private Optional<String> featureOf(JavaClass type) {
         List<String> segments = segmentsBelowRoot(type.getBaseComponentType().getPackageName());
-        if (segments.isEmpty() || segments.get(0).equals("api")) {
+        if (segments.isEmpty() || segments.get(0).equals("api") || segments.get(0).equals("web")) {
             return Optional.empty();
         }
         return Optional.of(segments.get(0));
     }
 
+    /** In {@code <root>.web} (or below): the web edge all features share. */
+    private boolean inSharedWeb(JavaClass type) {
+        String packageName = type.getBaseComponentType().getPackageName();
+        return packageName.equals(sharedWeb) || packageName.startsWith(sharedWeb + ".");
+    }
+
     private boolean isAdapter(JavaClass type, Set<String> adapterNames) {
+        if (inSharedWeb(type)) {
+            return adapterNames.contains("web");
+        }
         List<String> segments = segmentsBelowRoot(type.getBaseComponentType().getPackageName());
         return featureOf(type).isPresent()
                 && segments.subList(1, segments.size()).stream().anyMatch(adapterNames::contains);
@@ -294,10 +324,11 @@ public final class ServiceArchitecture {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String feature = featureOf(origin).orElseThrow();
+                boolean webAdapter = isAdapter(origin, Set.of("web"));
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass();
-                    boolean otherFeaturesAdapter = isAdapter(target, ADAPTER_PACKAGES)
-                            && !featureOf(target).orElseThrow().equals(feature);
+                    boolean otherFeaturesAdapter = inSharedWeb(target) ? !webAdapter
+                            : isAdapter(target, ADAPTER_PACKAGES) && !featureOf(target).orElseThrow().equals(feature);
                     if (otherFeaturesAdapter) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }

@@ -6,6 +6,7 @@ import org.duban.platform.web.CurrentCaller;
 import org.duban.reporting.api.ScorecardsApi;
 import org.duban.reporting.api.model.UnitScorecards;
 import org.duban.reporting.scorecard.ScorecardService;
+import org.duban.reporting.web.ScorecardViews;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -6,6 +6,7 @@ import org.duban.platform.web.CurrentCaller;
 import org.duban.reporting.api.StatisticsApi;
 import org.duban.reporting.api.model.Statistics;
 import org.duban.reporting.statistics.StatisticsService;
+import org.duban.reporting.web.StatisticsViews;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 

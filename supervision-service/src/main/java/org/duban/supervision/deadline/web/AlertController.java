@@ -1,6 +1,6 @@
 package org.duban.supervision.deadline.web;
 
-import static org.duban.supervision.ApiViews.pageInfo;
+import static org.duban.supervision.web.ApiViews.pageInfo;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
 package org.duban.supervision.recommendation.web;
 
-import static org.duban.supervision.ApiViews.instant;
-import static org.duban.supervision.ApiViews.pageInfo;
-import static org.duban.supervision.ApiViews.utc;
+import static org.duban.supervision.web.ApiViews.instant;
+import static org.duban.supervision.web.ApiViews.pageInfo;
+import static org.duban.supervision.web.ApiViews.utc;
 
 import java.net.URI;
 import java.time.Clock;

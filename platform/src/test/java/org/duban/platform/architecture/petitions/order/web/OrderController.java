@@ -3,6 +3,7 @@ package org.duban.platform.architecture.petitions.order.web;
 import org.duban.platform.architecture.petitions.api.OrdersApi;
 import org.duban.platform.architecture.petitions.api.model.OrderBody;
 import org.duban.platform.architecture.petitions.order.OrderService;
+import org.duban.platform.architecture.petitions.web.OrderViews;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -16,6 +17,6 @@ class OrderController implements OrdersApi {
 
     @Override
     public OrderBody openOrder(OrderBody body) {
-        return new OrderBody(orders.open(body.id()).id());
+        return OrderViews.view(orders.open(body.id()));
     }
 }

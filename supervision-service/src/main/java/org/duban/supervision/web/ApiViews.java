@@ -1,4 +1,4 @@
-package org.duban.supervision;
+package org.duban.supervision.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import org.duban.platform.domain.Page;
 import org.duban.supervision.api.model.PageInfo;
 
-/** What every supervision controller's views share: instants as UTC date-times, the page info. */
+/**
+ * What every supervision controller's views share (the service's shared web edge): instants as UTC date-times,
+ * the page info.
+ */
 public final class ApiViews {
 
     private ApiViews() {

@@ -1,12 +1,14 @@
-package org.duban.reporting.scorecard.web;
+package org.duban.reporting.web;
 
 import org.duban.reporting.api.model.ScoreWeights;
 import org.duban.reporting.api.model.UnitScorecard;
 import org.duban.reporting.api.model.UnitScorecards;
 import org.duban.reporting.scorecard.Scorecards;
-import org.duban.reporting.statistics.web.StatisticsViews;
 
-/** Maps scorecards onto the OpenAPI model (also used by the annual report's JSON). */
+/**
+ * Maps scorecards onto the OpenAPI model, for the scorecard endpoint and the annual report's JSON (the shared web
+ * edge).
+ */
 public final class ScorecardViews {
 
     private ScorecardViews() {

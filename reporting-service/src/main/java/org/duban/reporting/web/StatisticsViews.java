@@ -1,4 +1,4 @@
-package org.duban.reporting.statistics.web;
+package org.duban.reporting.web;
 
 import java.math.BigDecimal;
 
@@ -10,7 +10,10 @@ import org.duban.reporting.api.model.RecommendationCounts;
 import org.duban.reporting.api.model.Statistics;
 import org.duban.reporting.statistics.Figures;
 
-/** Maps figures onto the OpenAPI model (also used by the annual report's JSON). */
+/**
+ * Maps figures onto the OpenAPI model, for the statistics endpoint and the annual report's JSON (the shared web
+ * edge).
+ */
 public final class StatisticsViews {
 
     private StatisticsViews() {
