@@ -72,6 +72,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void theOneBrokerWritesEachRecordToDiskBeforeItAcknowledgesIt() {
+        // when
+        Map<String, String> kafka = ComposeFile.environment(compose.services().get("kafka"));
+
+        // then: a power cut loses no acknowledged event (the outbox already let it go), as locally (#17)
+        assertThat(kafka).containsEntry("KAFKA_LOG_FLUSH_INTERVAL_MESSAGES", "1")
+                .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "1")
+                .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false");
+    }
+
+    @Test
     void theGatewayWaitsForTheFourServicesToBeHealthyButNotForTheConsole() {
         Object dependsOn = compose.services().get("gateway").get("depends_on");
 
