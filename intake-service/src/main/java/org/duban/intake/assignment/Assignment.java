@@ -21,6 +21,7 @@ import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.AggregateRoot;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
 import org.duban.platform.domain.InvalidInput;
@@ -32,7 +33,7 @@ import org.duban.platform.domain.StateConflict;
  * records the event that tells the other services; the repository stores both in one write. A
  * transition its state forbids is refused with {@link StateConflict} and changes nothing.
  */
-public final class Assignment {
+public final class Assignment extends AggregateRoot<DubanEvent> {
 
     private static final Set<AssignmentStatus> OPEN = EnumSet.of(AssignmentStatus.ASSIGNED,
             AssignmentStatus.OBJECTED, AssignmentStatus.ACCEPTED, AssignmentStatus.REPORTED);
@@ -64,7 +65,6 @@ public final class Assignment {
     private Instant closedAt;
     private String cancelReason;
     private final Set<DeadlineKind> provisionalDeadlines = EnumSet.noneOf(DeadlineKind.class);
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private Assignment(AssignmentSnapshot stored) {
         this.id = stored.id();
@@ -96,7 +96,7 @@ public final class Assignment {
             Deadlines deadlines, String instructions, Caller issuer) {
         Assignment assignment = new Assignment(AssignmentSnapshot.issued(id, matter.caseId(), unitId, kind, deadlines,
                 instructions));
-        assignment.recorded.add(new AssignmentIssued(id, matter.caseId(), unitId, kind.name(), matter.category(),
+        assignment.record(new AssignmentIssued(id, matter.caseId(), unitId, kind.name(), matter.category(),
                 matter.prominent(), deadlines.issuedAt(), deadlines.acceptanceDueAt(), deadlines.dueAt(),
                 issuer.asActor(), deadlines.anyProvisional(), names(deadlines.provisional())));
         return assignment;
@@ -117,7 +117,7 @@ public final class Assignment {
         status = AssignmentStatus.ACCEPTED;
         acceptedAt = now;
         noticeSentAt = noticeSent;
-        recorded.add(new AssignmentAccepted(id, caseId, unitId, now, noticeSent, !now.isAfter(acceptanceDueAt),
+        record(new AssignmentAccepted(id, caseId, unitId, now, noticeSent, !now.isAfter(acceptanceDueAt),
                 unit.asActor()));
     }
 
@@ -134,7 +134,7 @@ public final class Assignment {
         }
         objection = Objection.raised(reason, now);
         status = AssignmentStatus.OBJECTED;
-        recorded.add(new AssignmentObjected(id, caseId, unitId, now, unit.asActor()));
+        record(new AssignmentObjected(id, caseId, unitId, now, unit.asActor()));
     }
 
     /**
@@ -150,7 +150,7 @@ public final class Assignment {
         objection = objection.decided(upheld, reassigned, now);
         status = upheld ? AssignmentStatus.CANCELLED : AssignmentStatus.ASSIGNED;
         closedAt = upheld ? now : null;
-        recorded.add(new AssignmentObjectionDecided(id, caseId, unitId, upheld, reassigned, now,
+        record(new AssignmentObjectionDecided(id, caseId, unitId, upheld, reassigned, now,
                 supervisor.asActor()));
     }
 
@@ -158,7 +158,7 @@ public final class Assignment {
     public void reportProgress(Caller unit, String noteId, String note, Instant now) {
         requireStatus("report progress", AssignmentStatus.ACCEPTED);
         progress.add(new ProgressNote(noteId, note, now));
-        recorded.add(new AssignmentProgressReported(id, caseId, unitId, now, unit.asActor()));
+        record(new AssignmentProgressReported(id, caseId, unitId, now, unit.asActor()));
     }
 
     /**
@@ -171,7 +171,7 @@ public final class Assignment {
             throw new Conflict("assignment " + id + ": an extension must be asked before the deadline " + dueAt);
         }
         extensions.request(Extension.requested(extensionId, days, reason, now));
-        recorded.add(new AssignmentExtensionRequested(id, caseId, unitId, extensionId, days, dueAt, now,
+        record(new AssignmentExtensionRequested(id, caseId, unitId, extensionId, days, dueAt, now,
                 unit.asActor()));
     }
 
@@ -182,7 +182,7 @@ public final class Assignment {
         if (approved) {
             dueAt = dueAt.plus(Duration.ofDays(decided.days()));
         }
-        recorded.add(new AssignmentExtensionDecided(id, caseId, unitId, extensionId, decided.days(), approved,
+        record(new AssignmentExtensionDecided(id, caseId, unitId, extensionId, decided.days(), approved,
                 approved ? dueAt : null, decided.note() != null, now, supervisor.asActor()));
     }
 
@@ -198,7 +198,7 @@ public final class Assignment {
         }
         requireSinceIssue(times, "repliedAt", repliedAt, now);
         finalReport = new FinalReport(outcome, resolved, summary, repliedAt, now, !now.isAfter(dueAt));
-        recorded.add(new AssignmentFinalReportSubmitted(id, caseId, unitId, kind.name(), outcome.name(), resolved,
+        record(new AssignmentFinalReportSubmitted(id, caseId, unitId, kind.name(), outcome.name(), resolved,
                 repliedAt, now, dueAt, finalReport.withinDeadline(), unit.asActor()));
         if (kind == AssignmentKind.TRANSFER) {
             conclude(unit, now);
@@ -231,7 +231,7 @@ public final class Assignment {
                 throw new InvalidInput("newDueAt", "is only for SEND_BACK");
             }
             reviewReason = checkedReason;
-            recorded.add(new AssignmentReviewed(id, caseId, unitId, decision.name(), null, sendBacks, now,
+            record(new AssignmentReviewed(id, caseId, unitId, decision.name(), null, sendBacks, now,
                     supervisor.asActor()));
             conclude(supervisor, now);
             return;
@@ -244,7 +244,7 @@ public final class Assignment {
         dueAt = newDueAt;
         provisionalDeadlines.remove(DeadlineKind.RESULT); // the supervisor's own date, counted on no calendar
         sendBacks++;
-        recorded.add(new AssignmentReviewed(id, caseId, unitId, decision.name(), newDueAt, sendBacks, now,
+        record(new AssignmentReviewed(id, caseId, unitId, decision.name(), newDueAt, sendBacks, now,
                 supervisor.asActor()));
     }
 
@@ -258,13 +258,13 @@ public final class Assignment {
         status = AssignmentStatus.CANCELLED;
         closedAt = now;
         cancelReason = checkedReason;
-        recorded.add(new AssignmentCancelled(id, caseId, unitId, previous.name(), now, supervisor.asActor()));
+        record(new AssignmentCancelled(id, caseId, unitId, previous.name(), now, supervisor.asActor()));
     }
 
     private void conclude(Caller actor, Instant now) {
         status = AssignmentStatus.CONCLUDED;
         closedAt = now;
-        recorded.add(new AssignmentConcluded(id, caseId, unitId, kind.name(), finalReport.resolved(),
+        record(new AssignmentConcluded(id, caseId, unitId, kind.name(), finalReport.resolved(),
                 finalReport.withinDeadline(), now, actor.asActor()));
     }
 
@@ -324,7 +324,7 @@ public final class Assignment {
                 && newObjectionDueAt.equals(objectionDueAt) && stillProvisional.equals(provisionalDeadlines)) {
             return false;
         }
-        recorded.add(new AssignmentDeadlineRecomputed(id, caseId, unitId, acceptanceDueAt, newAcceptanceDueAt, dueAt,
+        record(new AssignmentDeadlineRecomputed(id, caseId, unitId, acceptanceDueAt, newAcceptanceDueAt, dueAt,
                 newDueAt, objectionDueAt, newObjectionDueAt, !stillProvisional.isEmpty(), names(stillProvisional),
                 List.copyOf(officialYears), now, Actor.system(RECOUNTER)));
         acceptanceDueAt = newAcceptanceDueAt;
@@ -349,11 +349,6 @@ public final class Assignment {
 
     private static List<String> names(Set<DeadlineKind> deadlines) {
         return deadlines.stream().sorted().map(Enum::name).toList();
-    }
-
-    /** The events recorded since the assignment was loaded, oldest first. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
     }
 
     /** Everything the assignment holds, as it is stored and shown. */
@@ -397,6 +392,7 @@ public final class Assignment {
         return acceptedAt;
     }
 
+    @Override
     public long version() {
         return version;
     }

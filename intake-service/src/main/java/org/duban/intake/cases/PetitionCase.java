@@ -1,14 +1,13 @@
 package org.duban.intake.cases;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.CaseQueryCodeReissued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.AggregateRoot;
 
 /**
  * A petition matter (信访事项): what was registered ({@link RegisterCase}, checked there and never changed
@@ -16,14 +15,13 @@ import org.duban.contracts.events.DubanEvent;
  * identity stays inside intake: events, lists and other services never carry it. Each change records the
  * event that tells the other services; the store keeps both in one write.
  */
-public final class PetitionCase {
+public final class PetitionCase extends AggregateRoot<DubanEvent> {
 
     private final String id;
     private final RegisterCase details;
     private final Instant registeredAt;
     private final long version;
     private String queryCodeHash;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private PetitionCase(PetitionCaseSnapshot stored) {
         this.id = stored.id();
@@ -37,7 +35,7 @@ public final class PetitionCase {
     public static PetitionCase register(String id, RegisterCase details, String queryCodeHash, Instant now,
             Actor registrar) {
         PetitionCase matter = new PetitionCase(new PetitionCaseSnapshot(id, details, queryCodeHash, now, 0));
-        matter.recorded.add(new CaseRegistered(id, details.channel().name(), details.origin().name(),
+        matter.record(new CaseRegistered(id, details.channel().name(), details.origin().name(),
                 details.category().name(), details.prominent(), details.whistleblowing(), details.accusedUnitIds(),
                 details.firstTime(), now, registrar, details.backlog(), details.leaderInCharge() != null,
                 details.repeatOfCaseId()));
@@ -54,17 +52,12 @@ public final class PetitionCase {
      */
     public void reissueQueryCode(String newQueryCodeHash, Instant now, Actor supervisor) {
         queryCodeHash = Objects.requireNonNull(newQueryCodeHash, "newQueryCodeHash");
-        recorded.add(new CaseQueryCodeReissued(id, now, supervisor));
+        record(new CaseQueryCodeReissued(id, now, supervisor));
     }
 
     /** Whether {@code unitId} is accused by this matter: it may never handle or see it (SPEC §5). */
     public boolean accuses(String unitId) {
         return details.whistleblowing() && details.accusedUnitIds().contains(unitId);
-    }
-
-    /** The events recorded since the matter was loaded, oldest first. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
     }
 
     /** Everything the matter holds, as it is stored. */
@@ -111,6 +104,7 @@ public final class PetitionCase {
         return registeredAt;
     }
 
+    @Override
     public long version() {
         return version;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.EvaluationRecorded;
+import org.duban.platform.domain.AggregateRoot;
 import org.duban.platform.domain.Conflict;
 
 /**
@@ -17,7 +18,7 @@ import org.duban.platform.domain.Conflict;
  * closed is recorded as unrated (超期未评价, {@link Rating#OVERDUE_UNRATED}) by the platform; a later
  * rating replaces that like any other.
  */
-public final class CaseEvaluations {
+public final class CaseEvaluations extends AggregateRoot<EvaluationRecorded> {
 
     /** The version of evaluations never stored. */
     public static final long NEW = -1;
@@ -25,7 +26,6 @@ public final class CaseEvaluations {
     private final String caseId;
     private final long version;
     private final List<Evaluation> history;
-    private final List<EvaluationRecorded> recordedEvents = new ArrayList<>();
 
     private CaseEvaluations(CaseEvaluationsSnapshot stored) {
         this.caseId = stored.caseId();
@@ -63,7 +63,7 @@ public final class CaseEvaluations {
         Evaluation evaluation = new Evaluation(evaluationId, request.rating(), request.comment(), channel, now,
                 actor.subject(), replaces);
         history.add(evaluation);
-        recordedEvents.add(new EvaluationRecorded(caseId, evaluationId, request.rating().name(), replaces,
+        record(new EvaluationRecorded(caseId, evaluationId, request.rating().name(), replaces,
                 channel.name(), now, actor));
         return evaluation;
     }
@@ -81,7 +81,7 @@ public final class CaseEvaluations {
         }
         history.add(new Evaluation(evaluationId, Rating.OVERDUE_UNRATED, null, EvaluationChannel.SYSTEM, closedAt,
                 platform.subject(), null));
-        recordedEvents.add(new EvaluationRecorded(caseId, evaluationId, Rating.OVERDUE_UNRATED.name(), null,
+        record(new EvaluationRecorded(caseId, evaluationId, Rating.OVERDUE_UNRATED.name(), null,
                 EvaluationChannel.SYSTEM.name(), closedAt, platform));
         return true;
     }
@@ -117,15 +117,12 @@ public final class CaseEvaluations {
         return caseId;
     }
 
+    @Override
     public long version() {
         return version;
     }
 
     public boolean isNew() {
         return version == NEW;
-    }
-
-    public List<EvaluationRecorded> recordedEvents() {
-        return List.copyOf(recordedEvents);
     }
 }

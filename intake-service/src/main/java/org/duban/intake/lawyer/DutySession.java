@@ -2,22 +2,19 @@ package org.duban.intake.lawyer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.LawyerDutySessionRecorded;
+import org.duban.platform.domain.AggregateRoot;
 
 /**
  * A lawyer's duty session at the office (律师坐班接访, the office's 每周一、二律师坐班接访): recorded once by a
  * supervisor, never changed afterwards. Its recording records the event that tells reporting (no name, no
  * note); the store keeps both in one write.
  */
-public final class DutySession {
+public final class DutySession extends AggregateRoot<DubanEvent> {
 
     private final DutySessionSnapshot state;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private DutySession(DutySessionSnapshot state) {
         this.state = state;
@@ -32,7 +29,7 @@ public final class DutySession {
         LawyerDays.notAfterToday("heldOn", request.heldOn(), today);
         DutySession session = new DutySession(new DutySessionSnapshot(id, request.heldOn(), request.lawyerName(),
                 request.visitorsReceived(), request.note(), now, actor.subject(), 0));
-        session.recorded.add(new LawyerDutySessionRecorded(id, request.heldOn(), request.visitorsReceived(), now,
+        session.record(new LawyerDutySessionRecorded(id, request.heldOn(), request.visitorsReceived(), now,
                 actor));
         return session;
     }
@@ -47,41 +44,8 @@ public final class DutySession {
         return state;
     }
 
-    /** The event of its recording, if it was just recorded; nothing for a stored session. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
+    @Override
     public long version() {
         return state.version();
-    }
-
-    public String id() {
-        return state.id();
-    }
-
-    public LocalDate heldOn() {
-        return state.heldOn();
-    }
-
-    public String lawyerName() {
-        return state.lawyerName();
-    }
-
-    public int visitorsReceived() {
-        return state.visitorsReceived();
-    }
-
-    public String note() {
-        return state.note();
-    }
-
-    public Instant recordedAt() {
-        return state.recordedAt();
-    }
-
-    /** The supervisor who recorded it. */
-    public String recordedBy() {
-        return state.recordedBy();
     }
 }

@@ -2,22 +2,19 @@ package org.duban.intake.lawyer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.LawyerParticipationRecorded;
+import org.duban.platform.domain.AggregateRoot;
 
 /**
  * A lawyer's part in a matter (律师参与): invited to mediate it (参与调解, the office's 重大矛盾化解邀请律师参与调解)
  * or asked for a legal opinion on it (法律意见). Recorded once, never changed; its recording records the
  * event (no name, no note), which the store keeps with it in one write.
  */
-public final class LawyerParticipation {
+public final class LawyerParticipation extends AggregateRoot<DubanEvent> {
 
     private final LawyerParticipationSnapshot state;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private LawyerParticipation(LawyerParticipationSnapshot state) {
         this.state = state;
@@ -34,7 +31,7 @@ public final class LawyerParticipation {
         LawyerParticipation participation = new LawyerParticipation(new LawyerParticipationSnapshot(id,
                 request.caseId(), request.kind(), request.lawyerName(), request.participatedOn(), request.note(), now,
                 actor.subject(), 0));
-        participation.recorded.add(new LawyerParticipationRecorded(id, request.caseId(), request.kind().name(),
+        participation.record(new LawyerParticipationRecorded(id, request.caseId(), request.kind().name(),
                 request.participatedOn(), now, actor));
         return participation;
     }
@@ -49,45 +46,8 @@ public final class LawyerParticipation {
         return state;
     }
 
-    /** The event of its recording while it is new; a stored participation has none. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
+    @Override
     public long version() {
         return state.version();
-    }
-
-    public String id() {
-        return state.id();
-    }
-
-    public String caseId() {
-        return state.caseId();
-    }
-
-    public ParticipationKind kind() {
-        return state.kind();
-    }
-
-    public String lawyerName() {
-        return state.lawyerName();
-    }
-
-    public LocalDate participatedOn() {
-        return state.participatedOn();
-    }
-
-    public String note() {
-        return state.note();
-    }
-
-    public Instant recordedAt() {
-        return state.recordedAt();
-    }
-
-    /** The supervisor who recorded it. */
-    public String recordedBy() {
-        return state.recordedBy();
     }
 }

@@ -79,9 +79,10 @@ public final class LawyerService {
     public Page<TitledParticipation> participations(Caller caller, ParticipationFilter filter, PageRequest page) {
         caller.require(Role.SUPERVISOR, Role.LEADER);
         Page<LawyerParticipation> found = participations.list(filter, page);
-        Map<String, String> titles = cases.titles(found.items().stream().map(LawyerParticipation::caseId)
-                .distinct().toList());
-        return found.map(participation -> new TitledParticipation(participation, titles.get(participation.caseId())));
+        Map<String, String> titles = cases.titles(found.items().stream()
+                .map(participation -> participation.snapshot().caseId()).distinct().toList());
+        return found.map(participation -> new TitledParticipation(participation,
+                titles.get(participation.snapshot().caseId())));
     }
 
     private String title(String caseId) {

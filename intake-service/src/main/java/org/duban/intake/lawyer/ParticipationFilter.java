@@ -10,7 +10,8 @@ public record ParticipationFilter(Period period, String caseId, ParticipationKin
         caseId = caseId == null || caseId.isBlank() ? null : caseId.strip();
     }
 
-    public boolean matches(LawyerParticipation participation) {
+    public boolean matches(LawyerParticipation recorded) {
+        LawyerParticipationSnapshot participation = recorded.snapshot();
         return period.contains(participation.participatedOn())
                 && (caseId == null || caseId.equals(participation.caseId()))
                 && (kind == null || kind == participation.kind());

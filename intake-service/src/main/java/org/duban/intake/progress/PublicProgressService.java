@@ -32,6 +32,6 @@ public final class PublicProgressService {
         PetitionCase matter = cases.findByQueryCode(request.queryCode())
                 .orElseThrow(() -> new NotFound("matter", WRONG_CODE));
         return PublicProgress.of(matter, matter.whistleblowing() ? List.of() : assignments.of(matter.id()),
-                unitId -> units.get(unitId).kind());
+                unitId -> units.get(unitId).snapshot().kind());
     }
 }

@@ -1,7 +1,6 @@
 package org.duban.intake.unit;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,15 +8,15 @@ import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.UnitContact;
 import org.duban.contracts.events.UnitRegistered;
+import org.duban.platform.domain.AggregateRoot;
 
 /**
  * A responsible unit (责任单位): who matters are assigned to, and whom to contact there. Registered once;
  * its registration records the event the other services learn it from, stored with it in one write.
  */
-public final class ResponsibleUnit {
+public final class ResponsibleUnit extends AggregateRoot<DubanEvent> {
 
     private final ResponsibleUnitSnapshot state;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private ResponsibleUnit(ResponsibleUnitSnapshot state) {
         this.state = state;
@@ -27,7 +26,7 @@ public final class ResponsibleUnit {
     public static ResponsibleUnit register(String id, RegisterUnit request, Instant now, Actor registrar) {
         ResponsibleUnit unit = new ResponsibleUnit(new ResponsibleUnitSnapshot(id, request.code(), request.name(),
                 request.kind(), request.contacts(), now, 0));
-        unit.recorded.add(new UnitRegistered(id, request.code(), request.name(), request.kind().name(),
+        unit.record(new UnitRegistered(id, request.code(), request.name(), request.kind().name(),
                 request.contacts().stream()
                         .map(contact -> new UnitContact(contact.name(), contact.role(), contact.phone(), contact.email()))
                         .toList(),
@@ -45,37 +44,9 @@ public final class ResponsibleUnit {
         return state;
     }
 
-    /** The registration's event while the unit is new; none once stored. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
+    @Override
     public long version() {
         return state.version();
-    }
-
-    public String id() {
-        return state.id();
-    }
-
-    public String code() {
-        return state.code();
-    }
-
-    public String name() {
-        return state.name();
-    }
-
-    public UnitKind kind() {
-        return state.kind();
-    }
-
-    public List<Contact> contacts() {
-        return state.contacts();
-    }
-
-    public Instant registeredAt() {
-        return state.registeredAt();
     }
 
     /** 街道, 镇, 区级部门, 企事业单位, other. */

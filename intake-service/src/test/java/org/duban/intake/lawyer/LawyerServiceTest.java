@@ -67,16 +67,17 @@ class LawyerServiceTest {
                 new RecordDutySession(TODAY, "  赵律师 ", 7, "周一坐班"), null);
 
         // then
-        assertThat(session.lawyerName()).isEqualTo("赵律师");
-        assertThat(session.visitorsReceived()).isEqualTo(7);
-        assertThat(session.recordedAt()).isEqualTo(NOW);
-        assertThat(session.recordedBy()).isEqualTo("zhang.wei");
-        assertThat(sessions.find(session.id())).contains(session);
+        DutySessionSnapshot recorded = session.snapshot();
+        assertThat(recorded.lawyerName()).isEqualTo("赵律师");
+        assertThat(recorded.visitorsReceived()).isEqualTo(7);
+        assertThat(recorded.recordedAt()).isEqualTo(NOW);
+        assertThat(recorded.recordedBy()).isEqualTo("zhang.wei");
+        assertThat(sessions.find(recorded.id())).contains(session);
         PendingEvent event = sessions.events.get(0);
         assertThat(event.type()).isEqualTo(LawyerDutySessionRecorded.TYPE);
-        assertThat(event.key()).isEqualTo(session.id());
+        assertThat(event.key()).isEqualTo(recorded.id());
         assertThat(EventJson.read(event.data().getBytes(java.nio.charset.StandardCharsets.UTF_8), LawyerDutySessionRecorded.class))
-                .isEqualTo(new LawyerDutySessionRecorded(session.id(), TODAY, 7, NOW, SUPERVISOR.asActor()));
+                .isEqualTo(new LawyerDutySessionRecorded(recorded.id(), TODAY, 7, NOW, SUPERVISOR.asActor()));
         assertThat(event.data()).doesNotContain("赵律师", "周一坐班");
     }
 
@@ -140,7 +141,7 @@ class LawyerServiceTest {
 
         // then
         assertThat(recorded.caseTitle()).isEqualTo("小区加装电梯纠纷");
-        LawyerParticipation participation = recorded.participation();
+        LawyerParticipationSnapshot participation = recorded.participation().snapshot();
         assertThat(participation.kind()).isEqualTo(ParticipationKind.MEDIATION);
         assertThat(participation.note()).isEqualTo("调解成功");
         PendingEvent event = participations.events.get(0);
@@ -200,12 +201,12 @@ class LawyerServiceTest {
                 new ParticipationFilter(Period.any(), null, ParticipationKind.MEDIATION), FIRST_PAGE);
 
         // then
-        assertThat(twoDays.items()).extracting(DutySession::heldOn)
+        assertThat(twoDays.items()).extracting(session -> session.snapshot().heldOn())
                 .containsExactly(TODAY.minusDays(1), TODAY.minusDays(2));
-        assertThat(lift.items()).extracting(titled -> titled.participation().kind())
+        assertThat(lift.items()).extracting(titled -> titled.participation().snapshot().kind())
                 .containsExactly(ParticipationKind.LEGAL_OPINION, ParticipationKind.MEDIATION);
         assertThat(lift.items()).extracting(LawyerService.TitledParticipation::caseTitle).containsOnly("小区加装电梯纠纷");
-        assertThat(mediations.items()).extracting(titled -> titled.participation().caseId())
+        assertThat(mediations.items()).extracting(titled -> titled.participation().snapshot().caseId())
                 .containsExactly("wages", "lift");
         assertThatThrownBy(() -> new Period(TODAY, TODAY)).isInstanceOf(InvalidInput.class).hasMessageContaining("to");
     }
@@ -231,8 +232,8 @@ class LawyerServiceTest {
 
         @Override
         public void add(DutySession session) {
-            stored.put(session.id(), session);
-            events.addAll(pending.of(session.id(), session.recordedEvents()));
+            stored.put(session.snapshot().id(), session);
+            events.addAll(pending.of(session.snapshot().id(), session.recordedEvents()));
         }
 
         @Override
@@ -242,8 +243,8 @@ class LawyerServiceTest {
 
         @Override
         public Page<DutySession> list(Period period, PageRequest page) {
-            List<DutySession> matching = stored.values().stream().filter(s -> period.contains(s.heldOn()))
-                    .sorted(Comparator.comparing(DutySession::heldOn).reversed()).toList();
+            List<DutySession> matching = stored.values().stream().filter(s -> period.contains(s.snapshot().heldOn()))
+                    .sorted(Comparator.comparing((DutySession s) -> s.snapshot().heldOn()).reversed()).toList();
             return new Page<>(matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
         }
     }
@@ -260,8 +261,8 @@ class LawyerServiceTest {
 
         @Override
         public void add(LawyerParticipation participation) {
-            stored.put(participation.id(), participation);
-            events.addAll(pending.of(participation.caseId(), participation.recordedEvents()));
+            stored.put(participation.snapshot().id(), participation);
+            events.addAll(pending.of(participation.snapshot().caseId(), participation.recordedEvents()));
         }
 
         @Override
@@ -272,7 +273,7 @@ class LawyerServiceTest {
         @Override
         public Page<LawyerParticipation> list(ParticipationFilter filter, PageRequest page) {
             List<LawyerParticipation> matching = stored.values().stream().filter(filter::matches)
-                    .sorted(Comparator.comparing(LawyerParticipation::participatedOn).reversed()).toList();
+                    .sorted(Comparator.comparing((LawyerParticipation p) -> p.snapshot().participatedOn()).reversed()).toList();
             return new Page<>(matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
         }
     }

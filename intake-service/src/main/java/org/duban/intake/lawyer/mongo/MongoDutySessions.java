@@ -46,7 +46,7 @@ public final class MongoDutySessions implements DutySessions {
 
     @Override
     public void add(DutySession session) {
-        writer.insert(collection, toDocument(session), events.of(session.id(), session.recordedEvents()));
+        writer.insert(collection, toDocument(session), events.of(session.snapshot().id(), session.recordedEvents()));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
     public void add(LawyerParticipation participation) {
         // keyed by the matter, like every event about it
         writer.insert(collection, toDocument(participation),
-                events.of(participation.caseId(), participation.recordedEvents()));
+                events.of(participation.snapshot().caseId(), participation.recordedEvents()));
     }
 
     @Override

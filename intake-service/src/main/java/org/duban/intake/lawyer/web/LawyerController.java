@@ -15,6 +15,8 @@ import org.duban.intake.api.model.LawyerParticipationPage;
 import org.duban.intake.api.model.RecordLawyerDutySessionRequest;
 import org.duban.intake.api.model.RecordLawyerParticipationRequest;
 import org.duban.intake.lawyer.DutySession;
+import org.duban.intake.lawyer.DutySessionSnapshot;
+import org.duban.intake.lawyer.LawyerParticipationSnapshot;
 import org.duban.intake.lawyer.LawyerService;
 import org.duban.intake.lawyer.LawyerService.TitledParticipation;
 import org.duban.intake.lawyer.ParticipationFilter;
@@ -44,7 +46,7 @@ class LawyerController implements LawyersApi {
             String idempotencyKey) {
         DutySession session = lawyers.recordDutySession(caller.get(), new RecordDutySession(request.getHeldOn(),
                 request.getLawyerName(), request.getVisitorsReceived(), request.getNote()), idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/lawyer-duty-sessions?from=" + session.heldOn()))
+        return ResponseEntity.created(URI.create("/api/v1/lawyer-duty-sessions?from=" + session.snapshot().heldOn()))
                 .body(view(session));
     }
 
@@ -63,7 +65,7 @@ class LawyerController implements LawyersApi {
                 request.getCaseId(), kind(request.getKind()), request.getLawyerName(), request.getParticipatedOn(),
                 request.getNote()), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/lawyer-participations?caseId="
-                + recorded.participation().caseId())).body(view(recorded));
+                + recorded.participation().snapshot().caseId())).body(view(recorded));
     }
 
     @Override
@@ -79,14 +81,15 @@ class LawyerController implements LawyersApi {
         return kind == null ? null : ParticipationKind.valueOf(kind.getValue());
     }
 
-    static LawyerDutySession view(DutySession session) {
+    static LawyerDutySession view(DutySession recorded) {
+        DutySessionSnapshot session = recorded.snapshot();
         return new LawyerDutySession(session.id(), session.heldOn(), session.lawyerName(), session.visitorsReceived(),
                 session.recordedAt().atOffset(ZoneOffset.UTC))
                 .note(session.note());
     }
 
     static LawyerParticipation view(TitledParticipation titled) {
-        var participation = titled.participation();
+        LawyerParticipationSnapshot participation = titled.participation().snapshot();
         return new LawyerParticipation(participation.id(), participation.caseId(),
                 LawyerParticipationKind.fromValue(participation.kind().name()), participation.lawyerName(),
                 participation.participatedOn(), participation.recordedAt().atOffset(ZoneOffset.UTC))

@@ -43,13 +43,14 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
 
     @Override
     public void add(ResponsibleUnit unit) {
-        if (collection.countDocuments(eq("code", unit.code())) > 0) {
-            throw new UnitCodeTaken(unit.code());
+        String code = unit.snapshot().code();
+        if (collection.countDocuments(eq("code", code)) > 0) {
+            throw new UnitCodeTaken(code);
         }
         try {
-            writer.insert(collection, toDocument(unit), events.of(unit.id(), unit.recordedEvents()));
+            writer.insert(collection, toDocument(unit), events.of(unit.snapshot().id(), unit.recordedEvents()));
         } catch (AggregateWriter.DuplicateKey e) {
-            throw new UnitCodeTaken(unit.code());
+            throw new UnitCodeTaken(code);
         }
     }
 

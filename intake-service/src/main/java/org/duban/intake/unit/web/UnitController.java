@@ -14,6 +14,7 @@ import org.duban.intake.api.model.UnitPage;
 import org.duban.intake.unit.RegisterUnit;
 import org.duban.intake.unit.ResponsibleUnit;
 import org.duban.intake.unit.ResponsibleUnit.Contact;
+import org.duban.intake.unit.ResponsibleUnitSnapshot;
 import org.duban.intake.unit.UnitService;
 import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
@@ -40,7 +41,7 @@ class UnitController implements UnitsApi {
                         .map(contact -> new Contact(contact.getName(), contact.getRole(), contact.getPhone(),
                                 contact.getEmail()))
                         .toList()), idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(view(unit));
+        return ResponseEntity.created(URI.create("/api/v1/units/" + unit.snapshot().id())).body(view(unit));
     }
 
     @Override
@@ -55,7 +56,8 @@ class UnitController implements UnitsApi {
                 pageInfo(found)));
     }
 
-    static Unit view(ResponsibleUnit unit) {
+    static Unit view(ResponsibleUnit registered) {
+        ResponsibleUnitSnapshot unit = registered.snapshot();
         return new Unit(unit.id(), unit.code(), unit.name(), UnitKind.fromValue(unit.kind().name()),
                 unit.contacts().stream()
                         .map(contact -> new UnitContact(contact.name()).role(contact.role()).phone(contact.phone())
