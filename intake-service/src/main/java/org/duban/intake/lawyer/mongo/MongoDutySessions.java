@@ -1,20 +1,11 @@
 package org.duban.intake.lawyer.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.duban.intake.lawyer.DutySession;
 import org.duban.intake.lawyer.DutySessionSnapshot;
 import org.duban.intake.lawyer.DutySessions;
@@ -32,36 +23,26 @@ public final class MongoDutySessions implements DutySessions {
 
     static final String COLLECTION = "lawyer_duty_sessions";
 
-    private final MongoCollection<Document> collection;
-    private final AggregateWriter writer;
-    private final PendingEvents events;
+    private final LawyerRecords<DutySession> sessions;
 
     public MongoDutySessions(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
-        this.collection = database.getCollection(COLLECTION);
-        this.writer = writer;
-        this.events = events;
-        // the list of a period, latest day first
-        collection.createIndex(Indexes.descending("heldOn", "recordedAt"), new IndexOptions().name("latest_first"));
+        this.sessions = new LawyerRecords<>(database.getCollection(COLLECTION), "heldOn", writer, events,
+                MongoDutySessions::fromDocument);
     }
 
     @Override
     public void add(DutySession session) {
-        writer.insert(collection, toDocument(session), events.of(session.snapshot().id(), session.recordedEvents()));
+        sessions.insert(toDocument(session), session.snapshot().id(), session.recordedEvents());
     }
 
     @Override
     public Optional<DutySession> find(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(MongoDutySessions::fromDocument);
+        return sessions.find(id);
     }
 
     @Override
     public Page<DutySession> list(Period period, PageRequest page) {
-        Bson filter = LawyerQueries.days("heldOn", period);
-        List<DutySession> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("heldOn", "recordedAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoDutySessions::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return sessions.latestFirst(sessions.days(period), page);
     }
 
     static Document toDocument(DutySession stored) {

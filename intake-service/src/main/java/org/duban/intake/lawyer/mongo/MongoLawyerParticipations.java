@@ -13,7 +13,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.intake.lawyer.LawyerParticipation;
@@ -34,48 +33,38 @@ public final class MongoLawyerParticipations implements LawyerParticipations {
 
     static final String COLLECTION = "lawyer_participations";
 
-    private final MongoCollection<Document> collection;
-    private final AggregateWriter writer;
-    private final PendingEvents events;
+    private final LawyerRecords<LawyerParticipation> participations;
 
     public MongoLawyerParticipations(MongoDatabase database, AggregateWriter writer, PendingEvents events) {
-        this.collection = database.getCollection(COLLECTION);
-        this.writer = writer;
-        this.events = events;
-        // the list of a period, latest day first; a matter's participations
-        collection.createIndex(Indexes.descending("participatedOn", "recordedAt"),
-                new IndexOptions().name("latest_first"));
+        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        this.participations = new LawyerRecords<>(collection, "participatedOn", writer, events,
+                MongoLawyerParticipations::fromDocument);
+        // a matter's participations
         collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("by_case"));
     }
 
     @Override
     public void add(LawyerParticipation participation) {
         // keyed by the matter, like every event about it
-        writer.insert(collection, toDocument(participation),
-                events.of(participation.snapshot().caseId(), participation.recordedEvents()));
+        participations.insert(toDocument(participation), participation.snapshot().caseId(),
+                participation.recordedEvents());
     }
 
     @Override
     public Optional<LawyerParticipation> find(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first())
-                .map(MongoLawyerParticipations::fromDocument);
+        return participations.find(id);
     }
 
     @Override
     public Page<LawyerParticipation> list(ParticipationFilter filter, PageRequest page) {
-        List<Bson> conditions = new ArrayList<>(List.of(LawyerQueries.days("participatedOn", filter.period())));
+        List<Bson> conditions = new ArrayList<>(List.of(participations.days(filter.period())));
         if (filter.caseId() != null) {
             conditions.add(eq("caseId", filter.caseId()));
         }
         if (filter.kind() != null) {
             conditions.add(eq("kind", filter.kind().name()));
         }
-        Bson query = and(conditions);
-        List<LawyerParticipation> items = collection.find(query)
-                .sort(Sorts.orderBy(Sorts.descending("participatedOn", "recordedAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoLawyerParticipations::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(query));
+        return participations.latestFirst(and(conditions), page);
     }
 
     static Document toDocument(LawyerParticipation stored) {
