@@ -106,8 +106,8 @@ class FieldKeysAtStartIT {
         // and: key 1 removed, every matter still reads
         MongoPetitionCases keyTwoOnly = cases(client.getDatabase(database),
                 TestFieldKeys.withOnlyThePrimaryKey(keysOneAndTwo));
-        assertThat(keyTwoOnly.find("case-clear").orElseThrow().petitioner()).isEqualTo(ZHANG);
-        assertThat(keyTwoOnly.find("case-key-one").orElseThrow().petitioner()).isEqualTo(LI);
+        assertThat(keyTwoOnly.find("case-clear").orElseThrow().details().petitioner()).isEqualTo(ZHANG);
+        assertThat(keyTwoOnly.find("case-key-one").orElseThrow().details().petitioner()).isEqualTo(LI);
     }
 
     private static MongoPetitionCases cases(MongoDatabase database, String keyset) {

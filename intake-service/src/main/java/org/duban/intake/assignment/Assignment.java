@@ -21,6 +21,7 @@ import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.intake.cases.PetitionCase;
 import org.duban.platform.domain.AggregateRoot;
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
@@ -404,5 +405,10 @@ public final class Assignment extends AggregateRoot<DubanEvent> {
 
     /** The facts of the matter an assignment event carries: no personal data. */
     public record IssuedMatter(String caseId, String category, boolean prominent) {
+
+        /** What the events tell of {@code matter}. */
+        public static IssuedMatter of(PetitionCase matter) {
+            return new IssuedMatter(matter.id(), matter.details().category().name(), matter.details().prominent());
+        }
     }
 }

@@ -52,7 +52,7 @@ public final class AssignmentReviews {
         requireOtherEligibleUnit(matter, assignment, reassignToUnitId);
         AssignmentSnapshot old = assignment.snapshot();
         Assignment reassigned = Assignment.issue(reassignedId,
-                new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
+                Assignment.IssuedMatter.of(matter),
                 reassignToUnitId, old.kind(), support.policy().deadlinesFor(old.kind(), now, null),
                 old.instructions(), caller);
         // Two documents, two writes, no transaction: the new assignment goes first, under an id that

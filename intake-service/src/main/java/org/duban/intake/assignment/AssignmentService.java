@@ -56,7 +56,7 @@ public final class AssignmentService {
             Deadlines deadlines = support.policy().deadlinesFor(request.kind(), support.clock().instant(),
                     request.dueAt());
             Assignment assignment = Assignment.issue(id,
-                    new Assignment.IssuedMatter(matter.id(), matter.category().name(), matter.prominent()),
+                    Assignment.IssuedMatter.of(matter),
                     request.unitId(), request.kind(), deadlines, request.instructions(), caller);
             changes.add(assignment);
             return assignment;

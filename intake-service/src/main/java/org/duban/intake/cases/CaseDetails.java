@@ -17,6 +17,6 @@ public record CaseDetails(PetitionCase petitionCase, boolean petitionerShown) {
 
     /** The petitioner, if the caller may see them. */
     public Optional<Petitioner> petitioner() {
-        return petitionerShown ? Optional.of(petitionCase.petitioner()) : Optional.empty();
+        return petitionerShown ? Optional.of(petitionCase.details().petitioner()) : Optional.empty();
     }
 }

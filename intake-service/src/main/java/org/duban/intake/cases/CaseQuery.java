@@ -22,12 +22,13 @@ public record CaseQuery(CaseFilter filter, Instant registeredFrom, Instant regis
 
     /** Whether the matter meets every condition: what the store's selection means. */
     public boolean matches(PetitionCase matter) {
-        return filter.textMatches(matter.id(), matter.title())
+        RegisterCase details = matter.details();
+        return filter.textMatches(matter.id(), details.title())
                 && (filter.ids().isEmpty() || filter.ids().contains(matter.id()))
-                && (filter.category() == null || filter.category() == matter.category())
-                && (filter.channel() == null || filter.channel() == matter.details().channel())
-                && (filter.origin() == null || filter.origin() == matter.details().origin())
-                && (filter.prominent() == null || filter.prominent() == matter.prominent())
+                && (filter.category() == null || filter.category() == details.category())
+                && (filter.channel() == null || filter.channel() == details.channel())
+                && (filter.origin() == null || filter.origin() == details.origin())
+                && (filter.prominent() == null || filter.prominent() == details.prominent())
                 && (registeredFrom == null || !matter.registeredAt().isBefore(registeredFrom))
                 && (registeredTo == null || matter.registeredAt().isBefore(registeredTo));
     }

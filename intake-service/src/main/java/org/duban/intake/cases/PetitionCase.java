@@ -74,28 +74,6 @@ public final class PetitionCase extends AggregateRoot<DubanEvent> {
         return details;
     }
 
-    public String title() {
-        return details.title();
-    }
-
-    public Category category() {
-        return details.category();
-    }
-
-    /** 重点 matter. */
-    public boolean prominent() {
-        return details.prominent();
-    }
-
-    /** 举报 matter: its accused units never see it. */
-    public boolean whistleblowing() {
-        return details.whistleblowing();
-    }
-
-    public Petitioner petitioner() {
-        return details.petitioner();
-    }
-
     public String queryCodeHash() {
         return queryCodeHash;
     }

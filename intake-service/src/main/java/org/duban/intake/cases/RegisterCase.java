@@ -12,6 +12,9 @@ import org.duban.platform.domain.InvalidInput;
 /**
  * What a supervisor gives to register a matter, checked here once: a {@link PetitionCase} keeps it, as it
  * was registered, for its whole life.
+ *
+ * @param prominent      a 重点 matter
+ * @param whistleblowing a 举报 matter: its accused units never see it
  */
 public record RegisterCase(
         String title,

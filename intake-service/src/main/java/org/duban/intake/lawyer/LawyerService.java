@@ -87,7 +87,7 @@ public final class LawyerService {
 
     private String title(String caseId) {
         try {
-            return cases.find(caseId).title();
+            return cases.find(caseId).details().title();
         } catch (NotFound missing) {
             throw new InvalidInput("caseId", "not a registered matter: " + caseId);
         }

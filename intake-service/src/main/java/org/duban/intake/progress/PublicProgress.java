@@ -47,7 +47,7 @@ public record PublicProgress(List<ProgressStep> stages, Instant dueAt) {
         Objects.requireNonNull(matter, "matter");
         List<ProgressStep> stages = new ArrayList<>();
         stages.add(ProgressStep.of(ProgressStage.REGISTERED, matter.registeredAt()));
-        if (matter.whistleblowing()) {
+        if (matter.details().whistleblowing()) {
             return new PublicProgress(stages, null);
         }
         Instant dueAt = null;

@@ -31,7 +31,7 @@ public final class PublicProgressService {
     public PublicProgress progress(PublicProgressRequest request) {
         PetitionCase matter = cases.findByQueryCode(request.queryCode())
                 .orElseThrow(() -> new NotFound("matter", WRONG_CODE));
-        return PublicProgress.of(matter, matter.whistleblowing() ? List.of() : assignments.of(matter.id()),
+        return PublicProgress.of(matter, matter.details().whistleblowing() ? List.of() : assignments.of(matter.id()),
                 unitId -> units.get(unitId).snapshot().kind());
     }
 }

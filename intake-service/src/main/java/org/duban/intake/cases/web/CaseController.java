@@ -58,7 +58,7 @@ class CaseController implements CasesApi {
                 request.getRepeatOfCaseId()), idempotencyKey);
         PetitionCase registeredCase = registered.petitionCase();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + registeredCase.id()))
-                .body(view(registeredCase).petitioner(petitioner(registeredCase.petitioner()))
+                .body(view(registeredCase).petitioner(petitioner(registeredCase.details().petitioner()))
                         .queryCode(registered.queryCode()));
     }
 

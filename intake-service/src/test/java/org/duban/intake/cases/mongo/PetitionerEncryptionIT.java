@@ -97,8 +97,8 @@ class PetitionerEncryptionIT {
         cases.add(matter("case-2", new Petitioner("王五", null, null)));
 
         // when / then
-        assertThat(cases.find("case-1").orElseThrow().petitioner()).isEqualTo(ZHANG);
-        assertThat(cases.find("case-2").orElseThrow().petitioner()).isEqualTo(new Petitioner("王五", null, null));
+        assertThat(cases.find("case-1").orElseThrow().details().petitioner()).isEqualTo(ZHANG);
+        assertThat(cases.find("case-2").orElseThrow().details().petitioner()).isEqualTo(new Petitioner("王五", null, null));
         assertThat(raw.find(eq("_id", "case-2")).first().get("petitioner", Document.class).get("idNumber")).isNull();
     }
 
@@ -148,14 +148,14 @@ class PetitionerEncryptionIT {
         List<FieldReencryption.Outcome> outcomes = new FieldReencryption(List.of(reencryption(keyset))).run();
 
         // then: read as it was, then written again encrypted, once, its version up by one; nothing lost
-        assertThat(before.petitioner()).isEqualTo(ZHANG);
+        assertThat(before.details().petitioner()).isEqualTo(ZHANG);
         assertThat(outcomes).containsExactly(new FieldReencryption.Outcome("cases", 1, 0, 0));
         Document stored = raw.find(eq("_id", "case-old")).first();
         assertThat(stored.toJson()).doesNotContain("张三", "110101199003071234", "13812345678");
         assertThat(stored.getLong("version")).isEqualTo(3L);
         assertThat(cases.find("case-old").orElseThrow().snapshot()).usingRecursiveComparison().ignoringFields("version")
                 .isEqualTo(before.snapshot());
-        assertThat(cases.find("case-new").orElseThrow().petitioner()).isEqualTo(LI);
+        assertThat(cases.find("case-new").orElseThrow().details().petitioner()).isEqualTo(LI);
     }
 
     @Test
@@ -190,7 +190,7 @@ class PetitionerEncryptionIT {
             assertThat(keyTwoOnly.find(matter.id()).orElseThrow().snapshot()).usingRecursiveComparison()
                     .ignoringFields("version").isEqualTo(matter.snapshot());
         }
-        assertThat(keyTwoOnly.find("case-clear").orElseThrow().petitioner()).isEqualTo(new Petitioner("张三", null, null));
+        assertThat(keyTwoOnly.find("case-clear").orElseThrow().details().petitioner()).isEqualTo(new Petitioner("张三", null, null));
         assertThat(new FieldReencryption(List.of(reencryption(keysOneAndTwo))).run())
                 .as("a second run finds nothing left").containsExactly(new FieldReencryption.Outcome("cases", 0, 0, 0));
     }
