@@ -4,12 +4,10 @@ import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
 import org.duban.reporting.projection.DailyFigures;
-import org.duban.reporting.projection.IssuedAssignments;
 import org.duban.reporting.projection.LawyerProjection;
 import org.duban.reporting.projection.LawyerWork;
 import org.duban.reporting.projection.Matters;
 import org.duban.reporting.projection.ProjectionService;
-import org.duban.reporting.projection.Recommendations;
 import org.duban.reporting.projection.SupervisionProjection;
 import org.duban.reporting.projection.Units;
 import org.duban.reporting.projection.mongo.MongoDailyFigures;
@@ -28,16 +26,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the use cases to their Mongo stores; neither knows Spring. The projection's stores are beans of their
- * own because the figures are read from the same stores the projection writes.
+ * Wires the use cases to their Mongo stores; neither knows Spring. The stores the figures are read from are beans
+ * of their own because the projection writes the same stores; those only the projection reads (its memory of issued
+ * assignments and recommendations) are built with it, as the timeline's store is.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportingConfiguration {
-
-    @Bean
-    IssuedAssignments issuedAssignments(MongoDatabase database) {
-        return new MongoIssuedAssignments(database);
-    }
 
     @Bean
     DailyFigures dailyFigures(MongoDatabase database) {
@@ -55,20 +49,15 @@ class ReportingConfiguration {
     }
 
     @Bean
-    Recommendations recommendations(MongoDatabase database) {
-        return new MongoRecommendations(database);
-    }
-
-    @Bean
     LawyerWork lawyerWork(MongoDatabase database) {
         return new MongoLawyerWork(database);
     }
 
     @Bean
-    ProjectionService projectionService(IssuedAssignments assignments, DailyFigures figures, Matters matters,
-            Units units, Recommendations recommendations, ZoneId officeZone) {
-        return new ProjectionService(assignments, figures, matters, units,
-                new SupervisionProjection(figures, recommendations, officeZone), officeZone);
+    ProjectionService projectionService(MongoDatabase database, DailyFigures figures, Matters matters, Units units,
+            ZoneId officeZone) {
+        return new ProjectionService(new MongoIssuedAssignments(database), figures, matters, units,
+                new SupervisionProjection(figures, new MongoRecommendations(database), officeZone), officeZone);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.duban.reporting.projection.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -8,9 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.duban.reporting.projection.AssignmentKind;
 import org.duban.reporting.projection.IssuedAssignment;
@@ -25,28 +22,27 @@ public final class MongoIssuedAssignments implements IssuedAssignments {
 
     static final String COLLECTION = "assignments";
 
-    private final MongoCollection<Document> collection;
+    private final ProjectionCollection assignments;
 
     public MongoIssuedAssignments(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this.assignments = new ProjectionCollection(database, COLLECTION);
     }
 
     @Override
     public void save(IssuedAssignment assignment) {
-        collection.updateOne(eq("_id", assignment.assignmentId()), combine(
-                        set("caseId", assignment.caseId()),
-                        set("unitId", assignment.unitId()),
-                        set("kind", assignment.kind().name()),
-                        set("category", assignment.category()),
-                        set("prominent", assignment.prominent()),
-                        set("issuedAt", Date.from(assignment.issuedAt())),
-                        set("issuedOn", assignment.issuedOn().toString())),
-                new UpdateOptions().upsert(true));
+        assignments.upsert(assignment.assignmentId(), combine(
+                set("caseId", assignment.caseId()),
+                set("unitId", assignment.unitId()),
+                set("kind", assignment.kind().name()),
+                set("category", assignment.category()),
+                set("prominent", assignment.prominent()),
+                set("issuedAt", Date.from(assignment.issuedAt())),
+                set("issuedOn", assignment.issuedOn().toString())));
     }
 
     @Override
     public Optional<IssuedAssignment> find(String assignmentId) {
-        return Optional.ofNullable(collection.find(eq("_id", assignmentId)).first()).map(MongoIssuedAssignments::fromDocument);
+        return assignments.find(assignmentId).map(MongoIssuedAssignments::fromDocument);
     }
 
     private static IssuedAssignment fromDocument(Document document) {

@@ -2,10 +2,9 @@ package org.duban.reporting.projection.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
+import static org.duban.reporting.projection.mongo.ProjectionCollection.daysIn;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,15 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.duban.reporting.projection.LawyerTotals;
 import org.duban.reporting.projection.LawyerWork;
 
@@ -36,34 +31,34 @@ public final class MongoLawyerWork implements LawyerWork {
     static final String SESSIONS = "lawyer_duty_sessions";
     static final String PARTICIPATIONS = "lawyer_participations";
 
-    private final MongoCollection<Document> sessions;
-    private final MongoCollection<Document> participations;
+    private final ProjectionCollection sessions;
+    private final ProjectionCollection participations;
 
     public MongoLawyerWork(MongoDatabase database) {
-        this.sessions = database.getCollection(SESSIONS);
-        this.participations = database.getCollection(PARTICIPATIONS);
-        sessions.createIndex(Indexes.ascending("heldOn"));
-        participations.createIndex(Indexes.ascending("participatedOn"));
+        this.sessions = new ProjectionCollection(database, SESSIONS);
+        this.participations = new ProjectionCollection(database, PARTICIPATIONS);
+        sessions.index("heldOn");
+        participations.index("participatedOn");
     }
 
     @Override
     public void dutySession(String sessionId, LocalDate heldOn, int visitorsReceived) {
-        sessions.updateOne(eq("_id", sessionId), combine(set("heldOn", heldOn.toString()),
-                set("visitorsReceived", visitorsReceived)), new UpdateOptions().upsert(true));
+        sessions.upsert(sessionId, combine(set("heldOn", heldOn.toString()),
+                set("visitorsReceived", visitorsReceived)));
     }
 
     @Override
     public void participation(String participationId, String caseId, String kind, LocalDate participatedOn) {
-        participations.updateOne(eq("_id", participationId), combine(set("caseId", caseId), set("kind", kind),
-                set("participatedOn", participatedOn.toString())), new UpdateOptions().upsert(true));
+        participations.upsert(participationId, combine(set("caseId", caseId), set("kind", kind),
+                set("participatedOn", participatedOn.toString())));
     }
 
     @Override
     public LawyerTotals totals(LocalDate from, LocalDate to) {
         long held = 0;
         long visitors = 0;
-        for (Document group : sessions.aggregate(new ArrayList<>(List.of(
-                Aggregates.match(in("heldOn", from, to)),
+        for (Document group : sessions.documents().aggregate(new ArrayList<>(List.of(
+                Aggregates.match(daysIn("heldOn", from, to)),
                 Aggregates.group(null, Accumulators.sum("sessions", 1),
                         Accumulators.sum("visitors", "$visitorsReceived")))))) {
             held += ((Number) group.get("sessions")).longValue();
@@ -74,13 +69,9 @@ public final class MongoLawyerWork implements LawyerWork {
 
     private long matters(LocalDate from, LocalDate to, String kind) {
         Set<String> caseIds = new HashSet<>();
-        participations.find(and(eq("kind", kind), in("participatedOn", from, to)))
+        participations.documents().find(and(eq("kind", kind), daysIn("participatedOn", from, to)))
                 .projection(Projections.include("caseId"))
                 .forEach(document -> caseIds.add(document.getString("caseId")));
         return caseIds.size();
-    }
-
-    private static Bson in(String dayField, LocalDate from, LocalDate to) {
-        return and(gte(dayField, from.toString()), lt(dayField, to.toString()));
     }
 }

@@ -4,13 +4,13 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
+import static org.duban.reporting.projection.mongo.ProjectionCollection.daysIn;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.MatterTotals;
@@ -41,23 +36,21 @@ import org.duban.reporting.projection.Matters;
  * concludedAt, concludedOn, concludedUnitId, resolved, evaluationId, evaluatedAt, evaluatedOn, satisfied,
  * unrated, repeats: [Date…]}} — {@code unrated} when the current evaluation is the platform's 超期未评价.
  *
- * <p>"Earliest wins" and "latest wins" are conditional upserts: the filter says "absent, or later
- * (earlier) than mine", so the write lands only when it improves the document, in one document
- * write. When the filter fails on an existing document the upsert's insert hits the duplicate
- * {@code _id}, which means "not better than what is stored" — or a racing first insert, so the write
- * is tried once more without upsert.
+ * <p>"Earliest wins" and "latest wins" are conditional upserts ({@link ProjectionCollection#upsertWhere}): the
+ * condition says "absent, or later (earlier) than mine", so the write lands only when it improves the document, in
+ * one document write.
  */
 public final class MongoMatters implements Matters {
 
     static final String COLLECTION = "matters";
 
-    private final MongoCollection<Document> collection;
+    private final ProjectionCollection matters;
 
     public MongoMatters(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
-        collection.createIndex(Indexes.ascending("concludedOn"));
-        collection.createIndex(Indexes.ascending("evaluatedOn"));
-        collection.createIndex(Indexes.ascending("prominent", "firstIssuedOn"));
+        this.matters = new ProjectionCollection(database, COLLECTION);
+        matters.index("concludedOn");
+        matters.index("evaluatedOn");
+        matters.index("prominent", "firstIssuedOn");
     }
 
     @Override
@@ -65,21 +58,21 @@ public final class MongoMatters implements Matters {
         Bson update = prominent
                 ? combine(set("category", category), set("firstTime", firstTime), set("prominent", true))
                 : combine(set("category", category), set("firstTime", firstTime));
-        collection.updateOne(eq("_id", caseId), update, new UpdateOptions().upsert(true));
+        matters.upsert(caseId, update);
     }
 
     @Override
     public void repeated(String caseId, Instant registeredAt) {
-        collection.updateOne(eq("_id", caseId), addToSet("repeats", Date.from(registeredAt)),
-                new UpdateOptions().upsert(true));
+        matters.upsert(caseId, addToSet("repeats", Date.from(registeredAt)));
     }
 
     @Override
     public void assignmentIssued(String caseId, String unitId, boolean prominent, Instant issuedAt, LocalDate issuedOn) {
         if (prominent) {
-            collection.updateOne(eq("_id", caseId), set("prominent", true), new UpdateOptions().upsert(true));
+            matters.upsert(caseId, set("prominent", true));
         }
-        conditional(caseId, or(exists("firstIssuedAt", false), gt("firstIssuedAt", Date.from(issuedAt))), combine(
+        Bson earliest = or(exists("firstIssuedAt", false), gt("firstIssuedAt", Date.from(issuedAt)));
+        matters.upsertWhere(caseId, earliest, combine(
                 set("firstIssuedAt", Date.from(issuedAt)),
                 set("firstIssuedOn", issuedOn.toString()),
                 set("firstUnitId", unitId)));
@@ -87,7 +80,8 @@ public final class MongoMatters implements Matters {
 
     @Override
     public void concluded(String caseId, String unitId, boolean resolved, Instant concludedAt, LocalDate concludedOn) {
-        conditional(caseId, or(exists("concludedAt", false), gt("concludedAt", Date.from(concludedAt))), combine(
+        Bson earliest = or(exists("concludedAt", false), gt("concludedAt", Date.from(concludedAt)));
+        matters.upsertWhere(caseId, earliest, combine(
                 set("concludedAt", Date.from(concludedAt)),
                 set("concludedOn", concludedOn.toString()),
                 set("concludedUnitId", unitId),
@@ -97,7 +91,8 @@ public final class MongoMatters implements Matters {
     @Override
     public void evaluated(String caseId, String evaluationId, boolean satisfied, boolean unrated, Instant recordedAt,
             LocalDate recordedOn) {
-        conditional(caseId, or(exists("evaluatedAt", false), lt("evaluatedAt", Date.from(recordedAt))), combine(
+        Bson latest = or(exists("evaluatedAt", false), lt("evaluatedAt", Date.from(recordedAt)));
+        matters.upsertWhere(caseId, latest, combine(
                 set("evaluationId", evaluationId),
                 set("evaluatedAt", Date.from(recordedAt)),
                 set("evaluatedOn", recordedOn.toString()),
@@ -105,26 +100,14 @@ public final class MongoMatters implements Matters {
                 set("unrated", unrated)));
     }
 
-    private void conditional(String caseId, Bson better, Bson update) {
-        Bson filter = and(eq("_id", caseId), better);
-        try {
-            collection.updateOne(filter, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            collection.updateOne(filter, update);
-        }
-    }
-
     @Override
     public Map<String, MatterTotals> totalsByUnit(LocalDate from, LocalDate to, Duration repeatWindow) {
-        Bson concluded = in("concludedOn", from, to);
-        Bson evaluatedOrUnrated = in("evaluatedOn", from, to);
+        Bson concluded = daysIn("concludedOn", from, to);
+        Bson evaluatedOrUnrated = daysIn("evaluatedOn", from, to);
         // the platform's 超期未评价 is no evaluation: counted apart (documents from before the flag have none)
         Bson evaluated = and(evaluatedOrUnrated, ne("unrated", true));
         Bson unrated = and(evaluatedOrUnrated, eq("unrated", true));
-        Bson prominent = and(eq("prominent", true), in("firstIssuedOn", from, to));
+        Bson prominent = and(eq("prominent", true), daysIn("firstIssuedOn", from, to));
         Bson firstTime = and(eq("firstTime", true), concluded);
         Map<String, long[]> counts = new HashMap<>();
         count(counts, 0, concluded, "concludedUnitId");
@@ -136,7 +119,7 @@ public final class MongoMatters implements Matters {
         count(counts, 6, and(firstTime, eq("resolved", true)), "concludedUnitId");
         count(counts, 7, unrated, "concludedUnitId");
         // a resolved first-time matter with a repeat petition within the window is not resolved first time
-        collection.find(and(firstTime, eq("resolved", true), exists("repeats")))
+        matters.documents().find(and(firstTime, eq("resolved", true), exists("repeats")))
                 .projection(Projections.include("concludedUnitId", "concludedAt", "repeats"))
                 .forEach(matter -> {
                     if (repeatedWithin(matter, repeatWindow)) {
@@ -161,15 +144,11 @@ public final class MongoMatters implements Matters {
     }
 
     private void count(Map<String, long[]> counts, int index, Bson filter, String unitField) {
-        collection.aggregate(new ArrayList<>(List.of(
+        matters.documents().aggregate(new ArrayList<>(List.of(
                         Aggregates.match(filter),
                         Aggregates.group("$" + unitField, Accumulators.sum("n", 1)))))
                 .forEach(group -> counts.computeIfAbsent(unit(group.getString("_id")), unit -> new long[8])[index] +=
                         ((Number) group.get("n")).longValue());
-    }
-
-    private static Bson in(String dayField, LocalDate from, LocalDate to) {
-        return and(gte(dayField, from.toString()), lt(dayField, to.toString()));
     }
 
     private static String unit(String unitId) {

@@ -1,16 +1,12 @@
 package org.duban.reporting.projection.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.Recommendations;
@@ -20,10 +16,10 @@ public final class MongoRecommendations implements Recommendations {
 
     static final String COLLECTION = "recommendations";
 
-    private final MongoCollection<Document> collection;
+    private final ProjectionCollection recommendations;
 
     public MongoRecommendations(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this.recommendations = new ProjectionCollection(database, COLLECTION);
     }
 
     @Override
@@ -37,8 +33,7 @@ public final class MongoRecommendations implements Recommendations {
     }
 
     private Recommendation upsert(String recommendationId, Bson update) {
-        Document document = collection.findOneAndUpdate(eq("_id", recommendationId), update,
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Document document = recommendations.upsertAndGet(recommendationId, update);
         return new Recommendation(recommendationId, document.getString("unitId"),
                 Optional.ofNullable(document.getString("issuedOn")).map(LocalDate::parse),
                 document.getBoolean("adopted", false));
