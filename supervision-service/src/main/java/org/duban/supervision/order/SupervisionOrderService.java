@@ -56,12 +56,9 @@ public final class SupervisionOrderService {
             throw new StateConflict("assignment", assignment.assignmentId(), assignment.status().name(),
                     "open a supervision order");
         }
-        return support.creations().create(caller, "open-supervision-order", idempotencyKey, request, id -> {
-            SupervisionOrder order = SupervisionOrder.open(id, assignment, request.trigger(), request.form(),
-                    request.note(), dueAt, false, now, caller.asActor());
-            orders.insert(order);
-            return order;
-        }, orders::find);
+        return support.createOnce(caller, "open-supervision-order", idempotencyKey, request, orders,
+                id -> SupervisionOrder.open(id, assignment, request.trigger(), request.form(), request.note(), dueAt,
+                        false, now, caller.asActor()));
     }
 
     public Page<SupervisionOrder> list(Caller caller, String unitId, OrderStatus status, String assignmentId,
