@@ -3,7 +3,6 @@ package org.duban.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.NotificationDelivered;
 import org.duban.contracts.events.NotificationDeliveryFailed;
 import org.duban.notification.inbox.InboxMessage;
+import org.duban.platform.domain.AggregateRoot;
 import org.duban.platform.domain.StateConflict;
 
 /**
@@ -24,7 +24,7 @@ import org.duban.platform.domain.StateConflict;
  * <p>One instance is changed by one thread at a time: the dispatcher worker holding its lease, or the
  * redelivery that read it.
  */
-public final class Delivery {
+public final class Delivery extends AggregateRoot<DubanEvent> {
 
     static final Actor NOTIFIER = Actor.system("notification-service");
 
@@ -36,7 +36,6 @@ public final class Delivery {
     private final Instant createdAt;
     private final String traceparent;
     private final long version;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private Delivery(DeliverySnapshot stored) {
         this.id = stored.id();
@@ -126,8 +125,8 @@ public final class Delivery {
         if (outcome.succeeded()) {
             status = DeliveryStatus.DELIVERED;
             progress = progress.ended(attempt, now, null);
-            recorded.add(new NotificationDelivered(id, channel().name(), unitId(), caseId(), sourceEventId(),
-                    sourceEventType(), attempt.number(), now, NOTIFIER));
+            record(new NotificationDelivered(id, channel().name(), unitId(), content.caseId(), content.sourceEventId(),
+                    content.sourceEventType(), attempt.number(), now, NOTIFIER));
             return;
         }
         Optional<Instant> next = outcome.permanent() ? Optional.empty()
@@ -138,8 +137,8 @@ public final class Delivery {
         }
         status = DeliveryStatus.FAILED;
         progress = progress.ended(attempt, now, now.plus(retention));
-        recorded.add(new NotificationDeliveryFailed(id, channel().name(), unitId(), caseId(), sourceEventId(),
-                sourceEventType(), attempt.number(), outcome.status(), now, NOTIFIER));
+        record(new NotificationDeliveryFailed(id, channel().name(), unitId(), content.caseId(), content.sourceEventId(),
+                content.sourceEventType(), attempt.number(), outcome.status(), now, NOTIFIER));
     }
 
     /**
@@ -162,12 +161,8 @@ public final class Delivery {
         }
     }
 
-    /** The events recorded since it was created or read, not yet stored. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
     /** The stored version it was read at (0 for a new one). */
+    @Override
     public long version() {
         return version;
     }
@@ -196,62 +191,23 @@ public final class Delivery {
         return target.unitId();
     }
 
-    /** The webhook endpoint (WEBHOOK), else null. */
-    public String endpointId() {
-        return target.endpointId();
-    }
-
-    /** The e-mail addresses (EMAIL), else empty. */
-    public List<String> recipients() {
-        return target.recipients();
-    }
-
-    public String messageId() {
-        return content.messageId();
-    }
-
-    public String sourceEventId() {
-        return content.sourceEventId();
-    }
-
-    public String sourceEventType() {
-        return content.sourceEventType();
-    }
-
-    public String caseId() {
-        return content.caseId();
-    }
-
-    /** The message title (the e-mail's subject). */
-    public String subject() {
-        return content.subject();
-    }
-
-    /** Exactly what is sent: the webhook's JSON body, or the e-mail's text. */
-    public String payload() {
-        return content.payload();
-    }
-
-    public List<Attempt> attempts() {
-        return progress.attempts();
-    }
-
-    /** Attempts made since the schedule last started (creation or redelivery). */
-    public int roundAttempts() {
-        return progress.roundAttempts();
-    }
-
     /** When a PENDING delivery is due; null otherwise. */
     public Instant nextAttemptAt() {
         return progress.nextAttemptAt();
     }
 
-    public Instant completedAt() {
-        return progress.completedAt();
+    /** Where it goes: the channel, the unit, the webhook endpoint or the e-mail addresses. */
+    public DeliveryTarget target() {
+        return target;
     }
 
-    /** When a FAILED delivery is deleted; null otherwise. */
-    public Instant expiresAt() {
-        return progress.expiresAt();
+    /** What it carries: the message, its event and exactly what is sent. */
+    public DeliveryContent content() {
+        return content;
+    }
+
+    /** Its attempts and where its schedule stands. */
+    public DeliveryProgress progress() {
+        return progress;
     }
 }

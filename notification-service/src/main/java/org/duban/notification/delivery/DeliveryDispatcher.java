@@ -258,7 +258,7 @@ public final class DeliveryDispatcher implements DeliveryHandOver {
         }
         String result = outcome.succeeded() ? "delivered" : outcome.error();
         log.info("delivery {} ({}, unit {}): attempt {} {} in {} ms; now {}{}", after.id(), after.channel(),
-                after.unitId(), after.attempts().size(), result, outcome.latencyMillis(), after.status(),
+                after.unitId(), after.progress().attempts().size(), result, outcome.latencyMillis(), after.status(),
                 after.nextAttemptAt() == null ? "" : ", next at " + after.nextAttemptAt());
     }
 

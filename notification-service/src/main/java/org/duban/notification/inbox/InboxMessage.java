@@ -2,21 +2,20 @@ package org.duban.notification.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.NotificationAcknowledged;
+import org.duban.platform.domain.AggregateRoot;
 import org.duban.platform.domain.StateConflict;
 
 /**
  * A message in a unit's inbox. It is delivered once per event and unit, and acknowledged at most
  * once: the first acknowledgement is the proof that the unit was told (送达), recorded as an event.
  */
-public final class InboxMessage {
+public final class InboxMessage extends AggregateRoot<DubanEvent> {
 
     /** The owner of the office inbox that every supervisor reads (what units answer or ask for). */
     public static final String OFFICE = "office";
@@ -32,7 +31,6 @@ public final class InboxMessage {
     private final Instant createdAt;
     private Acknowledgement acknowledgement;
     private final long version;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     private InboxMessage(InboxMessageSnapshot stored) {
         this.id = stored.id();
@@ -77,7 +75,7 @@ public final class InboxMessage {
             throw new StateConflict("inbox message", id, "ACKNOWLEDGED", "acknowledge it again");
         }
         acknowledgement = new Acknowledgement(at, by.subject());
-        recorded.add(new NotificationAcknowledged(id, unitId(), caseId(), sourceEventId(), sourceEventType(),
+        record(new NotificationAcknowledged(id, unitId(), caseId(), sourceEventId(), sourceEventType(),
                 createdAt, at, by));
     }
 
@@ -85,12 +83,8 @@ public final class InboxMessage {
         return acknowledgement != null;
     }
 
-    /** The events recorded since it was created or read, not yet stored. */
-    public List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
-    }
-
     /** The stored version it was read at (0 for a new one). */
+    @Override
     public long version() {
         return version;
     }

@@ -79,7 +79,7 @@ class DeliveryDispatcherTest {
 
         // then
         await().atMost(PATIENCE).until(() -> status(webhook) == DeliveryStatus.DELIVERED);
-        assertThat(deliveries.byId(webhook.id()).orElseThrow().attempts()).hasSize(1);
+        assertThat(deliveries.byId(webhook.id()).orElseThrow().progress().attempts()).hasSize(1);
         assertThat(meters.find("duban.notification.deliveries.attempts").counters()).singleElement()
                 .satisfies(counter -> assertThat(counter.getId().getTag("outcome")).isEqualTo("delivered"));
     }
@@ -112,7 +112,7 @@ class DeliveryDispatcherTest {
         // given: one worker, held by a slow receiver
         CountDownLatch release = new CountDownLatch(1);
         start(deliveries, Duration.ofHours(1), 1, List.of(transport(Channel.WEBHOOK, d -> {
-            if (d.sourceEventId().equals("evt-5")) {
+            if (d.content().sourceEventId().equals("evt-5")) {
                 awaitQuietly(release);
             }
             return AttemptOutcome.success(204, 3);
@@ -128,7 +128,7 @@ class DeliveryDispatcherTest {
         // then
         await().atMost(PATIENCE).until(() -> status(slow) == DeliveryStatus.DELIVERED
                 && status(next) == DeliveryStatus.DELIVERED);
-        assertThat(deliveries.byId(next.id()).orElseThrow().attempts()).hasSize(1);
+        assertThat(deliveries.byId(next.id()).orElseThrow().progress().attempts()).hasSize(1);
     }
 
     @Test

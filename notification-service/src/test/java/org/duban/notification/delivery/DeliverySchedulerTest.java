@@ -64,7 +64,7 @@ class DeliverySchedulerTest {
 
         // then: addressed and due now, the dispatcher woken
         Delivery addressed = theEmail(message);
-        assertThat(addressed.recipients()).containsExactly("li.na@unit.example");
+        assertThat(addressed.target().recipients()).containsExactly("li.na@unit.example");
         assertThat(addressed.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
         assertThat(addressed.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(wakeUps.get()).isEqualTo(1);
@@ -95,7 +95,7 @@ class DeliverySchedulerTest {
         scheduler.schedule(message);
 
         // then
-        assertThat(theEmail(message).recipients()).containsExactly("wang.fang@unit.example");
+        assertThat(theEmail(message).target().recipients()).containsExactly("wang.fang@unit.example");
         assertThat(theEmail(message).nextAttemptAt()).isEqualTo(T0);
     }
 
@@ -119,7 +119,7 @@ class DeliverySchedulerTest {
 
         // then
         assertThat(theEmail(message).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(theEmail(message).recipients()).containsExactly("zhou.min@unit.example");
+        assertThat(theEmail(message).target().recipients()).containsExactly("zhou.min@unit.example");
     }
 
     @Test

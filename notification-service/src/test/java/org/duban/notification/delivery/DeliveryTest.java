@@ -49,8 +49,8 @@ class DeliveryTest {
         }
         delivery.record(AttemptOutcome.failure(503, 40, "HTTP 503", null), now, schedule, RETENTION);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(delivery.attempts()).hasSize(10);
-        assertThat(delivery.expiresAt()).isEqualTo(now.plus(RETENTION));
+        assertThat(delivery.progress().attempts()).hasSize(10);
+        assertThat(delivery.progress().expiresAt()).isEqualTo(now.plus(RETENTION));
         assertThat(delivery.recordedEvents()).singleElement().isInstanceOfSatisfying(NotificationDeliveryFailed.class, failed -> {
             assertThat(failed.attempts()).isEqualTo(10);
             assertThat(failed.lastStatus()).isEqualTo(503);
@@ -69,7 +69,7 @@ class DeliveryTest {
 
         // then
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(delivery.attempts()).extracting(Attempt::number, Attempt::status, Attempt::latencyMillis,
+        assertThat(delivery.progress().attempts()).extracting(Attempt::number, Attempt::status, Attempt::latencyMillis,
                 Attempt::error).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, null, 15_000L, "timed out"),
                         org.assertj.core.groups.Tuple.tuple(2, 204, 31L, null));
@@ -95,7 +95,7 @@ class DeliveryTest {
                 RetryAfter.parse("99999999999999", T0).orElseThrow()), T0, schedule, RETENTION);
 
         // then: the attempt is recorded, the next one falls at the cap: the schedule's longest step, 24 h
-        assertThat(delivery.attempts()).hasSize(1);
+        assertThat(delivery.progress().attempts()).hasSize(1);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
     }
@@ -133,7 +133,7 @@ class DeliveryTest {
         delivery.record(AttemptOutcome.notAttempted(Duration.ofSeconds(60)), T0, schedule, RETENTION);
 
         // then
-        assertThat(delivery.attempts()).isEmpty();
+        assertThat(delivery.progress().attempts()).isEmpty();
         assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
     }
 
@@ -150,9 +150,9 @@ class DeliveryTest {
         // then
         assertThat(again.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(again.id()).isEqualTo(id);
-        assertThat(again.roundAttempts()).isZero();
-        assertThat(again.attempts()).hasSize(1);
-        assertThat(again.expiresAt()).isNull();
+        assertThat(again.progress().roundAttempts()).isZero();
+        assertThat(again.progress().attempts()).hasSize(1);
+        assertThat(again.progress().expiresAt()).isNull();
         assertThat(again.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
         assertThatThrownBy(() -> again.redeliver(T0, schedule)).isInstanceOf(StateConflict.class);
     }

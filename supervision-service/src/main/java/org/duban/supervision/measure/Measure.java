@@ -24,7 +24,6 @@ import org.duban.supervision.reminder.RemindedSubject;
  */
 public final class Measure extends RemindedSubject {
 
-    public static final long UNSAVED = -1;
     static final String WHAT = "measure";
 
     private final MeasureKind kind;
@@ -71,7 +70,7 @@ public final class Measure extends RemindedSubject {
         if (status != MeasureStatus.AWAITING_SUBMISSION) {
             throw new StateConflict(WHAT, id(), status.name(), "submit");
         }
-        boolean late = now.isAfter(dueAt());
+        boolean late = now.isAfter(dates.dueAt());
         status = MeasureStatus.SUBMITTED;
         submission = new Submission(text, now, late);
         record(new MeasureSubmitted(id(), kind.name(), unitId(), caseId(), late, now, actor));
@@ -90,11 +89,11 @@ public final class Measure extends RemindedSubject {
     @Override
     public Optional<Deadline> applicableDeadline() {
         return status == MeasureStatus.AWAITING_SUBMISSION
-                ? Optional.of(new Deadline(DeadlineKind.SUBMISSION, dueAt())) : Optional.empty();
+                ? Optional.of(new Deadline(DeadlineKind.SUBMISSION, dates.dueAt())) : Optional.empty();
     }
 
     public boolean overdue(Instant now) {
-        return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dueAt());
+        return status == MeasureStatus.AWAITING_SUBMISSION && now.isAfter(dates.dueAt());
     }
 
     public MeasureKind kind() {
@@ -116,24 +115,8 @@ public final class Measure extends RemindedSubject {
         return concerns.caseId();
     }
 
-    public String supervisionId() {
-        return concerns.supervisionId();
-    }
-
-    public String reason() {
-        return reason;
-    }
-
     public MeasureStatus status() {
         return status;
-    }
-
-    public Instant dueAt() {
-        return dates.dueAt();
-    }
-
-    public Instant scheduledAt() {
-        return dates.scheduledAt();
     }
 
     public Instant issuedAt() {
@@ -142,10 +125,6 @@ public final class Measure extends RemindedSubject {
 
     public Submission submission() {
         return submission;
-    }
-
-    public Held held() {
-        return held;
     }
 
     @Override

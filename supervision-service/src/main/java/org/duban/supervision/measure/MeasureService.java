@@ -75,13 +75,10 @@ public final class MeasureService {
             throw new InvalidInput(problems);
         }
         String matter = caseId;
-        return support.creations().create(caller, "issue-measure", idempotencyKey, request, id -> {
-            Measure measure = Measure.issue(id, kind, new Concerns(request.unitId(), request.assignmentId(), matter,
-                    request.supervisionId()), request.reason(), millis(request.dueAt()), millis(request.scheduledAt()),
-                    now, caller.asActor());
-            measures.insert(measure);
-            return measure;
-        }, measures::find);
+        return support.createOnce(caller, "issue-measure", idempotencyKey, request, measures,
+                id -> Measure.issue(id, kind, new Concerns(request.unitId(), request.assignmentId(), matter,
+                        request.supervisionId()), request.reason(), millis(request.dueAt()),
+                        millis(request.scheduledAt()), now, caller.asActor()));
     }
 
     public Page<Measure> list(Caller caller, String unitId, MeasureKind kind, MeasureStatus status, PageRequest page) {

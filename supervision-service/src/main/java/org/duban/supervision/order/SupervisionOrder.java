@@ -30,7 +30,6 @@ import org.duban.supervision.reminder.RemindedSubject;
  */
 public final class SupervisionOrder extends RemindedSubject {
 
-    public static final long UNSAVED = -1;
     static final String WHAT = "supervision order";
 
     private final OnAssignment assignment;
@@ -101,7 +100,7 @@ public final class SupervisionOrder extends RemindedSubject {
     /** The unit answers in writing; late when past the response deadline. */
     public void respond(String text, Instant now, Actor actor) {
         require(OrderStatus.OPEN, "respond");
-        boolean late = now.isAfter(responseDueAt());
+        boolean late = now.isAfter(terms.responseDueAt());
         status = OrderStatus.RESPONDED;
         response = new Response(text, now, late);
         closing = null;
@@ -122,7 +121,7 @@ public final class SupervisionOrder extends RemindedSubject {
     public void reopen(String reason, Instant newDueAt, Instant now, Actor actor) {
         require(OrderStatus.RESPONDED, "reopen");
         status = OrderStatus.OPEN;
-        terms = new Terms(form(), reason, newDueAt, openedAt());
+        terms = new Terms(terms.form(), reason, newDueAt, terms.openedAt());
         reopenCount++;
         closing = null;
         record(new SupervisionOrderReopened(id(), assignmentId(), caseId(), unitId(), newDueAt, reopenCount, now,
@@ -132,7 +131,7 @@ public final class SupervisionOrder extends RemindedSubject {
     /** The response deadline, while the unit owes a response. */
     @Override
     public Optional<Deadline> applicableDeadline() {
-        return status == OrderStatus.OPEN ? Optional.of(new Deadline(DeadlineKind.RESPONSE, responseDueAt()))
+        return status == OrderStatus.OPEN ? Optional.of(new Deadline(DeadlineKind.RESPONSE, terms.responseDueAt()))
                 : Optional.empty();
     }
 
@@ -142,11 +141,7 @@ public final class SupervisionOrder extends RemindedSubject {
     }
 
     public boolean overdue(Instant now) {
-        return status == OrderStatus.OPEN && now.isAfter(responseDueAt());
-    }
-
-    public boolean isNew() {
-        return version() == UNSAVED;
+        return status == OrderStatus.OPEN && now.isAfter(terms.responseDueAt());
     }
 
     @Override
@@ -164,36 +159,11 @@ public final class SupervisionOrder extends RemindedSubject {
         return assignment.unitId();
     }
 
-    public OrderTrigger trigger() {
-        return origin.trigger();
-    }
-
-    public boolean automatic() {
-        return origin.automatic();
-    }
-
-    public Instant createdAt() {
-        return origin.createdAt();
-    }
-
     public OrderStatus status() {
         return status;
     }
 
-    /** Null while proposed. */
-    public OrderForm form() {
-        return terms == null ? null : terms.form();
-    }
-
-    public String note() {
-        return terms == null ? null : terms.note();
-    }
-
-    /** Null while proposed. */
-    public Instant responseDueAt() {
-        return terms == null ? null : terms.responseDueAt();
-    }
-
+    /** Null while proposed: when it opened (the board watches it since then). */
     public Instant openedAt() {
         return terms == null ? null : terms.openedAt();
     }
@@ -203,25 +173,13 @@ public final class SupervisionOrder extends RemindedSubject {
         return response;
     }
 
-    public int reopenCount() {
-        return reopenCount;
-    }
-
-    public Instant closedAt() {
-        return closing == null ? null : closing.at();
-    }
-
-    public String closeNote() {
-        return closing == null ? null : closing.note();
-    }
-
     private static OnAssignment on(TrackedAssignment assignment) {
         return new OnAssignment(assignment.assignmentId(), assignment.caseId(), assignment.unitId());
     }
 
     private SupervisionOrderOpened opened(Instant now, Actor actor) {
-        return new SupervisionOrderOpened(id(), assignmentId(), caseId(), unitId(), trigger().name(), form().name(),
-                automatic(), responseDueAt(), now, actor);
+        return new SupervisionOrderOpened(id(), assignmentId(), caseId(), unitId(), origin.trigger().name(),
+                terms.form().name(), origin.automatic(), terms.responseDueAt(), now, actor);
     }
 
     private void require(OrderStatus expected, String action) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.InvalidInput.FieldProblem;
@@ -55,12 +56,9 @@ public final class SupervisionOrderService {
             throw new StateConflict("assignment", assignment.assignmentId(), assignment.status().name(),
                     "open a supervision order");
         }
-        return support.creations().create(caller, "open-supervision-order", idempotencyKey, request, id -> {
-            SupervisionOrder order = SupervisionOrder.open(id, assignment, request.trigger(), request.form(),
-                    request.note(), dueAt, false, now, caller.asActor());
-            orders.insert(order);
-            return order;
-        }, orders::find);
+        return support.createOnce(caller, "open-supervision-order", idempotencyKey, request, orders,
+                id -> SupervisionOrder.open(id, assignment, request.trigger(), request.form(), request.note(), dueAt,
+                        false, now, caller.asActor()));
     }
 
     public Page<SupervisionOrder> list(Caller caller, String unitId, OrderStatus status, String assignmentId,
@@ -83,34 +81,32 @@ public final class SupervisionOrderService {
     }
 
     public SupervisionOrder close(Caller caller, String id, String note) {
-        caller.require(Role.SUPERVISOR);
-        SupervisionOrder order = visible(caller, id);
-        order.close(note, support.now(), caller.asActor());
-        return store(order);
+        return supervise(caller, id, (order, now) -> order.close(note, now, caller.asActor()));
     }
 
     public SupervisionOrder reopen(Caller caller, String id, String reason, Instant responseDueAt) {
-        caller.require(Role.SUPERVISOR);
-        Instant now = support.now();
-        SupervisionOrder order = visible(caller, id);
-        Instant dueAt = validResponseDueAt(responseDueAt, now);
-        order.reopen(reason, dueAt, now, caller.asActor());
-        return store(order);
+        return supervise(caller, id, (order, now) ->
+                order.reopen(reason, validResponseDueAt(responseDueAt, now), now, caller.asActor()));
     }
 
     public SupervisionOrder confirm(Caller caller, String id, OrderForm form, Instant responseDueAt, String note) {
-        caller.require(Role.SUPERVISOR);
-        Instant now = support.now();
-        SupervisionOrder order = visible(caller, id);
-        Instant dueAt = validResponseDueAt(responseDueAt, now);
-        order.confirm(form == null ? policy.form() : form, note, dueAt, now, caller.asActor());
-        return store(order);
+        return supervise(caller, id, (order, now) -> order.confirm(form == null ? policy.form() : form, note,
+                validResponseDueAt(responseDueAt, now), now, caller.asActor()));
     }
 
     public SupervisionOrder dismiss(Caller caller, String id, String note) {
+        return supervise(caller, id, (order, now) -> order.dismiss(note, now, caller.asActor()));
+    }
+
+    /**
+     * What a supervisor does to an order: load it (404 when the caller may not see it), change it as of now
+     * (the change may refuse), store it.
+     */
+    private SupervisionOrder supervise(Caller caller, String id, BiConsumer<SupervisionOrder, Instant> change) {
         caller.require(Role.SUPERVISOR);
+        Instant now = support.now();
         SupervisionOrder order = visible(caller, id);
-        order.dismiss(note, support.now(), caller.asActor());
+        change.accept(order, now);
         return store(order);
     }
 

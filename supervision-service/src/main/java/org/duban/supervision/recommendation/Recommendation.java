@@ -21,7 +21,6 @@ import org.duban.supervision.reminder.RemindedSubject;
  */
 public final class Recommendation extends RemindedSubject {
 
-    public static final long UNSAVED = -1;
     static final String WHAT = "recommendation";
 
     private final RecommendationKind kind;
@@ -71,7 +70,7 @@ public final class Recommendation extends RemindedSubject {
 
     /** Whether the unit itself answers (addressed to it); otherwise a supervisor enters the addressee's answer. */
     public boolean answeredByUnit() {
-        return addressee() == null && unitId() != null;
+        return addressing.addressee() == null && unitId() != null;
     }
 
     public boolean answered() {
@@ -88,21 +87,9 @@ public final class Recommendation extends RemindedSubject {
         return answered() ? Optional.empty() : Optional.of(new Deadline(DeadlineKind.FEEDBACK, feedbackDueAt));
     }
 
-    public boolean isNew() {
-        return version() == UNSAVED;
-    }
-
-    public RecommendationKind kind() {
-        return kind;
-    }
-
     @Override
     public String unitId() {
         return addressing.unitId();
-    }
-
-    public String addressee() {
-        return addressing.addressee();
     }
 
     @Override
@@ -115,19 +102,7 @@ public final class Recommendation extends RemindedSubject {
         return addressing.caseId();
     }
 
-    public String text() {
-        return text;
-    }
-
-    public Instant feedbackDueAt() {
-        return feedbackDueAt;
-    }
-
-    /** Null until answered. */
-    public Answer answer() {
-        return answer;
-    }
-
+    /** Since when the board watches it. */
     public Instant issuedAt() {
         return issuedAt;
     }

@@ -66,12 +66,9 @@ public final class RecommendationService {
             throw new InvalidInput(problems);
         }
         String caseId = assignment == null ? null : assignment.caseId();
-        return support.creations().create(caller, "issue-recommendation", idempotencyKey, request, id -> {
-            Recommendation issued = Recommendation.issue(id, request.kind(), new Addressing(request.unitId(),
-                    request.addressee(), request.assignmentId(), caseId), request.text(), dueAt, now, caller.asActor());
-            recommendations.insert(issued);
-            return issued;
-        }, recommendations::find);
+        return support.createOnce(caller, "issue-recommendation", idempotencyKey, request, recommendations,
+                id -> Recommendation.issue(id, request.kind(), new Addressing(request.unitId(), request.addressee(),
+                        request.assignmentId(), caseId), request.text(), dueAt, now, caller.asActor()));
     }
 
     public Page<Recommendation> list(Caller caller, String unitId, RecommendationKind kind, Boolean overdue,

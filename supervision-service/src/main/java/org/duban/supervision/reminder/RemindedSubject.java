@@ -1,23 +1,24 @@
 package org.duban.supervision.reminder;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.AggregateRoot;
 
 /**
  * What every {@link Remindable} aggregate (a supervision order, a recommendation, a measure) keeps
- * alike: its id, the version it was loaded at, its last reminder and the events it recorded since. A
- * reminder is recorded here once for all of them; the aggregate records its own events with
- * {@link #record}.
+ * alike besides what every aggregate has ({@link AggregateRoot}: its version, the events it recorded since):
+ * its id and its last reminder. A reminder is recorded here once for all of them; the aggregate records its own
+ * events with {@link #record}.
  */
-public abstract class RemindedSubject implements Remindable {
+public abstract class RemindedSubject extends AggregateRoot<DubanEvent> implements Remindable {
+
+    /** The version of one not stored yet. */
+    public static final long UNSAVED = -1;
 
     private final String id;
     private final long version;
     private Reminded reminded;
-    private final List<DubanEvent> recorded = new ArrayList<>();
 
     protected RemindedSubject(String id, long version, Reminded reminded) {
         this.id = id;
@@ -27,10 +28,6 @@ public abstract class RemindedSubject implements Remindable {
 
     /** The {@code subjectType} of its reminders: SUPERVISION_ORDER, RECOMMENDATION, MEASURE. */
     protected abstract String subjectType();
-
-    protected final void record(DubanEvent event) {
-        recorded.add(event);
-    }
 
     @Override
     public final void remind(AlertColour colour, Instant now) {
@@ -53,10 +50,5 @@ public abstract class RemindedSubject implements Remindable {
     @Override
     public final Reminded reminded() {
         return reminded;
-    }
-
-    @Override
-    public final List<DubanEvent> recordedEvents() {
-        return List.copyOf(recorded);
     }
 }

@@ -62,7 +62,8 @@ public final class InMemorySupervisionOrders implements SupervisionOrders {
                 .filter(o -> unitId == null || unitId.equals(o.unitId()))
                 .filter(o -> status == null || status == o.status())
                 .filter(o -> assignmentId == null || assignmentId.equals(o.assignmentId()))
-                .sorted(Comparator.comparing(SupervisionOrder::createdAt).reversed().thenComparing(SupervisionOrder::id))
+                .sorted(Comparator.comparing((SupervisionOrder o) -> o.snapshot().origin().createdAt()).reversed()
+                        .thenComparing(SupervisionOrder::id))
                 .toList();
         return new Page<>(matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
     }

@@ -95,6 +95,6 @@ class SupervisionOrderTest {
 
         assertThat(order.id()).isEqualTo("ord-2");
         assertThat(order.visibleToUnit()).isTrue();
-        assertThat(order.automatic()).isTrue();
+        assertThat(order.snapshot().origin().automatic()).isTrue();
     }
 }

@@ -140,7 +140,7 @@ public final class MongoDeliveries implements Deliveries {
     @Override
     public boolean storeRedelivery(Delivery delivery, Instant now) {
         List<Bson> updates = new ArrayList<>(stateUpdates(delivery));
-        updates.add(set("recipients", delivery.recipients()));
+        updates.add(set("recipients", delivery.target().recipients()));
         updates.add(inc("version", 1L));
         return collection.updateOne(and(eq("_id", delivery.id()), eq("version", delivery.version()), free(now)),
                 combine(updates)).getModifiedCount() == 1;
@@ -186,34 +186,38 @@ public final class MongoDeliveries implements Deliveries {
     }
 
     private static List<Bson> stateUpdates(Delivery delivery) {
+        DeliveryProgress progress = delivery.progress();
         return List.of(
                 set("status", delivery.status().name()),
-                set("attempts", delivery.attempts().stream().map(MongoDeliveries::toDocument).toList()),
-                set("roundAttempts", delivery.roundAttempts()),
-                set("nextAttemptAt", date(delivery.nextAttemptAt())),
-                set("completedAt", date(delivery.completedAt())),
-                set("expiresAt", date(delivery.expiresAt())));
+                set("attempts", progress.attempts().stream().map(MongoDeliveries::toDocument).toList()),
+                set("roundAttempts", progress.roundAttempts()),
+                set("nextAttemptAt", date(progress.nextAttemptAt())),
+                set("completedAt", date(progress.completedAt())),
+                set("expiresAt", date(progress.expiresAt())));
     }
 
     static Document toDocument(Delivery delivery) {
+        DeliveryTarget target = delivery.target();
+        DeliveryContent content = delivery.content();
+        DeliveryProgress progress = delivery.progress();
         return new Document("_id", delivery.id())
-                .append("channel", delivery.channel().name())
-                .append("unitId", delivery.unitId())
-                .append("endpointId", delivery.endpointId())
-                .append("recipients", delivery.recipients())
-                .append("messageId", delivery.messageId())
-                .append("sourceEventId", delivery.sourceEventId())
-                .append("sourceEventType", delivery.sourceEventType())
-                .append("caseId", delivery.caseId())
-                .append("subject", delivery.subject())
-                .append("payload", delivery.payload())
+                .append("channel", target.channel().name())
+                .append("unitId", target.unitId())
+                .append("endpointId", target.endpointId())
+                .append("recipients", target.recipients())
+                .append("messageId", content.messageId())
+                .append("sourceEventId", content.sourceEventId())
+                .append("sourceEventType", content.sourceEventType())
+                .append("caseId", content.caseId())
+                .append("subject", content.subject())
+                .append("payload", content.payload())
                 .append("status", delivery.status().name())
-                .append("attempts", delivery.attempts().stream().map(MongoDeliveries::toDocument).toList())
-                .append("roundAttempts", delivery.roundAttempts())
-                .append("nextAttemptAt", date(delivery.nextAttemptAt()))
+                .append("attempts", progress.attempts().stream().map(MongoDeliveries::toDocument).toList())
+                .append("roundAttempts", progress.roundAttempts())
+                .append("nextAttemptAt", date(progress.nextAttemptAt()))
                 .append("createdAt", date(delivery.createdAt()))
-                .append("completedAt", date(delivery.completedAt()))
-                .append("expiresAt", date(delivery.expiresAt()))
+                .append("completedAt", date(progress.completedAt()))
+                .append("expiresAt", date(progress.expiresAt()))
                 .append("traceparent", delivery.traceparent());
     }
 

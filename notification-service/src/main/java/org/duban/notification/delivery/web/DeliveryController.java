@@ -1,16 +1,16 @@
 package org.duban.notification.delivery.web;
 
 import static org.duban.notification.web.ApiViews.pageInfo;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.duban.notification.web.ApiViews.utc;
 
 import org.duban.notification.api.DeliveriesApi;
 import org.duban.notification.api.model.DeliveryAttempt;
 import org.duban.notification.api.model.DeliveryPage;
 import org.duban.notification.delivery.Attempt;
 import org.duban.notification.delivery.Delivery;
+import org.duban.notification.delivery.DeliveryContent;
+import org.duban.notification.delivery.DeliveryProgress;
+import org.duban.notification.delivery.DeliveryTarget;
 import org.duban.notification.delivery.DeliveryService;
 import org.duban.notification.delivery.DeliveryStatus;
 import org.duban.platform.domain.Page;
@@ -47,25 +47,24 @@ class DeliveryController implements DeliveriesApi {
     }
 
     private static org.duban.notification.api.model.Delivery view(Delivery delivery) {
+        DeliveryTarget target = delivery.target();
+        DeliveryContent content = delivery.content();
+        DeliveryProgress progress = delivery.progress();
         return new org.duban.notification.api.model.Delivery(delivery.id(),
-                org.duban.notification.api.model.Delivery.ChannelEnum.valueOf(delivery.channel().name()),
-                delivery.unitId(), delivery.messageId(), delivery.sourceEventType(),
+                org.duban.notification.api.model.Delivery.ChannelEnum.valueOf(target.channel().name()),
+                target.unitId(), content.messageId(), content.sourceEventType(),
                 org.duban.notification.api.model.DeliveryStatus.valueOf(delivery.status().name()),
-                delivery.attempts().stream().map(DeliveryController::view).toList(), utc(delivery.createdAt()))
-                .webhookId(delivery.endpointId())
-                .caseId(delivery.caseId())
-                .nextAttemptAt(utc(delivery.nextAttemptAt()))
-                .completedAt(utc(delivery.completedAt()))
-                .expiresAt(utc(delivery.expiresAt()));
+                progress.attempts().stream().map(DeliveryController::view).toList(), utc(delivery.createdAt()))
+                .webhookId(target.endpointId())
+                .caseId(content.caseId())
+                .nextAttemptAt(utc(progress.nextAttemptAt()))
+                .completedAt(utc(progress.completedAt()))
+                .expiresAt(utc(progress.expiresAt()));
     }
 
     private static DeliveryAttempt view(Attempt attempt) {
         return new DeliveryAttempt(attempt.number(), utc(attempt.at()), attempt.latencyMillis())
                 .status(attempt.status())
                 .error(attempt.error());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -114,9 +114,9 @@ public final class WebhookTransport implements Transport, AutoCloseable {
 
     @Override
     public AttemptOutcome attempt(Delivery delivery) {
-        Optional<WebhookEndpoint> found = webhooks.endpoint(delivery.endpointId());
+        Optional<WebhookEndpoint> found = webhooks.endpoint(delivery.target().endpointId());
         if (found.isEmpty()) {
-            forget(delivery.endpointId());
+            forget(delivery.target().endpointId());
             return AttemptOutcome.permanentFailure(null, 0, "the webhook was removed");
         }
         WebhookEndpoint endpoint = found.get();
@@ -165,7 +165,7 @@ public final class WebhookTransport implements Transport, AutoCloseable {
         long started = System.nanoTime();
         try {
             PinnedWebhookClient.Answer answer = client.post(target, headers(delivery, endpoint),
-                    delivery.payload().getBytes(StandardCharsets.UTF_8));
+                    delivery.content().payload().getBytes(StandardCharsets.UTF_8));
             long latency = millisSince(started);
             int status = answer.status();
             if (status >= 200 && status < 300) {
@@ -214,7 +214,7 @@ public final class WebhookTransport implements Transport, AutoCloseable {
         headers.put("user-agent", "duban-notification-service");
         headers.put("webhook-id", delivery.id());
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSignature.header(delivery.id(), timestamp, delivery.payload(), secrets));
+        headers.put("webhook-signature", WebhookSignature.header(delivery.id(), timestamp, delivery.content().payload(), secrets));
         return headers;
     }
 

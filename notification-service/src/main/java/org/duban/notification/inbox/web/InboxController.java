@@ -1,10 +1,7 @@
 package org.duban.notification.inbox.web;
 
 import static org.duban.notification.web.ApiViews.pageInfo;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.duban.notification.web.ApiViews.utc;
 
 import org.duban.notification.api.InboxApi;
 import org.duban.notification.api.model.InboxPage;
@@ -52,9 +49,5 @@ class InboxController implements InboxApi {
                 .assignmentId(message.assignmentId())
                 .acknowledgedAt(utc(message.acknowledgedAt()))
                 .acknowledgedBy(message.acknowledgedBy());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

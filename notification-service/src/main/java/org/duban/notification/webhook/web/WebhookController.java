@@ -1,8 +1,7 @@
 package org.duban.notification.webhook.web;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.duban.notification.web.ApiViews.utc;
+
 import java.util.List;
 
 import org.duban.notification.api.WebhooksApi;
@@ -69,9 +68,5 @@ class WebhookController implements WebhooksApi {
 
     private static List<String> events(WebhookEndpoint endpoint) {
         return endpoint.eventTypes().stream().sorted().toList();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -118,7 +118,7 @@ class MongoDeliveriesIT {
         assertThat(storedByDead).isFalse();
         Delivery stored = deliveries.byId(delivery.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(stored.attempts()).singleElement().satisfies(a -> assertThat(a.latencyMillis()).isEqualTo(12));
+        assertThat(stored.progress().attempts()).singleElement().satisfies(a -> assertThat(a.latencyMillis()).isEqualTo(12));
         Document document = database.getCollection(MongoDeliveries.COLLECTION).find().first();
         assertThat(document.getList("outbox", Document.class)).singleElement()
                 .satisfies(event -> assertThat(event.getString("type")).isEqualTo("duban.notification.delivered.v1"));
@@ -170,7 +170,7 @@ class MongoDeliveriesIT {
         Optional<Delivery> first = deliveries.claimDue(T0.plusSeconds(10), LEASE, "a");
 
         // then
-        assertThat(first).get().extracting(Delivery::sourceEventId).isEqualTo("evt-1");
+        assertThat(first).get().extracting(d -> d.content().sourceEventId()).isEqualTo("evt-1");
         assertThat(deliveries.nextDue(T0.plusSeconds(10))).contains(T0.plusSeconds(2));
     }
 
@@ -188,7 +188,7 @@ class MongoDeliveriesIT {
         var failed = deliveries.list(null, DeliveryStatus.FAILED, PageRequest.of(0, 20));
 
         // then
-        assertThat(unit1.items()).extracting(Delivery::sourceEventId).containsExactly("evt-2", "evt-1");
+        assertThat(unit1.items()).extracting(d -> d.content().sourceEventId()).containsExactly("evt-2", "evt-1");
         assertThat(unit1.totalElements()).isEqualTo(2);
         assertThat(failed.items()).isEmpty();
         assertThat(database.getCollection(MongoDeliveries.COLLECTION).listIndexes().into(new java.util.ArrayList<>()))
@@ -218,7 +218,7 @@ class MongoDeliveriesIT {
         Delivery read = deliveries.byId(delivery.id()).orElseThrow();
 
         // then
-        assertThat(read.attempts()).extracting(attempt -> attempt.error()).containsExactly("connection failed",
+        assertThat(read.progress().attempts()).extracting(attempt -> attempt.error()).containsExactly("connection failed",
                 "address not allowed", "host not found", "timed out", "mail server did not accept the message",
                 "HTTP 503", "410 Gone: the webhook is disabled");
     }

@@ -304,7 +304,7 @@ class WebhookTransportTest {
         int port = holdingReceiver(release, holding);
         dns.answering("busy.test", List.of("127.0.0.1"));
         Delivery first = deliveryTo("http://busy.test:" + port + "/hook");
-        String endpointId = first.endpointId();
+        String endpointId = first.target().endpointId();
         WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(10));
         ExecutorService workers = Executors.newFixedThreadPool(2);
         servers.add(workers::shutdownNow);
@@ -340,17 +340,17 @@ class WebhookTransportTest {
         Delivery delivery = deliveryTo("http://removed.test:" + receiver.port() + "/hook");
         WebhookTransport transport = transport(LOCAL, Duration.ofSeconds(5));
         assertThat(transport.attempt(delivery).succeeded()).isTrue();
-        assertThat(breakers.find(delivery.endpointId())).isPresent();
-        assertThat(transport.bulkheads().find(delivery.endpointId())).isPresent();
-        endpoints.delete(delivery.endpointId());
+        assertThat(breakers.find(delivery.target().endpointId())).isPresent();
+        assertThat(transport.bulkheads().find(delivery.target().endpointId())).isPresent();
+        endpoints.delete(delivery.target().endpointId());
 
         // when
-        AttemptOutcome outcome = transport.attempt(anotherDeliveryTo(delivery.endpointId()));
+        AttemptOutcome outcome = transport.attempt(anotherDeliveryTo(delivery.target().endpointId()));
 
         // then
         assertThat(outcome.permanent()).isTrue();
-        assertThat(breakers.find(delivery.endpointId())).isEmpty();
-        assertThat(transport.bulkheads().find(delivery.endpointId())).isEmpty();
+        assertThat(breakers.find(delivery.target().endpointId())).isEmpty();
+        assertThat(transport.bulkheads().find(delivery.target().endpointId())).isEmpty();
     }
 
     /** Answers 204 to each request once {@code release} is counted down; {@code holding} counts those waiting. */

@@ -66,22 +66,26 @@ public final class MongoMeasures implements Measures, RemindableStore.Composed<M
     }
 
     /** The measure's own fields, {@code _id} first; the reminder feature appends its own. */
-    public static Document ownFields(Measure m) {
+    public static Document ownFields(Measure measure) {
+        MeasureSnapshot m = measure.snapshot();
+        Concerns concerns = m.concerns();
+        Submission submission = m.submission();
+        Held held = m.held();
         return new Document(AggregateWriter.ID, m.id())
                 .append("kind", m.kind().name())
-                .append("unitId", m.unitId())
-                .append("assignmentId", m.assignmentId())
-                .append("caseId", m.caseId())
-                .append("supervisionId", m.supervisionId())
+                .append("unitId", concerns.unitId())
+                .append("assignmentId", concerns.assignmentId())
+                .append("caseId", concerns.caseId())
+                .append("supervisionId", concerns.supervisionId())
                 .append("reason", m.reason())
                 .append("status", m.status().name())
-                .append("dueAt", date(m.dueAt()))
-                .append("scheduledAt", date(m.scheduledAt()))
-                .append("submission", m.submission() == null ? null : new Document("text", m.submission().text())
-                        .append("at", Date.from(m.submission().at())).append("late", m.submission().late()))
-                .append("held", m.held() == null ? null : new Document("at", Date.from(m.held().at()))
-                        .append("minutes", m.held().minutes()).append("recordedAt", Date.from(m.held().recordedAt())))
-                .append("issuedAt", Date.from(m.issuedAt()));
+                .append("dueAt", date(m.dates().dueAt()))
+                .append("scheduledAt", date(m.dates().scheduledAt()))
+                .append("submission", submission == null ? null : new Document("text", submission.text())
+                        .append("at", Date.from(submission.at())).append("late", submission.late()))
+                .append("held", held == null ? null : new Document("at", Date.from(held.at()))
+                        .append("minutes", held.minutes()).append("recordedAt", Date.from(held.recordedAt())))
+                .append("issuedAt", Date.from(m.dates().issuedAt()));
     }
 
     /** Reads a whole stored document back. */

@@ -20,6 +20,9 @@ import org.duban.supervision.api.model.MeasureSubmissionRequest;
 import org.duban.supervision.measure.IssueMeasure;
 import org.duban.supervision.measure.Measure;
 import org.duban.supervision.measure.MeasureService;
+import org.duban.supervision.measure.MeasureSnapshot;
+import org.duban.supervision.measure.MeasureSnapshot.Concerns;
+import org.duban.supervision.measure.MeasureSnapshot.Dates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,12 +79,15 @@ class MeasureController implements MeasuresApi {
                 request.getMinutes())));
     }
 
-    private org.duban.supervision.api.model.Measure view(Measure m) {
+    private org.duban.supervision.api.model.Measure view(Measure measure) {
+        MeasureSnapshot m = measure.snapshot();
+        Concerns concerns = m.concerns();
+        Dates dates = m.dates();
         org.duban.supervision.api.model.Measure view = new org.duban.supervision.api.model.Measure(m.id(),
-                MeasureKind.fromValue(m.kind().name()), m.unitId(), m.reason(), MeasureStatus.fromValue(m.status().name()),
-                m.overdue(clock.instant()), utc(m.issuedAt()))
-                .assignmentId(m.assignmentId()).caseId(m.caseId()).supervisionId(m.supervisionId())
-                .dueAt(utc(m.dueAt())).scheduledAt(utc(m.scheduledAt()));
+                MeasureKind.fromValue(m.kind().name()), concerns.unitId(), m.reason(),
+                MeasureStatus.fromValue(m.status().name()), measure.overdue(clock.instant()), utc(dates.issuedAt()))
+                .assignmentId(concerns.assignmentId()).caseId(concerns.caseId()).supervisionId(concerns.supervisionId())
+                .dueAt(utc(dates.dueAt())).scheduledAt(utc(dates.scheduledAt()));
         if (m.submission() != null) {
             view.submission(m.submission().text()).submittedAt(utc(m.submission().at()))
                     .submittedLate(m.submission().late());

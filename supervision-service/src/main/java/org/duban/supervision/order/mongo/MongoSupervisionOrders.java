@@ -78,24 +78,29 @@ public final class MongoSupervisionOrders implements SupervisionOrders, Remindab
 
     /** The order's own fields, {@code _id} first; the reminder feature appends its own. */
     public static Document ownFields(SupervisionOrder order) {
-        Response response = order.response();
-        return new Document(AggregateWriter.ID, order.id())
-                .append("assignmentId", order.assignmentId())
-                .append("caseId", order.caseId())
-                .append("unitId", order.unitId())
-                .append("trigger", order.trigger().name())
-                .append("form", order.form() == null ? null : order.form().name())
-                .append("status", order.status().name())
-                .append("automatic", order.automatic())
-                .append("note", order.note())
-                .append("responseDueAt", date(order.responseDueAt()))
+        SupervisionOrderSnapshot o = order.snapshot();
+        OnAssignment assignment = o.assignment();
+        Origin origin = o.origin();
+        Terms terms = o.terms() == null ? new Terms(null, null, null, null) : o.terms();
+        Response response = o.response();
+        Closing closing = o.closing();
+        return new Document(AggregateWriter.ID, o.id())
+                .append("assignmentId", assignment.assignmentId())
+                .append("caseId", assignment.caseId())
+                .append("unitId", assignment.unitId())
+                .append("trigger", origin.trigger().name())
+                .append("form", terms.form() == null ? null : terms.form().name())
+                .append("status", o.status().name())
+                .append("automatic", origin.automatic())
+                .append("note", terms.note())
+                .append("responseDueAt", date(terms.responseDueAt()))
                 .append("response", response == null ? null : new Document("text", response.text())
                         .append("at", Date.from(response.at())).append("late", response.late()))
-                .append("reopenCount", order.reopenCount())
-                .append("createdAt", Date.from(order.createdAt()))
-                .append("openedAt", date(order.openedAt()))
-                .append("closedAt", date(order.closedAt()))
-                .append("closeNote", order.closeNote());
+                .append("reopenCount", o.reopenCount())
+                .append("createdAt", Date.from(origin.createdAt()))
+                .append("openedAt", date(terms.openedAt()))
+                .append("closedAt", closing == null ? null : date(closing.at()))
+                .append("closeNote", closing == null ? null : closing.note());
     }
 
     /** Reads a whole stored document back. */

@@ -27,6 +27,9 @@ import org.duban.supervision.order.OrderStatus;
 import org.duban.supervision.order.OrderTrigger;
 import org.duban.supervision.order.SupervisionOrder;
 import org.duban.supervision.order.SupervisionOrderService;
+import org.duban.supervision.order.SupervisionOrderSnapshot;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Origin;
+import org.duban.supervision.order.SupervisionOrderSnapshot.Terms;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -101,20 +104,24 @@ class SupervisionOrderController implements SupervisionsApi {
     }
 
     private org.duban.supervision.api.model.SupervisionOrder view(SupervisionOrder order) {
+        SupervisionOrderSnapshot o = order.snapshot();
+        Origin origin = o.origin();
         org.duban.supervision.api.model.SupervisionOrder view = new org.duban.supervision.api.model.SupervisionOrder(
-                order.id(), order.assignmentId(), order.caseId(), order.unitId(),
-                SupervisionTrigger.fromValue(order.trigger().name()),
-                SupervisionOrderStatus.fromValue(order.status().name()), order.automatic(),
-                order.overdue(clock.instant()), order.reopenCount(), utc(order.createdAt()))
-                .form(order.form() == null ? null : SupervisionForm.fromValue(order.form().name()))
-                .note(order.note())
-                .responseDueAt(utc(order.responseDueAt()))
-                .openedAt(utc(order.openedAt()))
-                .closedAt(utc(order.closedAt()))
-                .closeNote(order.closeNote());
-        if (order.response() != null) {
-            view.response(order.response().text()).respondedAt(utc(order.response().at()))
-                    .respondedLate(order.response().late());
+                o.id(), o.assignment().assignmentId(), o.assignment().caseId(), o.assignment().unitId(),
+                SupervisionTrigger.fromValue(origin.trigger().name()),
+                SupervisionOrderStatus.fromValue(o.status().name()), origin.automatic(),
+                order.overdue(clock.instant()), o.reopenCount(), utc(origin.createdAt()));
+        Terms terms = o.terms();
+        if (terms != null) {
+            view.form(terms.form() == null ? null : SupervisionForm.fromValue(terms.form().name()))
+                    .note(terms.note()).responseDueAt(utc(terms.responseDueAt())).openedAt(utc(terms.openedAt()));
+        }
+        if (o.closing() != null) {
+            view.closedAt(utc(o.closing().at())).closeNote(o.closing().note());
+        }
+        if (o.response() != null) {
+            view.response(o.response().text()).respondedAt(utc(o.response().at()))
+                    .respondedLate(o.response().late());
         }
         return view;
     }

@@ -80,14 +80,16 @@ public final class MongoRecommendations implements Recommendations, RemindableSt
     }
 
     /** The recommendation's own fields, {@code _id} first; the reminder feature appends its own. */
-    public static Document ownFields(Recommendation r) {
+    public static Document ownFields(Recommendation recommendation) {
+        RecommendationSnapshot r = recommendation.snapshot();
+        Addressing addressing = r.addressing();
         Answer answer = r.answer();
         return new Document(AggregateWriter.ID, r.id())
                 .append("kind", r.kind().name())
-                .append("unitId", r.unitId())
-                .append("addressee", r.addressee())
-                .append("assignmentId", r.assignmentId())
-                .append("caseId", r.caseId())
+                .append("unitId", addressing.unitId())
+                .append("addressee", addressing.addressee())
+                .append("assignmentId", addressing.assignmentId())
+                .append("caseId", addressing.caseId())
                 .append("text", r.text())
                 .append("feedbackDueAt", Date.from(r.feedbackDueAt()))
                 .append("answer", answer == null ? null : new Document("adopted", answer.adopted())

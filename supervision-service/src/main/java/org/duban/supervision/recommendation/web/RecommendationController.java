@@ -18,6 +18,8 @@ import org.duban.supervision.api.model.RecommendationPage;
 import org.duban.supervision.recommendation.IssueRecommendation;
 import org.duban.supervision.recommendation.Recommendation;
 import org.duban.supervision.recommendation.RecommendationService;
+import org.duban.supervision.recommendation.RecommendationSnapshot;
+import org.duban.supervision.recommendation.RecommendationSnapshot.Addressing;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -66,11 +68,14 @@ class RecommendationController implements RecommendationsApi {
         return ResponseEntity.ok(view(recommendations.answer(caller.get(), id, request.getAdopted(), request.getText())));
     }
 
-    private org.duban.supervision.api.model.Recommendation view(Recommendation r) {
+    private org.duban.supervision.api.model.Recommendation view(Recommendation recommendation) {
+        RecommendationSnapshot r = recommendation.snapshot();
+        Addressing addressing = r.addressing();
         org.duban.supervision.api.model.Recommendation view = new org.duban.supervision.api.model.Recommendation(
-                r.id(), RecommendationKind.fromValue(r.kind().name()), r.text(), utc(r.feedbackDueAt()), r.answered(),
-                r.overdue(clock.instant()), utc(r.issuedAt()))
-                .unitId(r.unitId()).addressee(r.addressee()).assignmentId(r.assignmentId()).caseId(r.caseId());
+                r.id(), RecommendationKind.fromValue(r.kind().name()), r.text(), utc(r.feedbackDueAt()),
+                recommendation.answered(), recommendation.overdue(clock.instant()), utc(r.issuedAt()))
+                .unitId(addressing.unitId()).addressee(addressing.addressee())
+                .assignmentId(addressing.assignmentId()).caseId(addressing.caseId());
         if (r.answer() != null) {
             view.adopted(r.answer().adopted()).answer(r.answer().text()).answeredAt(utc(r.answer().at()))
                     .answeredLate(r.answer().late());
