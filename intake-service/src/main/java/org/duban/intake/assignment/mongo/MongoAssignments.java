@@ -4,10 +4,10 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
+import static org.duban.platform.mongo.MongoDates.date;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +40,8 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.mongo.MongoPages;
+import org.duban.platform.mongo.MongoDates;
 
 /**
  * Collection {@code assignments}; each document carries its own outbox. A list is one query: equality
@@ -139,11 +141,8 @@ public final class MongoAssignments implements Assignments, ProvisionalAssignmen
             conditions.add(filter.pendingExtension() ? eq(EXTENSION_STATUS, pending) : ne(EXTENSION_STATUS, pending));
         }
         Bson query = conditions.isEmpty() ? new Document() : and(conditions);
-        List<Assignment> items = collection.find(query)
-                .sort(Sorts.orderBy(Sorts.descending("issuedAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoAssignments::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(query));
+        return MongoPages.page(collection, query, Sorts.orderBy(Sorts.descending("issuedAt"), Sorts.ascending("_id")),
+                page, MongoAssignments::fromDocument);
     }
 
     static Document toDocument(Assignment assignment) {
@@ -263,12 +262,7 @@ public final class MongoAssignments implements Assignments, ProvisionalAssignmen
                 instant(document, "submittedAt"), document.getBoolean("withinDeadline"));
     }
 
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
     private static Instant instant(Document document, String field) {
-        Date date = document.getDate(field);
-        return date == null ? null : date.toInstant();
+        return MongoDates.instant(document.getDate(field));
     }
 }

@@ -38,6 +38,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * Collection {@code cases}. A list is one query on the collection: equality on the enumerations and
@@ -95,11 +96,8 @@ public final class MongoPetitionCases implements PetitionCases {
     @Override
     public Page<PetitionCase> list(CaseQuery query, PageRequest page) {
         Bson filter = filterOf(query);
-        List<PetitionCase> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(this::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id")), page, this::fromDocument);
     }
 
     @Override

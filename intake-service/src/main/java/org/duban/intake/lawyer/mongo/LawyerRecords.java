@@ -23,6 +23,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * What the lawyers' two collections (duty sessions, participations) share: a record is written once with its
@@ -73,10 +74,7 @@ final class LawyerRecords<T> {
 
     /** One page of the records matching {@code filter}, latest day first, then latest recorded. */
     Page<T> latestFirst(Bson filter, PageRequest page) {
-        List<T> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending(dayField, "recordedAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(fromDocument::apply).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.descending(dayField, "recordedAt"), Sorts.ascending("_id")), page, fromDocument);
     }
 }

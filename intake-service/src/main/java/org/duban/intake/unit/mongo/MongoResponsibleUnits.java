@@ -24,6 +24,7 @@ import org.duban.platform.domain.Page;
 import org.duban.platform.domain.PageRequest;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.mongo.MongoPages;
 
 /** Collection {@code units}; the unit code is unique. */
 public final class MongoResponsibleUnits implements ResponsibleUnits {
@@ -70,10 +71,8 @@ public final class MongoResponsibleUnits implements ResponsibleUnits {
 
     @Override
     public Page<ResponsibleUnit> list(PageRequest page) {
-        List<ResponsibleUnit> items = collection.find().sort(Sorts.ascending("code"))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoResponsibleUnits::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments());
+        return MongoPages.page(collection, new Document(), Sorts.ascending("code"), page,
+                MongoResponsibleUnits::fromDocument);
     }
 
     static Document toDocument(ResponsibleUnit stored) {

@@ -11,6 +11,8 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
+import static org.duban.platform.mongo.MongoDates.date;
+import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxDocuments;
 import org.duban.platform.outbox.OutboxRelay;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * Deliveries in {@code deliveries}, one document each, keyed by the delivery id (derived from the
@@ -156,11 +159,8 @@ public final class MongoDeliveries implements Deliveries {
             filters.add(eq("status", status.name()));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Delivery> items = collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
-                .skip(page.offset()).limit(page.size())
-                .map(MongoDeliveries::fromDocument).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return MongoPages.page(collection, filter, Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")),
+                page, MongoDeliveries::fromDocument);
     }
 
     @Override
@@ -282,13 +282,5 @@ public final class MongoDeliveries implements Deliveries {
                     : AttemptError.URL_NOT_ALLOWED.text();
         }
         return stored;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

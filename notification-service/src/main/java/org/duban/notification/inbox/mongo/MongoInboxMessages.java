@@ -2,10 +2,10 @@ package org.duban.notification.inbox.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static org.duban.platform.mongo.MongoDates.date;
+import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +27,7 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * Inbox messages in {@code inbox_messages}, one document per message, keyed by the message id (which
@@ -87,13 +88,9 @@ public final class MongoInboxMessages implements InboxMessages {
     @Override
     public Page<InboxMessage> ofUnit(String unitId, boolean unreadOnly, PageRequest page) {
         Bson filter = unreadOnly ? and(eq("unitId", unitId), eq("read", false)) : eq("unitId", unitId);
-        List<InboxMessage> items = new ArrayList<>();
-        collection.find(filter)
-                .sort(Sorts.orderBy(Sorts.ascending("read"), Sorts.descending("createdAt"), Sorts.ascending("_id")))
-                .skip(page.offset())
-                .limit(page.size())
-                .forEach(document -> items.add(fromDocument(document)));
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.ascending("read"), Sorts.descending("createdAt"), Sorts.ascending("_id")), page,
+                MongoInboxMessages::fromDocument);
     }
 
     @Override
@@ -127,13 +124,5 @@ public final class MongoInboxMessages implements InboxMessages {
                 acknowledgedAt == null ? null
                         : new Acknowledgement(acknowledgedAt, document.getString("acknowledgedBy")),
                 document.get("version", Number.class).longValue()));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

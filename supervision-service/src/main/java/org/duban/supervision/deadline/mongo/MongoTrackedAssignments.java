@@ -7,6 +7,8 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static org.duban.platform.mongo.MongoDates.date;
+import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ import org.duban.supervision.reminder.DeadlineKind;
 import org.duban.supervision.reminder.DeadlineRange;
 import org.duban.supervision.reminder.Reminded;
 import org.duban.supervision.reminder.RemindedFields;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * {@code tracked_assignments}: one document per assignment, {@code _id} = the assignment id. Besides
@@ -127,13 +130,8 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
     @Override
     public Page<TrackedAssignment> open(OpenAssignmentsQuery query) {
         Bson filter = openFilter(query.unitId(), query.deadlines());
-        List<TrackedAssignment> items = collection.find(filter)
-                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
-                .skip(query.page().offset())
-                .limit(query.page().size())
-                .map(MongoTrackedAssignments::fromDocument)
-                .into(new ArrayList<>());
-        return new Page<>(items, query.page(), collection.countDocuments(filter));
+        return MongoPages.page(collection, filter, Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID), query.page(),
+                MongoTrackedAssignments::fromDocument);
     }
 
     @Override
@@ -212,13 +210,5 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
         Set<DeadlineKind> provisional = EnumSet.noneOf(DeadlineKind.class);
         document.getList(PROVISIONAL, String.class, List.of()).forEach(name -> provisional.add(DeadlineKind.valueOf(name)));
         return provisional;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -2,8 +2,9 @@ package org.duban.supervision.measure.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static org.duban.platform.mongo.MongoDates.date;
+import static org.duban.platform.mongo.MongoDates.instant;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.duban.supervision.measure.MeasureStatus;
 import org.duban.supervision.measure.Measures;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.RemindedFields;
+import org.duban.platform.mongo.MongoPages;
 
 /** {@code measures}: one document per measure with its outbox and {@code nextCheckAt} (while a submission is awaited). */
 public final class MongoMeasures implements Measures, RemindableStore.Composed<Measure> {
@@ -111,16 +113,8 @@ public final class MongoMeasures implements Measures, RemindableStore.Composed<M
 
     private Page<Measure> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
         Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
-        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
-                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
-                .map(MongoMeasures::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.descending(newestField), Sorts.ascending(AggregateWriter.ID)), page,
+                MongoMeasures::fromDocument);
     }
 }

@@ -3,6 +3,8 @@ package org.duban.supervision.order.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.nin;
+import static org.duban.platform.mongo.MongoDates.date;
+import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import org.duban.supervision.order.SupervisionOrderSnapshot;
 import org.duban.supervision.order.SupervisionOrders;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.RemindedFields;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * {@code supervision_orders}: one document per order, {@code _id} = the order id, with its outbox and
@@ -128,16 +131,8 @@ public final class MongoSupervisionOrders implements SupervisionOrders, Remindab
 
     private Page<SupervisionOrder> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
         Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
-        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
-                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
-                .map(MongoSupervisionOrders::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.descending(newestField), Sorts.ascending(AggregateWriter.ID)), page,
+                MongoSupervisionOrders::fromDocument);
     }
 }

@@ -29,6 +29,7 @@ import org.duban.supervision.recommendation.RecommendationSnapshot;
 import org.duban.supervision.recommendation.Recommendations;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.RemindedFields;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * {@code recommendations}: one document per recommendation with its outbox and {@code nextCheckAt}
@@ -117,16 +118,8 @@ public final class MongoRecommendations implements Recommendations, RemindableSt
 
     private Page<Recommendation> newestFirst(List<Bson> conditions, String newestField, PageRequest page) {
         Bson filter = conditions.isEmpty() ? new Document() : and(conditions);
-        return new Page<>(collection.find(filter).sort(Sorts.orderBy(Sorts.descending(newestField),
-                Sorts.ascending(AggregateWriter.ID))).skip(page.offset()).limit(page.size())
-                .map(MongoRecommendations::fromDocument).into(new ArrayList<>()), page, collection.countDocuments(filter));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return MongoPages.page(collection, filter,
+                Sorts.orderBy(Sorts.descending(newestField), Sorts.ascending(AggregateWriter.ID)), page,
+                MongoRecommendations::fromDocument);
     }
 }

@@ -29,6 +29,7 @@ import org.duban.supervision.reminder.Remindable;
 import org.duban.supervision.reminder.RemindableStore;
 import org.duban.supervision.reminder.Watched;
 import org.duban.supervision.reminder.WatchedSubjects;
+import org.duban.platform.mongo.MongoDates;
 
 /**
  * A collection of {@link Remindable} subjects (supervision orders, recommendations, measures): one
@@ -137,8 +138,8 @@ public final class MongoRemindables<T extends Remindable> implements RemindableS
         Deadline deadline = subject.applicableDeadline().orElse(null);
         return mapping.ownFields().apply(subject)
                 .append(ReminderFields.REMINDED, ReminderFields.toDocument(subject.reminded()))
-                .append(ReminderFields.NEXT_DEADLINE_AT, ReminderFields.date(deadline == null ? null : deadline.at()))
-                .append(ReminderFields.NEXT_CHECK_AT, ReminderFields.date(
+                .append(ReminderFields.NEXT_DEADLINE_AT, MongoDates.date(deadline == null ? null : deadline.at()))
+                .append(ReminderFields.NEXT_CHECK_AT, MongoDates.date(
                         policy.nextCheckAt(deadline, subject.reminded())));
     }
 }

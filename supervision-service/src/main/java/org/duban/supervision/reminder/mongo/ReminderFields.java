@@ -7,8 +7,8 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
+import static org.duban.platform.mongo.MongoDates.instant;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.duban.platform.outbox.AggregateWriter;
 import org.duban.supervision.reminder.DeadlineRange;
 import org.duban.supervision.reminder.Reminded;
 import org.duban.supervision.reminder.RemindedFields;
+import org.duban.platform.mongo.MongoPages;
 
 /**
  * How every document with reminded deadlines stores its reminder state: {@code reminded} (the last
@@ -62,11 +63,7 @@ final class ReminderFields {
     static <T> Page<T> board(MongoCollection<Document> collection, String unitId, DeadlineRange range,
             Bson extra, PageRequest page, Function<Document, T> mapper) {
         Bson filter = boardFilter(unitId, range, extra);
-        List<T> items = collection.find(filter)
-                .sort(Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID))
-                .skip(page.offset()).limit(page.size())
-                .map(mapper::apply).into(new ArrayList<>());
-        return new Page<>(items, page, collection.countDocuments(filter));
+        return MongoPages.page(collection, filter, Sorts.ascending(NEXT_DEADLINE_AT, AggregateWriter.ID), page, mapper);
     }
 
     /** How many {@link #board} selects in all: a count on the same indexed range, nothing loaded. */
@@ -102,11 +99,4 @@ final class ReminderFields {
         return conditions;
     }
 
-    static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
 }
