@@ -42,9 +42,7 @@ class AssignmentDecisionsController {
             @RequestParam(required = false) String from, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         ReviewRequest request = reviewForm.request(input);
-        Attempt<Assignment> reviewed = input.valid()
-                ? Attempt.of(() -> assignments.reviewAssignment(assignmentId, request))
-                : Attempt.refused(input.problem());
+        Attempt<Assignment> reviewed = input.attempt(() -> assignments.reviewAssignment(assignmentId, request));
         if (reviewed.refused()) {
             return details.show(user, assignmentId, DecisionForms.typed(reviewForm), reviewed.problem(), model);
         }

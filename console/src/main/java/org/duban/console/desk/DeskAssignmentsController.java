@@ -109,7 +109,7 @@ class DeskAssignmentsController {
     /** Calls the platform unless the input did not parse; refused, the page again; else back to it (PRG). */
     private String answer(String id, TypedInput input, Supplier<Assignment> call, AssignmentForms forms,
             String done, Model model, RedirectAttributes redirect) {
-        Attempt<Assignment> answered = input.valid() ? Attempt.of(call) : Attempt.refused(input.problem());
+        Attempt<Assignment> answered = input.attempt(call);
         if (answered.refused()) {
             return page(id, forms, answered.problem(), model);
         }

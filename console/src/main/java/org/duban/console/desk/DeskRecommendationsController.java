@@ -45,9 +45,7 @@ class DeskRecommendationsController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = form.request(input);
-        Attempt<Recommendation> answered = input.valid()
-                ? Attempt.of(() -> recommendations.answerRecommendation(id, request))
-                : Attempt.refused(input.problem());
+        Attempt<Recommendation> answered = input.attempt(() -> recommendations.answerRecommendation(id, request));
         if (answered.refused()) {
             return page(id, form, answered.problem(), model);
         }

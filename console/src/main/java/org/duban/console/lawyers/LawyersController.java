@@ -52,9 +52,8 @@ class LawyersController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var sent = sessionForm.request(input);
-        Attempt<LawyerDutySession> recorded = input.valid()
-                ? Attempt.of(() -> lawyers.recordLawyerDutySession(sent, sessionForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerDutySession> recorded = input.attempt(() ->
+                lawyers.recordLawyerDutySession(sent, sessionForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("problem", recorded.problem());
             return sessionsPage(LawyerFilter.none(), sessionForm.kept(), request, model);
@@ -74,9 +73,8 @@ class LawyersController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var sent = participationForm.request(input);
-        Attempt<LawyerParticipation> recorded = input.valid()
-                ? Attempt.of(() -> lawyers.recordLawyerParticipation(sent, participationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerParticipation> recorded = input.attempt(() ->
+                lawyers.recordLawyerParticipation(sent, participationForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("problem", recorded.problem());
             return participationsPage(LawyerFilter.none(), participationForm.kept(), request, model);
@@ -88,9 +86,8 @@ class LawyersController {
     private String sessionsPage(LawyerFilter filter, DutySessionForm form, HttpServletRequest request, Model model) {
         TypedInput input = new TypedInput(properties.officeZone());
         LawyerFilter.Days days = filter.days(input, today());
-        Attempt<LawyerDutySessionPage> found = input.valid()
-                ? Attempt.of(() -> lawyers.listLawyerDutySessions(days.from(), days.to(), filter.pageNumber(), PER_PAGE))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerDutySessionPage> found = input.attempt(() ->
+                lawyers.listLawyerDutySessions(days.from(), days.to(), filter.pageNumber(), PER_PAGE));
         if (found.refused()) {
             model.addAttribute("filterProblem", found.problem());
         } else {
@@ -108,10 +105,9 @@ class LawyersController {
         TypedInput input = new TypedInput(properties.officeZone());
         LawyerFilter.Days days = filter.days(input, today());
         LawyerParticipationKind kind = TypedInput.option(filter.kind(), LawyerParticipationKind.class);
-        Attempt<LawyerParticipationPage> found = input.valid()
-                ? Attempt.of(() -> lawyers.listLawyerParticipations(days.from(), days.to(),
-                        TypedInput.text(filter.caseId()), kind, filter.pageNumber(), PER_PAGE))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerParticipationPage> found = input.attempt(() ->
+                lawyers.listLawyerParticipations(days.from(), days.to(),
+                        TypedInput.text(filter.caseId()), kind, filter.pageNumber(), PER_PAGE));
         if (found.refused()) {
             model.addAttribute("filterProblem", found.problem());
         } else {

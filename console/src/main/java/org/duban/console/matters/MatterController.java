@@ -51,9 +51,8 @@ class MatterController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         IssueAssignmentRequest request = assignmentForm.request(input);
-        Attempt<Assignment> issued = input.valid()
-                ? Attempt.of(() -> assignments.issueAssignment(caseId, request, assignmentForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Assignment> issued = input.attempt(() ->
+                assignments.issueAssignment(caseId, request, assignmentForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("assignmentProblem", issued.problem());
             return page(user, caseId, assignmentForm.kept(), EvaluationForm.blank(), model);
@@ -68,9 +67,8 @@ class MatterController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         RecordEvaluationRequest request = evaluationForm.request(input);
-        Attempt<Evaluation> recorded = input.valid()
-                ? Attempt.of(() -> evaluations.recordEvaluation(caseId, request, evaluationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Evaluation> recorded = input.attempt(() ->
+                evaluations.recordEvaluation(caseId, request, evaluationForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("evaluationProblem", recorded.problem());
             return page(user, caseId, AssignmentForm.blank(), evaluationForm.kept(), model);

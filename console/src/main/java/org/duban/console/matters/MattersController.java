@@ -71,9 +71,7 @@ class MattersController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         RegisterCaseRequest request = matterForm.request(input);
-        Attempt<ModelCase> registered = input.valid()
-                ? Attempt.of(() -> cases.registerCase(request, matterForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<ModelCase> registered = input.attempt(() -> cases.registerCase(request, matterForm.idempotencyKey()));
         if (registered.refused()) {
             model.addAttribute("problem", registered.problem());
             return form(user, matterForm.kept(), model);

@@ -78,9 +78,7 @@ class UnitsController {
         }
         TypedInput input = new TypedInput(properties.officeZone());
         var request = unitForm.request(input);
-        Attempt<Unit> registered = input.valid()
-                ? Attempt.of(() -> units.registerUnit(request, unitForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Unit> registered = input.attempt(() -> units.registerUnit(request, unitForm.idempotencyKey()));
         if (registered.refused()) {
             model.addAttribute("problem", registered.problem());
             return form(unitForm.withRows(UnitForm.BLANK_ROWS), model);

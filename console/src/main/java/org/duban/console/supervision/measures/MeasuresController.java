@@ -80,9 +80,7 @@ class MeasuresController {
     String issue(ConsoleUser user, @ModelAttribute MeasureForm measureForm, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = measureForm.request(input);
-        Attempt<Measure> issued = input.valid()
-                ? Attempt.of(() -> measures.issueMeasure(request, measureForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Measure> issued = input.attempt(() -> measures.issueMeasure(request, measureForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("problem", FormProblems.renamed(issued.problem(), "dueAt", MeasureForm.DUE_DAY));
             return form(user, measureForm.keyed(), model);
@@ -101,8 +99,7 @@ class MeasuresController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = recordForm.request(input);
-        Attempt<Measure> recorded = input.valid() ? Attempt.of(() -> measures.recordMeasure(id, request))
-                : Attempt.refused(input.problem());
+        Attempt<Measure> recorded = input.attempt(() -> measures.recordMeasure(id, request));
         if (recorded.refused()) {
             return page(user, measures.getMeasure(id), recordForm, recorded.problem(), model);
         }

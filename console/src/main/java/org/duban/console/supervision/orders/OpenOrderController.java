@@ -57,9 +57,8 @@ class OpenOrderController {
     String open(ConsoleUser user, @ModelAttribute OpenOrderForm orderForm, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = orderForm.request(input);
-        Attempt<SupervisionOrder> opened = input.valid()
-                ? Attempt.of(() -> supervisions.openSupervisionOrder(request, orderForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<SupervisionOrder> opened = input.attempt(() ->
+                supervisions.openSupervisionOrder(request, orderForm.idempotencyKey()));
         if (opened.refused()) {
             model.addAttribute("problem", opened.problem());
             return form(user, orderForm.keyed(), known(request.getAssignmentId()), model);

@@ -88,7 +88,7 @@ class OrderController {
      */
     private String decide(ConsoleUser user, String id, String action, TypedInput input, Supplier<SupervisionOrder> call,
             OrderDecisions typed, Model model, RedirectAttributes redirect) {
-        Attempt<SupervisionOrder> decided = input.valid() ? Attempt.of(call) : Attempt.refused(input.problem());
+        Attempt<SupervisionOrder> decided = input.attempt(call);
         if (decided.refused()) {
             model.addAttribute("problem", FormProblems.prefixed(decided.problem(), action));
             model.addAttribute("refused", action);

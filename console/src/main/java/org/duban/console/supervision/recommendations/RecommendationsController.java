@@ -79,9 +79,8 @@ class RecommendationsController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = recommendationForm.request(input);
-        Attempt<Recommendation> issued = input.valid()
-                ? Attempt.of(() -> recommendations.issueRecommendation(request, recommendationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Recommendation> issued = input.attempt(() ->
+                recommendations.issueRecommendation(request, recommendationForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("problem", issued.problem());
             return form(user, recommendationForm.keyed(), model);
