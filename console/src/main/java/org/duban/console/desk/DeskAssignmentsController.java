@@ -15,6 +15,7 @@ import org.duban.console.desk.AssignmentForms.ObjectionForm;
 import org.duban.console.desk.AssignmentForms.ProgressForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,8 +114,7 @@ class DeskAssignmentsController {
         if (answered.refused()) {
             return page(id, forms, answered.problem(), model);
         }
-        redirect.addFlashAttribute("flash", done);
-        return "redirect:/desk/assignments/" + id;
+        return Flash.redirect(redirect, done, "/desk/assignments/" + id);
     }
 
     private String page(String id, AssignmentForms forms, PlatformProblem problem, Model model) {

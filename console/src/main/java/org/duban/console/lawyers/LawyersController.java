@@ -12,6 +12,7 @@ import org.duban.client.intake.model.LawyerParticipationKind;
 import org.duban.client.intake.model.LawyerParticipationPage;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -58,8 +59,7 @@ class LawyersController {
             model.addAttribute("problem", recorded.problem());
             return sessionsPage(LawyerFilter.none(), sessionForm.kept(), request, model);
         }
-        redirect.addFlashAttribute("flash", "lawyers.session.recorded");
-        return "redirect:/lawyers";
+        return Flash.redirect(redirect, "lawyers.session.recorded", "/lawyers");
     }
 
     @GetMapping("/lawyers/participations")
@@ -79,8 +79,7 @@ class LawyersController {
             model.addAttribute("problem", recorded.problem());
             return participationsPage(LawyerFilter.none(), participationForm.kept(), request, model);
         }
-        redirect.addFlashAttribute("flash", "lawyers.participation.recorded");
-        return "redirect:/lawyers/participations";
+        return Flash.redirect(redirect, "lawyers.participation.recorded", "/lawyers/participations");
     }
 
     private String sessionsPage(LawyerFilter filter, DutySessionForm form, HttpServletRequest request, Model model) {

@@ -13,6 +13,7 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -92,8 +93,7 @@ class MattersController {
         Attempt<ReissuedQueryCode> reissued = Attempt.of(() -> cases.reissueQueryCode(caseId));
         redirect.addAttribute("caseId", caseId);
         if (reissued.refused()) {
-            redirect.addFlashAttribute("flash", "matters.queryCode.notReissued");
-            return "redirect:/matters/{caseId}";
+            return Flash.redirect(redirect, "matters.queryCode.notReissued", "/matters/{caseId}");
         }
         redirect.addFlashAttribute("flash", "matters.queryCode.reissued");
         redirect.addFlashAttribute(QUERY_CODE, reissued.value().getQueryCode());

@@ -15,6 +15,7 @@ import org.duban.client.supervision.api.EscalationsApi;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -84,8 +85,7 @@ class UnitsController {
             return form(unitForm.withRows(UnitForm.BLANK_ROWS), model);
         }
         directory.forget();
-        redirect.addFlashAttribute("flash", "units.registered");
-        return "redirect:/units/" + registered.value().getId();
+        return Flash.redirect(redirect, "units.registered", "/units/" + registered.value().getId());
     }
 
     @GetMapping("/units/{unitId}")

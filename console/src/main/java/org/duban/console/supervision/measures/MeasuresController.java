@@ -15,6 +15,7 @@ import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
 import org.duban.console.platform.MatterTitles;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -85,8 +86,8 @@ class MeasuresController {
             model.addAttribute("problem", FormProblems.renamed(issued.problem(), "dueAt", MeasureForm.DUE_DAY));
             return form(user, measureForm.keyed(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.measures.flash.issued");
-        return "redirect:/supervision/measures/" + issued.value().getId();
+        return Flash.redirect(redirect, "supervision.measures.flash.issued",
+                "/supervision/measures/" + issued.value().getId());
     }
 
     @GetMapping("/supervision/measures/{id}")
@@ -103,8 +104,7 @@ class MeasuresController {
         if (recorded.refused()) {
             return page(user, measures.getMeasure(id), recordForm, recorded.problem(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.measures.flash.recorded");
-        return "redirect:/supervision/measures/" + id;
+        return Flash.redirect(redirect, "supervision.measures.flash.recorded", "/supervision/measures/" + id);
     }
 
     private String form(ConsoleUser user, MeasureForm measureForm, Model model) {

@@ -12,6 +12,7 @@ import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,8 +95,7 @@ class OrderController {
             model.addAttribute("refused", action);
             return page(user, supervisions.getSupervisionOrder(id), typed, model);
         }
-        redirect.addFlashAttribute("flash", "supervision.orders.flash." + action);
-        return "redirect:/supervision/orders/" + id;
+        return Flash.redirect(redirect, "supervision.orders.flash." + action, "/supervision/orders/" + id);
     }
 
     private String page(ConsoleUser user, SupervisionOrder order, OrderDecisions decisions, Model model) {

@@ -12,6 +12,7 @@ import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.platform.MatterTitles;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -85,8 +86,8 @@ class RecommendationsController {
             model.addAttribute("problem", issued.problem());
             return form(user, recommendationForm.keyed(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.recommendations.flash.issued");
-        return "redirect:/supervision/recommendations/" + issued.value().getId();
+        return Flash.redirect(redirect, "supervision.recommendations.flash.issued",
+                "/supervision/recommendations/" + issued.value().getId());
     }
 
     @GetMapping("/supervision/recommendations/{id}")
@@ -103,8 +104,8 @@ class RecommendationsController {
             model.addAttribute("problem", answered.problem());
             return page(user, recommendations.getRecommendation(id), feedbackForm, model);
         }
-        redirect.addFlashAttribute("flash", "supervision.recommendations.flash.answered");
-        return "redirect:/supervision/recommendations/" + id;
+        return Flash.redirect(redirect, "supervision.recommendations.flash.answered",
+                "/supervision/recommendations/" + id);
     }
 
     private String form(ConsoleUser user, RecommendationForm recommendationForm, Model model) {
