@@ -10,6 +10,7 @@ import org.duban.client.intake.model.RecordEvaluationRequest;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,9 +58,8 @@ class MatterController {
             model.addAttribute("assignmentProblem", issued.problem());
             return page(user, caseId, assignmentForm.kept(), EvaluationForm.blank(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.issued." + issued.value().getKind().getValue());
         redirect.addAttribute("caseId", caseId);
-        return "redirect:/matters/{caseId}";
+        return Flash.redirect(redirect, "matters.issued." + issued.value().getKind().getValue(), "/matters/{caseId}");
     }
 
     @PostMapping("/matters/{caseId}/evaluations")
@@ -73,9 +73,8 @@ class MatterController {
             model.addAttribute("evaluationProblem", recorded.problem());
             return page(user, caseId, AssignmentForm.blank(), evaluationForm.kept(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.evaluation.recorded");
         redirect.addAttribute("caseId", caseId);
-        return "redirect:/matters/{caseId}";
+        return Flash.redirect(redirect, "matters.evaluation.recorded", "/matters/{caseId}");
     }
 
     private String page(ConsoleUser user, String caseId, AssignmentForm assignmentForm, EvaluationForm evaluationForm,

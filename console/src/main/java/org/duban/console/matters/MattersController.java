@@ -77,10 +77,9 @@ class MattersController {
             model.addAttribute("problem", registered.problem());
             return form(user, matterForm.kept(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.registered");
         redirect.addFlashAttribute(QUERY_CODE, registered.value().getQueryCode());
         redirect.addAttribute("caseId", registered.value().getId());
-        return "redirect:/matters/{caseId}/receipt";
+        return Flash.redirect(redirect, "matters.registered", "/matters/{caseId}/receipt");
     }
 
     /**
@@ -95,9 +94,8 @@ class MattersController {
         if (reissued.refused()) {
             return Flash.redirect(redirect, "matters.queryCode.notReissued", "/matters/{caseId}");
         }
-        redirect.addFlashAttribute("flash", "matters.queryCode.reissued");
         redirect.addFlashAttribute(QUERY_CODE, reissued.value().getQueryCode());
-        return "redirect:/matters/{caseId}/receipt";
+        return Flash.redirect(redirect, "matters.queryCode.reissued", "/matters/{caseId}/receipt");
     }
 
     /**
