@@ -91,8 +91,7 @@ class LawyersController {
             model.addAttribute("filterProblem", found.problem());
         } else {
             model.addAttribute("sessions", found.value().getItems());
-            model.addAttribute("page", PageView.of(request, "/lawyers", found.value().getPage().getPage(),
-                    found.value().getPage().getTotalElements(), found.value().getPage().getTotalPages()));
+            model.addAttribute("page", PageView.of(request, "/lawyers", found.value().getPage()));
         }
         model.addAttribute("filter", filter.shown(days));
         model.addAttribute("sessionForm", form);
@@ -111,9 +110,7 @@ class LawyersController {
             model.addAttribute("filterProblem", found.problem());
         } else {
             model.addAttribute("participations", found.value().getItems());
-            model.addAttribute("page", PageView.of(request, "/lawyers/participations",
-                    found.value().getPage().getPage(), found.value().getPage().getTotalElements(),
-                    found.value().getPage().getTotalPages()));
+            model.addAttribute("page", PageView.of(request, "/lawyers/participations", found.value().getPage()));
         }
         model.addAttribute("filter", filter.shown(days));
         model.addAttribute("participationForm", form);

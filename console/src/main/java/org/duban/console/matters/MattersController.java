@@ -55,8 +55,7 @@ class MattersController {
                 filters.originChoice(), filters.prominentChoice(), filters.from(), filters.toExclusive(),
                 Math.max(0, page), MATTERS_PER_PAGE);
         model.addAttribute("matters", found.getItems());
-        model.addAttribute("page", PageView.of(request, "/matters", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/matters", found.getPage()));
         model.addAttribute("filtered", filters.any());
         choices(model);
         return "matters/index";

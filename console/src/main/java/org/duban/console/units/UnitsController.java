@@ -57,8 +57,7 @@ class UnitsController {
     String registry(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         UnitPage found = units.listUnits(Math.max(0, page), UNITS_PER_PAGE);
         model.addAttribute("units", found.getItems());
-        model.addAttribute("page", PageView.of(request, "/units", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/units", found.getPage()));
         return "units/index";
     }
 

@@ -31,6 +31,23 @@ public record PageView(int page, long totalElements, int totalPages, String prev
         return of(sameFilters(request, path), "page", page, totalElements, totalPages);
     }
 
+    /** The page of a list as the intake API answered it ({@code page} of its answer). */
+    public static PageView of(HttpServletRequest request, String path, org.duban.client.intake.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
+    /** The page of a list as the supervision API answered it. */
+    public static PageView of(HttpServletRequest request, String path,
+            org.duban.client.supervision.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
+    /** The page of a list as the notification API answered it. */
+    public static PageView of(HttpServletRequest request, String path,
+            org.duban.client.notification.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
     /**
      * One of several lists on one page, each paged by its own parameter ({@code ordersPage}, …): the links
      * change only that parameter, so the other lists stay where they are.

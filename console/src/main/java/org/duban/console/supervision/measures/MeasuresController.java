@@ -65,8 +65,7 @@ class MeasuresController {
         model.addAttribute("statuses", MeasureStatus.values());
         model.addAttribute("filter", new Filter(unit, chosenKind == null ? null : chosenKind.getValue(),
                 chosenStatus == null ? null : chosenStatus.getValue()));
-        model.addAttribute("page", PageView.of(request, "/supervision/measures", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/supervision/measures", found.getPage()));
         return "supervision/measures/index";
     }
 

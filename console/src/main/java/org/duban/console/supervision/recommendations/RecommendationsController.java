@@ -63,8 +63,7 @@ class RecommendationsController {
         model.addAttribute("kinds", RecommendationKind.values());
         model.addAttribute("filter", new Filter(unit, chosenKind == null ? null : chosenKind.getValue(),
                 late == null ? null : late.toString()));
-        model.addAttribute("page", PageView.of(request, "/supervision/recommendations", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/supervision/recommendations", found.getPage()));
         return "supervision/recommendations/index";
     }
 
