@@ -6,6 +6,7 @@ import org.duban.client.intake.model.ReviewRequest;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AssignmentDecisionsController {
 
-    private static final String BACK_TO_ASSIGNMENT = "redirect:/assignments/{assignmentId}";
+    private static final String ASSIGNMENT = "/assignments/{assignmentId}";
     /** The 待办审核 page approves a final report in one click and goes back there. */
     private static final String FROM_REVIEW = "review";
 
@@ -42,14 +43,12 @@ class AssignmentDecisionsController {
             @RequestParam(required = false) String from, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         ReviewRequest request = reviewForm.request(input);
-        Attempt<Assignment> reviewed = input.valid()
-                ? Attempt.of(() -> assignments.reviewAssignment(assignmentId, request))
-                : Attempt.refused(input.problem());
+        Attempt<Assignment> reviewed = input.attempt(() -> assignments.reviewAssignment(assignmentId, request));
         if (reviewed.refused()) {
             return details.show(user, assignmentId, DecisionForms.typed(reviewForm), reviewed.problem(), model);
         }
-        redirect.addFlashAttribute("flash", "assignments.reviewed." + request.getDecision().getValue());
-        return FROM_REVIEW.equals(from) ? "redirect:/review" : BACK_TO_ASSIGNMENT;
+        return Flash.redirect(redirect, "assignments.reviewed." + request.getDecision().getValue(),
+                FROM_REVIEW.equals(from) ? "/review" : ASSIGNMENT);
     }
 
     @PostMapping("/assignments/{assignmentId}/objection/decision")
@@ -60,9 +59,9 @@ class AssignmentDecisionsController {
         if (decided.refused()) {
             return details.show(user, assignmentId, DecisionForms.typed(objectionForm), decided.problem(), model);
         }
-        redirect.addFlashAttribute("flash",
-                Boolean.TRUE.equals(request.getUpheld()) ? "assignments.objection.upheld" : "assignments.objection.rejected");
-        return BACK_TO_ASSIGNMENT;
+        return Flash.redirect(redirect,
+                Boolean.TRUE.equals(request.getUpheld()) ? "assignments.objection.upheld" : "assignments.objection.rejected",
+                ASSIGNMENT);
     }
 
     @PostMapping("/assignments/{assignmentId}/extensions/{extensionId}/decision")
@@ -73,9 +72,9 @@ class AssignmentDecisionsController {
         if (decided.refused()) {
             return details.show(user, assignmentId, DecisionForms.typed(extensionForm), decided.problem(), model);
         }
-        redirect.addFlashAttribute("flash",
-                Boolean.TRUE.equals(request.getApproved()) ? "assignments.extension.approved" : "assignments.extension.rejected");
-        return BACK_TO_ASSIGNMENT;
+        return Flash.redirect(redirect,
+                Boolean.TRUE.equals(request.getApproved()) ? "assignments.extension.approved" : "assignments.extension.rejected",
+                ASSIGNMENT);
     }
 
     @PostMapping("/assignments/{assignmentId}/cancel")
@@ -86,7 +85,6 @@ class AssignmentDecisionsController {
             return details.show(user, assignmentId, DecisionForms.typed(cancelForm),
                     CancelForm.fieldsOfThisForm(cancelled.problem()), model);
         }
-        redirect.addFlashAttribute("flash", "assignments.cancelled");
-        return BACK_TO_ASSIGNMENT;
+        return Flash.redirect(redirect, "assignments.cancelled", ASSIGNMENT);
     }
 }

@@ -52,8 +52,7 @@ class AssignmentsController {
         Instant now = clock.instant();
         model.addAttribute("lines", found.getItems().stream()
                 .map(assignment -> AssignmentLine.of(assignment, unitNames, now)).toList());
-        model.addAttribute("page", PageView.of(request, "/assignments", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/assignments", found.getPage()));
         model.addAttribute("unitId", unit);
         model.addAttribute("unitName", unit == null ? null : unitNames.getOrDefault(unit, unit));
         model.addAttribute("status", chosenStatus == null ? null : chosenStatus.getValue());

@@ -45,8 +45,7 @@ class Board {
                 .toList();
         BoardView.Counts counts = new BoardView.Counts(found.getCounts().getRed(), found.getCounts().getYellow(),
                 found.getCounts().getGreen());
-        PageView paging = PageView.of(request, "/board", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages());
+        PageView paging = PageView.of(request, "/board", found.getPage());
         String refreshUrl = PageView.sameFilters(request, "/board/lines").encode().build().toUriString();
         return new BoardView(kind.getValue(), colour == null ? null : colour.getValue(), unitId, counts, lines,
                 paging, units.all(user), refreshUrl);

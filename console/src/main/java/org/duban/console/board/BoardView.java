@@ -29,5 +29,14 @@ public record BoardView(String kind, String colour, String unitId, Counts counts
         public long total() {
             return red + yellow + green;
         }
+
+        /** The figures as the page shows them, one box each, red first. */
+        public List<Count> byColour() {
+            return List.of(new Count("RED", red), new Count("YELLOW", yellow), new Count("GREEN", green));
+        }
+    }
+
+    /** Lines of one colour ({@code RED}, {@code YELLOW}, {@code GREEN}, the API's alert colours). */
+    public record Count(String colour, long value) {
     }
 }

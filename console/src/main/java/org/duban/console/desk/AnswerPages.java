@@ -4,7 +4,6 @@ import org.duban.client.intake.api.AssignmentsApi;
 import org.duban.console.platform.PlatformProblem;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What the pages where the unit answers the office in writing (a supervision order, a measure, a
@@ -29,11 +28,5 @@ class AnswerPages {
                 assignmentId == null ? null : Found.orNull(() -> assignments.getAssignment(assignmentId)));
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
-    }
-
-    /** After an answer the platform took: back to its page (PRG) with a message. */
-    static String done(RedirectAttributes redirect, String message, String page) {
-        redirect.addFlashAttribute("flash", message);
-        return "redirect:" + page;
     }
 }

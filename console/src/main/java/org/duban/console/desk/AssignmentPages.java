@@ -46,9 +46,8 @@ class AssignmentPages {
     /** The unit's assignments (in one state, or all when null); the paging keeps the filter. */
     Listing list(AssignmentStatus status, int page, HttpServletRequest request) {
         AssignmentPage found = assignments.listAssignments(status, null, null, null, page, PER_PAGE);
-        return new Listing(found.getItems().stream().map(desk::read).toList(), PageView.of(request,
-                "/desk/assignments", found.getPage().getPage(), found.getPage().getTotalElements(),
-                found.getPage().getTotalPages()));
+        return new Listing(found.getItems().stream().map(desk::read).toList(),
+                PageView.of(request, "/desk/assignments", found.getPage()));
     }
 
     AssignmentPageView view(String id) {

@@ -15,6 +15,7 @@ import org.duban.console.desk.AssignmentForms.ObjectionForm;
 import org.duban.console.desk.AssignmentForms.ProgressForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,12 +110,11 @@ class DeskAssignmentsController {
     /** Calls the platform unless the input did not parse; refused, the page again; else back to it (PRG). */
     private String answer(String id, TypedInput input, Supplier<Assignment> call, AssignmentForms forms,
             String done, Model model, RedirectAttributes redirect) {
-        Attempt<Assignment> answered = input.valid() ? Attempt.of(call) : Attempt.refused(input.problem());
+        Attempt<Assignment> answered = input.attempt(call);
         if (answered.refused()) {
             return page(id, forms, answered.problem(), model);
         }
-        redirect.addFlashAttribute("flash", done);
-        return "redirect:/desk/assignments/" + id;
+        return Flash.redirect(redirect, done, "/desk/assignments/" + id);
     }
 
     private String page(String id, AssignmentForms forms, PlatformProblem problem, Model model) {

@@ -39,8 +39,7 @@ class DeskInboxController {
         model.addAttribute("messages", found.getItems());
         model.addAttribute("unreadCount", found.getUnread());
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("page", PageView.of(request, "/desk", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/desk", found.getPage()));
         return "desk/inbox";
     }
 

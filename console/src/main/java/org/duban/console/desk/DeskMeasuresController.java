@@ -5,6 +5,7 @@ import org.duban.client.supervision.model.Measure;
 import org.duban.console.desk.AnswerForms.TextForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.web.Flash;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class DeskMeasuresController {
         if (submitted.refused()) {
             return page(id, form, submitted.problem(), model);
         }
-        return AnswerPages.done(redirect, "desk.measure.submitted", "/desk/measures/" + id);
+        return Flash.redirect(redirect, "desk.measure.submitted", "/desk/measures/" + id);
     }
 
     private String page(String id, TextForm form, PlatformProblem problem, Model model) {

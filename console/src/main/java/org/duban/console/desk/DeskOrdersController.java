@@ -5,6 +5,7 @@ import org.duban.client.supervision.model.SupervisionOrder;
 import org.duban.console.desk.AnswerForms.TextForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.web.Flash;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class DeskOrdersController {
         if (answered.refused()) {
             return page(id, form, answered.problem(), model);
         }
-        return AnswerPages.done(redirect, "desk.order.responded", "/desk/orders/" + id);
+        return Flash.redirect(redirect, "desk.order.responded", "/desk/orders/" + id);
     }
 
     private String page(String id, TextForm form, PlatformProblem problem, Model model) {

@@ -6,6 +6,7 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.desk.AnswerForms.FeedbackForm;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,13 +46,11 @@ class DeskRecommendationsController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = form.request(input);
-        Attempt<Recommendation> answered = input.valid()
-                ? Attempt.of(() -> recommendations.answerRecommendation(id, request))
-                : Attempt.refused(input.problem());
+        Attempt<Recommendation> answered = input.attempt(() -> recommendations.answerRecommendation(id, request));
         if (answered.refused()) {
             return page(id, form, answered.problem(), model);
         }
-        return AnswerPages.done(redirect, "desk.recommendation.answered", "/desk/recommendations/" + id);
+        return Flash.redirect(redirect, "desk.recommendation.answered", "/desk/recommendations/" + id);
     }
 
     private String page(String id, FeedbackForm form, PlatformProblem problem, Model model) {

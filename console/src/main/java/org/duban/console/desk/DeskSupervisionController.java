@@ -7,10 +7,12 @@ import org.duban.client.supervision.api.SupervisionsApi;
 import org.duban.client.supervision.model.MeasurePage;
 import org.duban.client.supervision.model.RecommendationPage;
 import org.duban.client.supervision.model.SupervisionOrderPage;
+import org.duban.console.web.PageView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 督办与问责 at the unit's desk: what the office asks of the unit — its supervision orders, accountability
@@ -43,16 +45,17 @@ class DeskSupervisionController {
         MeasurePage issued = measures.listMeasures(null, null, null, Math.max(0, measuresPage), PER_PAGE);
         RecommendationPage addressed = recommendations.listRecommendations(null, null, null,
                 Math.max(0, recommendationsPage), PER_PAGE);
+        UriComponentsBuilder overview = PageView.sameFilters(request, "/desk/supervision");
         model.addAttribute("orders", SupervisionLines.awaitingFirst(orders.getItems().stream().map(lines::order).toList()));
-        model.addAttribute("ordersPaging", SectionPaging.of(request, "/desk/supervision", "ordersPage",
+        model.addAttribute("ordersPaging", PageView.of(overview, "ordersPage",
                 orders.getPage().getPage(), orders.getPage().getTotalElements(), orders.getPage().getTotalPages()));
         model.addAttribute("measures", SupervisionLines.awaitingFirst(issued.getItems().stream().map(lines::measure).toList()));
-        model.addAttribute("measuresPaging", SectionPaging.of(request, "/desk/supervision", "measuresPage",
+        model.addAttribute("measuresPaging", PageView.of(overview, "measuresPage",
                 issued.getPage().getPage(), issued.getPage().getTotalElements(), issued.getPage().getTotalPages()));
         model.addAttribute("recommendations",
                 SupervisionLines.awaitingFirst(addressed.getItems().stream().map(lines::recommendation).toList()));
-        model.addAttribute("recommendationsPaging", SectionPaging.of(request, "/desk/supervision",
-                "recommendationsPage", addressed.getPage().getPage(), addressed.getPage().getTotalElements(),
+        model.addAttribute("recommendationsPaging", PageView.of(overview, "recommendationsPage",
+                addressed.getPage().getPage(), addressed.getPage().getTotalElements(),
                 addressed.getPage().getTotalPages()));
         return "desk/supervision";
     }

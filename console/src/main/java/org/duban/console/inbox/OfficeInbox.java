@@ -34,8 +34,7 @@ class OfficeInbox {
         UnitMentions mentions = new UnitMentions(names);
         return new InboxView(unreadOnly, found.getUnread(),
                 found.getItems().stream().map(message -> line(message, names, mentions)).toList(),
-                PageView.of(request, "/inbox", found.getPage().getPage(), found.getPage().getTotalElements(),
-                        found.getPage().getTotalPages()));
+                PageView.of(request, "/inbox", found.getPage()));
     }
 
     /** Acknowledges the message (the first acknowledgement is the proof of receipt) and answers it as it is now. */

@@ -12,6 +12,7 @@ import org.duban.client.intake.model.LawyerParticipationKind;
 import org.duban.client.intake.model.LawyerParticipationPage;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -52,15 +53,13 @@ class LawyersController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var sent = sessionForm.request(input);
-        Attempt<LawyerDutySession> recorded = input.valid()
-                ? Attempt.of(() -> lawyers.recordLawyerDutySession(sent, sessionForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerDutySession> recorded = input.attempt(() ->
+                lawyers.recordLawyerDutySession(sent, sessionForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("problem", recorded.problem());
             return sessionsPage(LawyerFilter.none(), sessionForm.kept(), request, model);
         }
-        redirect.addFlashAttribute("flash", "lawyers.session.recorded");
-        return "redirect:/lawyers";
+        return Flash.redirect(redirect, "lawyers.session.recorded", "/lawyers");
     }
 
     @GetMapping("/lawyers/participations")
@@ -74,29 +73,25 @@ class LawyersController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var sent = participationForm.request(input);
-        Attempt<LawyerParticipation> recorded = input.valid()
-                ? Attempt.of(() -> lawyers.recordLawyerParticipation(sent, participationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerParticipation> recorded = input.attempt(() ->
+                lawyers.recordLawyerParticipation(sent, participationForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("problem", recorded.problem());
             return participationsPage(LawyerFilter.none(), participationForm.kept(), request, model);
         }
-        redirect.addFlashAttribute("flash", "lawyers.participation.recorded");
-        return "redirect:/lawyers/participations";
+        return Flash.redirect(redirect, "lawyers.participation.recorded", "/lawyers/participations");
     }
 
     private String sessionsPage(LawyerFilter filter, DutySessionForm form, HttpServletRequest request, Model model) {
         TypedInput input = new TypedInput(properties.officeZone());
         LawyerFilter.Days days = filter.days(input, today());
-        Attempt<LawyerDutySessionPage> found = input.valid()
-                ? Attempt.of(() -> lawyers.listLawyerDutySessions(days.from(), days.to(), filter.pageNumber(), PER_PAGE))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerDutySessionPage> found = input.attempt(() ->
+                lawyers.listLawyerDutySessions(days.from(), days.to(), filter.pageNumber(), PER_PAGE));
         if (found.refused()) {
             model.addAttribute("filterProblem", found.problem());
         } else {
             model.addAttribute("sessions", found.value().getItems());
-            model.addAttribute("page", PageView.of(request, "/lawyers", found.value().getPage().getPage(),
-                    found.value().getPage().getTotalElements(), found.value().getPage().getTotalPages()));
+            model.addAttribute("page", PageView.of(request, "/lawyers", found.value().getPage()));
         }
         model.addAttribute("filter", filter.shown(days));
         model.addAttribute("sessionForm", form);
@@ -108,17 +103,14 @@ class LawyersController {
         TypedInput input = new TypedInput(properties.officeZone());
         LawyerFilter.Days days = filter.days(input, today());
         LawyerParticipationKind kind = TypedInput.option(filter.kind(), LawyerParticipationKind.class);
-        Attempt<LawyerParticipationPage> found = input.valid()
-                ? Attempt.of(() -> lawyers.listLawyerParticipations(days.from(), days.to(),
-                        TypedInput.text(filter.caseId()), kind, filter.pageNumber(), PER_PAGE))
-                : Attempt.refused(input.problem());
+        Attempt<LawyerParticipationPage> found = input.attempt(() ->
+                lawyers.listLawyerParticipations(days.from(), days.to(),
+                        TypedInput.text(filter.caseId()), kind, filter.pageNumber(), PER_PAGE));
         if (found.refused()) {
             model.addAttribute("filterProblem", found.problem());
         } else {
             model.addAttribute("participations", found.value().getItems());
-            model.addAttribute("page", PageView.of(request, "/lawyers/participations",
-                    found.value().getPage().getPage(), found.value().getPage().getTotalElements(),
-                    found.value().getPage().getTotalPages()));
+            model.addAttribute("page", PageView.of(request, "/lawyers/participations", found.value().getPage()));
         }
         model.addAttribute("filter", filter.shown(days));
         model.addAttribute("participationForm", form);

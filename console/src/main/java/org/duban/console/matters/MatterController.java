@@ -10,6 +10,7 @@ import org.duban.client.intake.model.RecordEvaluationRequest;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,16 +52,14 @@ class MatterController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         IssueAssignmentRequest request = assignmentForm.request(input);
-        Attempt<Assignment> issued = input.valid()
-                ? Attempt.of(() -> assignments.issueAssignment(caseId, request, assignmentForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Assignment> issued = input.attempt(() ->
+                assignments.issueAssignment(caseId, request, assignmentForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("assignmentProblem", issued.problem());
             return page(user, caseId, assignmentForm.kept(), EvaluationForm.blank(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.issued." + issued.value().getKind().getValue());
         redirect.addAttribute("caseId", caseId);
-        return "redirect:/matters/{caseId}";
+        return Flash.redirect(redirect, "matters.issued." + issued.value().getKind().getValue(), "/matters/{caseId}");
     }
 
     @PostMapping("/matters/{caseId}/evaluations")
@@ -68,16 +67,14 @@ class MatterController {
             Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         RecordEvaluationRequest request = evaluationForm.request(input);
-        Attempt<Evaluation> recorded = input.valid()
-                ? Attempt.of(() -> evaluations.recordEvaluation(caseId, request, evaluationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Evaluation> recorded = input.attempt(() ->
+                evaluations.recordEvaluation(caseId, request, evaluationForm.idempotencyKey()));
         if (recorded.refused()) {
             model.addAttribute("evaluationProblem", recorded.problem());
             return page(user, caseId, AssignmentForm.blank(), evaluationForm.kept(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.evaluation.recorded");
         redirect.addAttribute("caseId", caseId);
-        return "redirect:/matters/{caseId}";
+        return Flash.redirect(redirect, "matters.evaluation.recorded", "/matters/{caseId}");
     }
 
     private String page(ConsoleUser user, String caseId, AssignmentForm assignmentForm, EvaluationForm evaluationForm,

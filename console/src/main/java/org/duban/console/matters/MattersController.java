@@ -13,6 +13,7 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -54,8 +55,7 @@ class MattersController {
                 filters.originChoice(), filters.prominentChoice(), filters.from(), filters.toExclusive(),
                 Math.max(0, page), MATTERS_PER_PAGE);
         model.addAttribute("matters", found.getItems());
-        model.addAttribute("page", PageView.of(request, "/matters", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/matters", found.getPage()));
         model.addAttribute("filtered", filters.any());
         choices(model);
         return "matters/index";
@@ -71,17 +71,14 @@ class MattersController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         RegisterCaseRequest request = matterForm.request(input);
-        Attempt<ModelCase> registered = input.valid()
-                ? Attempt.of(() -> cases.registerCase(request, matterForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<ModelCase> registered = input.attempt(() -> cases.registerCase(request, matterForm.idempotencyKey()));
         if (registered.refused()) {
             model.addAttribute("problem", registered.problem());
             return form(user, matterForm.kept(), model);
         }
-        redirect.addFlashAttribute("flash", "matters.registered");
         redirect.addFlashAttribute(QUERY_CODE, registered.value().getQueryCode());
         redirect.addAttribute("caseId", registered.value().getId());
-        return "redirect:/matters/{caseId}/receipt";
+        return Flash.redirect(redirect, "matters.registered", "/matters/{caseId}/receipt");
     }
 
     /**
@@ -94,12 +91,10 @@ class MattersController {
         Attempt<ReissuedQueryCode> reissued = Attempt.of(() -> cases.reissueQueryCode(caseId));
         redirect.addAttribute("caseId", caseId);
         if (reissued.refused()) {
-            redirect.addFlashAttribute("flash", "matters.queryCode.notReissued");
-            return "redirect:/matters/{caseId}";
+            return Flash.redirect(redirect, "matters.queryCode.notReissued", "/matters/{caseId}");
         }
-        redirect.addFlashAttribute("flash", "matters.queryCode.reissued");
         redirect.addFlashAttribute(QUERY_CODE, reissued.value().getQueryCode());
-        return "redirect:/matters/{caseId}/receipt";
+        return Flash.redirect(redirect, "matters.queryCode.reissued", "/matters/{caseId}/receipt");
     }
 
     /**

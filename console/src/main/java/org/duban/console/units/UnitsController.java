@@ -15,6 +15,7 @@ import org.duban.client.supervision.api.EscalationsApi;
 import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -56,8 +57,7 @@ class UnitsController {
     String registry(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         UnitPage found = units.listUnits(Math.max(0, page), UNITS_PER_PAGE);
         model.addAttribute("units", found.getItems());
-        model.addAttribute("page", PageView.of(request, "/units", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/units", found.getPage()));
         return "units/index";
     }
 
@@ -78,16 +78,13 @@ class UnitsController {
         }
         TypedInput input = new TypedInput(properties.officeZone());
         var request = unitForm.request(input);
-        Attempt<Unit> registered = input.valid()
-                ? Attempt.of(() -> units.registerUnit(request, unitForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Unit> registered = input.attempt(() -> units.registerUnit(request, unitForm.idempotencyKey()));
         if (registered.refused()) {
             model.addAttribute("problem", registered.problem());
             return form(unitForm.withRows(UnitForm.BLANK_ROWS), model);
         }
         directory.forget();
-        redirect.addFlashAttribute("flash", "units.registered");
-        return "redirect:/units/" + registered.value().getId();
+        return Flash.redirect(redirect, "units.registered", "/units/" + registered.value().getId());
     }
 
     @GetMapping("/units/{unitId}")

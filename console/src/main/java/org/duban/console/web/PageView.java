@@ -28,16 +28,45 @@ public record PageView(int page, long totalElements, int totalPages, String prev
      * @param path the page's path (a fragment refreshed by htmx passes its page's path, not its own)
      */
     public static PageView of(HttpServletRequest request, String path, int page, long totalElements, int totalPages) {
-        UriComponentsBuilder base = sameFilters(request, path);
+        return of(sameFilters(request, path), "page", page, totalElements, totalPages);
+    }
+
+    /** The page of a list as the intake API answered it ({@code page} of its answer). */
+    public static PageView of(HttpServletRequest request, String path, org.duban.client.intake.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
+    /** The page of a list as the supervision API answered it. */
+    public static PageView of(HttpServletRequest request, String path,
+            org.duban.client.supervision.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
+    /** The page of a list as the notification API answered it. */
+    public static PageView of(HttpServletRequest request, String path,
+            org.duban.client.notification.model.PageInfo info) {
+        return of(request, path, info.getPage(), info.getTotalElements(), info.getTotalPages());
+    }
+
+    /**
+     * One of several lists on one page, each paged by its own parameter ({@code ordersPage}, …): the links
+     * change only that parameter, so the other lists stay where they are.
+     *
+     * @param base      the page's link keeping the current filters ({@link #sameFilters}), with a fragment to
+     *                  come back to the list where wanted
+     * @param parameter the list's paging parameter
+     */
+    public static PageView of(UriComponentsBuilder base, String parameter, int page, long totalElements,
+            int totalPages) {
         List<Numbered> numbered = new ArrayList<>();
         int first = Math.max(0, page - 3);
         int last = Math.min(totalPages - 1, page + 3);
         for (int number = first; number <= last; number++) {
-            numbered.add(new Numbered(number + 1, link(base, number), number == page));
+            numbered.add(new Numbered(number + 1, link(base, parameter, number), number == page));
         }
         return new PageView(page, totalElements, totalPages,
-                page > 0 ? link(base, page - 1) : null,
-                page + 1 < totalPages ? link(base, page + 1) : null,
+                page > 0 ? link(base, parameter, page - 1) : null,
+                page + 1 < totalPages ? link(base, parameter, page + 1) : null,
                 numbered);
     }
 
@@ -52,8 +81,8 @@ public record PageView(int page, long totalElements, int totalPages, String prev
         return link;
     }
 
-    private static String link(UriComponentsBuilder base, int page) {
-        return base.cloneBuilder().replaceQueryParam("page", page).encode().build().toUriString();
+    private static String link(UriComponentsBuilder base, String parameter, int page) {
+        return base.cloneBuilder().replaceQueryParam(parameter, page).encode().build().toUriString();
     }
 
     /** Worth showing: more than one page. */

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.duban.console.platform.Attempt;
 import org.duban.console.platform.PlatformProblem;
 
 /**
@@ -106,6 +108,14 @@ public final class TypedInput {
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /**
+     * The call the form asks for, made only when everything typed was read: otherwise the console refuses
+     * it itself, with what did not parse, and the platform is not asked.
+     */
+    public <T> Attempt<T> attempt(Supplier<T> call) {
+        return valid() ? Attempt.of(call) : Attempt.refused(problem());
     }
 
     /** What did not parse, as a problem the page shows like the platform's. */

@@ -15,6 +15,7 @@ import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
 import org.duban.console.platform.MatterTitles;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -64,8 +65,7 @@ class MeasuresController {
         model.addAttribute("statuses", MeasureStatus.values());
         model.addAttribute("filter", new Filter(unit, chosenKind == null ? null : chosenKind.getValue(),
                 chosenStatus == null ? null : chosenStatus.getValue()));
-        model.addAttribute("page", PageView.of(request, "/supervision/measures", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/supervision/measures", found.getPage()));
         return "supervision/measures/index";
     }
 
@@ -80,15 +80,13 @@ class MeasuresController {
     String issue(ConsoleUser user, @ModelAttribute MeasureForm measureForm, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = measureForm.request(input);
-        Attempt<Measure> issued = input.valid()
-                ? Attempt.of(() -> measures.issueMeasure(request, measureForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Measure> issued = input.attempt(() -> measures.issueMeasure(request, measureForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("problem", FormProblems.renamed(issued.problem(), "dueAt", MeasureForm.DUE_DAY));
             return form(user, measureForm.keyed(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.measures.flash.issued");
-        return "redirect:/supervision/measures/" + issued.value().getId();
+        return Flash.redirect(redirect, "supervision.measures.flash.issued",
+                "/supervision/measures/" + issued.value().getId());
     }
 
     @GetMapping("/supervision/measures/{id}")
@@ -101,13 +99,11 @@ class MeasuresController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = recordForm.request(input);
-        Attempt<Measure> recorded = input.valid() ? Attempt.of(() -> measures.recordMeasure(id, request))
-                : Attempt.refused(input.problem());
+        Attempt<Measure> recorded = input.attempt(() -> measures.recordMeasure(id, request));
         if (recorded.refused()) {
             return page(user, measures.getMeasure(id), recordForm, recorded.problem(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.measures.flash.recorded");
-        return "redirect:/supervision/measures/" + id;
+        return Flash.redirect(redirect, "supervision.measures.flash.recorded", "/supervision/measures/" + id);
     }
 
     private String form(ConsoleUser user, MeasureForm measureForm, Model model) {

@@ -12,6 +12,7 @@ import org.duban.console.ConsoleProperties;
 import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,15 +58,14 @@ class OpenOrderController {
     String open(ConsoleUser user, @ModelAttribute OpenOrderForm orderForm, Model model, RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = orderForm.request(input);
-        Attempt<SupervisionOrder> opened = input.valid()
-                ? Attempt.of(() -> supervisions.openSupervisionOrder(request, orderForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<SupervisionOrder> opened = input.attempt(() ->
+                supervisions.openSupervisionOrder(request, orderForm.idempotencyKey()));
         if (opened.refused()) {
             model.addAttribute("problem", opened.problem());
             return form(user, orderForm.keyed(), known(request.getAssignmentId()), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.orders.flash.opened");
-        return "redirect:/supervision/orders/" + opened.value().getId();
+        return Flash.redirect(redirect, "supervision.orders.flash.opened",
+                "/supervision/orders/" + opened.value().getId());
     }
 
     /** The assignment a refused form names, when the platform knows it (a mistyped id shows no summary). */

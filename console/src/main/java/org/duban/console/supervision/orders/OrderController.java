@@ -12,6 +12,7 @@ import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.supervision.FormProblems;
+import org.duban.console.web.Flash;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,14 +89,13 @@ class OrderController {
      */
     private String decide(ConsoleUser user, String id, String action, TypedInput input, Supplier<SupervisionOrder> call,
             OrderDecisions typed, Model model, RedirectAttributes redirect) {
-        Attempt<SupervisionOrder> decided = input.valid() ? Attempt.of(call) : Attempt.refused(input.problem());
+        Attempt<SupervisionOrder> decided = input.attempt(call);
         if (decided.refused()) {
             model.addAttribute("problem", FormProblems.prefixed(decided.problem(), action));
             model.addAttribute("refused", action);
             return page(user, supervisions.getSupervisionOrder(id), typed, model);
         }
-        redirect.addFlashAttribute("flash", "supervision.orders.flash." + action);
-        return "redirect:/supervision/orders/" + id;
+        return Flash.redirect(redirect, "supervision.orders.flash." + action, "/supervision/orders/" + id);
     }
 
     private String page(ConsoleUser user, SupervisionOrder order, OrderDecisions decisions, Model model) {

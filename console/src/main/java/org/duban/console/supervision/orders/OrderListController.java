@@ -58,8 +58,7 @@ class OrderListController {
                 .toList();
         model.addAttribute("view", new OrdersView(chosen == null ? null : chosen.getValue(), unit, proposals,
                 link(request, SupervisionOrderStatus.PROPOSED), tabs(request, chosen), lines, units.all(user),
-                PageView.of(request, "/supervision", found.getPage().getPage(), found.getPage().getTotalElements(),
-                        found.getPage().getTotalPages())));
+                PageView.of(request, "/supervision", found.getPage())));
         return "supervision/index";
     }
 

@@ -12,6 +12,7 @@ import org.duban.console.platform.Attempt;
 import org.duban.console.platform.UnitDirectory;
 import org.duban.console.security.ConsoleUser;
 import org.duban.console.platform.MatterTitles;
+import org.duban.console.web.Flash;
 import org.duban.console.web.PageView;
 import org.duban.console.web.TypedInput;
 import org.springframework.stereotype.Controller;
@@ -62,8 +63,7 @@ class RecommendationsController {
         model.addAttribute("kinds", RecommendationKind.values());
         model.addAttribute("filter", new Filter(unit, chosenKind == null ? null : chosenKind.getValue(),
                 late == null ? null : late.toString()));
-        model.addAttribute("page", PageView.of(request, "/supervision/recommendations", found.getPage().getPage(),
-                found.getPage().getTotalElements(), found.getPage().getTotalPages()));
+        model.addAttribute("page", PageView.of(request, "/supervision/recommendations", found.getPage()));
         return "supervision/recommendations/index";
     }
 
@@ -79,15 +79,14 @@ class RecommendationsController {
             RedirectAttributes redirect) {
         TypedInput input = new TypedInput(properties.officeZone());
         var request = recommendationForm.request(input);
-        Attempt<Recommendation> issued = input.valid()
-                ? Attempt.of(() -> recommendations.issueRecommendation(request, recommendationForm.idempotencyKey()))
-                : Attempt.refused(input.problem());
+        Attempt<Recommendation> issued = input.attempt(() ->
+                recommendations.issueRecommendation(request, recommendationForm.idempotencyKey()));
         if (issued.refused()) {
             model.addAttribute("problem", issued.problem());
             return form(user, recommendationForm.keyed(), model);
         }
-        redirect.addFlashAttribute("flash", "supervision.recommendations.flash.issued");
-        return "redirect:/supervision/recommendations/" + issued.value().getId();
+        return Flash.redirect(redirect, "supervision.recommendations.flash.issued",
+                "/supervision/recommendations/" + issued.value().getId());
     }
 
     @GetMapping("/supervision/recommendations/{id}")
@@ -104,8 +103,8 @@ class RecommendationsController {
             model.addAttribute("problem", answered.problem());
             return page(user, recommendations.getRecommendation(id), feedbackForm, model);
         }
-        redirect.addFlashAttribute("flash", "supervision.recommendations.flash.answered");
-        return "redirect:/supervision/recommendations/" + id;
+        return Flash.redirect(redirect, "supervision.recommendations.flash.answered",
+                "/supervision/recommendations/" + id);
     }
 
     private String form(ConsoleUser user, RecommendationForm recommendationForm, Model model) {
