@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -56,6 +57,12 @@ final class DurableH2Backend extends H2Backend {
     DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
+    }
+
+    /** Databases whose collections answer a query pinning one {@code _id} by its key ({@link IdPinnedH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new IdPinnedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override

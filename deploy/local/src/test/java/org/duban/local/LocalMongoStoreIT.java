@@ -1,6 +1,12 @@
 package org.duban.local;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +66,47 @@ class LocalMongoStoreIT {
             restarted.stop();
         }
         assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void answersQueriesPinningAnIdWithMoreConditionsAsMongoDbDoesBeforeAndAfterARestart() throws Exception {
+        // given: the guarded writes of AggregateWriter ({_id, version}) and the relay's claims ({$and: [{_id}, …]})
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            for (int i = 0; i < 50; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("version", 1L).append("code", "CG-" + i));
+            }
+
+            // when / then
+            assertThat(units.find(and(eq("_id", "unit-7"), eq("version", 1L))).first()).containsEntry("code", "CG-7");
+            assertThat(units.find(new Document("_id", "unit-7").append("version", 1L)).first())
+                    .containsEntry("code", "CG-7");
+            assertThat(units.find(and(eq("_id", "unit-7"), eq("version", 2L))).first()).isNull();
+            assertThat(units.find(and(eq("_id", "no-such-unit"), eq("version", 1L))).first()).isNull();
+            assertThat(units.updateOne(and(eq("_id", "unit-7"), eq("version", 1L)),
+                    combine(set("code", "CG-07"), inc("version", 1L))).getModifiedCount()).isOne();
+            assertThat(units.updateOne(and(eq("_id", "unit-7"), eq("version", 1L)), set("code", "lost"))
+                    .getModifiedCount()).isZero();
+            assertThat(units.findOneAndUpdate(and(eq("_id", "unit-8"), or(exists("lease", false), eq("lease", 0))),
+                    set("lease", 1))).containsEntry("code", "CG-8");
+            assertThat(units.deleteOne(and(eq("_id", "unit-9"), eq("version", 2L))).getDeletedCount()).isZero();
+            assertThat(units.countDocuments()).isEqualTo(50);
+        }
+        store.stop();
+        LocalMongoStore restarted = new LocalMongoStore(file, port); // opens the existing collections again
+        restarted.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            assertThat(units.find(and(eq("_id", "unit-7"), eq("version", 2L))).first()).containsEntry("code", "CG-07");
+            assertThat(units.find(and(eq("_id", "unit-8"), eq("lease", 1))).first()).isNotNull();
+            assertThat(units.find(and(eq("version", 1L), eq("code", "CG-3"))).first()).containsEntry("_id", "unit-3");
+        } finally {
+            restarted.stop();
+        }
     }
 
     @Test

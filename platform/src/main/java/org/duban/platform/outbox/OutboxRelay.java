@@ -79,6 +79,13 @@ public final class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<Written> written = new LinkedBlockingQueue<>(WRITTEN_CAPACITY);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean roundAsked = true;
+    /**
+     * Whether the last round stopped at a collection's batch size, so that more may wait. A round that found
+     * fewer took everything that was there: documents written since are named by their writers' wake-ups, and
+     * a round right away would only look through the collections again (on a store without indexes for the
+     * claim, a read of every document) to find what the wake-ups already bring.
+     */
+    private volatile boolean lastRoundFull;
     private volatile boolean running;
     private volatile boolean stopping;
     private Thread thread;
@@ -153,20 +160,25 @@ public final class OutboxRelay implements SmartLifecycle {
      */
     public int publishPending() {
         int count = 0;
+        boolean full = false;
         for (String name : properties.collections()) {
             MongoCollection<Document> collection = database.getCollection(name);
-            for (int i = 0; i < properties.batchSize() && !stopping; i++) {
+            int taken = 0;
+            while (taken < properties.batchSize() && !stopping) {
                 Document claimed = claimNext(collection);
                 if (claimed == null) {
                     break;
                 }
+                taken++;
                 int sent = publishAndRelease(collection, claimed);
                 if (sent < 0) {
                     break;
                 }
                 count += sent;
             }
+            full |= taken == properties.batchSize();
         }
+        lastRoundFull = full;
         return count;
     }
 
@@ -242,8 +254,9 @@ public final class OutboxRelay implements SmartLifecycle {
                 if (roundAsked || System.nanoTime() - nextRound >= 0) {
                     roundAsked = false;
                     nextRound = System.nanoTime() + properties.pollInterval().toNanos();
-                    if (publishPending() > 0) {
-                        roundAsked = true; // there may be more than one round's batch
+                    publishPending();
+                    if (lastRoundFull) {
+                        roundAsked = true; // a collection held more than one round's batch
                     }
                 }
                 if (!roundAsked && written.isEmpty()) {
