@@ -31,6 +31,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
@@ -163,41 +164,43 @@ public final class OutboxRelay implements SmartLifecycle {
         boolean full = false;
         for (String name : properties.collections()) {
             MongoCollection<Document> collection = database.getCollection(name);
-            int taken = 0;
-            while (taken < properties.batchSize() && !stopping) {
-                Document claimed = claimNext(collection);
-                if (claimed == null) {
+            List<Object> waiting = collection.find(pending(clock.instant()))
+                    .sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE)).limit(properties.batchSize())
+                    .projection(Projections.include(AggregateWriter.ID))
+                    .map(document -> document.get(AggregateWriter.ID)).into(new ArrayList<>());
+            full |= waiting.size() == properties.batchSize();
+            for (Object id : waiting) {
+                if (stopping) {
                     break;
                 }
-                taken++;
+                Document claimed = claim(collection, eq(AggregateWriter.ID, id));
+                if (claimed == null) {
+                    continue; // taken meanwhile (by a wake-up, or another instance)
+                }
                 int sent = publishAndRelease(collection, claimed);
                 if (sent < 0) {
                     break;
                 }
                 count += sent;
             }
-            full |= taken == properties.batchSize();
         }
         lastRoundFull = full;
         return count;
     }
 
-    private Document claimNext(MongoCollection<Document> collection) {
-        return claim(collection, null);
-    }
-
-    /** Claims the oldest document with events that nobody holds, or the one {@code which} names. */
-    private Document claim(MongoCollection<Document> collection, Bson which) {
-        Instant now = clock.instant();
-        Bson pending = and(exists(OutboxDocuments.OUTBOX_SINCE), or(
+    /** Documents with events that nobody holds, at {@code now}. */
+    private static Bson pending(Instant now) {
+        return and(exists(OutboxDocuments.OUTBOX_SINCE), or(
                 exists(OutboxDocuments.OUTBOX_LEASE, false),
                 lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now))));
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
-        if (which == null) {
-            options.sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE));
-        }
-        return collection.findOneAndUpdate(which == null ? pending : and(which, pending),
-                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))), options);
+    }
+
+    /** Claims the document {@code which} names if it has events that nobody holds. */
+    private Document claim(MongoCollection<Document> collection, Bson which) {
+        Instant now = clock.instant();
+        return collection.findOneAndUpdate(and(which, pending(now)),
+                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     /** Returns the number of events published, or -1 when publishing failed and the round should move on. */
@@ -251,7 +254,9 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 publishWritten();
-                if (roundAsked || System.nanoTime() - nextRound >= 0) {
+                // rounds look for what no wake-up named: while named documents wait, they come first (a round would
+                // claim the same documents the slow way: on a store without the claim's index, a read of every one)
+                if (written.isEmpty() && (roundAsked || System.nanoTime() - nextRound >= 0)) {
                     roundAsked = false;
                     nextRound = System.nanoTime() + properties.pollInterval().toNanos();
                     publishPending();

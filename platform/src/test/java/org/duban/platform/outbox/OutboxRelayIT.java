@@ -67,6 +67,8 @@ class OutboxRelayIT {
     private static MongoClient client;
     /** The claims the relays send (findAndModify commands), as the store receives them. */
     private static final List<Document> claims = new CopyOnWriteArrayList<>();
+    /** The rounds' searches for documents with events (find commands on the outbox field). */
+    private static final List<Document> searches = new CopyOnWriteArrayList<>();
     private static KafkaTemplate<String, byte[]> template;
     private static String bootstrap;
 
@@ -86,6 +88,10 @@ class OutboxRelayIT {
                     public void commandStarted(CommandStartedEvent event) {
                         if (event.getCommandName().equals("findAndModify")) {
                             claims.add(Document.parse(event.getCommand().toJson()));
+                        }
+                        if (event.getCommandName().equals("find")
+                                && event.getCommand().toJson().contains(OutboxDocuments.OUTBOX_SINCE)) {
+                            searches.add(Document.parse(event.getCommand().toJson()));
                         }
                     }
                 })
@@ -302,8 +308,9 @@ class OutboxRelayIT {
         }
         relay.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !claimsOf(collection()).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
             claims.clear();
+            searches.clear();
 
             // when
             List<PendingEvent> events = pendingEvents.of("asg-6", List.of(issued("case-6", "asg-6")));
@@ -313,6 +320,7 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(events).size() == 1);
             assertThat(claimsOf(collection())).singleElement()
                     .satisfies(claim -> assertThat(claim.get("query", Document.class).toJson()).contains("\"_id\": \"asg-6\""));
+            assertThat(searchesOf(collection())).isEmpty();
         } finally {
             relay.stop();
         }
@@ -328,8 +336,9 @@ class OutboxRelayIT {
         AggregateWriter writer = new AggregateWriter(relay);
         relay.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !claimsOf(collection()).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
             claims.clear();
+            searches.clear();
 
             // when
             writer.insert(collection(), new Document("_id", "asg-7").append("status", "ASSIGNED"), List.of());
@@ -337,7 +346,7 @@ class OutboxRelayIT {
 
             // then: nobody looks for events (the next round is an hour away)
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                    .until(() -> claimsOf(collection()).isEmpty());
+                    .until(() -> claimsOf(collection()).isEmpty() && searchesOf(collection()).isEmpty());
         } finally {
             relay.stop();
         }
@@ -376,9 +385,18 @@ class OutboxRelayIT {
 
     /** The claims sent to {@code collection} of this test's database. */
     private List<Document> claimsOf(MongoCollection<Document> collection) {
-        return claims.stream()
-                .filter(claim -> claim.getString("findAndModify").equals(collection.getNamespace().getCollectionName())
-                        && database.getName().equals(claim.getString("$db")))
+        return commandsOn(claims, "findAndModify", collection);
+    }
+
+    /** The rounds' searches of {@code collection} of this test's database. */
+    private List<Document> searchesOf(MongoCollection<Document> collection) {
+        return commandsOn(searches, "find", collection);
+    }
+
+    private List<Document> commandsOn(List<Document> commands, String name, MongoCollection<Document> collection) {
+        return commands.stream()
+                .filter(command -> command.getString(name).equals(collection.getNamespace().getCollectionName())
+                        && database.getName().equals(command.getString("$db")))
                 .toList();
     }
 
