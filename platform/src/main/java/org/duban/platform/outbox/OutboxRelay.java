@@ -162,6 +162,7 @@ public final class OutboxRelay implements SmartLifecycle {
     public int publishPending() {
         int count = 0;
         boolean full = false;
+        boolean failed = false;
         for (String name : properties.collections()) {
             MongoCollection<Document> collection = database.getCollection(name);
             List<Object> waiting = collection.find(pending(clock.instant()))
@@ -179,12 +180,13 @@ public final class OutboxRelay implements SmartLifecycle {
                 }
                 int sent = publishAndRelease(collection, claimed);
                 if (sent < 0) {
+                    failed = true; // the broker failed: the rest waits for the next round, not an immediate one
                     break;
                 }
                 count += sent;
             }
         }
-        lastRoundFull = full;
+        lastRoundFull = full && !failed;
         return count;
     }
 
