@@ -2,6 +2,8 @@ package org.duban.local;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -22,8 +24,11 @@ import org.h2.mvstore.MVStore;
  * {@code {$and: [{_id: x}, …]}} — the outbox relay's claim and release of a document — read every document of the
  * collection, so each event cost time in proportion to the data already stored (issue #18). MongoDB answers those
  * with its {@code _id} index. Here the same: the H2 collection keeps each document under its {@code _id}, so the
- * one candidate is read by its key and the whole query is then matched against it as before. Nothing else changes:
- * queries that pin no string {@code _id} go the library's way.
+ * one candidate is read by its key and the whole query is then matched against it as before.
+ *
+ * <p>Likewise the outbox relay's round, which looks for documents holding {@code outboxSince} (a sparse index in
+ * MongoDB): each collection keeps the set of those documents and such a query reads them only. Any other query goes
+ * the library's way.
  */
 final class IdPinnedH2Database extends H2Database {
 
@@ -86,22 +91,81 @@ final class IdPinnedH2Database extends H2Database {
 
     private static final class IdPinnedCollection extends H2Collection {
 
+        /**
+         * The positions of the documents holding {@code outboxSince}, the field of the outbox relay's sparse index
+         * (which the library ignores, as every non-unique index): kept on every add, update and remove, never
+         * missing one, so that a query that needs the field reads those documents only.
+         */
+        private static final String SPARSE_FIELD = "outboxSince";
+        private final Set<Object> withSparseField = ConcurrentHashMap.newKeySet();
+
         IdPinnedCollection(IdPinnedH2Database database, String name, CollectionOptions options,
                 MVMap<Object, Document> documents, MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
+            streamAllDocumentsWithPosition().forEach(stored -> {
+                if (stored.getDocument().containsKey(SPARSE_FIELD)) {
+                    withSparseField.add(stored.getPosition());
+                }
+            });
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            if (document.containsKey(SPARSE_FIELD)) {
+                withSparseField.add(position);
+            }
+            return position;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            if (newDocument.containsKey(SPARSE_FIELD)) {
+                withSparseField.add(position);
+            }
+            super.handleUpdate(position, oldDocument, newDocument);
+            if (!newDocument.containsKey(SPARSE_FIELD)) {
+                withSparseField.remove(position);
+            }
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            withSparseField.remove(position);
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
             String id = pinnedId(query, getIdField());
-            if (id == null) {
-                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (id != null) {
+                // a document is stored under its _id: the only one that can match is there, or none is
+                List<Object> candidates = getDocument(id) == null ? List.of() : List.of(id);
+                return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
-            // a document is stored under its _id: the only one that can match is there, or none is
-            List<Object> candidates = getDocument(id) == null ? List.of() : List.of(id);
-            return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            if (needsField(query, SPARSE_FIELD)) {
+                return matchDocuments(query, List.copyOf(withSparseField), orderBy, skip, limit, batchSize,
+                        fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+    }
+
+    /** Whether only documents holding {@code field} can match: {@code {field: {$exists: true}}}, at the top or in an $and. */
+    static boolean needsField(Document query, String field) {
+        if (query.get(field) instanceof Document condition && Boolean.TRUE.equals(condition.get("$exists"))
+                && condition.size() == 1) {
+            return true;
+        }
+        if (query.get("$and") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && needsField(document, field)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +29,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class LocalMongoStoreIT {
     }
 
     @Test
-    void answersQueriesPinningAnIdWithMoreConditionsAsMongoDbDoesBeforeAndAfterARestart() throws Exception {
+    void answersQueriesPinningAnIdOrNeedingTheOutboxFieldAsMongoDbDoesBeforeAndAfterARestart() throws Exception {
         // given: the guarded writes of AggregateWriter ({_id, version}) and the relay's claims ({$and: [{_id}, …]})
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
         int port = FreePort.find();
@@ -95,6 +97,16 @@ class LocalMongoStoreIT {
                     set("lease", 1))).containsEntry("code", "CG-8");
             assertThat(units.deleteOne(and(eq("_id", "unit-9"), eq("version", 2L))).getDeletedCount()).isZero();
             assertThat(units.countDocuments()).isEqualTo(50);
+            // the outbox relay's search: documents holding outboxSince, kept on insert, update and delete
+            units.insertOne(new Document("_id", "unit-50").append("outboxSince", 5));
+            units.updateOne(eq("_id", "unit-10"), set("outboxSince", 10));
+            units.updateOne(eq("_id", "unit-11"), set("outboxSince", 11));
+            units.updateOne(eq("_id", "unit-11"), unset("outboxSince"));
+            units.updateOne(eq("_id", "unit-12"), set("outboxSince", 12));
+            units.deleteOne(eq("_id", "unit-12"));
+            assertThat(units.find(and(exists("outboxSince"), or(exists("lease", false), eq("lease", 0))))
+                    .sort(Sorts.ascending("outboxSince")).map(unit -> unit.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("unit-50", "unit-10");
         }
         store.stop();
         LocalMongoStore restarted = new LocalMongoStore(file, port); // opens the existing collections again
@@ -104,6 +116,8 @@ class LocalMongoStoreIT {
             assertThat(units.find(and(eq("_id", "unit-7"), eq("version", 2L))).first()).containsEntry("code", "CG-07");
             assertThat(units.find(and(eq("_id", "unit-8"), eq("lease", 1))).first()).isNotNull();
             assertThat(units.find(and(eq("version", 1L), eq("code", "CG-3"))).first()).containsEntry("_id", "unit-3");
+            assertThat(units.find(exists("outboxSince")).map(unit -> unit.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("unit-50", "unit-10");
         } finally {
             restarted.stop();
         }
