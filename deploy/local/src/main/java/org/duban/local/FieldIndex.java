@@ -1,0 +1,266 @@
+package org.duban.local;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+
+/**
+ * The documents of one collection by the value of one field: the first field of an index a service declared,
+ * which mongo-java-server keeps no structure for (it ignores non-unique indexes, and uses a unique one only for a
+ * query naming exactly its fields).
+ *
+ * <p>It answers which documents <em>can</em> match a condition on the field — equality, {@code $in}, a range,
+ * {@code $exists: true} — always a superset of those that do: the query is then matched against those candidates
+ * by the library's own matcher, so the answer is the library's. It follows the matcher's rules: equality compares
+ * values as {@code Utils.nullAwareEquals} does (numbers as doubles, {@code null} equal to a missing field), a range
+ * holds only values of the bound's type (every number is one type) ordered by {@link ValueComparator}. A document
+ * whose value it does not reason about — an array (the matcher then looks into its elements), an embedded
+ * document, a value of another type, a path through something that is not a document — is a candidate for every
+ * condition.
+ *
+ * <p>Not thread-safe: its collection uses it under its own lock.
+ */
+final class FieldIndex {
+
+    /** The key of {@code null} and of a missing field, which equality does not tell apart. */
+    private static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    private final String field;
+    private final String[] path;
+    /** How each document is indexed, by its position: to take it out again whatever its stored state is now. */
+    private final Map<Object, Indexed> indexed = new HashMap<>();
+    private final Map<Object, Set<Object>> byValue = new HashMap<>();
+    /** Per type (every number one type), the documents by their value in the matcher's order. */
+    private final Map<Class<?>, NavigableMap<Object, Set<Object>>> byOrder = new HashMap<>();
+    /** The documents holding the field (null included). */
+    private final Set<Object> present = new HashSet<>();
+    /** The documents that are candidates for every condition. */
+    private final Set<Object> always = new HashSet<>();
+
+    FieldIndex(String field) {
+        this.field = field;
+        this.path = field.split("\\.", -1);
+    }
+
+    String field() {
+        return field;
+    }
+
+    void add(Object position, Document document) {
+        Indexed entry = indexedValue(document);
+        indexed.put(position, entry);
+        if (entry == Indexed.ALWAYS) {
+            always.add(position);
+            return;
+        }
+        byValue.computeIfAbsent(entry.equalityKey, key -> new HashSet<>()).add(position);
+        if (entry.present) {
+            present.add(position);
+        }
+        if (entry.orderType != null) {
+            byOrder.computeIfAbsent(entry.orderType, type -> new TreeMap<>(ValueComparator.asc()))
+                    .computeIfAbsent(entry.value, value -> new HashSet<>()).add(position);
+        }
+    }
+
+    void remove(Object position) {
+        Indexed entry = indexed.remove(position);
+        if (entry == null) {
+            return;
+        }
+        if (entry == Indexed.ALWAYS) {
+            always.remove(position);
+            return;
+        }
+        removeFrom(byValue, entry.equalityKey, position);
+        present.remove(position);
+        if (entry.orderType != null) {
+            removeFrom(byOrder.get(entry.orderType), entry.value, position);
+        }
+    }
+
+    private static void removeFrom(Map<Object, Set<Object>> buckets, Object key, Object position) {
+        Set<Object> bucket = buckets.get(key);
+        if (bucket != null && bucket.remove(position) && bucket.isEmpty()) {
+            buckets.remove(key);
+        }
+    }
+
+    /**
+     * The positions of the documents that can match {@code condition} (the value the query gives this field), or
+     * {@code null} if it does not say (every document can).
+     */
+    Set<Object> candidates(Object condition) {
+        if (isEqualityValue(condition)) {
+            return equalTo(List.of(Missing.ofNullable(condition)));
+        }
+        if (!(condition instanceof Document operators) || operators.isEmpty()) {
+            return null;
+        }
+        Object lower = null;
+        Object upper = null;
+        boolean exists = false;
+        List<Object> equalities = null;
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            Object value = operator.getValue();
+            switch (operator.getKey()) {
+                case "$eq" -> {
+                    if (!isEqualityValue(value)) {
+                        return null;
+                    }
+                    equalities = List.of(Missing.ofNullable(value));
+                }
+                case "$in" -> {
+                    if (!(value instanceof Collection<?> values) || !values.stream().allMatch(FieldIndex::isEqualityValue)) {
+                        return null;
+                    }
+                    if (equalities == null) {
+                        equalities = values.stream().map(Missing::ofNullable).toList();
+                    }
+                }
+                case "$gt", "$gte" -> {
+                    if (orderType(value) == null) {
+                        return null;
+                    }
+                    lower = value;
+                }
+                case "$lt", "$lte" -> {
+                    if (orderType(value) == null) {
+                        return null;
+                    }
+                    upper = value;
+                }
+                case "$exists" -> exists |= Boolean.TRUE.equals(value);
+                case "$ne", "$nin" -> {
+                    // only narrows further, checked by the matcher
+                }
+                default -> {
+                    // $regex, $not, $elemMatch, $type…: other rules than these; the scan answers
+                    return null;
+                }
+            }
+        }
+        if (equalities != null) {
+            return equalTo(equalities);
+        }
+        if (lower != null || upper != null) {
+            return between(lower, upper);
+        }
+        if (exists) {
+            Set<Object> candidates = new HashSet<>(present);
+            candidates.addAll(always);
+            return candidates;
+        }
+        return null;
+    }
+
+    private Set<Object> equalTo(List<Object> values) {
+        Set<Object> candidates = new HashSet<>(always);
+        for (Object value : values) {
+            Set<Object> bucket = byValue.get(equalityKey(value));
+            if (bucket != null) {
+                candidates.addAll(bucket);
+            }
+        }
+        return candidates;
+    }
+
+    /** Both bounds inclusive (a superset of the strict ones); only the values of the bounds' type can match. */
+    private Set<Object> between(Object lower, Object upper) {
+        Set<Object> candidates = new HashSet<>(always);
+        Class<?> type = orderType(lower != null ? lower : upper);
+        if (lower != null && upper != null && orderType(upper) != type) {
+            return candidates; // no value is of both types
+        }
+        NavigableMap<Object, Set<Object>> ordered = byOrder.get(type);
+        if (ordered == null) {
+            return candidates;
+        }
+        if (lower != null && upper != null) {
+            if (ValueComparator.asc().compare(lower, upper) > 0) {
+                return candidates;
+            }
+            ordered = ordered.subMap(lower, true, upper, true);
+        } else if (lower != null) {
+            ordered = ordered.tailMap(lower, true);
+        } else {
+            ordered = ordered.headMap(upper, true);
+        }
+        ordered.values().forEach(candidates::addAll);
+        return candidates;
+    }
+
+    private Indexed indexedValue(Document document) {
+        Object current = document;
+        for (String segment : path) {
+            if (!(current instanceof Document parent)) {
+                return Indexed.ALWAYS; // an array (or a scalar) on the way: the matcher's rules are the array's
+            }
+            current = parent.containsKey(segment) ? parent.get(segment) : Missing.getInstance();
+            if (current instanceof Missing) {
+                return new Indexed(Missing.getInstance(), NULL, false, null);
+            }
+        }
+        if (!isEqualityValue(current)) {
+            return Indexed.ALWAYS;
+        }
+        return new Indexed(current, equalityKey(current), true, orderType(current));
+    }
+
+    /** The scalars whose equality this index reasons about (with {@code null}). */
+    private static boolean isEqualityValue(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Instant || value instanceof Date || value instanceof ObjectId
+                || value instanceof UUID;
+    }
+
+    /** As {@code Utils.normalizeValue}: numbers compare as doubles (a long a double cannot hold as itself). */
+    private static Object equalityKey(Object value) {
+        if (Missing.isNullOrMissing(value)) {
+            return NULL;
+        }
+        if (value instanceof Long number && number != (long) number.doubleValue()) {
+            return number;
+        }
+        if (value instanceof Number number) {
+            double normalized = number.doubleValue();
+            return normalized == -0.0d ? 0.0d : normalized;
+        }
+        return value;
+    }
+
+    /** The type a range compares within ({@code DefaultQueryMatcher.comparableTypes}), or null if not indexed. */
+    private static Class<?> orderType(Object value) {
+        if (value instanceof Number) {
+            return Number.class;
+        }
+        if (value instanceof String || value instanceof Instant || value instanceof Date || value instanceof Boolean
+                || value instanceof ObjectId) {
+            return value.getClass();
+        }
+        return null;
+    }
+
+    private record Indexed(Object value, Object equalityKey, boolean present, Class<?> orderType) {
+
+        static final Indexed ALWAYS = new Indexed(null, null, false, null);
+    }
+}
