@@ -262,12 +262,36 @@ final class IndexedH2Database extends H2Database {
                 List<Object> candidates = getDocument(id) == null ? List.of() : List.of(id);
                 return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
-            List<Object> candidates = indexedCandidates(query, orderBy);
+            List<Object> candidates = idsIn(query, orderBy);
+            if (candidates != null) {
+                return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            candidates = indexedCandidates(query, orderBy);
             if (candidates != null) {
                 ANSWERED_FROM_INDEXES.increment();
                 return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The documents a query naming string {@code _id}s ({@code {_id: {$in: [...]}}}, at its top level or in a
+         * top-level {@code $and}) can match, each read by its key, in the order of their keys; or {@code null}.
+         */
+        private List<Object> idsIn(Document query, Document orderBy) {
+            if (orderBy != null && orderBy.containsKey("$natural")) {
+                return null;
+            }
+            for (Map.Entry<String, Object> condition : conjuncts(query)) {
+                if (condition.getKey().equals(getIdField()) && condition.getValue() instanceof Document operators
+                        && operators.size() == 1 && operators.get("$in") instanceof List<?> ids
+                        && ids.stream().allMatch(String.class::isInstance)) {
+                    DataType<Object> keys = documents.getKeyType();
+                    return ids.stream().distinct().filter(documents::containsKey).map(Object.class::cast)
+                            .sorted(keys::compare).toList();
+                }
+            }
+            return null;
         }
 
         /**

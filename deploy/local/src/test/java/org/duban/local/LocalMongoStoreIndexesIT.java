@@ -259,6 +259,9 @@ class LocalMongoStoreIndexesIT {
                 Query.of(eq("eventId", "event-30")),
                 Query.of(and(eq("eventId", "event-30"), eq("status", "OPEN"))),
                 Query.of(in("_id", "doc-3", "doc-4", 7)),
+                new Query(in("_id", "doc-30", "doc-4", "doc-4", "doc-3", "no-such-doc"), Sorts.ascending("unitId"), 2),
+                Query.of(and(in("_id", "doc-31", "doc-40", "doc-5"), eq("status", "OPEN"))),
+                Query.of(in("_id")),
                 Query.of(or(eq("unitId", "unit-1"), eq("caseId", "case-1"))),
                 new Query(new Document(), Sorts.ascending("unitId"), 20)));
         return queries;
