@@ -35,25 +35,27 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  */
 final class FieldIndex {
 
-    /** The key of {@code null} and of a missing field, which equality does not tell apart. */
-    private static final Object NULL = new Object() {
-        @Override
-        public String toString() {
-            return "null";
-        }
-    };
+    /** The equality key of {@code null}. */
+    private static final Object NULL = new Key("null");
+    /** The equality key of a missing field: equal to {@code null} for equality, not there for {@code $exists}. */
+    private static final Object MISSING = new Key("missing");
+    /** How a document the index does not reason about is remembered. */
+    private static final Object ALWAYS = new Key("always");
 
     private final String field;
     private final String[] path;
-    /** How each document is indexed, by its position: to take it out again whatever its stored state is now. */
-    private final Map<Object, Indexed> indexed = new HashMap<>();
-    private final Map<Object, Set<Object>> byValue = new HashMap<>();
-    /** Per type (every number one type), the documents by their value in the matcher's order. */
-    private final Map<Class<?>, NavigableMap<Object, Set<Object>>> byOrder = new HashMap<>();
-    /** The documents holding the field (null included). */
-    private final Set<Object> present = new HashSet<>();
+    /**
+     * The value each document is indexed by, by its position: to take it out again whatever its stored state is
+     * by then.
+     */
+    private final Map<Object, Object> indexed = new HashMap<>();
+    /** The positions by equality key; a bucket is one position or a set of them (most values are one document's). */
+    private final Map<Object, Object> byValue = new HashMap<>();
+    /** Per type (every number one type), the positions by value in the matcher's order; buckets as above. */
+    private final Map<Class<?>, NavigableMap<Object, Object>> byOrder = new HashMap<>();
     /** The documents that are candidates for every condition. */
     private final Set<Object> always = new HashSet<>();
+    private int missing;
 
     FieldIndex(String field) {
         this.field = field;
@@ -65,42 +67,73 @@ final class FieldIndex {
     }
 
     void add(Object position, Document document) {
-        Indexed entry = indexedValue(document);
-        indexed.put(position, entry);
-        if (entry == Indexed.ALWAYS) {
+        Object value = indexedValue(document);
+        indexed.put(position, value);
+        if (value == ALWAYS) {
             always.add(position);
             return;
         }
-        byValue.computeIfAbsent(entry.equalityKey, key -> new HashSet<>()).add(position);
-        if (entry.present) {
-            present.add(position);
+        Object key = equalityKey(value);
+        if (key == MISSING) {
+            missing++;
         }
-        if (entry.orderType != null) {
-            byOrder.computeIfAbsent(entry.orderType, type -> new TreeMap<>(ValueComparator.asc()))
-                    .computeIfAbsent(entry.value, value -> new HashSet<>()).add(position);
+        addTo(byValue, key, position);
+        Class<?> type = orderType(value);
+        if (type != null) {
+            addTo(byOrder.computeIfAbsent(type, t -> new TreeMap<>(ValueComparator.asc())), value, position);
         }
     }
 
     void remove(Object position) {
-        Indexed entry = indexed.remove(position);
-        if (entry == null) {
+        if (!indexed.containsKey(position)) {
             return;
         }
-        if (entry == Indexed.ALWAYS) {
+        Object value = indexed.remove(position);
+        if (value == ALWAYS) {
             always.remove(position);
             return;
         }
-        removeFrom(byValue, entry.equalityKey, position);
-        present.remove(position);
-        if (entry.orderType != null) {
-            removeFrom(byOrder.get(entry.orderType), entry.value, position);
+        Object key = equalityKey(value);
+        if (key == MISSING) {
+            missing--;
+        }
+        removeFrom(byValue, key, position);
+        Class<?> type = orderType(value);
+        if (type != null) {
+            removeFrom(byOrder.get(type), value, position);
         }
     }
 
-    private static void removeFrom(Map<Object, Set<Object>> buckets, Object key, Object position) {
-        Set<Object> bucket = buckets.get(key);
-        if (bucket != null && bucket.remove(position) && bucket.isEmpty()) {
+    private static void addTo(Map<Object, Object> buckets, Object key, Object position) {
+        buckets.merge(key, position, (bucket, one) -> {
+            if (bucket instanceof Bucket positions) {
+                positions.add(one);
+                return positions;
+            }
+            Bucket positions = new Bucket();
+            positions.add(bucket);
+            positions.add(one);
+            return positions;
+        });
+    }
+
+    private static void removeFrom(Map<Object, Object> buckets, Object key, Object position) {
+        Object bucket = buckets.get(key);
+        if (bucket instanceof Bucket positions) {
+            positions.remove(position);
+            if (positions.size() == 1) {
+                buckets.put(key, positions.iterator().next());
+            }
+        } else if (bucket != null && bucket.equals(position)) {
             buckets.remove(key);
+        }
+    }
+
+    private static void addAll(Set<Object> candidates, Object bucket) {
+        if (bucket instanceof Bucket positions) {
+            candidates.addAll(positions);
+        } else if (bucket != null) {
+            candidates.add(bucket);
         }
     }
 
@@ -165,19 +198,35 @@ final class FieldIndex {
             return between(lower, upper);
         }
         if (exists) {
-            Set<Object> candidates = new HashSet<>(present);
-            candidates.addAll(always);
-            return candidates;
+            return holding();
         }
         return null;
+    }
+
+    /** The documents holding the field ({@code null} included), or null if they are more than half. */
+    private Set<Object> holding() {
+        if ((indexed.size() - missing) * 2L > indexed.size()) {
+            return null;
+        }
+        Set<Object> candidates = new HashSet<>(always);
+        byValue.forEach((key, bucket) -> {
+            if (key != MISSING) {
+                addAll(candidates, bucket);
+            }
+        });
+        return candidates;
     }
 
     private Set<Object> equalTo(List<Object> values) {
         Set<Object> candidates = new HashSet<>(always);
         for (Object value : values) {
-            Set<Object> bucket = byValue.get(equalityKey(value));
-            if (bucket != null) {
-                candidates.addAll(bucket);
+            Object key = equalityKey(value);
+            if (key == NULL || key == MISSING) {
+                // {field: null} matches a document without the field too
+                addAll(candidates, byValue.get(NULL));
+                addAll(candidates, byValue.get(MISSING));
+            } else {
+                addAll(candidates, byValue.get(key));
             }
         }
         return candidates;
@@ -190,7 +239,7 @@ final class FieldIndex {
         if (lower != null && upper != null && orderType(upper) != type) {
             return candidates; // no value is of both types
         }
-        NavigableMap<Object, Set<Object>> ordered = byOrder.get(type);
+        NavigableMap<Object, Object> ordered = byOrder.get(type);
         if (ordered == null) {
             return candidates;
         }
@@ -204,25 +253,23 @@ final class FieldIndex {
         } else {
             ordered = ordered.headMap(upper, true);
         }
-        ordered.values().forEach(candidates::addAll);
+        ordered.values().forEach(bucket -> addAll(candidates, bucket));
         return candidates;
     }
 
-    private Indexed indexedValue(Document document) {
+    /** The field's value in {@code document}: a scalar, null, {@link Missing}, or {@link #ALWAYS}. */
+    private Object indexedValue(Document document) {
         Object current = document;
         for (String segment : path) {
             if (!(current instanceof Document parent)) {
-                return Indexed.ALWAYS; // an array (or a scalar) on the way: the matcher's rules are the array's
+                return ALWAYS; // an array (or a scalar) on the way: the matcher's rules are the array's
             }
             current = parent.containsKey(segment) ? parent.get(segment) : Missing.getInstance();
             if (current instanceof Missing) {
-                return new Indexed(Missing.getInstance(), NULL, false, null);
+                return current;
             }
         }
-        if (!isEqualityValue(current)) {
-            return Indexed.ALWAYS;
-        }
-        return new Indexed(current, equalityKey(current), true, orderType(current));
+        return isEqualityValue(current) ? current : ALWAYS;
     }
 
     /** The scalars whose equality this index reasons about (with {@code null}). */
@@ -234,7 +281,10 @@ final class FieldIndex {
 
     /** As {@code Utils.normalizeValue}: numbers compare as doubles (a long a double cannot hold as itself). */
     private static Object equalityKey(Object value) {
-        if (Missing.isNullOrMissing(value)) {
+        if (value instanceof Missing) {
+            return MISSING;
+        }
+        if (value == null) {
             return NULL;
         }
         if (value instanceof Long number && number != (long) number.doubleValue()) {
@@ -259,8 +309,11 @@ final class FieldIndex {
         return null;
     }
 
-    private record Indexed(Object value, Object equalityKey, boolean present, Class<?> orderType) {
+    /** A marker key. */
+    private record Key(String name) {
+    }
 
-        static final Indexed ALWAYS = new Indexed(null, null, false, null);
+    /** Positions sharing a value. */
+    private static final class Bucket extends HashSet<Object> {
     }
 }
