@@ -1,6 +1,7 @@
 package org.duban.local;
 
 import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 database whose collections answer a query that names one {@code _id} without reading
- * the whole collection.
+ * mongo-java-server's H2 database whose collections answer a query that names one {@code _id}, or a list of them
+ * ({@code $in}), without reading the whole collection.
  *
  * <p>The library uses an index only for a query whose fields are exactly the index's: {@code {_id: x}} is a
  * lookup, but {@code {_id: x, version: 3}} — every guarded update of the platform's {@code AggregateWriter} — and
@@ -145,12 +146,45 @@ final class IdPinnedH2Database extends H2Database {
                 List<Object> candidates = getDocument(id) == null ? List.of() : List.of(id);
                 return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
+            List<String> ids = pinnedIds(query, getIdField());
+            if (ids != null) {
+                // the outbox relay's batch: {_id: {$in: [...]}}, each candidate read by its key
+                List<Object> candidates = ids.stream().distinct().filter(each -> getDocument(each) != null)
+                        .map(Object.class::cast).toList();
+                return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            }
             if (needsField(query, SPARSE_FIELD)) {
                 return matchDocuments(query, List.copyOf(withSparseField), orderBy, skip, limit, batchSize,
                         fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+    }
+
+    /**
+     * The {@code _id}s a query pins with {@code {_id: {$in: [...]}}} of strings, at its top level or in one of its
+     * top-level {@code $and}s, or null.
+     */
+    static List<String> pinnedIds(Document query, String idField) {
+        if (idField == null) {
+            return null;
+        }
+        if (query.get(idField) instanceof Document condition && condition.size() == 1
+                && condition.get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(String.class::isInstance)) {
+            return values.stream().map(String.class::cast).toList();
+        }
+        if (query.get("$and") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document) {
+                    List<String> ids = pinnedIds(document, idField);
+                    if (ids != null) {
+                        return ids;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether only documents holding {@code field} can match: {@code {field: {$exists: true}}}, at the top or in an $and. */
