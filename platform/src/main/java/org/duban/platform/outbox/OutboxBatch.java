@@ -55,10 +55,13 @@ final class OutboxBatch {
     /** Longer than the producer's delivery timeout, which fails a send that the broker did not acknowledge. */
     private static final Duration ACKNOWLEDGEMENT_WAIT = Duration.ofSeconds(60);
 
-    /** What a batch did: the events it published, and whether a publication failed. */
-    record Outcome(int published, boolean failed) {
+    /**
+     * What a batch did: the events it published, whether a publication failed, and whether documents were released
+     * with events it did not get to send (its lease running out), which the next round takes.
+     */
+    record Outcome(int published, boolean failed, boolean unfinished) {
 
-        static final Outcome NOTHING = new Outcome(0, false);
+        static final Outcome NOTHING = new Outcome(0, false, false);
     }
 
     /** A document this batch holds: its events in order, those acknowledged so far, whether one failed. */
@@ -101,15 +104,27 @@ final class OutboxBatch {
      */
     Outcome publish(List<Object> ids) {
         String claim = UUID.randomUUID().toString();
-        List<Claimed> claimed = claim(ids, claim);
+        Instant claimedAt = clock.instant();
+        List<Claimed> claimed = claim(ids, claim, claimedAt);
         if (claimed.isEmpty()) {
             return Outcome.NOTHING;
         }
+        // no wave starts once half the lease has gone: a wave ends within the producer's delivery timeout, before
+        // the lease does and another instance may take the documents
+        Instant lastWave = claimedAt.plus(properties.lease().dividedBy(2));
         int published = 0;
         boolean failed = false;
+        boolean unfinished = false;
         try {
-            for (int wave = 0; sendWave(claimed, wave); wave++) {
-                // each wave sends the next event of every document whose previous ones were all acknowledged
+            for (int wave = 0; ; wave++) {
+                if (wave > 0 && clock.instant().isAfter(lastWave)) {
+                    int next = wave;
+                    unfinished = claimed.stream().anyMatch(document -> !document.failed && next < document.events.size());
+                    break;
+                }
+                if (!sendWave(claimed, wave)) {
+                    break;
+                }
             }
         } finally {
             release(claimed, claim);
@@ -118,12 +133,11 @@ final class OutboxBatch {
                 failed |= document.failed;
             }
         }
-        return new Outcome(published, failed);
+        return new Outcome(published, failed, unfinished);
     }
 
     /** One write claims every document of {@code ids} nobody holds; one read brings those this claim got. */
-    private List<Claimed> claim(List<Object> ids, String claim) {
-        Instant now = clock.instant();
+    private List<Claimed> claim(List<Object> ids, String claim, Instant now) {
         long taken = collection.updateMany(and(in(AggregateWriter.ID, ids), pending(now)),
                 combine(set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))),
                         set(OutboxDocuments.OUTBOX_CLAIM, claim))).getModifiedCount();

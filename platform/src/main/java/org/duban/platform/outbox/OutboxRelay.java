@@ -42,8 +42,12 @@ import org.springframework.context.SmartLifecycle;
  * anywhere between store and removal leaves it there, and once the lease has expired it is published again.
  * Consumers drop the duplicates by event id.
  * <li>One holder per document: claiming is atomic per document, so two instances never hold (and publish) the
- * same document at once; a relay that dies leaves its leases to expire ({@code lease}, longer than the producer's
- * delivery timeout). A relay changes only the documents that still carry its claim's token.
+ * same document at once; a relay that dies leaves its leases to expire. That holds while a live relay finishes
+ * sending within its lease ({@code lease}, 30 s): a batch starts no wave of sends once half of it has gone (the
+ * rest waits for the next round), and a wave lasts as long as the broker takes to acknowledge, at most the
+ * producer's delivery timeout. A broker slower than the lease lets another instance take the documents and send
+ * their events again (duplicates, which consumers drop), as it did when documents were published one by one. A
+ * relay changes only the documents that still carry its claim's token.
  * <li>Order per document: a document's events go out in their order, each sent only after the one before it was
  * acknowledged; when a send fails, that event and the later ones of its document stay for the retry, so no event
  * is ever published after a later event of its document. The other documents of the batch are not held back.
@@ -194,6 +198,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private OutboxBatch.Outcome publish(String collection, List<Object> ids) {
         OutboxBatch.Outcome outcome = new OutboxBatch(database.getCollection(collection), publisher, properties, clock).publish(ids);
         published.addAndGet(outcome.published());
+        if (outcome.unfinished()) {
+            roundAsked = true; // documents released with events left: the next round takes them
+        }
         return outcome;
     }
 

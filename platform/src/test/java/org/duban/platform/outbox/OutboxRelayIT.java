@@ -49,6 +49,7 @@ import org.duban.platform.kafka.CloudEventRecords;
 import org.duban.platform.kafka.IncomingEvent;
 import org.duban.platform.kafka.KafkaEventPublisher;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -571,6 +572,34 @@ class OutboxRelayIT {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void aBatchStartsNoSendOnceHalfItsLeaseHasGoneAndTheNextRoundSendsTheRestInOrder() {
+        // given: a document of two events; the broker takes 20 s of the 30-s lease to acknowledge the first
+        MovableClock relayClock = new MovableClock(clock.instant());
+        EventPublisher real = publisher();
+        EventPublisher slow = event -> {
+            real.publish(event);
+            relayClock.advance(Duration.ofSeconds(20));
+        };
+        OutboxRelay relay = new OutboxRelay(database, slow,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                relayClock, new SimpleMeterRegistry());
+        List<PendingEvent> events = pendingEvents.of("asg-l", List.of(issued("case-l", "asg-l"), accepted("case-l", "asg-l")));
+        new AggregateWriter(relay).insert(collection(), new Document("_id", "asg-l"), events);
+
+        // when
+        int inTheFirstBatch = relay.publishPending();
+
+        // then: the second event was not sent that late in the lease; the document is released with it
+        assertThat(inTheFirstBatch).isEqualTo(1);
+        assertThat(outboxIds("asg-l")).containsExactly(events.get(1).id());
+        assertThat(collection().find().first()).doesNotContainKeys(OutboxDocuments.OUTBOX_LEASE,
+                OutboxDocuments.OUTBOX_CLAIM);
+        assertThat(relay.publishPending()).isEqualTo(1);
+        assertThat(recordsWithIds(events)).extracting(record -> header(record, "ce_id")).containsExactlyElementsOf(ids(events));
     }
 
     /** Runs rounds until no document holds events any more. */
