@@ -45,7 +45,8 @@ public final class KafkaEventPublisher implements EventPublisher {
     public CompletableFuture<?> send(PendingEvent event) {
         AtomicReference<CompletableFuture<?>> sent = new AtomicReference<>();
         try {
-            traces.within(event.traceparent(), () -> sent.set(template.send(CloudEventRecords.toRecord(event, source))));
+            traces.within(event.traceparent(),
+                    () -> sent.set(template.send(CloudEventRecords.toRecord(event, source))));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // refused before it left (no metadata in time, too large…)
         }

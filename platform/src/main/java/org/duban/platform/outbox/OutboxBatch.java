@@ -119,7 +119,8 @@ final class OutboxBatch {
             for (int wave = 0; ; wave++) {
                 if (wave > 0 && clock.instant().isAfter(lastWave)) {
                     int next = wave;
-                    unfinished = claimed.stream().anyMatch(document -> !document.failed && next < document.events.size());
+                    unfinished = claimed.stream()
+                            .anyMatch(document -> !document.failed && next < document.events.size());
                     break;
                 }
                 if (!sendWave(claimed, wave)) {
@@ -214,7 +215,8 @@ final class OutboxBatch {
                 updates.add(pullByFilter(new Document(OutboxDocuments.OUTBOX,
                         new Document("id", new Document("$in", document.sent)))));
             }
-            updates.add(document.failed ? set(OutboxDocuments.OUTBOX_LEASE, retryAt) : unset(OutboxDocuments.OUTBOX_LEASE));
+            updates.add(document.failed ? set(OutboxDocuments.OUTBOX_LEASE, retryAt)
+                    : unset(OutboxDocuments.OUTBOX_LEASE));
             updates.add(unset(OutboxDocuments.OUTBOX_CLAIM));
             writes.add(new UpdateOneModel<>(
                     and(eq(AggregateWriter.ID, document.id), eq(OutboxDocuments.OUTBOX_CLAIM, claim)),

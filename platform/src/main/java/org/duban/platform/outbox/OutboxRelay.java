@@ -144,7 +144,8 @@ public final class OutboxRelay implements SmartLifecycle {
         while (!stopping && written.drainTo(next, properties.batchSize()) > 0) {
             Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
             for (Written document : next) {
-                idsByCollection.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>()).add(document.id());
+                idsByCollection.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>())
+                        .add(document.id());
             }
             next.clear();
             for (Map.Entry<String, Set<Object>> ids : idsByCollection.entrySet()) {
@@ -196,7 +197,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Publishes the documents {@code ids} of {@code collection} together. */
     private OutboxBatch.Outcome publish(String collection, List<Object> ids) {
-        OutboxBatch.Outcome outcome = new OutboxBatch(database.getCollection(collection), publisher, properties, clock).publish(ids);
+        OutboxBatch.Outcome outcome = new OutboxBatch(database.getCollection(collection), publisher, properties, clock)
+                .publish(ids);
         published.addAndGet(outcome.published());
         if (outcome.unfinished()) {
             roundAsked = true; // documents released with events left: the next round takes them
