@@ -40,7 +40,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * {@code AggregateWriter}, while the platform's {@code OutboxRelay} (the service's settings: a round every 2 s,
  * batches of 100) publishes them with the platform's {@code KafkaEventPublisher} (acks=all) to a topic of 6
  * partitions. Prints one line: the writes per second, the events published per second from the first write to
- * the last acknowledgement, and how long the relay still needed after the last write.
+ * the last acknowledgement, and how long the relay still needed after the last write. Then the relay's own rate,
+ * whatever the writers' pace: EVENTS more documents with one event each are stored while no relay runs, and a
+ * relay started then publishes them (its rounds: the oldest 100 at a time); printed as events per second from its
+ * start to the last acknowledgement.
  */
 public class RelayScaling {
 
@@ -105,12 +108,49 @@ public class RelayScaling {
                 Thread.sleep(5);
             }
             long finished = System.nanoTime();
-            callers.shutdown();
             relay.stop();
+
+            // a backlog: the same number of events stored while no relay runs (an instance down, a relay far behind),
+            // then a relay starts and publishes them all — its own rate, whatever the writers' pace
+            OutboxRelay down = new OutboxRelay(database, (PendingEvent event) -> {
+                throw new IllegalStateException("no relay runs");
+            }, new OutboxProperties(false, List.of(COLLECTION), Duration.ofSeconds(2), Duration.ofSeconds(30), 100,
+                    Duration.ofSeconds(2)), Clock.systemUTC(), new SimpleMeterRegistry());
+            AggregateWriter writerWithoutRelay = new AggregateWriter(down);
+            AtomicInteger stored2 = new AtomicInteger();
+            List<Future<?>> backlog = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                backlog.add(callers.submit(() -> {
+                    while (stored2.getAndIncrement() < events) {
+                        write(writerWithoutRelay, collection);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : backlog) {
+                f.get();
+            }
+            SimpleMeterRegistry drainMeters = new SimpleMeterRegistry();
+            OutboxRelay draining = new OutboxRelay(database, new KafkaEventPublisher(new KafkaTemplate<>(producers), "bench"),
+                    new OutboxProperties(true, List.of(COLLECTION), Duration.ofSeconds(2), Duration.ofSeconds(30), 100,
+                            Duration.ofSeconds(2)),
+                    Clock.systemUTC(), drainMeters);
+            long drainBegan = System.nanoTime();
+            draining.start();
+            while (published(drainMeters) < events) {
+                if (System.nanoTime() - drainBegan > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException("the relay drained " + published(drainMeters) + " of " + events
+                            + " in 10 minutes");
+                }
+                Thread.sleep(2);
+            }
+            long drained = System.nanoTime();
+            draining.stop();
+            callers.shutdown();
             producers.destroy();
             database.drop();
-            System.out.printf("RESULT %d|%.0f|%.0f|%.2f%n", stored, events / ((written - began) / 1e9),
-                    events / ((finished - began) / 1e9), (finished - written) / 1e9);
+            System.out.printf("RESULT %d|%.0f|%.0f|%.2f|%.0f%n", stored, events / ((written - began) / 1e9),
+                    events / ((finished - began) / 1e9), (finished - written) / 1e9, events / ((drained - drainBegan) / 1e9));
         }
     }
 

@@ -3,6 +3,8 @@
 # (issue #18: the cost of an event must not grow with the data). The store and the broker are this checkout's
 # local-infra.jar, as ./duban runs them (every write synced; the broker fsyncs before it acknowledges); the relay,
 # the writer and the publisher are the platform's own classes (RelayScaling.java), with the services' settings.
+# Two rates per size: while 8 callers write (the relay keeps up or falls behind), and a backlog stored while no
+# relay ran, published by a relay starting (the relay's own rate, whatever the writers' pace).
 #
 #   bench/relay-scaling/run.sh                    # STORED="1000 100000", EVENTS=2000, WRITERS=8
 #   STORED="1000 10000 100000" bench/relay-scaling/run.sh
@@ -48,10 +50,14 @@ done
 
 echo
 echo "$EVENTS events, one per new document, $WRITERS writers, $(nproc) cores; the relay as the services run it"
-printf '%12s | %10s | %14s | %18s | %8s\n' stored "writes/s" "relay events/s" "relay after last s" "÷ first"
-FIRST=
+echo "(while writing: the relay keeps pace with the writers or not; backlog: $EVENTS events stored while no relay ran, then"
+echo " published by a relay starting — the relay's own rate)"
+printf '%12s | %10s | %14s | %18s | %8s | %17s | %8s\n' stored "writes/s" "relay events/s" "relay after last s" "÷ first" \
+  "backlog events/s" "÷ first"
+FIRST= FIRST_DRAIN=
 for line in "${RESULTS[@]}"; do
-  IFS='|' read -r stored writes relay after <<<"$line"
-  FIRST=${FIRST:-$relay}
-  printf '%12s | %10s | %14s | %18s | %8.2f\n' "$stored" "$writes" "$relay" "$after" "$(echo "$relay / $FIRST" | bc -l)"
+  IFS='|' read -r stored writes relay after drain <<<"$line"
+  FIRST=${FIRST:-$relay} FIRST_DRAIN=${FIRST_DRAIN:-$drain}
+  printf '%12s | %10s | %14s | %18s | %8.2f | %17s | %8.2f\n' "$stored" "$writes" "$relay" "$after" \
+    "$(echo "$relay / $FIRST" | bc -l)" "$drain" "$(echo "$drain / $FIRST_DRAIN" | bc -l)"
 done

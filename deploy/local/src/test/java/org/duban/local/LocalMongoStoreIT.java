@@ -3,6 +3,7 @@ package org.duban.local;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -120,6 +121,42 @@ class LocalMongoStoreIT {
                     .containsExactlyInAnyOrder("unit-50", "unit-10");
         } finally {
             restarted.stop();
+        }
+    }
+
+    @Test
+    void answersQueriesPinningAListOfIdsAsMongoDbDoes() throws Exception {
+        // given: the outbox relay's batches claim ({$and: [{_id: {$in: [...]}}, …]}) and read back by a list of ids
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            for (int i = 0; i < 50; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("outboxSince", i % 2 == 0 ? i : null));
+            }
+            List<String> asked = List.of("unit-4", "unit-5", "unit-6", "unit-4", "no-such-unit");
+
+            // when
+            long claimed = units.updateMany(and(in("_id", asked), exists("outboxSince"), eq("outboxSince", null)),
+                    set("lease", 1)).getModifiedCount();
+            long evenClaimed = units.updateMany(and(in("_id", asked), exists("lease", false)), set("lease", 2))
+                    .getModifiedCount();
+
+            // then
+            assertThat(claimed).isOne(); // unit-5: its outboxSince is null
+            assertThat(evenClaimed).isEqualTo(2);
+            assertThat(units.find(in("_id", asked)).sort(Sorts.ascending("_id"))
+                    .map(unit -> unit.getString("_id") + ":" + unit.getInteger("lease")).into(new ArrayList<>()))
+                    .containsExactly("unit-4:2", "unit-5:1", "unit-6:2");
+            assertThat(units.find(and(in("_id", asked), eq("lease", 2))).map(unit -> unit.getString("_id"))
+                    .into(new ArrayList<>())).containsExactlyInAnyOrder("unit-4", "unit-6");
+            assertThat(units.find(in("_id", List.of())).first()).isNull();
+            assertThat(units.countDocuments(new Document("_id", new Document("$in", asked)).append("lease", 1)))
+                    .isOne();
+        } finally {
+            store.stop();
         }
     }
 

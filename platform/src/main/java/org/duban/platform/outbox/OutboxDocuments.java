@@ -14,13 +14,16 @@ import org.duban.platform.events.PendingEvent;
 /**
  * How pending events live inside an aggregate's document: an {@code outbox} array in publication
  * order, and {@code outboxSince}, the time of the oldest one, present only while the array has
- * entries (the relay's indexed work list). {@code outboxLease} marks a relay instance's claim.
+ * entries (the relay's indexed work list). {@code outboxLease} marks a relay instance's claim until when it
+ * holds, {@code outboxClaim} which claim it is (a token per batch of documents claimed together); both go when
+ * the relay releases the document.
  */
 public final class OutboxDocuments {
 
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_SINCE = "outboxSince";
     public static final String OUTBOX_LEASE = "outboxLease";
+    public static final String OUTBOX_CLAIM = "outboxClaim";
     /** An entry's W3C trace context, present when the entry was recorded within a trace. */
     static final String TRACEPARENT = "traceparent";
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     (those of an instance that died, of a publication that failed, of an instance
  *                     without a relay): every write names its document, which is published at once
  * @param lease        how long a claimed document stays claimed if its relay dies
- * @param batchSize    documents handled per collection per round
+ * @param batchSize    documents claimed and published together (per collection, per round or per batch of wake-ups)
  * @param retryDelay   how long a document whose publication failed waits before the next attempt
  */
 @ConfigurationProperties("duban.outbox")

@@ -1,24 +1,14 @@
 package org.duban.platform.outbox;
 
-import static com.mongodb.client.model.Filters.all;
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Filters.size;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.pullByFilter;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,17 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.duban.platform.events.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,15 +33,32 @@ import org.springframework.context.SmartLifecycle;
  * Publishes the events stored in aggregate documents, then removes them: at-least-once delivery
  * that survives any crash between store and publish (docs/adr/0003-events-outbox-idempotency.md).
  *
- * <p>Each document is claimed with an atomic {@code findOneAndUpdate} that sets a lease, so several
- * instances share the work without publishing the same document concurrently; a relay that dies
- * leaves its lease to expire. Events of one document go out in order. A crash after publishing and
- * before removal publishes those events again on the next round; consumers drop the duplicates by
- * event id.
+ * <p>The relay works in batches ({@link OutboxBatch}): one {@code updateMany} claims up to {@code batchSize}
+ * documents of a collection, setting a lease and a token of that claim on each one nobody holds; the documents
+ * that carry the token are read back, their events sent to the broker without waiting between documents, and one
+ * bulk write removes what the broker acknowledged and releases the documents. What holds:
+ * <ul>
+ * <li>At least once: an event leaves its document only after the broker acknowledged it (acks=all); a crash
+ * anywhere between store and removal leaves it there, and once the lease has expired it is published again.
+ * Consumers drop the duplicates by event id.
+ * <li>One holder per document: claiming is atomic per document, so two instances never hold (and publish) the
+ * same document at once; a relay that dies leaves its leases to expire. That holds while a live relay finishes
+ * sending within its lease ({@code lease}, 30 s): a batch starts no wave of sends once half of it has gone (the
+ * rest waits for the next round), and a wave lasts as long as the broker takes to acknowledge, at most the
+ * producer's delivery timeout. A broker slower than the lease lets another instance take the documents and send
+ * their events again (duplicates, which consumers drop), as it did when documents were published one by one. A
+ * relay changes only the documents that still carry its claim's token.
+ * <li>Order per document: a document's events go out in their order, each sent only after the one before it was
+ * acknowledged; when a send fails, that event and the later ones of its document stay for the retry, so no event
+ * is ever published after a later event of its document. The other documents of the batch are not held back.
+ * Across documents of one matter, the topic key keeps the order the relay sent them in (the producer is
+ * idempotent, with at most 5 requests in flight: its retries keep the order of one partition).
+ * </ul>
  *
- * <p>The writer of a document tells the relay which one it was ({@link #wakeUp(String, Object)}): the
- * relay claims exactly that document by its id, at once — one indexed read on any store, however many
- * documents the collections hold. Rounds over whole collections (the oldest pending first) run every
+ * <p>The writer of a document tells the relay which one it was ({@link #wakeUp(String, Object)}): the relay claims
+ * the documents named so far by their ids, at once — a lone write goes out without waiting for others, and those
+ * written while a batch was out go together in the next; claims and reads by {@code _id} are indexed on any store,
+ * however many documents the collections hold. Rounds over whole collections (the oldest pending first) run every
  * {@code pollInterval} and whenever a named document could not be taken: they publish what no wake-up
  * named — events of an instance that died, of a publication that failed, or stored while the relay was
  * not running.
@@ -130,32 +133,37 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the documents named by wake-ups, each claimed by its id.
+     * Publishes the documents named by wake-ups, in batches of what waits: one alone goes out at once, those
+     * written while a batch was out go together in the next.
      *
      * @return the number of events published
      */
     int publishWritten() {
         int count = 0;
-        Written next;
-        while (!stopping && (next = written.poll()) != null) {
-            MongoCollection<Document> collection = database.getCollection(next.collection());
-            Document claimed = claim(collection, eq(AggregateWriter.ID, next.id()));
-            if (claimed == null) {
-                continue; // published already (by a round, or by another instance holding it)
+        List<Written> next = new ArrayList<>();
+        while (!stopping && written.drainTo(next, properties.batchSize()) > 0) {
+            Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
+            for (Written document : next) {
+                idsByCollection.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>())
+                        .add(document.id());
             }
-            int sent = publishAndRelease(collection, claimed);
-            if (sent < 0) {
-                // the broker failed: what waits is left to the rounds, after the failed document's retry delay
-                written.clear();
-                return count;
+            next.clear();
+            for (Map.Entry<String, Set<Object>> ids : idsByCollection.entrySet()) {
+                OutboxBatch.Outcome outcome = publish(ids.getKey(), List.copyOf(ids.getValue()));
+                count += outcome.published();
+                if (outcome.failed()) {
+                    // the broker failed: what waits is left to the rounds, after the failed document's retry delay
+                    written.clear();
+                    return count;
+                }
             }
-            count += sent;
         }
         return count;
     }
 
     /**
-     * Runs one round over every collection: claims documents with pending events and publishes them.
+     * Runs one round over every collection: claims documents with pending events, the oldest first, and publishes
+     * them — one batch per collection.
      *
      * @return the number of events published
      */
@@ -164,83 +172,38 @@ public final class OutboxRelay implements SmartLifecycle {
         boolean full = false;
         boolean failed = false;
         for (String name : properties.collections()) {
+            if (stopping) {
+                break;
+            }
             MongoCollection<Document> collection = database.getCollection(name);
-            List<Object> waiting = collection.find(pending(clock.instant()))
+            List<Object> waiting = collection.find(OutboxBatch.pending(clock.instant()))
                     .sort(Sorts.ascending(OutboxDocuments.OUTBOX_SINCE)).limit(properties.batchSize())
                     .projection(Projections.include(AggregateWriter.ID))
                     .map(document -> document.get(AggregateWriter.ID)).into(new ArrayList<>());
             full |= waiting.size() == properties.batchSize();
-            for (Object id : waiting) {
-                if (stopping) {
-                    break;
-                }
-                Document claimed = claim(collection, eq(AggregateWriter.ID, id));
-                if (claimed == null) {
-                    continue; // taken meanwhile (by a wake-up, or another instance)
-                }
-                int sent = publishAndRelease(collection, claimed);
-                if (sent < 0) {
-                    failed = true; // the broker failed: the rest waits for the next round, not an immediate one
-                    break;
-                }
-                count += sent;
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            OutboxBatch.Outcome outcome = publish(name, waiting);
+            count += outcome.published();
+            if (outcome.failed()) {
+                failed = true; // the broker failed: the rest waits for the next round, not an immediate one
+                break;
             }
         }
         lastRoundFull = full && !failed;
         return count;
     }
 
-    /** Documents with events that nobody holds, at {@code now}. */
-    private static Bson pending(Instant now) {
-        return and(exists(OutboxDocuments.OUTBOX_SINCE), or(
-                exists(OutboxDocuments.OUTBOX_LEASE, false),
-                lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now))));
-    }
-
-    /** Claims the document {@code which} names if it has events that nobody holds. */
-    private Document claim(MongoCollection<Document> collection, Bson which) {
-        Instant now = clock.instant();
-        return collection.findOneAndUpdate(and(which, pending(now)),
-                set(OutboxDocuments.OUTBOX_LEASE, Date.from(now.plus(properties.lease()))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    }
-
-    /** Returns the number of events published, or -1 when publishing failed and the round should move on. */
-    private int publishAndRelease(MongoCollection<Document> collection, Document claimed) {
-        Object id = claimed.get(AggregateWriter.ID);
-        List<PendingEvent> events = claimed.getList(OutboxDocuments.OUTBOX, Document.class, List.of()).stream()
-                .map(OutboxDocuments::fromDocument).toList();
-        List<String> sent = new ArrayList<>();
-        boolean failed = false;
-        try {
-            for (PendingEvent event : events) {
-                publisher.publish(event);
-                sent.add(event.id());
-            }
-        } catch (Exception e) {
-            failed = true;
-            log.warn("publishing the outbox of {} {} failed after {} of {} events; retrying in {}: {}",
-                    collection.getNamespace().getCollectionName(), id, sent.size(), events.size(),
-                    properties.retryDelay(), e.toString());
+    /** Publishes the documents {@code ids} of {@code collection} together. */
+    private OutboxBatch.Outcome publish(String collection, List<Object> ids) {
+        OutboxBatch.Outcome outcome = new OutboxBatch(database.getCollection(collection), publisher, properties, clock)
+                .publish(ids);
+        published.addAndGet(outcome.published());
+        if (outcome.unfinished()) {
+            roundAsked = true; // documents released with events left: the next round takes them
         }
-        if (!failed && !sent.isEmpty() && collection.updateOne(
-                and(eq(AggregateWriter.ID, id), size(OutboxDocuments.OUTBOX, sent.size()),
-                        all(OutboxDocuments.OUTBOX + ".id", sent)),
-                combine(set(OutboxDocuments.OUTBOX, List.of()), unset(OutboxDocuments.OUTBOX_SINCE),
-                        unset(OutboxDocuments.OUTBOX_LEASE))).getModifiedCount() == 1) {
-            // the outbox held exactly what was published (nothing appended meanwhile): emptied in one write
-            published.addAndGet(sent.size());
-            return sent.size();
-        }
-        // A failed document keeps a short lease so that a broken broker is not hammered in a tight loop.
-        collection.updateOne(eq(AggregateWriter.ID, id), combine(
-                pullByFilter(new Document(OutboxDocuments.OUTBOX, new Document("id", new Document("$in", sent)))),
-                failed ? set(OutboxDocuments.OUTBOX_LEASE, Date.from(clock.instant().plus(properties.retryDelay())))
-                        : unset(OutboxDocuments.OUTBOX_LEASE)));
-        collection.updateOne(and(eq(AggregateWriter.ID, id), size(OutboxDocuments.OUTBOX, 0)),
-                unset(OutboxDocuments.OUTBOX_SINCE));
-        published.addAndGet(sent.size());
-        return failed ? -1 : sent.size();
+        return outcome;
     }
 
     private double backlog() {
@@ -313,9 +276,9 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Lets the document being published finish and release its lease, then stops: interrupting a
-     * publish would leave the document claimed until its lease expires, holding back its events.
-     * Only a round that does not end in time is interrupted.
+     * Lets the batch being published finish and release its documents, then stops: interrupting a
+     * publish would leave the documents claimed until their lease expires, holding back their events.
+     * Only a batch that does not end in time is interrupted.
      */
     @Override
     public void stop() {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,7 @@ import org.duban.platform.kafka.CloudEventRecords;
 import org.duban.platform.kafka.IncomingEvent;
 import org.duban.platform.kafka.KafkaEventPublisher;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.MovableClock;
 import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +69,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class OutboxRelayIT {
 
     private static MongoClient client;
-    /** The claims the relays send (findAndModify commands), as the store receives them. */
+    /** The claims the relays send (updates setting a claim's token), as the store receives them. */
     private static final List<Document> claims = new CopyOnWriteArrayList<>();
     /** The rounds' searches for documents with events (find commands on the outbox field). */
     private static final List<Document> searches = new CopyOnWriteArrayList<>();
@@ -86,7 +90,7 @@ class OutboxRelayIT {
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("findAndModify")) {
+                        if (event.getCommandName().equals("update") && isClaim(Document.parse(event.getCommand().toJson()))) {
                             claims.add(Document.parse(event.getCommand().toJson()));
                         }
                         if (event.getCommandName().equals("find")
@@ -319,7 +323,7 @@ class OutboxRelayIT {
             // then: published, the only claim being one on the written document's id
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(events).size() == 1);
             assertThat(claimsOf(collection())).singleElement()
-                    .satisfies(claim -> assertThat(claim.get("query", Document.class).toJson()).contains("\"_id\": \"asg-6\""));
+                    .satisfies(claim -> assertThat(claimFilter(claim).toJson()).contains("\"_id\": {\"$in\": [\"asg-6\"]}"));
             assertThat(searchesOf(collection())).isEmpty();
         } finally {
             relay.stop();
@@ -383,9 +387,303 @@ class OutboxRelayIT {
         assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).isEmpty();
     }
 
+    @Test
+    void aSendFailingInABatchKeepsThatEventAndTheLaterOnesOfItsDocumentWhileTheOtherDocumentsGoOut() {
+        // given: three documents of two events each, claimed in one batch; the broker refuses, once each, the first
+        // event of the second document and the second event of the third
+        OutboxRelay relay = relay(publisher());
+        AggregateWriter writer = new AggregateWriter(relay);
+        Map<String, List<PendingEvent>> byDocument = new HashMap<>();
+        for (String id : List.of("asg-b1", "asg-b2", "asg-b3")) {
+            List<PendingEvent> events = pendingEvents.of(id, List.of(issued("case-b", id), accepted("case-b", id)));
+            writer.insert(collection(), new Document("_id", id), events);
+            byDocument.put(id, events);
+        }
+        Set<String> refuseOnce = ConcurrentHashMap.newKeySet();
+        refuseOnce.add(byDocument.get("asg-b2").get(0).id());
+        refuseOnce.add(byDocument.get("asg-b3").get(1).id());
+        OutboxRelay refusing = relay(refusingOnce(refuseOnce));
+
+        // when
+        int inTheFailedBatch = refusing.publishPending();
+
+        // then: what the broker took is gone; the refused event and the later ones of its document stay, in order
+        assertThat(inTheFailedBatch).isEqualTo(3);
+        assertThat(outboxIds("asg-b1")).isEmpty();
+        assertThat(outboxIds("asg-b2")).containsExactlyElementsOf(ids(byDocument.get("asg-b2")));
+        assertThat(outboxIds("asg-b3")).containsExactly(byDocument.get("asg-b3").get(1).id());
+        assertThat(recordsWithIds(byDocument.get("asg-b2"))).isEmpty();
+
+        // when: the next round, after the retry delay
+        int inTheNextRound = refusing.publishPending();
+
+        // then: every event once, each document's in order, nothing left
+        assertThat(inTheNextRound).isEqualTo(3);
+        byDocument.values().forEach(events -> assertThat(recordsWithIds(events))
+                .extracting(record -> header(record, "ce_id")).containsExactlyElementsOf(ids(events)));
+        assertThat(collection().countDocuments(new Document(OutboxDocuments.OUTBOX_SINCE, new Document("$exists", true))))
+                .isZero();
+        assertThat(collection().countDocuments(new Document(OutboxDocuments.OUTBOX_LEASE, new Document("$exists", true))))
+                .isZero();
+    }
+
+    @Test
+    void twoRelaysTakingBatchesTogetherNeverPublishTheSameDocumentBothAndKeepEachDocumentsOrder() throws Exception {
+        // given: 40 documents of three events each; two relays taking batches of 10, rounds one after the other
+        Map<String, String> publisherOfEvent = new ConcurrentHashMap<>();
+        AtomicInteger sends = new AtomicInteger();
+        OutboxRelay first = relayWithBatches(recording("first", publisherOfEvent, sends), 10);
+        OutboxRelay second = relayWithBatches(recording("second", publisherOfEvent, sends), 10);
+        AggregateWriter writer = new AggregateWriter(relay(publisher()));
+        Map<String, List<PendingEvent>> byDocument = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "asg-t" + i;
+            List<PendingEvent> events = pendingEvents.of(id,
+                    List.of(issued("case-t" + i, id), accepted("case-t" + i, id), accepted("case-t" + i, id)));
+            writer.insert(collection(), new Document("_id", id), events);
+            byDocument.put(id, events);
+        }
+
+        // when
+        Thread a = new Thread(() -> drain(first));
+        Thread b = new Thread(() -> drain(second));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+
+        // then: every event sent once, all events of a document by one relay, in the document's order
+        assertThat(sends).hasValue(120);
+        List<String> onTheTopic = TopicReader.readAll(bootstrap, topic).stream().map(record -> header(record, "ce_id"))
+                .toList();
+        byDocument.forEach((id, events) -> {
+            assertThat(events.stream().map(event -> publisherOfEvent.get(event.id())).distinct()).hasSize(1);
+            assertThat(onTheTopic.stream().filter(ids(events)::contains)).containsExactlyElementsOf(ids(events));
+        });
+    }
+
+    @Test
+    void aRelayThatDiesInTheMiddleOfABatchHasTheBatchPublishedAgainOnceItsLeaseExpiredAndLosesNothing()
+            throws Exception {
+        // given: a relay claimed three documents and sent the first one's event, then hung (its process dying)
+        EventPublisher real = publisher();
+        CountDownLatch dead = new CountDownLatch(1);
+        CountDownLatch hung = new CountDownLatch(1);
+        AtomicInteger sent = new AtomicInteger();
+        EventPublisher dying = new EventPublisher() {
+            @Override
+            public void publish(PendingEvent event) throws Exception {
+                send(event).get();
+            }
+
+            @Override
+            public CompletableFuture<?> send(PendingEvent event) {
+                if (sent.getAndIncrement() == 0) {
+                    return real.send(event);
+                }
+                hung.countDown();
+                awaitQuietly(dead);
+                return CompletableFuture.failedFuture(new IllegalStateException("killed"));
+            }
+        };
+        OutboxRelay dyingRelay = relay(dying);
+        List<PendingEvent> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<PendingEvent> events = pendingEvents.of("asg-d" + i, List.of(issued("case-d" + i, "asg-d" + i)));
+            new AggregateWriter(dyingRelay).insert(collection(), new Document("_id", "asg-d" + i), events);
+            all.addAll(events);
+        }
+        Thread dyingRound = new Thread(dyingRelay::publishPending);
+        dyingRound.start();
+        assertThat(hung.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when: another instance runs a round while the lease still holds, then once it has expired
+        int whileLeased = relay(publisher()).publishPending();
+        int afterTheLease = new OutboxRelay(database, publisher(),
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                Clock.offset(clock, Duration.ofSeconds(31)), new SimpleMeterRegistry()).publishPending();
+        dead.countDown(); // the hung relay wakes up late: it holds nothing any more and changes nothing
+        dyingRound.join(10_000);
+
+        // then: nothing published twice by the second instance while leased; everything out, once per consumer
+        assertThat(whileLeased).isZero();
+        assertThat(afterTheLease).isEqualTo(3);
+        List<ConsumerRecord<String, byte[]>> records = recordsWithIds(all);
+        assertThat(records).hasSize(4); // the first document's event twice: before the death and after the lease
+        ProcessedEvents processed = new ProcessedEvents(database, clock, Duration.ofDays(90));
+        AtomicInteger effects = new AtomicInteger();
+        records.forEach(record -> processed.handleOnce("test-consumer", CloudEventRecords.read(record), effects::incrementAndGet));
+        assertThat(effects).hasValue(3);
+        for (int i = 0; i < 3; i++) {
+            Document stored = collection().find(new Document("_id", "asg-d" + i)).first();
+            assertThat(stored).doesNotContainKeys(OutboxDocuments.OUTBOX_SINCE, OutboxDocuments.OUTBOX_LEASE,
+                    OutboxDocuments.OUTBOX_CLAIM);
+            assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void documentsWrittenWhileABatchIsOutGoTogetherInTheNextBatch() throws Exception {
+        // given: a running relay whose first send is held back while 30 more documents are written
+        EventPublisher real = publisher();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        EventPublisher held = new EventPublisher() {
+            @Override
+            public void publish(PendingEvent event) throws Exception {
+                send(event).get();
+            }
+
+            @Override
+            public CompletableFuture<?> send(PendingEvent event) {
+                if (first.getAndSet(false)) {
+                    holding.countDown();
+                    awaitQuietly(release);
+                }
+                return real.send(event);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(database, held,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
+            List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-w", List.of(issued("case-w", "asg-w"))));
+            writer.insert(collection(), new Document("_id", "asg-w"), all);
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            claims.clear();
+            for (int i = 0; i < 30; i++) {
+                List<PendingEvent> events = pendingEvents.of("asg-w" + i, List.of(issued("case-w" + i, "asg-w" + i)));
+                writer.insert(collection(), new Document("_id", "asg-w" + i), events);
+                all.addAll(events);
+            }
+
+            // when
+            release.countDown();
+
+            // then: all published, the 30 claimed by one write
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(all).size() == 31);
+            assertThat(claimsOf(collection())).singleElement();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aBatchStartsNoSendOnceHalfItsLeaseHasGoneAndTheNextRoundSendsTheRestInOrder() {
+        // given: a document of two events; the broker takes 20 s of the 30-s lease to acknowledge the first
+        MovableClock relayClock = new MovableClock(clock.instant());
+        EventPublisher real = publisher();
+        EventPublisher slow = event -> {
+            real.publish(event);
+            relayClock.advance(Duration.ofSeconds(20));
+        };
+        OutboxRelay relay = new OutboxRelay(database, slow,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                relayClock, new SimpleMeterRegistry());
+        List<PendingEvent> events = pendingEvents.of("asg-l", List.of(issued("case-l", "asg-l"), accepted("case-l", "asg-l")));
+        new AggregateWriter(relay).insert(collection(), new Document("_id", "asg-l"), events);
+
+        // when
+        int inTheFirstBatch = relay.publishPending();
+
+        // then: the second event was not sent that late in the lease; the document is released with it
+        assertThat(inTheFirstBatch).isEqualTo(1);
+        assertThat(outboxIds("asg-l")).containsExactly(events.get(1).id());
+        assertThat(collection().find().first()).doesNotContainKeys(OutboxDocuments.OUTBOX_LEASE,
+                OutboxDocuments.OUTBOX_CLAIM);
+        assertThat(relay.publishPending()).isEqualTo(1);
+        assertThat(recordsWithIds(events)).extracting(record -> header(record, "ce_id")).containsExactlyElementsOf(ids(events));
+    }
+
+    /** Runs rounds until no document holds events any more. */
+    private void drain(OutboxRelay relay) {
+        while (collection().countDocuments(new Document(OutboxDocuments.OUTBOX_SINCE, new Document("$exists", true))) > 0) {
+            relay.publishPending();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The broker as it is, except that it refuses each of {@code refuseOnce} the first time it is sent. */
+    private EventPublisher refusingOnce(Set<String> refuseOnce) {
+        EventPublisher real = publisher();
+        return new EventPublisher() {
+            @Override
+            public void publish(PendingEvent event) throws Exception {
+                send(event).get();
+            }
+
+            @Override
+            public CompletableFuture<?> send(PendingEvent event) {
+                if (refuseOnce.remove(event.id())) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("broker refused " + event.id()));
+                }
+                return real.send(event);
+            }
+        };
+    }
+
+    /** The broker as it is, noting which relay sent each event and counting the sends. */
+    private EventPublisher recording(String relay, Map<String, String> publisherOfEvent, AtomicInteger sends) {
+        EventPublisher real = publisher();
+        return new EventPublisher() {
+            @Override
+            public void publish(PendingEvent event) throws Exception {
+                send(event).get();
+            }
+
+            @Override
+            public CompletableFuture<?> send(PendingEvent event) {
+                sends.incrementAndGet();
+                publisherOfEvent.merge(event.id(), relay, (one, other) -> one + "+" + other);
+                return real.send(event);
+            }
+        };
+    }
+
+    private OutboxRelay relayWithBatches(EventPublisher publisher, int batchSize) {
+        return new OutboxRelay(database, publisher,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30),
+                        batchSize, Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+    }
+
+    private List<String> outboxIds(String id) {
+        return collection().find(new Document("_id", id)).first().getList(OutboxDocuments.OUTBOX, Document.class)
+                .stream().map(event -> event.getString("id")).toList();
+    }
+
+    private static List<String> ids(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::id).toList();
+    }
+
+    /** Whether an update command is a relay's claim: it sets the token of a claim. */
+    private static boolean isClaim(Document update) {
+        return update.getList("updates", Document.class, List.of()).stream()
+                .anyMatch(each -> each.get("u") instanceof Document change && change.get("$set") instanceof Document set
+                        && set.containsKey(OutboxDocuments.OUTBOX_CLAIM));
+    }
+
+    private static Document claimFilter(Document claim) {
+        return claim.getList("updates", Document.class).get(0).get("q", Document.class);
+    }
+
     /** The claims sent to {@code collection} of this test's database. */
     private List<Document> claimsOf(MongoCollection<Document> collection) {
-        return commandsOn(claims, "findAndModify", collection);
+        return commandsOn(claims, "update", collection);
     }
 
     /** The rounds' searches of {@code collection} of this test's database. */
