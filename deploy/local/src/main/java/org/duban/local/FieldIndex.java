@@ -42,7 +42,6 @@ final class FieldIndex {
     /** How a document the index does not reason about is remembered. */
     private static final Object ALWAYS = new Key("always");
 
-    private final String field;
     private final String[] path;
     /**
      * The value each document is indexed by, by its position: to take it out again whatever its stored state is
@@ -58,12 +57,7 @@ final class FieldIndex {
     private int missing;
 
     FieldIndex(String field) {
-        this.field = field;
         this.path = field.split("\\.", -1);
-    }
-
-    String field() {
-        return field;
     }
 
     void add(Object position, Document document) {
