@@ -1,5 +1,6 @@
 package org.duban.platform.outbox;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -203,13 +204,25 @@ final class OutboxBatch {
 
     /**
      * One bulk write: each document this claim still holds loses the events published and is released — a failed
-     * one keeps a short lease, so that a broken broker is not hammered in a tight loop; a document left without
-     * events loses its {@code outboxSince} unless a writer appended meanwhile or someone claimed it since.
+     * one keeps a short lease, so that a broken broker is not hammered in a tight loop. A document whose outbox
+     * holds exactly what was published (nothing appended meanwhile) is emptied and loses its {@code outboxSince} in
+     * one update; otherwise the next update takes out the published events and the later ones wait (the writer that
+     * appended them has named the document to the relay).
      */
     private void release(List<Claimed> claimed, String claim) {
         Date retryAt = Date.from(clock.instant().plus(properties.retryDelay()));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Claimed document : claimed) {
+            Bson held = and(eq(AggregateWriter.ID, document.id), eq(OutboxDocuments.OUTBOX_CLAIM, claim));
+            if (!document.failed && document.sent.size() == document.events.size()) {
+                Bson exactlyThose = document.sent.isEmpty() ? size(OutboxDocuments.OUTBOX, 0)
+                        : and(size(OutboxDocuments.OUTBOX, document.sent.size()),
+                                all(OutboxDocuments.OUTBOX + ".id", document.sent));
+                writes.add(new UpdateOneModel<>(and(held, exactlyThose),
+                        combine(set(OutboxDocuments.OUTBOX, List.of()), unset(OutboxDocuments.OUTBOX_SINCE),
+                                unset(OutboxDocuments.OUTBOX_LEASE), unset(OutboxDocuments.OUTBOX_CLAIM))));
+            }
+            // what the update above did not take (it no longer carries the claim then, and this one does nothing)
             List<Bson> updates = new ArrayList<>();
             if (!document.sent.isEmpty()) {
                 updates.add(pullByFilter(new Document(OutboxDocuments.OUTBOX,
@@ -218,15 +231,7 @@ final class OutboxBatch {
             updates.add(document.failed ? set(OutboxDocuments.OUTBOX_LEASE, retryAt)
                     : unset(OutboxDocuments.OUTBOX_LEASE));
             updates.add(unset(OutboxDocuments.OUTBOX_CLAIM));
-            writes.add(new UpdateOneModel<>(
-                    and(eq(AggregateWriter.ID, document.id), eq(OutboxDocuments.OUTBOX_CLAIM, claim)),
-                    combine(updates)));
-            if (!document.failed) {
-                writes.add(new UpdateOneModel<>(
-                        and(eq(AggregateWriter.ID, document.id), size(OutboxDocuments.OUTBOX, 0),
-                                exists(OutboxDocuments.OUTBOX_LEASE, false)),
-                        unset(OutboxDocuments.OUTBOX_SINCE)));
-            }
+            writes.add(new UpdateOneModel<>(held, combine(updates)));
         }
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
