@@ -45,8 +45,9 @@ class MongoProjectionBenchmark {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestSupport.register(registry, "duban_reporting_bench_" + UUID.randomUUID().toString().replace("-", ""),
-                null);
+        PlatformTestSupport.registerSettings(registry,
+                "duban_reporting_bench_" + UUID.randomUUID().toString().replace("-", ""));
+        registry.add("spring.mongodb.uri", LocalDurableStore::uri);
     }
 
     @Autowired
@@ -106,7 +107,7 @@ class MongoProjectionBenchmark {
 
         // then
         Figures figures = answer.get(0);
-        BenchmarkRun.print("embedded Mongo-wire store (mongo-java-server, memory)", threads, events, baselineNanos,
+        BenchmarkRun.print("the local store of ./duban start (mongo-java-server, H2 file, each write synced)", threads, events, baselineNanos,
                 projectionNanos, statisticsNanos, scanNanos, "pre-aggregated: " + figures.assignmentsIssued()
                         + " assignments, " + figures.supervisionOrdersOpened() + " orders; scanned: " + scan.get(0).answer());
         assertThat(scan.get(0).assignments).isEqualTo(figures.assignmentsIssued());
