@@ -43,8 +43,9 @@ class ProjectionListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = "reporting-projection", idIsGroup = false, containerFactory = ProjectionKafkaConfiguration.FACTORY,
-            topics = {Topics.INTAKE, Topics.SUPERVISION, Topics.NOTIFICATION})
+    @KafkaListener(id = "reporting-projection", idIsGroup = false,
+            topics = {Topics.INTAKE, Topics.SUPERVISION, Topics.NOTIFICATION},
+            containerFactory = "projectionListenerContainerFactory") // ProjectionKafkaConfiguration: a poll at a time
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<IncomingEvent> read = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
