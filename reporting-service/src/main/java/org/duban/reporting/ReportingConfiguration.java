@@ -3,6 +3,7 @@ package org.duban.reporting;
 import java.time.ZoneId;
 
 import com.mongodb.client.MongoDatabase;
+import org.duban.reporting.projection.BatchProjection;
 import org.duban.reporting.projection.DailyFigures;
 import org.duban.reporting.projection.LawyerProjection;
 import org.duban.reporting.projection.LawyerWork;
@@ -14,6 +15,7 @@ import org.duban.reporting.projection.mongo.MongoDailyFigures;
 import org.duban.reporting.projection.mongo.MongoIssuedAssignments;
 import org.duban.reporting.projection.mongo.MongoLawyerWork;
 import org.duban.reporting.projection.mongo.MongoMatters;
+import org.duban.reporting.projection.mongo.MongoProjectionWrites;
 import org.duban.reporting.projection.mongo.MongoRecommendations;
 import org.duban.reporting.projection.mongo.MongoUnits;
 import org.duban.reporting.report.AnnualReportService;
@@ -63,6 +65,12 @@ class ReportingConfiguration {
     @Bean
     LawyerProjection lawyerProjection(LawyerWork work) {
         return new LawyerProjection(work);
+    }
+
+    /** What the listener projects every batch of events with: the same projections, over a batch's stores. */
+    @Bean
+    BatchProjection batchProjection(MongoDatabase database, TimelineService timelines, ZoneId officeZone) {
+        return new BatchProjection(new MongoProjectionWrites(database), timelines, officeZone);
     }
 
     @Bean

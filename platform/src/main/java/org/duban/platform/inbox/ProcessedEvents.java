@@ -4,12 +4,21 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.duban.platform.kafka.IncomingEvent;
 import org.duban.platform.mongo.TtlIndexes;
@@ -56,15 +65,60 @@ public final class ProcessedEvents {
         handler.run();
         log.info("handled {} {} from {}", event.type(), event.id(), event.position());
         try {
-            collection.insertOne(new Document("_id", id)
-                    .append("type", event.type())
-                    .append("position", event.position())
-                    .append("processedAt", Date.from(clock.instant())));
+            collection.insertOne(record(id, event));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
         return true;
+    }
+
+    /**
+     * For a consumer that handles events in batches: which of {@code eventIds} {@code consumer} already handled, in
+     * one query by {@code _id} (what {@link #handleOnce} checks one at a time).
+     */
+    public Set<String> handled(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids = eventIds.stream().map(eventId -> consumer + ":" + eventId).toList();
+        Set<String> handled = new HashSet<>();
+        String prefix = consumer + ":";
+        collection.find(Filters.in("_id", ids)).projection(Projections.include("_id"))
+                .forEach(document -> handled.add(document.getString("_id").substring(prefix.length())));
+        return handled;
+    }
+
+    /**
+     * For a consumer that handles events in batches: records that {@code consumer} handled {@code events}, in one
+     * write, once their effects are stored (as {@link #handleOnce} does after its handler); an id recorded already
+     * is left as it is.
+     */
+    public void recordHandled(String consumer, Collection<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Document> records = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            records.add(record(consumer + ":" + event.id(), event));
+        }
+        try {
+            collection.insertMany(records, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+        log.info("handled {} events, {} to {}", records.size(), events.iterator().next().position(),
+                records.get(records.size() - 1).getString("position"));
+    }
+
+    private Document record(String id, IncomingEvent event) {
+        return new Document("_id", id)
+                .append("type", event.type())
+                .append("position", event.position())
+                .append("processedAt", Date.from(clock.instant()));
     }
 }

@@ -1,7 +1,13 @@
 package org.duban.reporting.timeline;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.Caller;
@@ -28,6 +34,50 @@ public final class TimelineService {
     /** Appends the event to its matter's timeline; events about no matter are passed over. */
     public void record(String eventId, DubanEvent event) {
         TimelineFacts.of(event).ifPresent(fact -> append(eventId, fact));
+    }
+
+    /**
+     * Appends the events, in their order, to their matters' timelines as {@link #record} would one by one, with
+     * few store calls: one to learn which are recorded already, one (plus a few per matter that has entries) for
+     * the last entries, one ordered insert of the chained entries. Should an entry not land (another append took
+     * its sequence number meanwhile), that one and those after it are appended one by one, as {@link #record}
+     * does.
+     */
+    public void recordAll(List<RecordedEvent> events) {
+        Map<String, TimelineFact> facts = new LinkedHashMap<>();
+        for (RecordedEvent event : events) {
+            if (!facts.containsKey(event.eventId())) {
+                TimelineFacts.of(event.event()).ifPresent(fact -> facts.put(event.eventId(), fact));
+            }
+        }
+        facts.keySet().removeAll(timelines.recorded(facts.keySet()));
+        if (facts.isEmpty()) {
+            return;
+        }
+        Set<String> caseIds = new HashSet<>();
+        facts.values().forEach(fact -> caseIds.add(fact.caseId()));
+        Map<String, TimelineEntry> last = new HashMap<>(timelines.last(caseIds));
+        List<TimelineEntry> entries = new ArrayList<>();
+        List<Map.Entry<String, TimelineFact>> pending = new ArrayList<>(facts.entrySet());
+        for (Map.Entry<String, TimelineFact> fact : pending) {
+            TimelineEntry entry = TimelineEntry.next(last.get(fact.getValue().caseId()), fact.getValue().caseId(),
+                    fact.getKey(), fact.getValue());
+            last.put(entry.caseId(), entry);
+            entries.add(entry);
+        }
+        int appended = timelines.appendAll(entries);
+        for (Map.Entry<String, TimelineFact> fact : pending.subList(appended, pending.size())) {
+            append(fact.getKey(), fact.getValue());
+        }
+    }
+
+    /** An event to record, with its id. */
+    public record RecordedEvent(String eventId, DubanEvent event) {
+
+        public RecordedEvent {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(event, "event");
+        }
     }
 
     private void append(String eventId, TimelineFact fact) {

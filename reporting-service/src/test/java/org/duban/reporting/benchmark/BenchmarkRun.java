@@ -17,7 +17,52 @@ final class BenchmarkRun {
         void accept(DubanEvent event, String id) throws Exception;
     }
 
+    interface BatchSink {
+        void accept(List<DubanEvent> events, List<String> ids) throws Exception;
+    }
+
     private BenchmarkRun() {
+    }
+
+    /**
+     * As {@link #run}, but each thread hands its events on in batches of {@code batchSize}, in order, as a consumer
+     * polling its partition would get them.
+     */
+    static long runBatches(int threads, int firstMatter, int matters, int batchSize, BatchSink sink) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = t;
+            done.add(pool.submit(() -> {
+                List<DubanEvent> batch = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
+                for (int matter = firstMatter + share; matter < firstMatter + matters; matter += threads) {
+                    List<DubanEvent> events = SyntheticYear.matter(matter);
+                    for (int e = 0; e < events.size(); e++) {
+                        batch.add(events.get(e));
+                        ids.add("bench-" + matter + "-" + e);
+                        if (batch.size() == batchSize) {
+                            sink.accept(List.copyOf(batch), List.copyOf(ids));
+                            batch.clear();
+                            ids.clear();
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    sink.accept(batch, ids);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return System.nanoTime() - start;
     }
 
     /** The nanoseconds it took. */

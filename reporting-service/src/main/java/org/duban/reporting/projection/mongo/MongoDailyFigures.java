@@ -5,24 +5,34 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.pushEach;
 import static com.mongodb.client.model.Updates.setOnInsert;
 import static org.duban.reporting.projection.mongo.ProjectionCollection.daysIn;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BsonField;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.reporting.projection.Counter;
@@ -67,6 +77,52 @@ public final class MongoDailyFigures implements DailyFigures {
                 setOnInsert(DAY, increment.day().toString()),
                 setOnInsert(UNIT_ID, increment.unitId()),
                 setOnInsert(CATEGORY, increment.category())));
+    }
+
+    /**
+     * Adds a batch's increments with one conditional upsert per document, all in one unordered bulk write: the
+     * document's counters {@code $inc}remented by the sums of its increments and their keys pushed to
+     * {@code applied}, on condition that none of those keys is there yet. A document where the condition fails (the
+     * batch, or part of it, was counted before it was handed over again) gets its increments one by one, as
+     * {@link #add} does, so each key still counts at most once.
+     */
+    void addAll(Collection<Increment> increments) {
+        Map<String, Map<String, Increment>> byDocument = new LinkedHashMap<>();
+        for (Increment increment : increments) {
+            byDocument.computeIfAbsent(id(increment), id -> new LinkedHashMap<>()).putIfAbsent(increment.key(), increment);
+        }
+        if (byDocument.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        List<Collection<Increment>> folded = new ArrayList<>();
+        byDocument.forEach((id, keyed) -> {
+            Map<String, Long> sums = new LinkedHashMap<>();
+            keyed.values().forEach(increment -> sums.merge(increment.counter().key(), 1L, Long::sum));
+            List<Bson> updates = new ArrayList<>();
+            sums.forEach((counter, sum) -> updates.add(inc(counter, sum)));
+            Increment any = keyed.values().iterator().next();
+            List<String> keys = List.copyOf(keyed.keySet());
+            updates.add(pushEach(APPLIED, keys));
+            updates.add(setOnInsert(DAY, any.day().toString()));
+            updates.add(setOnInsert(UNIT_ID, any.unitId()));
+            updates.add(setOnInsert(CATEGORY, any.category()));
+            writes.add(new UpdateOneModel<>(and(eq("_id", id), nin(APPLIED, keys)), combine(updates),
+                    new UpdateOptions().upsert(true)));
+            folded.add(keyed.values());
+        });
+        try {
+            figures.documents().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                folded.get(error.getIndex()).forEach(this::add);
+            }
+        }
     }
 
     @Override

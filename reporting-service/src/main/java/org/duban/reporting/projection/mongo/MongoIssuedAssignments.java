@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.duban.reporting.projection.AssignmentKind;
 import org.duban.reporting.projection.IssuedAssignment;
 import org.duban.reporting.projection.IssuedAssignments;
@@ -30,14 +31,19 @@ public final class MongoIssuedAssignments implements IssuedAssignments {
 
     @Override
     public void save(IssuedAssignment assignment) {
-        assignments.upsert(assignment.assignmentId(), combine(
+        assignments.upsert(assignment.assignmentId(), saved(assignment));
+    }
+
+    /** The upsert that saves it. */
+    static Bson saved(IssuedAssignment assignment) {
+        return combine(
                 set("caseId", assignment.caseId()),
                 set("unitId", assignment.unitId()),
                 set("kind", assignment.kind().name()),
                 set("category", assignment.category()),
                 set("prominent", assignment.prominent()),
                 set("issuedAt", Date.from(assignment.issuedAt())),
-                set("issuedOn", assignment.issuedOn().toString())));
+                set("issuedOn", assignment.issuedOn().toString()));
     }
 
     @Override

@@ -33,23 +33,37 @@ public final class MongoLawyerWork implements LawyerWork {
 
     private final ProjectionCollection sessions;
     private final ProjectionCollection participations;
+    private final Upserts sessionWrites;
+    private final Upserts participationWrites;
 
     public MongoLawyerWork(MongoDatabase database) {
-        this.sessions = new ProjectionCollection(database, SESSIONS);
-        this.participations = new ProjectionCollection(database, PARTICIPATIONS);
+        this(new ProjectionCollection(database, SESSIONS), new ProjectionCollection(database, PARTICIPATIONS));
         sessions.index("heldOn");
         participations.index("participatedOn");
     }
 
+    private MongoLawyerWork(ProjectionCollection sessions, ProjectionCollection participations) {
+        this(sessions, participations, sessions.direct(), participations.direct());
+    }
+
+    /** Reads from the collections, writes to the {@code writes} (a batch's). */
+    MongoLawyerWork(ProjectionCollection sessions, ProjectionCollection participations, Upserts sessionWrites,
+            Upserts participationWrites) {
+        this.sessions = sessions;
+        this.participations = participations;
+        this.sessionWrites = sessionWrites;
+        this.participationWrites = participationWrites;
+    }
+
     @Override
     public void dutySession(String sessionId, LocalDate heldOn, int visitorsReceived) {
-        sessions.upsert(sessionId, combine(set("heldOn", heldOn.toString()),
+        sessionWrites.upsert(sessionId, combine(set("heldOn", heldOn.toString()),
                 set("visitorsReceived", visitorsReceived)));
     }
 
     @Override
     public void participation(String participationId, String caseId, String kind, LocalDate participatedOn) {
-        participations.upsert(participationId, combine(set("caseId", caseId), set("kind", kind),
+        participationWrites.upsert(participationId, combine(set("caseId", caseId), set("kind", kind),
                 set("participatedOn", participatedOn.toString())));
     }
 

@@ -45,12 +45,23 @@ public final class MongoMatters implements Matters {
     static final String COLLECTION = "matters";
 
     private final ProjectionCollection matters;
+    private final Upserts writes;
 
     public MongoMatters(MongoDatabase database) {
-        this.matters = new ProjectionCollection(database, COLLECTION);
+        this(new ProjectionCollection(database, COLLECTION));
         matters.index("concludedOn");
         matters.index("evaluatedOn");
         matters.index("prominent", "firstIssuedOn");
+    }
+
+    private MongoMatters(ProjectionCollection matters) {
+        this(matters, matters.direct());
+    }
+
+    /** Reads from {@code matters}, writes to {@code writes} (a batch's). */
+    MongoMatters(ProjectionCollection matters, Upserts writes) {
+        this.matters = matters;
+        this.writes = writes;
     }
 
     @Override
@@ -58,21 +69,21 @@ public final class MongoMatters implements Matters {
         Bson update = prominent
                 ? combine(set("category", category), set("firstTime", firstTime), set("prominent", true))
                 : combine(set("category", category), set("firstTime", firstTime));
-        matters.upsert(caseId, update);
+        writes.upsert(caseId, update);
     }
 
     @Override
     public void repeated(String caseId, Instant registeredAt) {
-        matters.upsert(caseId, addToSet("repeats", Date.from(registeredAt)));
+        writes.upsert(caseId, addToSet("repeats", Date.from(registeredAt)));
     }
 
     @Override
     public void assignmentIssued(String caseId, String unitId, boolean prominent, Instant issuedAt, LocalDate issuedOn) {
         if (prominent) {
-            matters.upsert(caseId, set("prominent", true));
+            writes.upsert(caseId, set("prominent", true));
         }
         Bson earliest = or(exists("firstIssuedAt", false), gt("firstIssuedAt", Date.from(issuedAt)));
-        matters.upsertWhere(caseId, earliest, combine(
+        writes.upsertWhere(caseId, earliest, combine(
                 set("firstIssuedAt", Date.from(issuedAt)),
                 set("firstIssuedOn", issuedOn.toString()),
                 set("firstUnitId", unitId)));
@@ -81,7 +92,7 @@ public final class MongoMatters implements Matters {
     @Override
     public void concluded(String caseId, String unitId, boolean resolved, Instant concludedAt, LocalDate concludedOn) {
         Bson earliest = or(exists("concludedAt", false), gt("concludedAt", Date.from(concludedAt)));
-        matters.upsertWhere(caseId, earliest, combine(
+        writes.upsertWhere(caseId, earliest, combine(
                 set("concludedAt", Date.from(concludedAt)),
                 set("concludedOn", concludedOn.toString()),
                 set("concludedUnitId", unitId),
@@ -92,7 +103,7 @@ public final class MongoMatters implements Matters {
     public void evaluated(String caseId, String evaluationId, boolean satisfied, boolean unrated, Instant recordedAt,
             LocalDate recordedOn) {
         Bson latest = or(exists("evaluatedAt", false), lt("evaluatedAt", Date.from(recordedAt)));
-        matters.upsertWhere(caseId, latest, combine(
+        writes.upsertWhere(caseId, latest, combine(
                 set("evaluationId", evaluationId),
                 set("evaluatedAt", Date.from(recordedAt)),
                 set("evaluatedOn", recordedOn.toString()),

@@ -15,14 +15,25 @@ public final class MongoUnits implements Units {
     static final String COLLECTION = "units";
 
     private final ProjectionCollection units;
+    private final Upserts writes;
 
     public MongoUnits(MongoDatabase database) {
-        this.units = new ProjectionCollection(database, COLLECTION);
+        this(new ProjectionCollection(database, COLLECTION));
+    }
+
+    private MongoUnits(ProjectionCollection units) {
+        this(units, units.direct());
+    }
+
+    /** Reads from {@code units}, writes to {@code writes} (a batch's). */
+    MongoUnits(ProjectionCollection units, Upserts writes) {
+        this.units = units;
+        this.writes = writes;
     }
 
     @Override
     public void registered(String unitId, String code, String name) {
-        units.upsert(unitId, combine(set("code", code), set("name", name)));
+        writes.upsert(unitId, combine(set("code", code), set("name", name)));
     }
 
     @Override

@@ -78,6 +78,21 @@ final class ProjectionCollection {
         }
     }
 
+    /** Its upserts, written at once. */
+    Upserts direct() {
+        return new Upserts() {
+            @Override
+            public void upsert(String id, Bson update) {
+                ProjectionCollection.this.upsert(id, update);
+            }
+
+            @Override
+            public void upsertWhere(String id, Bson condition, Bson update) {
+                ProjectionCollection.this.upsertWhere(id, condition, update);
+            }
+        };
+    }
+
     /** The documents whose day field lies in {@code [from, to)}. */
     static Bson daysIn(String dayField, LocalDate from, LocalDate to) {
         return and(gte(dayField, from.toString()), lt(dayField, to.toString()));

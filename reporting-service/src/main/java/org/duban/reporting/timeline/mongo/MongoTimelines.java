@@ -4,16 +4,25 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.duban.reporting.timeline.TimelineEntry;
@@ -73,6 +82,56 @@ public final class MongoTimelines implements Timelines {
 
     private static String id(String caseId, long sequence) {
         return caseId + "|" + sequence;
+    }
+
+    /**
+     * One {@code _id} query for every matter's first entry; the matters that have one are then found one by one
+     * as {@link #last(String)} does (a matter new to the timeline costs nothing more).
+     */
+    @Override
+    public Map<String, TimelineEntry> last(Collection<String> caseIds) {
+        Map<String, TimelineEntry> last = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return last;
+        }
+        Set<String> started = new HashSet<>();
+        collection.find(Filters.in("_id", caseIds.stream().map(caseId -> id(caseId, 1)).toList()))
+                .projection(Projections.include("caseId"))
+                .forEach(first -> started.add(first.getString("caseId")));
+        for (String caseId : started) {
+            last(caseId).ifPresent(entry -> last.put(caseId, entry));
+        }
+        return last;
+    }
+
+    /** One query on the unique {@code eventId} index. */
+    @Override
+    public Set<String> recorded(Collection<String> eventIds) {
+        Set<String> recorded = new HashSet<>();
+        if (!eventIds.isEmpty()) {
+            collection.find(Filters.in("eventId", List.copyOf(eventIds))).projection(Projections.include("eventId"))
+                    .forEach(entry -> recorded.add(entry.getString("eventId")));
+        }
+        return recorded;
+    }
+
+    /** One ordered insert: the store stops at the first entry refused (its {@code _id} or its event taken). */
+    @Override
+    public int appendAll(List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        try {
+            collection.insertMany(entries.stream().map(MongoTimelines::toDocument).toList(),
+                    new InsertManyOptions().ordered(true));
+            return entries.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().size() != 1 || ErrorCategory.fromErrorCode(e.getWriteErrors().get(0).getCode())
+                    != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return e.getWriteErrors().get(0).getIndex();
+        }
     }
 
     @Override
