@@ -118,7 +118,7 @@ public class Capacity {
 
         // the burst, with every part's counters sampled each second
         Sampler sampler = new Sampler();
-        Thread samplerThread = Thread.ofPlatform().daemon().start(sampler);
+        Thread samplerThread = started(sampler, true);
         List<Long> pairs = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         AtomicLong lastAnswered = new AtomicLong();
@@ -129,7 +129,7 @@ public class Capacity {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            threads.add(Thread.ofPlatform().start(() -> {
+            threads.add(started(() -> {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     long began = System.nanoTime();
                     try {
@@ -145,7 +145,7 @@ public class Capacity {
                         errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                     }
                 }
-            }));
+            }, false));
         }
         for (Thread thread : threads) {
             thread.join();
@@ -434,7 +434,8 @@ public class Capacity {
             long until = System.currentTimeMillis() + 10_000;
             while (value == null && System.currentTimeMillis() < until) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-                    if (new String(record.value(), StandardCharsets.UTF_8).contains("duban.assignment.issued.v1")) {
+                    Header type = record.headers().lastHeader("ce_type"); // CloudEvents binary mode: attributes in ce_* headers
+                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("duban.assignment.issued.v1")) {
                         value = record.value();
                         headers = List.of(record.headers().toArray());
                         break;
@@ -464,7 +465,7 @@ public class Capacity {
             }
             AtomicLong consumed = new AtomicLong();
             long[] done = new long[1];
-            Thread reader = Thread.ofPlatform().start(() -> {
+            Thread reader = started(() -> {
                 long until = System.currentTimeMillis() + 300_000;
                 while (consumed.get() < n && System.currentTimeMillis() < until) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -475,7 +476,7 @@ public class Capacity {
                     }
                 }
                 done[0] = System.nanoTime();
-            });
+            }, false);
             start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, UUID.randomUUID().toString(), value, headers);
@@ -553,6 +554,13 @@ public class Capacity {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Thread started(Runnable task, boolean daemon) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(daemon);
+        thread.start();
+        return thread;
     }
 
     private static void log(String format, Object... args) {

@@ -61,6 +61,14 @@ if [[ $BUILD == 1 ]]; then
     -pl deploy/local,"$(tr ' ' , <<<"$DUBAN_APPS")" -am >/dev/null)
 fi
 
+LIB=$ROOT/deploy/local/target/lib
+CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
+  "$LIB"/zstd-jni-*.jar | paste -sd:)
+# compiled before anything starts, so that a mistake in it costs no platform start
+CLASSES=$ROOT/target/bench-capacity-classes
+rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+javac -d "$CLASSES" -cp "$CLASSPATH" "$HERE/Capacity.java"
+
 trap '"$ROOT/duban" stop >/dev/null 2>&1 || true' EXIT
 echo "Starting the platform in $DUBAN_DATA_DIR (gateway :$DUBAN_GATEWAY_PORT, Kafka :$DUBAN_KAFKA_PORT, store :$DUBAN_MONGO_PORT)…"
 mkdir -p "$DUBAN_DATA_DIR"
@@ -68,11 +76,8 @@ mkdir -p "$DUBAN_DATA_DIR"
 sleep 5 # the applications' first rounds (topics, indexes, consumer groups joining) settle
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); code: $(git -C "$ROOT" log -1 --format='%h %cs' 2>/dev/null || echo '?')"
 
-LIB=$ROOT/deploy/local/target/lib
-CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
-  "$LIB"/zstd-jni-*.jar | paste -sd:)
 management() { echo "http://127.0.0.1:$1"; }
-java -cp "$CLASSPATH" "$HERE/Capacity.java" \
+java -cp "$CLASSES:$CLASSPATH" Capacity \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   metrics="intake-service=$(management $DUBAN_INTAKE_MANAGEMENT_PORT),supervision-service=$(management $DUBAN_SUPERVISION_MANAGEMENT_PORT),notification-service=$(management $DUBAN_NOTIFICATION_MANAGEMENT_PORT),reporting-service=$(management $DUBAN_REPORTING_MANAGEMENT_PORT)" \
   clients="$CLIENTS" duration="$DURATION" pollMillis="$POLL_MS" goal="$GOAL" catchUpLimit="$CATCH_UP_LIMIT" \

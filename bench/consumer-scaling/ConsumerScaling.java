@@ -251,8 +251,8 @@ public class ConsumerScaling {
             reader.assign(from.keySet());
             from.forEach(reader::seek);
             long until = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < until && !template.stream()
-                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("duban.assignment.issued.v1"))) {
+            while (System.currentTimeMillis() < until && !template.stream().anyMatch(r -> r.headers().lastHeader("ce_type") != null
+                    && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8).equals("duban.assignment.issued.v1"))) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
                     String text = new String(record.value(), StandardCharsets.UTF_8);
                     if (text.contains(caseId)) {

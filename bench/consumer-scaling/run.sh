@@ -56,6 +56,14 @@ if [[ $BUILD == 1 ]]; then
     -pl deploy/local,"$(tr ' ' , <<<"$DUBAN_APPS")" -am >/dev/null)
 fi
 
+LIB=$ROOT/deploy/local/target/lib
+CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
+  "$LIB"/zstd-jni-*.jar | paste -sd:)
+# compiled before anything starts, so that a mistake in it costs no platform start
+CLASSES=$ROOT/target/bench-consumer-scaling-classes
+rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+javac -d "$CLASSES" -cp "$CLASSPATH" "$HERE/ConsumerScaling.java"
+
 trap '"$ROOT/duban" stop >/dev/null 2>&1 || true' EXIT
 echo "Starting the platform in $DUBAN_DATA_DIR (gateway :$DUBAN_GATEWAY_PORT, Kafka :$DUBAN_KAFKA_PORT, store :$DUBAN_MONGO_PORT)…"
 if [[ $FRESH == 1 ]]; then
@@ -69,9 +77,6 @@ mkdir -p "$DUBAN_DATA_DIR"
 sleep 5 # the applications' first rounds (topics, indexes, consumer groups joining) settle
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); code: $(git -C "$ROOT" log -1 --format='%h %cs' 2>/dev/null || echo '?')"
 
-LIB=$ROOT/deploy/local/target/lib
-CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
-  "$LIB"/zstd-jni-*.jar | paste -sd:)
-java -cp "$CLASSPATH" "$HERE/ConsumerScaling.java" \
+java -cp "$CLASSES:$CLASSPATH" ConsumerScaling \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   matters="$MATTERS" window="$WINDOW" lead="$LEAD" maxMinutes="$MAX_MINUTES" 2> >(grep -v '^SLF4J' >&2)
