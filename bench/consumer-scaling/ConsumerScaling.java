@@ -75,7 +75,7 @@ public class ConsumerScaling {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("matters", "101000", "window", "1000",
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("matters", "101000", "window", "500",
                 "lead", "2000", "maxMinutes", "60"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -107,7 +107,8 @@ public class ConsumerScaling {
                 template.size(), types(), template.stream().mapToInt(r -> r.value().length).sum());
 
         Window first = measureWindow(window);
-        log("first window (%d matters stored before it): %s; baseline %.1f records/s", stored, first.rates(), first.baseline);
+        log("first window (%d matters stored before it): %s events/s; baseline %.1f records/s", stored, rounded(first.rates()),
+                first.baseline);
 
         // the filler: up to `matters` in all, a bounded lead over the slowest consumer
         long fillTo = matters - window;
@@ -405,6 +406,12 @@ public class ConsumerScaling {
             throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
         }
         return id.group(1);
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> rates) {
+        Map<String, String> out = new LinkedHashMap<>();
+        rates.forEach((k, v) -> out.put(k, String.format(Locale.ROOT, "%.1f", v)));
+        return out;
     }
 
     private static void log(String format, Object... args) {

@@ -4,17 +4,17 @@
 # listeners, as ./duban runs them, consume intake's events of synthetic matters: the records intake's relay
 # published for one real matter and its assignment (CaseRegistered + AssignmentIssued, read back from
 # duban.intake.events), each UUID but the unit's replaced, produced straight to Kafka. Rate of a consumer = a
-# window of WINDOW matters (1,000) produced at once onto an idle platform ÷ the time until its group has committed
+# window of WINDOW matters (500: 1,000 events) produced at once onto an idle platform ÷ the time until its group has committed
 # them all; first with the stores nearly empty, then after MATTERS (101,000) in all, the filler produced with a lead
 # of at most LEAD matters over the slowest consumer. Baseline, same run, same broker, after each window: a consumer
 # of our own reads the window's records again, committing each as the listeners do (the broker's share of the rate).
 #
-#   bench/consumer-scaling/run.sh                    # 1,000 vs 100,000 stored; a fresh target/bench-consumer-scaling
-#   MATTERS=21000 bench/consumer-scaling/run.sh      # 1,000 vs 20,000
+#   bench/consumer-scaling/run.sh                    # ~500 vs ~100,000 matters stored; a fresh target/bench-consumer-scaling
+#   MATTERS=21000 bench/consumer-scaling/run.sh      # ~500 vs ~20,000
 #   MAX_MINUTES=30 …                                 # the filler stops after 30 min; the last window is then measured
 #                                                    # with what is stored, and the time the rest would take is printed
 #
-# Settings: MATTERS (101000), WINDOW (1000), LEAD (2000), MAX_MINUTES (60), BUILD (1: build the jars first; 0: use those
+# Settings: MATTERS (101000), WINDOW (500), LEAD (2000), MAX_MINUTES (60), BUILD (1: build the jars first; 0: use those
 # built), FRESH (1: an empty data directory, so that "stored" is what this run made; 0: keep it), PORT_BASE (34280:
 # gateway 34280 … reporting 34284, management ports PORT_BASE+100…, Kafka PORT_BASE+12 and +13, the store
 # PORT_BASE-63), DUBAN_DATA_DIR (target/bench-consumer-scaling). Needs a JDK. On a shared machine run it through
@@ -22,7 +22,7 @@
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/consumer-scaling
-MATTERS=${MATTERS:-101000} WINDOW=${WINDOW:-1000} LEAD=${LEAD:-2000} MAX_MINUTES=${MAX_MINUTES:-60}
+MATTERS=${MATTERS:-101000} WINDOW=${WINDOW:-500} LEAD=${LEAD:-2000} MAX_MINUTES=${MAX_MINUTES:-60}
 BUILD=${BUILD:-1} FRESH=${FRESH:-1} PORT_BASE=${PORT_BASE:-34280}
 for setting in MATTERS WINDOW LEAD MAX_MINUTES PORT_BASE; do
   [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "bench: $setting must be a whole number, not '${!setting}'" >&2; exit 1; }
