@@ -198,7 +198,7 @@ public class ConsumerScaling {
         return new Window(rates, rawConsume(from, events));
     }
 
-    /** Sends {@code count} synthetic matters, without waiting for the acknowledgements. */
+    /** Sends {@code count} synthetic matters, pipelined, and waits until the broker has them all. */
     private void produce(int count) {
         for (int i = 0; i < count; i++) {
             Map<String, String> fresh = new HashMap<>();
@@ -218,6 +218,7 @@ public class ConsumerScaling {
             }
             produced++;
         }
+        producer.flush(); // the topic's end offsets count them: the lead over the consumers is measured from there
     }
 
     /** Every UUID but the unit's replaced by a fresh one, the same fresh one for the same UUID within a matter. */
