@@ -139,9 +139,9 @@ public class ConsumerScaling {
             log("maxMinutes (%s) reached at %d matters produced: the last window is measured with what is stored now",
                     settings.get("maxMinutes"), produced);
         }
-        double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
         long filled = produced - fillStartProduced;
         awaitIdle(Duration.ofMinutes(30));
+        double fillSeconds = (System.nanoTime() - fillStart) / 1e9; // produced and consumed by every group
         long storedBeforeLast = stored + produced;
         Window last = measureWindow(window);
 
@@ -159,9 +159,10 @@ public class ConsumerScaling {
         }
         System.out.printf(Locale.ROOT, "  %-24s %14.1f ev/s %14.1f ev/s %9.2f×%n", "baseline: raw consumer", first.baseline,
                 last.baseline, last.baseline / first.baseline);
+        System.out.printf(Locale.ROOT, "  (a ratio far from 1 in the baseline too is the machine's noise between the two windows: compare each consumer's ratio with it)%n");
         System.out.printf(Locale.ROOT, "  (baseline: a consumer of our own on the same broker, committing each record as the listeners do, reading the window's %d records again)%n",
                 window * template.size());
-        System.out.printf(Locale.ROOT, "filler: %d matters (%d events) in %.0f s, %.1f events/s for the slowest consumer%n",
+        System.out.printf(Locale.ROOT, "filler: %d matters (%d events) consumed by every group in %.0f s, %.1f events/s for the slowest consumer%n",
                 filled, filled * template.size(), fillSeconds, filled * template.size() / fillSeconds);
         if (cut) {
             System.out.printf(Locale.ROOT, "NOTE: cut at maxMinutes; %d matters asked for: at the filler's rate that would have taken %.0f min more%n",
