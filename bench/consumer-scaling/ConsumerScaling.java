@@ -1,0 +1,425 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Each consumer's rate of intake's events with few and with many matters already stored (issue #18), against a
+ * running platform (bench/consumer-scaling/run.sh starts it and runs this with kafka-clients on the class path).
+ *
+ * <p>Through the gateway a supervisor registers a unit, one matter, and issues its assignment; the records intake's
+ * relay published for them on {@code duban.intake.events} (the matter's {@code CaseRegistered}, the assignment's
+ * {@code AssignmentIssued}, whatever else comes with them) are the template. A synthetic matter is that template with
+ * every UUID but the unit's replaced by a fresh one (event ids, matter, assignment, record key), bodies and headers
+ * otherwise byte for byte what the relay publishes. The consumers are the services' own listeners, as ./duban runs
+ * them; their progress is their consumer group's committed offset (the listeners commit after each record).
+ *
+ * <p>Measured windows: {@code window} matters produced at once onto an idle platform, timed from the first send
+ * until each consumer group has committed all of them; first with the stores nearly empty, then after
+ * {@code matters} have been consumed (the filler between is produced in chunks that keep a lead of at most
+ * {@code lead} matters over the slowest consumer). Baseline after each window: a consumer of our own, committing
+ * each record as the listeners do, reads the window's records again from the same broker.
+ */
+public class ConsumerScaling {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String TOPIC = "duban.intake.events";
+    private static final List<String> GROUPS = List.of("supervision-service", "notification-service", "reporting-service");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, String> settings;
+    private final String gateway;
+    private final Properties common = new Properties();
+    private Admin admin;
+    private KafkaProducer<String, byte[]> producer;
+    private List<ConsumerRecord<String, byte[]>> template;
+    private String unitId;
+    private long produced; // matters produced so far
+
+    ConsumerScaling(Map<String, String> settings) {
+        this.settings = settings;
+        this.gateway = settings.get("gateway");
+        common.put("bootstrap.servers", settings.get("kafka"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("matters", "101000", "window", "500",
+                "lead", "2000", "maxMinutes", "60"));
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            settings.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        new ConsumerScaling(settings).run();
+        System.exit(0);
+    }
+
+    private int setting(String name) {
+        return Integer.parseInt(settings.get(name));
+    }
+
+    void run() throws Exception {
+        int matters = setting("matters");
+        int window = setting("window");
+        long deadline = System.nanoTime() + setting("maxMinutes") * 60_000_000_000L;
+        admin = Admin.create(common);
+        Properties producerProperties = new Properties();
+        producerProperties.putAll(common);
+        producerProperties.put("acks", "all");
+        producerProperties.put("enable.idempotence", "true");
+        producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+
+        readTemplate();
+        awaitIdle(Duration.ofMinutes(5));
+        long stored = storedAtStart();
+        log("template: %d records per matter (%s), %d B in all; each group has consumed the topic; measuring",
+                template.size(), types(), template.stream().mapToInt(r -> r.value().length).sum());
+
+        Window first = measureWindow(window);
+        log("first window (%d matters stored before it): %s events/s; baseline %.1f records/s", stored, rounded(first.rates()),
+                first.baseline);
+
+        // the filler: up to `matters` in all, a bounded lead over the slowest consumer
+        long fillTo = matters - window;
+        long lastReport = System.nanoTime();
+        long fillStart = System.nanoTime();
+        long fillStartProduced = produced;
+        boolean cut = false;
+        while (produced < fillTo) {
+            if (System.nanoTime() > deadline) {
+                cut = true;
+                break;
+            }
+            long slowest = slowestMattersDone();
+            long lead = produced - slowest;
+            if (lead < setting("lead")) {
+                produce((int) Math.min(setting("lead") / 2, fillTo - produced));
+            } else {
+                Thread.sleep(200);
+            }
+            if (System.nanoTime() - lastReport > 30_000_000_000L) {
+                lastReport = System.nanoTime();
+                double rate = (slowest - fillStartProduced) / ((lastReport - fillStart) / 1e9);
+                log("  %d matters produced, the slowest consumer at %d (%.1f matters/s since the first window; %.0f min to go at that rate)",
+                        produced, slowest, rate, (fillTo - slowest) / Math.max(rate, 1e-9) / 60);
+            }
+        }
+        if (cut) {
+            log("maxMinutes (%s) reached at %d matters produced: the last window is measured with what is stored now",
+                    settings.get("maxMinutes"), produced);
+        }
+        long filled = produced - fillStartProduced;
+        awaitIdle(Duration.ofMinutes(30));
+        double fillSeconds = (System.nanoTime() - fillStart) / 1e9; // produced and consumed by every group
+        long storedBeforeLast = stored + produced;
+        Window last = measureWindow(window);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d matters of %d records each (%s), produced as intake's relay publishes them; each window: %d matters at once onto an idle platform%n",
+                produced, template.size(), types(), window);
+        System.out.printf(Locale.ROOT, "events/s handled by each consumer (its group's committed offsets on %s), from the window's first send until it committed all%n", TOPIC);
+        System.out.printf(Locale.ROOT, "  %-24s %18s %18s %10s%n", "", "matters stored", "", "");
+        System.out.printf(Locale.ROOT, "  %-24s %18d %18d %10s%n", "consumer", stored, storedBeforeLast, "ratio");
+        for (String group : GROUPS) {
+            double a = first.rates.get(group);
+            double b = last.rates.get(group);
+            System.out.printf(Locale.ROOT, "  %-24s %14.1f ev/s %14.1f ev/s %9.2f×  %s%n", group, a, b, b / a,
+                    b / a >= 0.8 ? "(goal ≥ 0.8×: met)" : "(goal ≥ 0.8×: NOT met)");
+        }
+        System.out.printf(Locale.ROOT, "  %-24s %14.1f ev/s %14.1f ev/s %9.2f×%n", "baseline: raw consumer", first.baseline,
+                last.baseline, last.baseline / first.baseline);
+        System.out.printf(Locale.ROOT, "  (a ratio far from 1 in the baseline too is the machine's noise between the two windows: compare each consumer's ratio with it)%n");
+        System.out.printf(Locale.ROOT, "  (baseline: a consumer of our own on the same broker, committing each record as the listeners do, reading the window's %d records again)%n",
+                window * template.size());
+        System.out.printf(Locale.ROOT, "filler: %d matters (%d events) consumed by every group in %.0f s, %.1f events/s for the slowest consumer%n",
+                filled, filled * template.size(), fillSeconds, filled * template.size() / fillSeconds);
+        if (cut) {
+            System.out.printf(Locale.ROOT, "NOTE: cut at maxMinutes; %d matters asked for: at the filler's rate that would have taken %.0f min more%n",
+                    matters, (fillTo - produced) / Math.max(filled / fillSeconds, 1e-9) / 60);
+        }
+        producer.close();
+        admin.close();
+    }
+
+    record Window(Map<String, Double> rates, double baseline) {
+    }
+
+    private Window measureWindow(int window) throws Exception {
+        Map<String, Long> before = groupOffsets();
+        Map<TopicPartition, Long> from = endOffsets();
+        long start = System.nanoTime();
+        produce(window);
+        producer.flush();
+        long events = (long) window * template.size();
+        Map<String, Double> rates = new LinkedHashMap<>();
+        long limit = System.nanoTime() + 3_600_000_000_000L;
+        while (rates.size() < GROUPS.size() && System.nanoTime() < limit) {
+            Map<String, Long> now = groupOffsets();
+            for (String group : GROUPS) {
+                if (!rates.containsKey(group) && now.get(group) - before.get(group) >= events) {
+                    rates.put(group, events / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+            Thread.sleep(100);
+        }
+        for (String group : GROUPS) {
+            rates.putIfAbsent(group, Double.NaN);
+        }
+        return new Window(rates, rawConsume(from, events));
+    }
+
+    /** Sends {@code count} synthetic matters, pipelined, and waits until the broker has them all. */
+    private void produce(int count) {
+        for (int i = 0; i < count; i++) {
+            Map<String, String> fresh = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : template) {
+                String key = record.key() == null ? null : replace(record.key(), fresh);
+                byte[] value = replace(new String(record.value(), StandardCharsets.UTF_8), fresh).getBytes(StandardCharsets.UTF_8);
+                List<Header> headers = new ArrayList<>();
+                for (Header header : record.headers()) {
+                    headers.add(new RecordHeader(header.key(), header.value() == null ? null
+                            : replace(new String(header.value(), StandardCharsets.UTF_8), fresh).getBytes(StandardCharsets.UTF_8)));
+                }
+                producer.send(new ProducerRecord<>(TOPIC, null, key, value, headers), (metadata, failure) -> {
+                    if (failure != null) {
+                        log("send failed: %s", failure);
+                    }
+                });
+            }
+            produced++;
+        }
+        producer.flush(); // the topic's end offsets count them: the lead over the consumers is measured from there
+    }
+
+    /** Every UUID but the unit's replaced by a fresh one, the same fresh one for the same UUID within a matter. */
+    private String replace(String text, Map<String, String> fresh) {
+        Matcher matcher = UUID_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String id = matcher.group();
+            matcher.appendReplacement(out, id.equals(unitId) ? id : fresh.computeIfAbsent(id, k -> UUID.randomUUID().toString()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    // ---- the template: what intake published for one real matter and its assignment ----
+
+    private void readTemplate() throws Exception {
+        String supervisor = token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        unitId = create("/api/v1/units", supervisor, """
+                {"code":"CSC-%s","name":"消费压测街道%s","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
+                .formatted(run, run));
+        Map<TopicPartition, Long> from = endOffsets();
+        String caseId = create("/api/v1/cases", supervisor, """
+                {"title":"消费压测信访事项 %s","summary":"反映小区停车位分配不公","channel":"VISIT","origin":"SELF",
+                 "category":"URBAN_RURAL_CONSTRUCTION","petitioner":{"name":"王某"}}""".formatted(run));
+        create("/api/v1/cases/" + caseId + "/assignments", supervisor, "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}");
+        Thread.sleep(3_000); // the relay publishes both; anything else they cause follows
+        template = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties("bench-consumer-scaling-template"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.assign(from.keySet());
+            from.forEach(reader::seek);
+            long until = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < until && !template.stream().anyMatch(r -> r.headers().lastHeader("ce_type") != null
+                    && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8).equals("duban.assignment.issued.v1"))) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    String text = new String(record.value(), StandardCharsets.UTF_8);
+                    if (text.contains(caseId)) {
+                        template.add(record);
+                    }
+                }
+            }
+        }
+        template.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+        if (template.isEmpty()) {
+            throw new IllegalStateException("no record of matter " + caseId + " on " + TOPIC + " within 30 s");
+        }
+        if (settings.containsKey("dumpTemplate")) {
+            for (ConsumerRecord<String, byte[]> record : template) {
+                System.out.println("key " + record.key() + " partition " + record.partition());
+                record.headers().forEach(h -> System.out.println("  header " + h.key() + ": "
+                        + (h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8))));
+                System.out.println("  " + new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private String types() {
+        List<String> types = new ArrayList<>();
+        Pattern type = Pattern.compile("\"type\"\\s*:\\s*\"(duban\\.[^\"]+)\"");
+        for (ConsumerRecord<String, byte[]> record : template) {
+            Header header = record.headers().lastHeader("ce_type");
+            Matcher matcher = type.matcher(new String(record.value(), StandardCharsets.UTF_8));
+            types.add(header != null ? new String(header.value(), StandardCharsets.UTF_8) : matcher.find() ? matcher.group(1) : "?");
+        }
+        return String.join(" + ", types);
+    }
+
+    // ---- progress: the groups' committed offsets ----
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC)
+                .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
+    /** Each group's committed offsets on the topic, summed over its partitions. */
+    private Map<String, Long> groupOffsets() throws Exception {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (String group : GROUPS) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            long sum = 0;
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : offsets.entrySet()) {
+                if (offset.getKey().topic().equals(TOPIC) && offset.getValue() != null) {
+                    sum += offset.getValue().offset();
+                }
+            }
+            sums.put(group, sum);
+        }
+        return sums;
+    }
+
+    private long topicEnd() throws Exception {
+        return endOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Matters the slowest group has consumed since the first window began (records behind the end / per matter). */
+    private long slowestMattersDone() throws Exception {
+        long end = topicEnd();
+        long behind = 0;
+        for (long committed : groupOffsets().values()) {
+            behind = Math.max(behind, end - committed);
+        }
+        return produced - (behind + template.size() - 1) / template.size();
+    }
+
+    private long storedAtStart() {
+        return 1; // the template's matter; run.sh starts on an empty data directory (FRESH=1)
+    }
+
+    private void awaitIdle(Duration limit) throws Exception {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            long end = topicEnd();
+            boolean idle = true;
+            for (long committed : groupOffsets().values()) {
+                idle &= committed >= end;
+            }
+            if (idle) {
+                Thread.sleep(1_000); // whatever the last events caused settles
+                return;
+            }
+            Thread.sleep(200);
+        }
+        log("the consumers did not catch up within %s: %s of %d", limit, groupOffsets(), topicEnd());
+    }
+
+    // ---- the baseline: a consumer of our own reading the same records ----
+
+    private double rawConsume(Map<TopicPartition, Long> from, long events) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties("bench-consumer-scaling-raw-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long start = System.nanoTime();
+            long consumed = 0;
+            long until = System.currentTimeMillis() + 120_000;
+            while (consumed < events && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1)));
+                    consumed++;
+                }
+            }
+            return consumed / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private Properties consumerProperties(String group) {
+        Properties properties = new Properties();
+        properties.putAll(common);
+        properties.put("group.id", group);
+        properties.put("enable.auto.commit", "false");
+        properties.put("auto.offset.reset", "earliest");
+        return properties;
+    }
+
+    // ---- plumbing ----
+
+    private String token(String claims) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dev/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(claims)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no dev token: " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private String create(String path, String token, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return id.group(1);
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> rates) {
+        Map<String, String> out = new LinkedHashMap<>();
+        rates.forEach((k, v) -> out.put(k, String.format(Locale.ROOT, "%.1f", v)));
+        return out;
+    }
+
+    private static void log(String format, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = Instant.now().toString().substring(11, 19);
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
+    }
+}
