@@ -13,14 +13,16 @@
 #                               # first (it builds the missing jars and makes the data on the first run)
 #   RUNS=7 bench/start/run.sh
 #
-# Settings: RUNS (5), PORT_BASE (25080: gateway 25080 … console 25085, their management ports + 1000,
-# Kafka 25092 and 25093, the Mongo-wire store 25017), DUBAN_DATA_DIR (target/bench-start); DUBAN_JAVA_OPTS,
-# DUBAN_<APP>_JAVA_OPTS and the other DUBAN_* settings reach the launcher. Needs curl and a JDK.
+# Settings: RUNS (5), PORT_BASE (25080: gateway 25080 … console 25085, their management ports + MANAGEMENT_OFFSET
+# (1000), Kafka 25092 and 25093, the Mongo-wire store 25017), DUBAN_DATA_DIR (target/bench-start); DUBAN_JAVA_OPTS,
+# DUBAN_<APP>_JAVA_OPTS and the other DUBAN_* settings reach the launcher. Needs curl and a JDK. E.g. everything
+# between 35000 and 35999: PORT_BASE=35080 MANAGEMENT_OFFSET=500.
 # On a machine shared with others, run it through /work/bin/bench-lock and compare medians, not single runs.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
-RUNS=${RUNS:-5} PORT_BASE=${PORT_BASE:-25080}
-[[ $RUNS =~ ^[1-9][0-9]*$ && $PORT_BASE =~ ^[0-9]+$ ]] || { echo "bench: RUNS and PORT_BASE must be numbers" >&2; exit 1; }
+RUNS=${RUNS:-5} PORT_BASE=${PORT_BASE:-25080} MANAGEMENT_OFFSET=${MANAGEMENT_OFFSET:-1000}
+[[ $RUNS =~ ^[1-9][0-9]*$ && $PORT_BASE =~ ^[0-9]+$ && $MANAGEMENT_OFFSET =~ ^[1-9][0-9]*$ ]] \
+  || { echo "bench: RUNS, PORT_BASE and MANAGEMENT_OFFSET must be numbers" >&2; exit 1; }
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-start} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-300}
 APPS=(gateway intake-service supervision-service notification-service reporting-service console)
@@ -32,20 +34,22 @@ export DUBAN_SUPERVISION_PORT=${PORT[supervision-service]} DUBAN_NOTIFICATION_PO
 export DUBAN_REPORTING_PORT=${PORT[reporting-service]} DUBAN_CONSOLE_PORT=${PORT[console]}
 export DUBAN_KAFKA_PORT=${PORT[kafka]} DUBAN_KAFKA_CONTROLLER_PORT=$((PORT[kafka] + 1)) DUBAN_MONGO_PORT=${PORT[mongo]}
 unset DUBAN_APPS KAFKA_BOOTSTRAP_SERVERS MONGODB_URI
-for part in "${APPS[@]}"; do unset "DUBAN_$(tr a-z- A-Z_ <<<"${part%-service}")_MANAGEMENT_PORT"; done
+for part in "${APPS[@]}"; do
+  export "DUBAN_$(tr a-z- A-Z_ <<<"${part%-service}")_MANAGEMENT_PORT=$((PORT[$part] + MANAGEMENT_OFFSET))"
+done
 declare -A TOOK=() CPU=()
 LOGS=$DUBAN_DATA_DIR/bench
 mkdir -p "$LOGS"
 trap '"$ROOT/duban" stop >/dev/null 2>&1 || true' EXIT
 
 # Whether a part is ready, checked from this shell without starting a process (bash's /dev/tcp): a server
-# listens; an application answers 200 with "status":"UP" on its management port (port + 1000).
+# listens; an application answers 200 with "status":"UP" on its management port (port + MANAGEMENT_OFFSET).
 ready() {
   local part=$1 fd reply=
   case $part in
     kafka | mongo) (: <"/dev/tcp/127.0.0.1/${PORT[$part]}") 2>/dev/null; return ;;
   esac
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$((PORT[$part] + 1000))"; } 2>/dev/null || return 1
+  { exec {fd}<>"/dev/tcp/127.0.0.1/$((PORT[$part] + MANAGEMENT_OFFSET))"; } 2>/dev/null || return 1
   printf 'GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&"$fd"
   read -r -t 2 -d '' reply <&"$fd" || true
   exec {fd}>&-
