@@ -11,7 +11,7 @@
 #
 #   bench/consumer-scaling/run.sh                    # ~500 vs ~100,000 matters stored; a fresh target/bench-consumer-scaling
 #   MATTERS=21000 bench/consumer-scaling/run.sh      # ~500 vs ~20,000
-#   MAX_MINUTES=30 …                                 # the filler stops after 30 min; the last window is then measured
+#   MAX_MINUTES=30 …                                 # the filler stops 30 min after the program began; the last window is then measured
 #                                                    # with what is stored, and the time the rest would take is printed
 #
 # Settings: MATTERS (101000), WINDOW (500), LEAD (2000), MAX_MINUTES (60), BUILD (1: build the jars first; 0: use those
