@@ -27,8 +27,10 @@ class TracePropagationTest extends RunningGateway {
         // then
         assertThat(INTAKE.received()).singleElement().satisfies(received ->
                 assertThat(received.header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01"));
-        assertThat(output.getOut()).containsPattern("\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
-                + "org\\.duban\\.access +: GET /api/v1/cases -> 200 in \\d+ ms");
+        // the access log line is written once the exchange completes, which may be just after the client has its answer
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
+                        + "org\\.duban\\.access +: GET /api/v1/cases -> 200 in \\d+ ms"));
     }
 
     @Test
