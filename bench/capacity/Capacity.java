@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,28 +45,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * services' listeners do) and the size and headers of a real {@code AssignmentIssued} record.
  *
  * <pre>
- *   java -cp 'kafka-clients and slf4j jars' Capacity.java gateway=http://localhost:8080 kafka=localhost:9092 \
+ *   javac -d classes -cp 'kafka-clients and slf4j jars' Capacity.java ../lib/*.java
+ *   java -cp 'classes:kafka-clients and slf4j jars' Capacity gateway=http://localhost:8080 kafka=localhost:9092 \
  *       metrics=intake-service=http://localhost:9081,supervision-service=…,notification-service=…,reporting-service=… \
  *       clients=8 duration=60 pollMillis=100 goal=10 catchUpLimit=900
  * </pre>
  */
 public class Capacity {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"totalElements\"\\s*:\\s*(\\d+)");
     private static final Pattern ISSUED = Pattern.compile("\"assignmentsIssued\"\\s*:\\s*(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = BenchGateway.HTTP;
     private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
 
     private final Map<String, String> settings;
     private final String gateway;
+    private final BenchGateway api;
     private final Map<String, String> metrics = new LinkedHashMap<>();
 
     Capacity(Map<String, String> settings) {
         this.settings = settings;
         this.gateway = settings.get("gateway");
+        this.api = new BenchGateway(gateway);
         for (String part : settings.get("metrics").split(",")) {
             int eq = part.indexOf('=');
             metrics.put(part.substring(0, eq), part.substring(eq + 1));
@@ -75,12 +74,8 @@ public class Capacity {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("clients", "8", "duration", "60", "pollMillis", "100",
-                "goal", "10", "catchUpLimit", "900", "warmup", "16", "rawLimit", "5000"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            settings.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> settings = Bench.settings(Map.of("clients", "8", "duration", "60", "pollMillis", "100",
+                "goal", "10", "catchUpLimit", "900", "warmup", "16", "rawLimit", "5000"), args);
         new Capacity(settings).run();
         System.exit(0);
     }
@@ -92,26 +87,26 @@ public class Capacity {
     void run() throws Exception {
         int clients = setting("clients");
         int duration = setting("duration");
-        String supervisor = token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
+        String supervisor = api.token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
         // warm-up on a unit of its own: every part has handled an assignment, and the backlog is drained
         String warmUnit = unit(supervisor, "CAPW-" + run);
-        String warmToken = token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + warmUnit + "\"}");
+        String warmToken = api.token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + warmUnit + "\"}");
         Targets warm = new Targets(supervisor, warmUnit, warmToken);
         Map<String, Long> warmBefore = warm.counts();
         for (int i = 0; i < setting("warmup"); i++) {
             pair(supervisor, warmUnit, run + "-w" + i);
         }
-        log("warm-up: %s pairs on unit %s; waiting until the board, the inbox and the statistics count them",
+        Bench.log("warm-up: %s pairs on unit %s; waiting until the board, the inbox and the statistics count them",
                 settings.get("warmup"), warmUnit);
         Map<String, Double> warmCaughtUp = warm.awaitCounts(warmBefore, setting("warmup"), System.nanoTime(), 600);
         if (warmCaughtUp.containsValue(Double.NaN)) {
-            log("the warm-up's assignments did not all arrive within 600 s: %s; measuring anyway", warmCaughtUp);
+            Bench.log("the warm-up's assignments did not all arrive within 600 s: %s; measuring anyway", warmCaughtUp);
         }
 
         String unitId = unit(supervisor, "CAP-" + run);
-        String unitToken = token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + unitId + "\"}");
+        String unitToken = api.token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + unitId + "\"}");
         Targets targets = new Targets(supervisor, unitId, unitToken);
         Map<String, Long> countsBefore = targets.counts();
         Thread.sleep(2_000);
@@ -125,7 +120,7 @@ public class Capacity {
         long start = System.nanoTime();
         sampler.mark("burst start", start);
         long end = start + duration * 1_000_000_000L;
-        log("burst: %d clients for %d s on unit %s", clients, duration, unitId);
+        Bench.log("burst: %d clients for %d s on unit %s", clients, duration, unitId);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -154,7 +149,7 @@ public class Capacity {
         sampler.mark("last answered", last);
         double burstSeconds = (last - start) / 1e9;
         int issued = pairs.size();
-        log("burst done: %d assignments in %.1f s; catching up (polling every %s ms)…", issued, burstSeconds,
+        Bench.log("burst done: %d assignments in %.1f s; catching up (polling every %s ms)…", issued, burstSeconds,
                 settings.get("pollMillis"));
 
         Map<String, Double> caughtUp = targets.awaitCounts(countsBefore, issued, last, setting("catchUpLimit"));
@@ -191,27 +186,22 @@ public class Capacity {
 
     /** Registers a matter and issues its assignment; null when both answered 201, else what went wrong. */
     private String pair(String supervisor, String unitId, String label) throws IOException, InterruptedException {
-        HttpResponse<String> matter = post("/api/v1/cases", supervisor, """
+        HttpResponse<String> matter = api.post("/api/v1/cases", supervisor, """
                 {"title":"容量压测信访事项 %s","summary":"反映小区停车位分配不公","channel":"VISIT","origin":"SELF",
                  "category":"URBAN_RURAL_CONSTRUCTION","petitioner":{"name":"王某"}}""".formatted(label));
-        Matcher id = ID.matcher(matter.body());
+        Matcher id = BenchGateway.ID.matcher(matter.body());
         if (matter.statusCode() != 201 || !id.find()) {
             return "POST /cases " + matter.statusCode();
         }
-        HttpResponse<String> assignment = post("/api/v1/cases/" + id.group(1) + "/assignments", supervisor,
+        HttpResponse<String> assignment = api.post("/api/v1/cases/" + id.group(1) + "/assignments", supervisor,
                 "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}");
         return assignment.statusCode() == 201 ? null : "POST /assignments " + assignment.statusCode();
     }
 
     private String unit(String supervisor, String code) throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/api/v1/units", supervisor, """
+        return api.create("/api/v1/units", supervisor, """
                 {"code":"%s","name":"容量压测街道%s","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
                 .formatted(code, code));
-        Matcher id = ID.matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("POST /units: " + response.statusCode() + " " + response.body());
-        }
-        return id.group(1);
     }
 
     /** The three views of one unit's assignments, read through the gateway. */
@@ -284,7 +274,7 @@ public class Capacity {
                     }
                 }
                 if (System.nanoTime() > nextReport) {
-                    log("  %.0f s: counted %s of %d", (System.nanoTime() - since) / 1e9, last.values(), issued);
+                    Bench.log("  %.0f s: counted %s of %d", (System.nanoTime() - since) / 1e9, last.values(), issued);
                     nextReport += 10_000_000_000L;
                 }
                 Thread.sleep(setting("pollMillis"));
@@ -536,41 +526,10 @@ public class Capacity {
         }
     }
 
-    private String token(String claims) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dev/tokens"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(claims)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("no dev token: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
-    }
-
-    private HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Thread started(Runnable task, boolean daemon) {
         Thread thread = new Thread(task);
         thread.setDaemon(daemon);
         thread.start();
         return thread;
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(Instant.now().toString().substring(11, 19), args));
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

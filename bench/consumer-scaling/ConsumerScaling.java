@@ -1,11 +1,5 @@
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,16 +45,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class ConsumerScaling {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String TOPIC = "duban.intake.events";
     private static final List<String> GROUPS = List.of("supervision-service", "notification-service", "reporting-service");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> settings;
     private final String gateway;
+    private final BenchGateway api;
     private final Properties common = new Properties();
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
@@ -71,16 +62,13 @@ public class ConsumerScaling {
     ConsumerScaling(Map<String, String> settings) {
         this.settings = settings;
         this.gateway = settings.get("gateway");
+        this.api = new BenchGateway(gateway);
         common.put("bootstrap.servers", settings.get("kafka"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("matters", "101000", "window", "500",
-                "lead", "2000", "maxMinutes", "60"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            settings.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> settings = Bench.settings(Map.of("matters", "101000", "window", "500",
+                "lead", "2000", "maxMinutes", "60"), args);
         new ConsumerScaling(settings).run();
         System.exit(0);
     }
@@ -103,11 +91,11 @@ public class ConsumerScaling {
         readTemplate();
         awaitIdle(Duration.ofMinutes(5));
         long stored = storedAtStart();
-        log("template: %d records per matter (%s), %d B in all; each group has consumed the topic; measuring",
+        Bench.log("template: %d records per matter (%s), %d B in all; each group has consumed the topic; measuring",
                 template.size(), types(), template.stream().mapToInt(r -> r.value().length).sum());
 
         Window first = measureWindow(window);
-        log("first window (%d matters stored before it): %s events/s; baseline %.1f records/s", stored, rounded(first.rates()),
+        Bench.log("first window (%d matters stored before it): %s events/s; baseline %.1f records/s", stored, rounded(first.rates()),
                 first.baseline);
 
         // the filler: up to `matters` in all, a bounded lead over the slowest consumer
@@ -131,12 +119,12 @@ public class ConsumerScaling {
             if (System.nanoTime() - lastReport > 30_000_000_000L) {
                 lastReport = System.nanoTime();
                 double rate = (slowest - fillStartProduced) / ((lastReport - fillStart) / 1e9);
-                log("  %d matters produced, the slowest consumer at %d (%.1f matters/s since the first window; %.0f min to go at that rate)",
+                Bench.log("  %d matters produced, the slowest consumer at %d (%.1f matters/s since the first window; %.0f min to go at that rate)",
                         produced, slowest, rate, (fillTo - slowest) / Math.max(rate, 1e-9) / 60);
             }
         }
         if (cut) {
-            log("maxMinutes (%s) reached at %d matters produced: the last window is measured with what is stored now",
+            Bench.log("maxMinutes (%s) reached at %d matters produced: the last window is measured with what is stored now",
                     settings.get("maxMinutes"), produced);
         }
         long filled = produced - fillStartProduced;
@@ -213,7 +201,7 @@ public class ConsumerScaling {
                 }
                 producer.send(new ProducerRecord<>(TOPIC, null, key, value, headers), (metadata, failure) -> {
                     if (failure != null) {
-                        log("send failed: %s", failure);
+                        Bench.log("send failed: %s", failure);
                     }
                 });
             }
@@ -237,16 +225,16 @@ public class ConsumerScaling {
     // ---- the template: what intake published for one real matter and its assignment ----
 
     private void readTemplate() throws Exception {
-        String supervisor = token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
+        String supervisor = api.token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        unitId = create("/api/v1/units", supervisor, """
+        unitId = api.create("/api/v1/units", supervisor, """
                 {"code":"CSC-%s","name":"消费压测街道%s","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
                 .formatted(run, run));
         Map<TopicPartition, Long> from = endOffsets();
-        String caseId = create("/api/v1/cases", supervisor, """
+        String caseId = api.create("/api/v1/cases", supervisor, """
                 {"title":"消费压测信访事项 %s","summary":"反映小区停车位分配不公","channel":"VISIT","origin":"SELF",
                  "category":"URBAN_RURAL_CONSTRUCTION","petitioner":{"name":"王某"}}""".formatted(run));
-        create("/api/v1/cases/" + caseId + "/assignments", supervisor, "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}");
+        api.create("/api/v1/cases/" + caseId + "/assignments", supervisor, "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}");
         Thread.sleep(3_000); // the relay publishes both; anything else they cause follows
         template = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties("bench-consumer-scaling-template"),
@@ -350,7 +338,7 @@ public class ConsumerScaling {
             }
             Thread.sleep(200);
         }
-        log("the consumers did not catch up within %s: %s of %d", limit, groupOffsets(), topicEnd());
+        Bench.log("the consumers did not catch up within %s: %s of %d", limit, groupOffsets(), topicEnd());
     }
 
     // ---- the baseline: a consumer of our own reading the same records ----
@@ -385,41 +373,9 @@ public class ConsumerScaling {
 
     // ---- plumbing ----
 
-    private String token(String claims) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dev/tokens"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(claims)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("no dev token: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
-    }
-
-    private String create(String path, String token, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return id.group(1);
-    }
-
     private static Map<String, String> rounded(Map<String, Double> rates) {
         Map<String, String> out = new LinkedHashMap<>();
         rates.forEach((k, v) -> out.put(k, String.format(Locale.ROOT, "%.1f", v)));
         return out;
-    }
-
-    private static void log(String format, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = Instant.now().toString().substring(11, 19);
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
     }
 }

@@ -21,6 +21,7 @@
 # /work/bin/bench-lock and compare with the baseline. Stops the platform at the end (and on any failure).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/consumer-scaling
 MATTERS=${MATTERS:-101000} WINDOW=${WINDOW:-500} LEAD=${LEAD:-2000} MAX_MINUTES=${MAX_MINUTES:-60}
 BUILD=${BUILD:-1} FRESH=${FRESH:-1} PORT_BASE=${PORT_BASE:-34280}
@@ -31,52 +32,18 @@ done
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-consumer-scaling} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
 export DUBAN_APPS=${DUBAN_APPS:-gateway intake-service supervision-service notification-service reporting-service}
-export DUBAN_GATEWAY_PORT=$PORT_BASE DUBAN_INTAKE_PORT=$((PORT_BASE + 1)) DUBAN_SUPERVISION_PORT=$((PORT_BASE + 2))
-export DUBAN_NOTIFICATION_PORT=$((PORT_BASE + 3)) DUBAN_REPORTING_PORT=$((PORT_BASE + 4)) DUBAN_CONSOLE_PORT=$((PORT_BASE + 5))
-export DUBAN_GATEWAY_MANAGEMENT_PORT=$((PORT_BASE + 100)) DUBAN_INTAKE_MANAGEMENT_PORT=$((PORT_BASE + 101))
-export DUBAN_SUPERVISION_MANAGEMENT_PORT=$((PORT_BASE + 102)) DUBAN_NOTIFICATION_MANAGEMENT_PORT=$((PORT_BASE + 103))
-export DUBAN_REPORTING_MANAGEMENT_PORT=$((PORT_BASE + 104)) DUBAN_CONSOLE_MANAGEMENT_PORT=$((PORT_BASE + 105))
-export DUBAN_KAFKA_PORT=$((PORT_BASE + 12)) DUBAN_KAFKA_CONTROLLER_PORT=$((PORT_BASE + 13)) DUBAN_MONGO_PORT=$((PORT_BASE - 63))
-unset KAFKA_BOOTSTRAP_SERVERS MONGODB_URI
+bench_use_ports "$PORT_BASE"
+if [[ $BUILD == 1 ]]; then bench_build; fi
+bench_compile "$HERE/ConsumerScaling.java"
 
-# the launcher refuses a busy port itself; say which one before building anything
-for port in $PORT_BASE $((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT_BASE + 4)) $((PORT_BASE + 12)) \
-  $((PORT_BASE + 13)) $((PORT_BASE - 63)) $((PORT_BASE + 100)) $((PORT_BASE + 101)) $((PORT_BASE + 102)) \
-  $((PORT_BASE + 103)) $((PORT_BASE + 104)); do
-  if (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "bench: port $port is in use by another process (a platform of an earlier run? \`DUBAN_DATA_DIR=$DUBAN_DATA_DIR ./duban stop\`); free it or set PORT_BASE" >&2
-    exit 1
-  fi
-done
-
-if [[ $BUILD == 1 ]]; then
-  echo "Building the jars (what is measured is this checkout's code)…"
-  # -DskipTests rather than the launcher's -Dmaven.test.skip: the services depend on platform's test jar
-  (cd "$ROOT" && ./mvnw -o -q -DskipTests -T 1C package \
-    -pl deploy/local,"$(tr ' ' , <<<"$DUBAN_APPS")" -am >/dev/null)
-fi
-
-LIB=$ROOT/deploy/local/target/lib
-CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
-  "$LIB"/zstd-jni-*.jar | paste -sd:)
-# compiled before anything starts, so that a mistake in it costs no platform start
-CLASSES=$ROOT/target/bench-consumer-scaling-classes
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-javac -d "$CLASSES" -cp "$CLASSPATH" "$HERE/ConsumerScaling.java"
-
-trap '"$ROOT/duban" stop >/dev/null 2>&1 || true' EXIT
-echo "Starting the platform in $DUBAN_DATA_DIR (gateway :$DUBAN_GATEWAY_PORT, Kafka :$DUBAN_KAFKA_PORT, store :$DUBAN_MONGO_PORT)…"
 if [[ $FRESH == 1 ]]; then
   # only a data directory this bench owns is emptied
   [[ $DUBAN_DATA_DIR == "$ROOT/target/bench-consumer-scaling" ]] \
     || { echo "bench: FRESH=1 empties only target/bench-consumer-scaling; with DUBAN_DATA_DIR set, set FRESH=0" >&2; exit 1; }
   rm -rf "$DUBAN_DATA_DIR"
 fi
-mkdir -p "$DUBAN_DATA_DIR"
-"$ROOT/duban" start --detach >"$DUBAN_DATA_DIR/bench-start.log" 2>&1 || { cat "$DUBAN_DATA_DIR/bench-start.log" >&2; exit 1; }
-sleep 5 # the applications' first rounds (topics, indexes, consumer groups joining) settle
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); code: $(git -C "$ROOT" log -1 --format='%h %cs' 2>/dev/null || echo '?')"
+bench_start_platform
 
-java -cp "$CLASSES:$CLASSPATH" ConsumerScaling \
+java -cp "$CLASSPATH" ConsumerScaling \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   matters="$MATTERS" window="$WINDOW" lead="$LEAD" maxMinutes="$MAX_MINUTES" 2> >(grep -v '^SLF4J' >&2)

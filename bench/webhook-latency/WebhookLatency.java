@@ -1,4 +1,3 @@
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -69,26 +68,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * receiver (protobuf, decoded by hand), and the budget is read from each sampled trace.
  *
  * <pre>
- *   java -cp 'kafka-clients and slf4j jars' WebhookLatency.java gateway=http://localhost:8080 kafka=localhost:9092 \
+ *   javac -d classes -cp 'kafka-clients and slf4j jars' WebhookLatency.java ../lib/*.java
+ *   java -cp 'classes:kafka-clients and slf4j jars' WebhookLatency gateway=http://localhost:8080 kafka=localhost:9092 \
  *       n=200 rate=5 warmup=20 sampleEvery=10 receiverPort=0 otlpPort=4318
  * </pre>
  */
 public class WebhookLatency {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EVENT_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ISSUED_AT = Pattern.compile("\"issuedAt\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CREATED_AT = Pattern.compile("\"createdAt\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = BenchGateway.HTTP;
     /** Epoch nanoseconds at nanoTime 0 of this process: turns span times (epoch) into this clock. */
     private static final long EPOCH_OFFSET = epochNanos(Instant.now()) - System.nanoTime();
 
     private final Map<String, String> settings;
     private final String gateway;
+    private final BenchGateway api;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     private final Map<String, String> sampledTrace = new ConcurrentHashMap<>();
@@ -101,15 +99,12 @@ public class WebhookLatency {
     WebhookLatency(Map<String, String> settings) {
         this.settings = settings;
         this.gateway = settings.get("gateway");
+        this.api = new BenchGateway(gateway);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("n", "200", "rate", "5", "warmup", "20",
-                "sampleEvery", "10", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            settings.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> settings = Bench.settings(Map.of("n", "200", "rate", "5", "warmup", "20",
+                "sampleEvery", "10", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"), args);
         new WebhookLatency(settings).run();
     }
 
@@ -128,21 +123,21 @@ public class WebhookLatency {
         int receiverPort = startWebhookReceiver(setting("receiverPort"));
 
         // the office and the unit, as any client: through the gateway with dev tokens
-        String supervisor = token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
+        String supervisor = api.token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        String unitId = create("/api/v1/units", supervisor, """
+        String unitId = api.create("/api/v1/units", supervisor, """
                 {"code":"WHB-%s","name":"压测街道%s","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
                 .formatted(run, run));
-        String unit = token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + unitId + "\"}");
-        create("/api/v1/webhooks", unit, "{\"url\":\"http://127.0.0.1:" + receiverPort
+        String unit = api.token("{\"subject\":\"bench-unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + unitId + "\"}");
+        api.create("/api/v1/webhooks", unit, "{\"url\":\"http://127.0.0.1:" + receiverPort
                 + "/webhook\",\"events\":[\"duban.assignment.issued.v1\"]}");
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < warmup + n; i++) {
-            cases.add(create("/api/v1/cases", supervisor, """
+            cases.add(api.create("/api/v1/cases", supervisor, """
                     {"title":"压测信访事项 %s-%04d","summary":"反映小区停车位分配不公","channel":"VISIT","origin":"SELF",
                      "category":"URBAN_RURAL_CONSTRUCTION","petitioner":{"name":"王某"}}""".formatted(run, i)));
         }
-        log("%d matters registered; unit %s, its webhook at http://127.0.0.1:%d/webhook", cases.size(), unitId,
+        Bench.log("%d matters registered; unit %s, its webhook at http://127.0.0.1:%d/webhook", cases.size(), unitId,
                 receiverPort);
         Thread.sleep(2_000); // let the matters' events settle in every consumer
 
@@ -154,7 +149,7 @@ public class WebhookLatency {
         issuedAt.clear();
         arrivedBody.clear();
         Thread.sleep(1_000);
-        log("warm-up done (%d assignments); measuring %d at %s/s", warmup, n, settings.get("rate"));
+        Bench.log("warm-up done (%d assignments); measuring %d at %s/s", warmup, n, settings.get("rate"));
         Map<String, Long> idleBefore = cpuTicks();
         long idleStart = System.nanoTime();
         Thread.sleep(10_000); // nothing asked of the platform: what it burns on its own
@@ -175,7 +170,7 @@ public class WebhookLatency {
             }
         });
         if (!all) {
-            log("only %d of %d webhooks arrived within 120 s", webhook.size(), n);
+            Bench.log("only %d of %d webhooks arrived within 120 s", webhook.size(), n);
         }
 
         List<Long> raw = rawKafka(n, rate);
@@ -235,7 +230,7 @@ public class WebhookLatency {
             sentAt.put(caseId, System.nanoTime());
             HTTP.sendAsync(built, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 if (failure != null || response.statusCode() != 201) {
-                    log("assignment on %s: %s", caseId, failure != null ? failure : response.statusCode() + " " + response.body());
+                    Bench.log("assignment on %s: %s", caseId, failure != null ? failure : response.statusCode() + " " + response.body());
                     return;
                 }
                 Matcher issued = ISSUED_AT.matcher(response.body());
@@ -400,7 +395,7 @@ public class WebhookLatency {
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1);
             } catch (RuntimeException e) {
-                log("OTLP request not understood: %s", e);
+                Bench.log("OTLP request not understood: %s", e);
                 exchange.sendResponseHeaders(400, -1);
             }
             exchange.close();
@@ -754,37 +749,6 @@ public class WebhookLatency {
         }
     }
 
-    private String token(String claims) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dev/tokens"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(claims)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("no dev token: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
-    }
-
-    private String create(String path, String token, String json) throws IOException, InterruptedException {
-        String key = UUID.randomUUID().toString();
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(response.body());
-            if (response.statusCode() == 201 && id.find()) {
-                return id.group(1);
-            }
-            if (attempt == 3 || response.statusCode() < 500) {
-                throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(1_000);
-        }
-    }
-
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(random);
@@ -793,16 +757,5 @@ public class WebhookLatency {
 
     private static long epochNanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", prepend(Instant.now().atZone(java.time.ZoneId.systemDefault()), args));
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

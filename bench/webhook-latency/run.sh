@@ -9,7 +9,7 @@
 #   bench/webhook-latency/run.sh         # starts its own platform in target/bench-webhook (ports 28080…),
 #                                        # with OTLP export on, pointed at the bench; stops it at the end
 #
-# What it does (WebhookLatency.java, run with `java` and the kafka-clients jars of deploy/local/target/lib):
+# What it does (WebhookLatency.java with bench/lib, run with `java` and the kafka-clients jars of deploy/local/target/lib):
 # a receiver on 127.0.0.1 that verifies nothing and records when each request arrives; through the gateway
 # a supervisor registers a unit and N+WARMUP matters, the unit registers its webhook (POST /api/v1/webhooks,
 # events [duban.assignment.issued.v1]) as a unit does; then WARMUP assignments (not counted) and N
@@ -28,6 +28,7 @@
 # Needs curl and a JDK; the jars are built by ./duban if missing (rebuild after changing code: see deploy/local).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/webhook-latency
 N=${N:-200} RATE=${RATE:-5} WARMUP=${WARMUP:-20} SAMPLE_EVERY=${SAMPLE_EVERY:-10} DUMP_TRACES=${DUMP_TRACES:-0}
 OTLP_PORT=${OTLP_PORT:-24318}
@@ -41,15 +42,10 @@ export DUBAN_MONGO_PORT=${DUBAN_MONGO_PORT:-28017}
 # spans to this bench only; sampling stays the platform's default
 export DUBAN_TRACING_EXPORT=true DUBAN_OTLP_TRACING_ENDPOINT=http://127.0.0.1:$OTLP_PORT/v1/traces
 
-trap '"$ROOT/duban" stop >/dev/null' EXIT
-echo "Starting the platform in $DUBAN_DATA_DIR (gateway :$DUBAN_GATEWAY_PORT, Kafka :$DUBAN_KAFKA_PORT)…"
-"$ROOT/duban" start --detach >/dev/null
-sleep 5 # the applications' first rounds (topics, indexes, consumer groups joining) settle
+bench_start_platform # builds the jars if missing, and with them the Kafka client jars compiled against
+bench_compile "$HERE/WebhookLatency.java"
 
-LIB=$ROOT/deploy/local/target/lib
-CLASSPATH=$(ls "$LIB"/kafka-clients-*.jar "$LIB"/slf4j-api-*.jar "$LIB"/lz4-java-*.jar "$LIB"/snappy-java-*.jar \
-  "$LIB"/zstd-jni-*.jar | paste -sd:)
-java -cp "$CLASSPATH" "$HERE/WebhookLatency.java" \
+java -cp "$CLASSPATH" WebhookLatency \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   n="$N" rate="$RATE" warmup="$WARMUP" sampleEvery="$SAMPLE_EVERY" otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" \
   runDir="$DUBAN_DATA_DIR/run" clockTicks="$(getconf CLK_TCK)" 2> >(grep -v '^SLF4J' >&2)
