@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.mongodb.ConnectionString;
@@ -470,22 +471,14 @@ class OutboxRelayIT {
         CountDownLatch dead = new CountDownLatch(1);
         CountDownLatch hung = new CountDownLatch(1);
         AtomicInteger sent = new AtomicInteger();
-        EventPublisher dying = new EventPublisher() {
-            @Override
-            public void publish(PendingEvent event) throws Exception {
-                send(event).get();
+        EventPublisher dying = sendingWith(event -> {
+            if (sent.getAndIncrement() == 0) {
+                return real.send(event);
             }
-
-            @Override
-            public CompletableFuture<?> send(PendingEvent event) {
-                if (sent.getAndIncrement() == 0) {
-                    return real.send(event);
-                }
-                hung.countDown();
-                awaitQuietly(dead);
-                return CompletableFuture.failedFuture(new IllegalStateException("killed"));
-            }
-        };
+            hung.countDown();
+            awaitQuietly(dead);
+            return CompletableFuture.failedFuture(new IllegalStateException("killed"));
+        });
         OutboxRelay dyingRelay = relay(dying);
         List<PendingEvent> all = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -530,21 +523,13 @@ class OutboxRelayIT {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
-        EventPublisher held = new EventPublisher() {
-            @Override
-            public void publish(PendingEvent event) throws Exception {
-                send(event).get();
+        EventPublisher held = sendingWith(event -> {
+            if (first.getAndSet(false)) {
+                holding.countDown();
+                awaitQuietly(release);
             }
-
-            @Override
-            public CompletableFuture<?> send(PendingEvent event) {
-                if (first.getAndSet(false)) {
-                    holding.countDown();
-                    awaitQuietly(release);
-                }
-                return real.send(event);
-            }
-        };
+            return real.send(event);
+        });
         OutboxRelay relay = new OutboxRelay(database, held,
                 new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
                         Duration.ZERO),
@@ -617,9 +602,8 @@ class OutboxRelayIT {
         }
     }
 
-    /** The broker as it is, except that it refuses each of {@code refuseOnce} the first time it is sent. */
-    private EventPublisher refusingOnce(Set<String> refuseOnce) {
-        EventPublisher real = publisher();
+    /** A publisher whose {@code send} is the given one (and {@code publish} waits for it), for brokers that misbehave on cue. */
+    private static EventPublisher sendingWith(Function<PendingEvent, CompletableFuture<?>> send) {
         return new EventPublisher() {
             @Override
             public void publish(PendingEvent event) throws Exception {
@@ -628,30 +612,30 @@ class OutboxRelayIT {
 
             @Override
             public CompletableFuture<?> send(PendingEvent event) {
-                if (refuseOnce.remove(event.id())) {
-                    return CompletableFuture.failedFuture(new IllegalStateException("broker refused " + event.id()));
-                }
-                return real.send(event);
+                return send.apply(event);
             }
         };
+    }
+
+    /** The broker as it is, except that it refuses each of {@code refuseOnce} the first time it is sent. */
+    private EventPublisher refusingOnce(Set<String> refuseOnce) {
+        EventPublisher real = publisher();
+        return sendingWith(event -> {
+            if (refuseOnce.remove(event.id())) {
+                return CompletableFuture.failedFuture(new IllegalStateException("broker refused " + event.id()));
+            }
+            return real.send(event);
+        });
     }
 
     /** The broker as it is, noting which relay sent each event and counting the sends. */
     private EventPublisher recording(String relay, Map<String, String> publisherOfEvent, AtomicInteger sends) {
         EventPublisher real = publisher();
-        return new EventPublisher() {
-            @Override
-            public void publish(PendingEvent event) throws Exception {
-                send(event).get();
-            }
-
-            @Override
-            public CompletableFuture<?> send(PendingEvent event) {
-                sends.incrementAndGet();
-                publisherOfEvent.merge(event.id(), relay, (one, other) -> one + "+" + other);
-                return real.send(event);
-            }
-        };
+        return sendingWith(event -> {
+            sends.incrementAndGet();
+            publisherOfEvent.merge(event.id(), relay, (one, other) -> one + "+" + other);
+            return real.send(event);
+        });
     }
 
     private OutboxRelay relayWithBatches(EventPublisher publisher, int batchSize) {
