@@ -59,10 +59,10 @@ final class DurableH2Backend extends H2Backend {
         this.store = store;
     }
 
-    /** Databases whose collections answer a query pinning one {@code _id} by its key ({@link IdPinnedH2Database}). */
+    /** Databases whose collections answer queries from their indexes and by {@code _id} ({@link IndexedH2Database}). */
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
-        return new IdPinnedH2Database(name, getMvStore(), getCursorRegistry());
+        return new IndexedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override
