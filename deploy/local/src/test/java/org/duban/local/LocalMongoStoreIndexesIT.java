@@ -126,6 +126,42 @@ class LocalMongoStoreIndexesIT {
         }
     }
 
+    @Test
+    void forgetsTheIndexesOfACollectionDroppedOrRenamed() throws Exception {
+        // given: a collection with an index on unitId, filled, then dropped and made again with other documents
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoDatabase database = client.getDatabase("duban_indexes");
+            MongoCollection<Document> units = database.getCollection("units");
+            units.createIndex(Indexes.ascending("unitId"));
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "doc-" + i).append("unitId", "unit-" + (i % 4)));
+            }
+            units.drop();
+            units.createIndex(Indexes.ascending("unitId"));
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "doc-" + i).append("unitId", "other-" + (i % 4)));
+            }
+
+            // when
+            units.renameCollection(new com.mongodb.MongoNamespace("duban_indexes", "renamed"));
+            MongoCollection<Document> renamed = database.getCollection("renamed");
+            renamed.insertOne(new Document("_id", "doc-20").append("unitId", "other-1"));
+
+            // then
+            long answered = IndexedH2Database.answeredFromIndexes();
+            assertThat(renamed.find(eq("unitId", "unit-1")).into(new ArrayList<>())).isEmpty();
+            assertThat(renamed.find(eq("unitId", "other-1")).map(document -> document.getString("_id"))
+                    .into(new ArrayList<>())).containsExactly("doc-1", "doc-13", "doc-17", "doc-20", "doc-5", "doc-9");
+            assertThat(IndexedH2Database.answeredFromIndexes() - answered).isEqualTo(2);
+        } finally {
+            store.stop();
+        }
+    }
+
     private static void declareIndexes(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("unitId"), Indexes.descending("issuedAt")),
                 new IndexOptions().name("by_unit"));
