@@ -124,13 +124,12 @@ final class FieldIndex {
     }
 
     /**
-     * The positions of the documents that can match {@code condition} (the value the query gives this field), in no
-     * particular order; or {@code null} if this index does not say (every document can), or if they are more than
-     * {@code limit} (reading them would cost more than it saves).
+     * The key ranges, each {@code [from, to)}, of the documents that can match {@code condition} (the value the
+     * query gives this field); or {@code null} if this index does not say (every document can).
      */
-    Set<Object> candidates(Object condition, long limit) {
+    List<String[]> ranges(Object condition) {
         if (isEqualityValue(condition)) {
-            return equalTo(Collections.singletonList(condition), limit);
+            return equalTo(Collections.singletonList(condition));
         }
         if (!(condition instanceof Document operators) || operators.isEmpty()) {
             return null;
@@ -179,23 +178,20 @@ final class FieldIndex {
             }
         }
         if (equalities != null) {
-            return equalTo(equalities, limit);
+            return equalTo(equalities);
         }
         if (lower != null || upper != null) {
-            return between(lower, upper, limit);
+            return between(lower, upper);
         }
         if (exists) {
-            Set<Object> candidates = new LinkedHashSet<>();
-            return collect(String.valueOf(ALWAYS), LAST, candidates, limit) ? candidates : null;
+            return List.<String[]>of(new String[] {String.valueOf(ALWAYS), LAST});
         }
         return null;
     }
 
-    private Set<Object> equalTo(List<?> values, long limit) {
-        Set<Object> candidates = new LinkedHashSet<>();
-        if (!always(candidates, limit)) {
-            return null;
-        }
+    private List<String[]> equalTo(List<?> values) {
+        List<String[]> ranges = new ArrayList<>();
+        ranges.add(always());
         for (Object value : values) {
             if (Missing.isNullOrMissing(value)) {
                 return null; // {field: null} matches the documents without the field too, which have no entry
@@ -204,53 +200,62 @@ final class FieldIndex {
             if (key == null) {
                 return null;
             }
-            if (!collect(key + END, key + AFTER_END, candidates, limit)) {
-                return null;
-            }
+            ranges.add(new String[] {key + END, key + AFTER_END});
         }
-        return candidates;
+        return ranges;
     }
 
     /** Both bounds inclusive (a superset of the strict ones); only the values of the bounds' type can match. */
-    private Set<Object> between(Object lower, Object upper, long limit) {
-        Set<Object> candidates = new LinkedHashSet<>();
-        if (!always(candidates, limit)) {
-            return null;
-        }
+    private List<String[]> between(Object lower, Object upper) {
+        List<String[]> ranges = new ArrayList<>();
+        ranges.add(always());
         char tag = orderTag(lower != null ? lower : upper);
         if (lower != null && upper != null && orderTag(upper) != tag) {
-            return candidates; // no value is of both types
+            return ranges; // no value is of both types
         }
         String from = lower != null ? encode(lower) : String.valueOf(tag);
         String to = upper != null ? encode(upper) + AFTER_END : String.valueOf((char) (tag + 1));
-        if (from.compareTo(to) >= 0) {
-            return candidates;
+        if (from.compareTo(to) < 0) {
+            ranges.add(new String[] {from, to});
         }
-        return collect(from, to, candidates, limit) ? candidates : null;
+        return ranges;
     }
 
-    private boolean always(Set<Object> candidates, long limit) {
-        String prefix = ALWAYS + END;
-        return collect(prefix, ALWAYS + AFTER_END, candidates, limit);
+    private static String[] always() {
+        return new String[] {ALWAYS + END, ALWAYS + AFTER_END};
     }
 
-    /** Adds the positions under the keys in [from, to); false if they make more than {@code limit}. */
-    private boolean collect(String from, String to, Set<Object> candidates, long limit) {
-        Cursor<String, Object> cursor = entries.cursor(from);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (key.compareTo(to) >= 0) {
-                return true;
-            }
-            if (key.equals(BUILT)) {
-                continue;
-            }
-            candidates.add(cursor.getValue());
-            if (candidates.size() > limit) {
-                return false;
+    /** How many entries the ranges hold (a position may be counted twice if the ranges overlap): no entry is read. */
+    long count(List<String[]> ranges) {
+        long count = 0;
+        for (String[] range : ranges) {
+            count += Math.max(0, indexOf(range[1]) - indexOf(range[0]));
+        }
+        return count;
+    }
+
+    /** Where {@code key} is or would be among the map's keys. */
+    private long indexOf(String key) {
+        long index = entries.getKeyIndex(key);
+        return index >= 0 ? index : -(index + 1);
+    }
+
+    /** The positions under the keys in the ranges. */
+    Set<Object> positions(List<String[]> ranges) {
+        Set<Object> positions = new LinkedHashSet<>();
+        for (String[] range : ranges) {
+            Cursor<String, Object> cursor = entries.cursor(range[0]);
+            while (cursor.hasNext()) {
+                String key = cursor.next();
+                if (key.compareTo(range[1]) >= 0) {
+                    break;
+                }
+                if (!key.equals(BUILT)) {
+                    positions.add(cursor.getValue());
+                }
             }
         }
-        return true;
+        return positions;
     }
 
     /** The start of the document's key (its encoded value and {@link #END}), or null if it has not the field. */

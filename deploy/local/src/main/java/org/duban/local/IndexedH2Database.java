@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -24,6 +27,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.DataType;
@@ -80,6 +84,16 @@ final class IndexedH2Database extends H2Database {
         }
     }
 
+    /**
+     * The {@code $match} an aggregation on this thread starts with, and its collection (the driver's
+     * {@code countDocuments} is such an aggregation): the collection hands that stage the documents that can match
+     * instead of all of them ({@link IndexedCollection#queryAllAsStream()}); the stage still matches each.
+     */
+    private static final ThreadLocal<Map.Entry<String, Document>> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    /** Stages that read other collections (or this one again): such a pipeline is left as the library runs it. */
+    private static final Set<String> READING_STAGES = Set.of("$lookup", "$graphLookup", "$unionWith", "$facet");
+
     /** Queries answered from a {@link FieldIndex}, in this process: for tests, which check that they are used. */
     private static final LongAdder ANSWERED_FROM_INDEXES = new LongAdder();
 
@@ -104,6 +118,25 @@ final class IndexedH2Database extends H2Database {
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
         return new DeclaredIndex(indexName, keys);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+            Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collection
+                && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(0) instanceof Document first && first.size() == 1
+                && first.get("$match") instanceof Document match
+                && pipeline.stream().noneMatch(stage -> stage instanceof Document each
+                        && each.keySet().stream().anyMatch(READING_STAGES::contains))) {
+            AGGREGATION_MATCH.set(Map.entry(collection, match));
+            try {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            } finally {
+                AGGREGATION_MATCH.remove();
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
     }
 
     @Override
@@ -328,6 +361,36 @@ final class IndexedH2Database extends H2Database {
             }
         }
 
+        /**
+         * All the documents, unless an aggregation starting with a {@code $match} asks ({@link #AGGREGATION_MATCH},
+         * taken once): then the documents that can match it, in a full read's order, which the stage then matches.
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Map.Entry<String, Document> aggregation = AGGREGATION_MATCH.get();
+            if (aggregation != null && aggregation.getKey().equals(getCollectionName())) {
+                AGGREGATION_MATCH.remove();
+                List<Document> found = candidateDocuments(aggregation.getValue());
+                if (found != null) {
+                    return found.stream();
+                }
+            }
+            return StreamSupport.stream(queryAll().spliterator(), false);
+        }
+
+        private synchronized List<Document> candidateDocuments(Document query) {
+            String id = pinnedId(query, getIdField());
+            List<Object> candidates = id != null ? List.of(id) : idsIn(query, null);
+            if (candidates == null) {
+                candidates = indexedCandidates(query, null);
+                if (candidates == null) {
+                    return null;
+                }
+                ANSWERED_FROM_INDEXES.increment();
+            }
+            return candidates.stream().map(this::getDocument).filter(Objects::nonNull).toList();
+        }
+
         @Override
         protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                 int batchSize, Document fieldSelector) {
@@ -390,21 +453,28 @@ final class IndexedH2Database extends H2Database {
                 return null;
             }
             fill();
-            Set<Object> fewest = null;
-            long limit = documents.sizeAsLong() / SCAN_ABOVE_ONE_IN;
+            // the index whose ranges hold the fewest entries, counted from the maps' pages without reading an entry
+            FieldIndex best = null;
+            List<String[]> bestRanges = null;
+            long fewest = documents.sizeAsLong() / SCAN_ABOVE_ONE_IN;
             for (Map.Entry<String, Object> condition : conjuncts(query)) {
                 FieldIndex index = fieldIndexes.get(condition.getKey());
-                Set<Object> candidates = index == null ? null : index.candidates(condition.getValue(), limit);
-                if (candidates != null && (fewest == null || candidates.size() < fewest.size())) {
-                    fewest = candidates;
-                    limit = candidates.size();
+                List<String[]> ranges = index == null ? null : index.ranges(condition.getValue());
+                if (ranges != null) {
+                    long count = index.count(ranges);
+                    if (count <= fewest) {
+                        best = index;
+                        bestRanges = ranges;
+                        fewest = count;
+                    }
                 }
             }
-            if (fewest == null) {
+            if (best == null) {
                 return null;
             }
+            Set<Object> candidates = best.positions(bestRanges);
             DataType<Object> keys = documents.getKeyType();
-            List<Object> ordered = new ArrayList<>(fewest);
+            List<Object> ordered = new ArrayList<>(candidates);
             ordered.sort(keys::compare);
             return ordered;
         }
