@@ -55,8 +55,17 @@ final class DurableH2Backend extends H2Backend {
     private long durableThrough;
 
     DurableH2Backend(MVStore store) {
-        super(store);
+        super(IndexedH2Database.trustIndexesOrRefill(store));
         this.store = store;
+    }
+
+    /** Closes the store, recording that its field indexes are whole ({@link IndexedH2Database#stampClose}). */
+    @Override
+    public void close() {
+        synchronized (syncLock) {
+            IndexedH2Database.stampClose(store);
+        }
+        super.close();
     }
 
     /** Databases whose collections answer queries from their indexes and by {@code _id} ({@link IndexedH2Database}). */

@@ -86,6 +86,11 @@ final class FieldIndex {
         entries.clear();
     }
 
+    /** Makes the map in {@code entries} be filled again when next used (its entries may be out of date). */
+    static void forgetFilled(MVMap<String, Object> entries) {
+        entries.remove(BUILT);
+    }
+
     /** Records that it holds every document: what it was filled with, and every write since. */
     void markBuilt() {
         entries.put(BUILT, Boolean.TRUE);

@@ -173,6 +173,46 @@ final class IndexedH2Database extends H2Database {
         }
     }
 
+    /** Where the store's version at a clean close is kept (its name is outside {@link #INDEX_MAPS}). */
+    private static final String CLOSED_AT = "duban.indexes-closed-at";
+    private static final String VERSION = "version";
+
+    /** Field index maps filled from a read of their collection, in this process: for tests. */
+    private static final LongAdder FILLED = new LongAdder();
+
+    /**
+     * Before the databases open: trusts the field index maps only if nothing wrote to the file since this store
+     * last closed it cleanly ({@link #stampClose}); otherwise they are filled again from the documents when each
+     * collection is first used. A store killed half-way leaves its maps whole (they are committed with the
+     * documents), but an older local-infra, which knows no maps, may have written documents since: this is how
+     * that is noticed. Closing cleanly writes the store's version; opening it again without a write in between
+     * finds the version just after it (the close's own commit).
+     */
+    static MVStore trustIndexesOrRefill(MVStore store) {
+        MVMap<String, Long> closedAt = store.openMap(CLOSED_AT);
+        Long stamped = closedAt.get(VERSION);
+        if (stamped == null || store.getCurrentVersion() != stamped + 1) {
+            for (String name : List.copyOf(store.getMapNames())) {
+                if (name.startsWith(INDEX_MAPS)) {
+                    FieldIndex.forgetFilled(store.openMap(name));
+                }
+            }
+        }
+        closedAt.remove(VERSION); // a later crash, or another program, must not find it
+        return store;
+    }
+
+    /** As the store closes cleanly: its version, which the next open compares ({@link #trustIndexesOrRefill}). */
+    static void stampClose(MVStore store) {
+        if (!store.isClosed() && !store.isReadOnly()) {
+            store.<String, Long>openMap(CLOSED_AT).put(VERSION, store.getCurrentVersion());
+        }
+    }
+
+    static long filled() {
+        return FILLED.sum();
+    }
+
     static long answeredFromIndexes() {
         return ANSWERED_FROM_INDEXES.sum();
     }
@@ -317,6 +357,7 @@ final class IndexedH2Database extends H2Database {
                 }
             });
             unfilled.forEach(FieldIndex::markBuilt);
+            FILLED.add(unfilled.size());
         }
 
         @Override

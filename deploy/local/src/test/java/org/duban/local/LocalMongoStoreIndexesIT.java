@@ -115,8 +115,10 @@ class LocalMongoStoreIndexesIT {
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoDatabase database = client.getDatabase("duban_indexes");
             long answered = IndexedH2Database.answeredFromIndexes();
+            long filled = IndexedH2Database.filled();
             assertSameAnswers(database.getCollection("indexed"), database.getCollection("plain"), "after a restart");
             assertThat(IndexedH2Database.answeredFromIndexes() - answered).isGreaterThan(queries().size() / 2);
+            assertThat(IndexedH2Database.filled() - filled).as("maps filled again after a clean restart").isZero();
             // and an index dropped is no longer used, one added is
             database.getCollection("indexed").dropIndex("by_unit");
             database.getCollection("indexed").createIndex(Indexes.ascending("status"));
@@ -159,6 +161,51 @@ class LocalMongoStoreIndexesIT {
             assertThat(IndexedH2Database.answeredFromIndexes() - answered).isEqualTo(2);
         } finally {
             store.stop();
+        }
+    }
+
+    @Test
+    void fillsItsIndexesAgainAfterAnOlderStoreWroteToTheFile() throws Exception {
+        // given: the store's indexes, then documents written by the library's own H2 backend (an older
+        // local-infra, which knows no field indexes) on the same file
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = client.getDatabase("duban_indexes").getCollection("units");
+            units.createIndex(Indexes.ascending("unitId"));
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "doc-" + i).append("unitId", "unit-" + (i % 4)));
+            }
+        } finally {
+            store.stop();
+        }
+        de.bwaldvogel.mongo.MongoServer older = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(org.h2.mvstore.MVStore.open(file.toString())));
+        older.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = client.getDatabase("duban_indexes").getCollection("units");
+            units.insertOne(new Document("_id", "doc-20").append("unitId", "unit-1"));
+            units.deleteOne(eq("_id", "doc-1"));
+        } finally {
+            older.shutdownNow();
+        }
+
+        // when
+        LocalMongoStore restarted = new LocalMongoStore(file, port);
+        restarted.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = client.getDatabase("duban_indexes").getCollection("units");
+            long answered = IndexedH2Database.answeredFromIndexes();
+            List<String> found = units.find(eq("unitId", "unit-1")).map(document -> document.getString("_id"))
+                    .into(new ArrayList<>());
+
+            // then
+            assertThat(found).containsExactly("doc-13", "doc-17", "doc-20", "doc-5", "doc-9");
+            assertThat(IndexedH2Database.answeredFromIndexes() - answered).isOne();
+        } finally {
+            restarted.stop();
         }
     }
 
