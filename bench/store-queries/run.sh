@@ -4,8 +4,9 @@
 # checkout's local-infra.jar, as ./duban runs it; the queries (StoreQueries.java) are those of supervision's
 # reminder and deadline checks, the units' pages, the TTL sweeps and the outbox relay, each beside the same store's
 # read of one document by its _id (the baseline, measured in the same run). Each answer has as many documents
-# whatever is stored. Also prints the store's open time (until it answers) and its first query after a restart
-# (when it reads each collection once to build its indexes), and its heap after the queries.
+# whatever is stored. Also prints the store's open time (until it answers; with the time its file check and its
+# opening take, from its log), its first query after a restart, the file's size, and its heap after a full
+# collection and resident memory after the queries (its field indexes live in the file, not on the heap).
 #
 #   bench/store-queries/run.sh                 # STORED="1000 100000"
 #   STORED="1000 10000 100000" PORT=33100 bench/store-queries/run.sh
