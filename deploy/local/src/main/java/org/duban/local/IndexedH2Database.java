@@ -63,8 +63,11 @@ import org.h2.mvstore.type.DataType;
  */
 final class IndexedH2Database extends H2Database {
 
-    /** The maps of the field indexes: {@code duban.index.<database>.<collection>$<field>} ($ is in no namespace). */
-    private static final String INDEX_MAPS = "duban.index.";
+    /**
+     * The maps of the field indexes: {@code $duban.index.<database>.<collection>$<field>} ($ is in no namespace, and
+     * no database's name starts with it: the library's drop of a database removes the maps named after it).
+     */
+    private static final String INDEX_MAPS = "$duban.index.";
 
     /** The outbox relay's field: its documents are kept apart in every collection, whether it is declared or not. */
     private static final String OUTBOX_FIELD = "outboxSince";
@@ -174,7 +177,7 @@ final class IndexedH2Database extends H2Database {
     }
 
     /** Where the store's version at a clean close is kept (its name is outside {@link #INDEX_MAPS}). */
-    private static final String CLOSED_AT = "duban.indexes-closed-at";
+    private static final String CLOSED_AT = "$duban.indexes-closed-at";
     private static final String VERSION = "version";
 
     /** Field index maps filled from a read of their collection, in this process: for tests. */
