@@ -4,8 +4,9 @@
 # checkout's local-infra.jar, as ./duban runs it; the queries (StoreQueries.java) are those of supervision's
 # reminder and deadline checks, the units' pages, the TTL sweeps and the outbox relay, each beside the same store's
 # read of one document by its _id (the baseline, measured in the same run). Each answer has as many documents
-# whatever is stored. Also prints the store's open time (until it answers) and its first query after a restart
-# (when it reads each collection once to build its indexes), and its heap after the queries.
+# whatever is stored. Also prints the store's open time (until it answers; with the time its file check and its
+# opening take, from its log), its first query after a restart, the file's size, and its heap after a full
+# collection and resident memory after the queries (its field indexes live in the file, not on the heap).
 #
 #   bench/store-queries/run.sh                 # STORED="1000 100000"
 #   STORED="1000 10000 100000" PORT=33100 bench/store-queries/run.sh
@@ -45,7 +46,9 @@ heap_mb() { # the store's heap in use after a full collection
     END { printf "%.0f", s / 1024 }'
 }
 
-declare -A OPEN FIRST HEAP RESULTS
+rss_mb() { ps -o rss= -p "$PID" | awk '{ printf "%.0f", $1 / 1024 }'; }
+
+declare -A OPEN FIRST HEAP RSS CHECK FILE RESULTS
 for stored in $STORED; do
   echo "$stored documents: filling…"
   start_store "$WORK/data-$stored"
@@ -54,9 +57,13 @@ for stored in $STORED; do
   echo "$stored documents: restarting the store and measuring…"
   start_store "$WORK/data-$stored"
   OPEN[$stored]=$OPENED
+  # the store logs how long its file check (StoreFileCheck) and the opening took
+  CHECK[$stored]=$(sed -nE 's/.*Store file checked in ([0-9]+) ms, opened in ([0-9]+) ms.*/\1 + \2/p' "$WORK/data-$stored.log" | tail -1)
+  FILE[$stored]=$(du -m "$WORK/data-$stored/mongo/duban.mv" | cut -f1)
   RESULTS[$stored]=$(java -cp "$CLASSPATH" "$HERE/StoreQueries.java" measure "$PORT" "$stored" 2>>"$WORK/bench.log" \
     | sed -n 's/^RESULT //p')
   HEAP[$stored]=$(heap_mb)
+  RSS[$stored]=$(rss_mb)
   stop
 done
 
@@ -71,6 +78,9 @@ paste -d'|' <(echo "${RESULTS[$LOW]}" | grep -v '^FIRST') <(echo "${RESULTS[$HIG
 echo
 printf '%-44s | %18s | %18s\n' "" "$LOW stored" "$HIGH stored"
 printf '%-44s | %18s | %18s\n' "store open, until it answers (ms)" "${OPEN[$LOW]}" "${OPEN[$HIGH]}"
+printf '%-44s | %18s | %18s\n' "  of which file check + open (ms, store's log)" "${CHECK[$LOW]}" "${CHECK[$HIGH]}"
 printf '%-44s | %18s | %18s\n' "first query after the restart (ms)" "$(echo "${RESULTS[$LOW]}" | sed -n 's/^FIRST|\([^|]*\)|.*/\1/p')" \
   "$(echo "${RESULTS[$HIGH]}" | sed -n 's/^FIRST|\([^|]*\)|.*/\1/p')"
+printf '%-44s | %18s | %18s\n' "store file (MB)" "${FILE[$LOW]}" "${FILE[$HIGH]}"
 printf '%-44s | %18s | %18s\n' "store heap in use after the queries (MB)" "${HEAP[$LOW]}" "${HEAP[$HIGH]}"
+printf '%-44s | %18s | %18s\n' "store process resident memory (MB)" "${RSS[$LOW]}" "${RSS[$HIGH]}"

@@ -55,14 +55,23 @@ final class DurableH2Backend extends H2Backend {
     private long durableThrough;
 
     DurableH2Backend(MVStore store) {
-        super(store);
+        super(IndexedH2Database.trustIndexesOrRefill(store));
         this.store = store;
     }
 
-    /** Databases whose collections answer a query pinning one {@code _id} by its key ({@link IdPinnedH2Database}). */
+    /** Closes the store, recording that its field indexes are whole ({@link IndexedH2Database#stampClose}). */
+    @Override
+    public void close() {
+        synchronized (syncLock) {
+            IndexedH2Database.stampClose(store);
+        }
+        super.close();
+    }
+
+    /** Databases whose collections answer queries from their indexes and by {@code _id} ({@link IndexedH2Database}). */
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
-        return new IdPinnedH2Database(name, getMvStore(), getCursorRegistry());
+        return new IndexedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-wire store (mongo-java-server) whose databases live in one H2 MVStore file, listening on
@@ -14,6 +16,8 @@ import org.h2.mvstore.MVStore;
  * the file it checks it ({@link StoreFileCheck}) and refuses a damaged one, naming the newest backup.
  */
 public final class LocalMongoStore implements LocalServer {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMongoStore.class);
 
     private final Path file;
     private final Path backups;
@@ -34,9 +38,13 @@ public final class LocalMongoStore implements LocalServer {
     @Override
     public void start() throws IOException {
         Files.createDirectories(file.getParent());
+        long began = System.nanoTime();
         StoreFileCheck.check(file, backups);
+        long checked = System.nanoTime();
         server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
         server.bind(LocalSettings.HOST, port);
+        log.info("Store file checked in {} ms, opened in {} ms", (checked - began) / 1_000_000,
+                (System.nanoTime() - checked) / 1_000_000);
     }
 
     @Override
