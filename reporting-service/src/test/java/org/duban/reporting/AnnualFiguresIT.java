@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -76,6 +77,9 @@ class AnnualFiguresIT extends RunningReporting {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     @Order(1)
     void answersTheFiguresTheOfficePublishedForTheYear() {
@@ -91,7 +95,9 @@ class AnnualFiguresIT extends RunningReporting {
         }
         awaitProcessed(SENT.size());
 
-        // then
+        // then: the listener counted events, not the polls that brought them
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(meters.get("duban.projection.events").counter().count()).isEqualTo(SENT.size()));
         JsonNode figures = http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01");
         assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(149);
         assertThat(figures.get("transfersIssued").asLong()).isEqualTo(YearOfEvents.TRANSFERS);

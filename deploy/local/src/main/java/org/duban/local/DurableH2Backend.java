@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -37,6 +39,13 @@ import org.h2.mvstore.MVStore;
  * are only appended, and a chunk cut off at the copy's end is one the copy's header does not name); everything
  * answered before is committed and synced first. The copy goes to {@code <file>.partial}, is synced and then
  * renamed, so a file by that name is always whole.
+ *
+ * <p>The library's unique indexes ({@code _id} and those created {@code unique}) are H2 maps keyed by
+ * {@code KeyValue}s, which H2 compares by serializing both: most of an insert's time. Here those maps are opened
+ * with {@link UniqueIndexKeyType} (the same order, the same bytes on disk, a string key compared directly) before
+ * the library opens them: the maps in the file when the store opens, and the one a write may create (the
+ * collection's {@code _id} index, a {@code createIndexes}' unique indexes) before that write runs. The library then
+ * finds the map open and uses it as it is.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -47,15 +56,21 @@ final class DurableH2Backend extends H2Backend {
     /** The store's own command: writes a consistent copy of its file to the path given as its value. */
     static final String BACKUP_COMMAND = "dubanBackup";
 
+    /** What the library puts between a collection's namespace and an index's name to name the index's map. */
+    static final String INDEX_MAP = "._index_";
+    /** The commands that may create a collection, and with it its {@code _id} index. */
+    private static final Set<String> CREATING = Set.of("insert", "update", "findandmodify", "create", "createindexes");
+
     private final MVStore store;
     private final Object syncLock = new Object();
+    private final Object indexMapLock = new Object();
     /** Writes done so far, numbered in the order they finished. */
     private final AtomicLong finished = new AtomicLong();
     /** Every write numbered up to this one is committed and on disk. */
     private long durableThrough;
 
     DurableH2Backend(MVStore store) {
-        super(IndexedH2Database.trustIndexesOrRefill(store));
+        super(IndexedH2Database.trustIndexesOrRefill(withUniqueIndexKeys(store)));
         this.store = store;
     }
 
@@ -66,6 +81,48 @@ final class DurableH2Backend extends H2Backend {
             IndexedH2Database.stampClose(store);
         }
         super.close();
+    }
+
+    /** The file's unique-index maps opened with {@link UniqueIndexKeyType}, before the library opens its databases. */
+    private static MVStore withUniqueIndexKeys(MVStore store) {
+        for (String name : store.getMapNames()) {
+            if (name.contains(INDEX_MAP)) {
+                openIndexMap(store, name);
+            }
+        }
+        return store;
+    }
+
+    private static void openIndexMap(MVStore store, String name) {
+        store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new UniqueIndexKeyType()));
+    }
+
+    /**
+     * Opens, with {@link UniqueIndexKeyType}, the unique-index maps the write may create: the collection's
+     * {@code _id} index, and the unique indexes a {@code createIndexes} names. A map that exists already is left as
+     * it is.
+     */
+    private void openIndexMapsFor(String database, String command, Document query) {
+        if (!CREATING.contains(command.toLowerCase(Locale.ROOT)) || !(query.get(command) instanceof String collection)) {
+            return;
+        }
+        String prefix = database + "." + collection + INDEX_MAP;
+        List<String> names = new ArrayList<>(List.of(prefix + "_id_"));
+        if (query.get("indexes") instanceof List<?> indexes) {
+            for (Object index : indexes) {
+                if (index instanceof Document spec && Boolean.TRUE.equals(spec.get("unique"))
+                        && spec.get("name") instanceof String name) {
+                    names.add(prefix + name);
+                }
+            }
+        }
+        synchronized (indexMapLock) {
+            for (String name : names) {
+                if (!store.isClosed() && !store.hasMap(name)) {
+                    openIndexMap(store, name);
+                }
+            }
+        }
     }
 
     /** Databases whose collections answer queries from their indexes and by {@code _id} ({@link IndexedH2Database}). */
@@ -82,6 +139,7 @@ final class DurableH2Backend extends H2Backend {
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
+        openIndexMapsFor(database, command, query);
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {

@@ -31,8 +31,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +124,55 @@ class LocalMongoStoreIT {
                     .containsExactlyInAnyOrder("unit-50", "unit-10");
         } finally {
             restarted.stop();
+        }
+    }
+
+    @Test
+    void readsUniqueIndexesTheLibraryWroteWithTheDirectKeyOrderAndKeepsRefusingDuplicates() throws Exception {
+        // given: a collection with a unique index written by the library's own backend (keys ordered by their
+        // serialized bytes)
+        Path file = dataDirectory.resolve("duban.mv");
+        int port = FreePort.find();
+        MongoServer library = new MongoServer(new H2Backend(MVStore.open(file.toString())));
+        library.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> entries = client.getDatabase("duban_reporting").getCollection("entries");
+            entries.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                entries.insertOne(new Document("_id", "matter-" + i + "|1").append("eventId", "evt-" + i));
+            }
+        }
+        library.shutdownNow();
+
+        // when
+        MVStore reopened = MVStore.open(file.toString());
+        MongoServer store = new MongoServer(new DurableH2Backend(reopened));
+        store.bind("127.0.0.1", port);
+
+        // then
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> entries = client.getDatabase("duban_reporting").getCollection("entries");
+            assertThat(reopened.<Object, Object>openMap("duban_reporting.entries._index__id_").getKeyType())
+                    .isInstanceOf(UniqueIndexKeyType.class);
+            assertThat(reopened.<Object, Object>openMap("duban_reporting.entries._index_eventId_1").getKeyType())
+                    .isInstanceOf(UniqueIndexKeyType.class);
+            assertThat(entries.find(in("eventId", List.of("evt-7", "evt-499", "evt-500"))).into(new ArrayList<>()))
+                    .extracting(document -> document.getString("_id"))
+                    .containsExactlyInAnyOrder("matter-7|1", "matter-499|1");
+            for (int i = 0; i < 500; i += 7) {
+                int taken = i;
+                assertThatThrownBy(() -> entries.insertOne(new Document("_id", "matter-new-" + taken)
+                        .append("eventId", "evt-" + taken))).isInstanceOf(MongoWriteException.class);
+                assertThatThrownBy(() -> entries.insertOne(new Document("_id", "matter-" + taken + "|1")
+                        .append("eventId", "evt-new-" + taken))).isInstanceOf(MongoWriteException.class);
+            }
+            entries.insertOne(new Document("_id", "matter-1000|1").append("eventId", "evt-1000"));
+            assertThat(entries.countDocuments()).isEqualTo(501);
+            client.getDatabase("duban_reporting").getCollection("fresh").insertOne(new Document("_id", "a"));
+            assertThat(reopened.<Object, Object>openMap("duban_reporting.fresh._index__id_").getKeyType())
+                    .isInstanceOf(UniqueIndexKeyType.class);
+        } finally {
+            store.shutdownNow();
         }
     }
 

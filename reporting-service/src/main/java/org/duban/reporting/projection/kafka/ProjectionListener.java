@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.inbox.ProcessedEvents;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
  * so a crash anywhere hands them over again and their idempotent effects count them once. A record that cannot be
  * read or projected fails alone: the records before it are stored and their offsets committed, and it is retried
  * and dead-lettered as the platform's error handler does with any record.
+ *
+ * <p>The records it got through are counted ({@code duban.projection.events}, {@code duban_projection_events_total}
+ * in Prometheus): the container's own timer counts polls, not events.
  */
 @Component
 class ProjectionListener {
@@ -37,10 +42,13 @@ class ProjectionListener {
 
     private final ProcessedEvents processed;
     private final BatchProjection projection;
+    private final Counter events;
 
-    ProjectionListener(ProcessedEvents processed, BatchProjection projection) {
+    ProjectionListener(ProcessedEvents processed, BatchProjection projection, MeterRegistry meters) {
         this.processed = processed;
         this.projection = projection;
+        this.events = Counter.builder("duban.projection.events")
+                .description("Events the projection listener got through: projected, or handled before").register(meters);
     }
 
     @KafkaListener(id = "reporting-projection", idIsGroup = false,
@@ -81,8 +89,10 @@ class ProjectionListener {
         } catch (EventNotProjected e) {
             IncomingEvent failed = fresh.get(knownAt.get(e.index()));
             processed.recordHandled(CONSUMER, fresh.subList(0, knownAt.get(e.index())));
+            this.events.increment(events.indexOf(failed));
             throw new BatchListenerFailedException(e.getCause().getMessage(), e.getCause(), events.indexOf(failed));
         }
         processed.recordHandled(CONSUMER, fresh);
+        this.events.increment(events.size());
     }
 }

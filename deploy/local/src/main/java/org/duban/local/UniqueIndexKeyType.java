@@ -1,0 +1,107 @@
+package org.duban.local;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The key type of the library's unique-index maps ({@code <db>.<collection>._index_<name>}, {@link KeyValue} to a
+ * document's position), ordering keys exactly as the library's default type does, but without its cost on the
+ * common key.
+ *
+ * <p>H2's {@link ObjectDataType} orders objects it does not know (a {@link KeyValue} is one) by the bytes of their
+ * Java serialization: every comparison of a B-tree lookup serializes both keys, so each insert, which checks and
+ * then adds its key to every unique index, spent most of the store's time in {@code ObjectOutputStream} (issue #18:
+ * about 60% of the store's CPU in the reporting projection's benchmark). For a key of one string — every
+ * {@code _id_} index of string ids, and one-field unique indexes of strings — those bytes are the same for both keys
+ * up to the string ({@code KeyValue}'s and its {@code ArrayList}'s descriptors, the list's size), then
+ * {@code TC_STRING}, the string's modified-UTF-8 length as an unsigned 16-bit number and its modified-UTF-8 bytes,
+ * then the same end: the comparison is that of the lengths, then of the bytes, which is computed here directly.
+ * Any other key (several fields, other types, a string of 64 KiB or more) is compared by the default type, as
+ * before. Keys are written and read as before, so a file written with either type reads with the other.
+ */
+final class UniqueIndexKeyType extends ObjectDataType {
+
+    /**
+     * The one string {@code KeyValue}'s serialization writes as an object before its values (the type of its field
+     * {@code values}): a key holding that very string object would be written as a reference to it instead.
+     */
+    private static final String FIELD_TYPE = "Ljava/util/List;";
+    private static final int MAX_SHORT_UTF = 0xFFFF;
+
+    @Override
+    public int compare(Object a, Object b) {
+        if (a != b && a instanceof KeyValue x && b instanceof KeyValue y && x.size() == 1 && y.size() == 1
+                && x.get(0) instanceof String s && y.get(0) instanceof String t
+                && !FIELD_TYPE.equals(s) && !FIELD_TYPE.equals(t)) {
+            int sLength = utfLength(s);
+            int tLength = utfLength(t);
+            if (sLength <= MAX_SHORT_UTF && tLength <= MAX_SHORT_UTF) {
+                return sLength != tLength ? Integer.compare(sLength, tLength) : compareUtf(s, t);
+            }
+        }
+        return super.compare(a, b);
+    }
+
+    /** The length of the string in modified UTF-8 ({@code DataOutput.writeUTF}): U+0000 takes two bytes. */
+    static int utfLength(String s) {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            length += utfBytes(s.charAt(i));
+        }
+        return length;
+    }
+
+    private static int utfBytes(char c) {
+        if (c >= 0x0001 && c <= 0x007F) {
+            return 1;
+        }
+        return c <= 0x07FF ? 2 : 3;
+    }
+
+    /** The unsigned comparison of the two strings' modified-UTF-8 bytes, which are as long as each other. */
+    private static int compareUtf(String s, String t) {
+        int length = Math.min(s.length(), t.length());
+        int i = 0;
+        while (i < length && s.charAt(i) == t.charAt(i)) {
+            i++;
+        }
+        if (i == length) {
+            // one is a prefix of the other in chars, and their byte lengths are equal: the same string
+            return Integer.compare(s.length(), t.length());
+        }
+        // the first differing char: up to it the bytes are the same; compare from its encoding on
+        byte[] x = utf(s, i);
+        byte[] y = utf(t, i);
+        for (int k = 0; k < Math.min(x.length, y.length); k++) {
+            int d = Integer.compare(x[k] & 0xFF, y[k] & 0xFF);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** The modified-UTF-8 bytes of the string from char {@code from} on. */
+    private static byte[] utf(String s, int from) {
+        int length = 0;
+        for (int i = from; i < s.length(); i++) {
+            length += utfBytes(s.charAt(i));
+        }
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0001 && c <= 0x007F) {
+                bytes[at++] = (byte) c;
+            } else if (c <= 0x07FF) {
+                bytes[at++] = (byte) (0xC0 | ((c >> 6) & 0x1F));
+                bytes[at++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                bytes[at++] = (byte) (0xE0 | ((c >> 12) & 0x0F));
+                bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return bytes;
+    }
+}
