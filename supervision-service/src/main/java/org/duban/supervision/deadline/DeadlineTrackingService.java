@@ -2,7 +2,9 @@ package org.duban.supervision.deadline;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -18,6 +20,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.EventNotHandled;
 import org.duban.supervision.reminder.DeadlineKind;
 
 /**
@@ -36,10 +39,52 @@ import org.duban.supervision.reminder.DeadlineKind;
  */
 public final class DeadlineTrackingService {
 
-    private final TrackedAssignments assignments;
+    private final TrackedAssignments store;
+    private final States assignments;
 
     public DeadlineTrackingService(TrackedAssignments assignments) {
+        this.store = assignments;
+        this.assignments = new States() {
+            @Override
+            public Optional<TrackedAssignment> find(String assignmentId) {
+                return assignments.find(assignmentId);
+            }
+
+            @Override
+            public void save(TrackedAssignment assignment) {
+                assignments.save(assignment);
+            }
+        };
+    }
+
+    private DeadlineTrackingService(TrackedAssignments store, States assignments) {
+        this.store = store;
         this.assignments = assignments;
+    }
+
+    /**
+     * Applies intake's events in their order, as {@link #apply} one at a time, but reads the assignments they
+     * concern in one query and stores each changed one once, all together ({@link TrackedAssignments#saveAll}):
+     * an assignment's facts follow each other in memory, and what is stored is the state after its last one. Each
+     * stored state is a fact already applied for a redelivered event, so a batch handed over again, whole or cut
+     * differently, changes nothing more.
+     *
+     * @throws EventNotHandled when one could not be applied ({@link MalformedEvent}, {@link IssueNotSeen}, …): the
+     *                         effects of the events before it are stored first
+     */
+    public void applyAll(List<DubanEvent> events) {
+        Batch batch = new Batch(store.findAll(events.stream().map(DeadlineTrackingService::assignmentIdOf)
+                .filter(id -> id != null && !id.isBlank()).distinct().toList()));
+        DeadlineTrackingService inBatch = new DeadlineTrackingService(store, batch);
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                inBatch.apply(events.get(i));
+            } catch (RuntimeException e) {
+                store.saveAll(batch.changed.values());
+                throw new EventNotHandled(i, e);
+            }
+        }
+        store.saveAll(batch.changed.values());
     }
 
     /** Applies an intake event; events that do not concern deadlines are ignored. */
@@ -216,5 +261,64 @@ public final class DeadlineTrackingService {
             throw new IllegalArgumentException("kind is missing");
         }
         return AssignmentKind.valueOf(kind);
+    }
+
+    /** Where {@link #apply} reads and saves the assignments: the store, or a batch's copies. */
+    private interface States {
+
+        Optional<TrackedAssignment> find(String assignmentId);
+
+        void save(TrackedAssignment assignment);
+    }
+
+    /**
+     * A batch's assignments as read at its start, and their states changed by its events so far (each still at the
+     * version it was read at, or new), to be stored together.
+     */
+    private static final class Batch implements States {
+
+        private final Map<String, TrackedAssignment> read;
+        private final Map<String, TrackedAssignment> changed = new LinkedHashMap<>();
+
+        Batch(Map<String, TrackedAssignment> read) {
+            this.read = read;
+        }
+
+        @Override
+        public Optional<TrackedAssignment> find(String assignmentId) {
+            TrackedAssignment current = changed.get(assignmentId);
+            return Optional.ofNullable(current != null ? current : read.get(assignmentId));
+        }
+
+        @Override
+        public void save(TrackedAssignment assignment) {
+            changed.put(assignment.assignmentId(), assignment);
+        }
+    }
+
+    /** The assignment an event of {@link #apply} concerns; null for the others. */
+    private static String assignmentIdOf(DubanEvent event) {
+        if (event instanceof AssignmentIssued e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentAccepted e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentObjected e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentObjectionDecided e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentExtensionDecided e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentFinalReportSubmitted e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentReviewed e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentDeadlineRecomputed e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentConcluded e) {
+            return e.assignmentId();
+        } else if (event instanceof AssignmentCancelled e) {
+            return e.assignmentId();
+        }
+        return null;
     }
 }
