@@ -2,9 +2,7 @@ package org.duban.supervision.deadline;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -40,11 +38,11 @@ import org.duban.supervision.reminder.DeadlineKind;
 public final class DeadlineTrackingService {
 
     private final TrackedAssignments store;
-    private final States assignments;
+    private final TrackedStates assignments;
 
     public DeadlineTrackingService(TrackedAssignments assignments) {
         this.store = assignments;
-        this.assignments = new States() {
+        this.assignments = new TrackedStates() {
             @Override
             public Optional<TrackedAssignment> find(String assignmentId) {
                 return assignments.find(assignmentId);
@@ -57,7 +55,7 @@ public final class DeadlineTrackingService {
         };
     }
 
-    private DeadlineTrackingService(TrackedAssignments store, States assignments) {
+    private DeadlineTrackingService(TrackedAssignments store, TrackedStates assignments) {
         this.store = store;
         this.assignments = assignments;
     }
@@ -73,18 +71,17 @@ public final class DeadlineTrackingService {
      *                         effects of the events before it are stored first
      */
     public void applyAll(List<DubanEvent> events) {
-        Batch batch = new Batch(store.findAll(events.stream().map(DeadlineTrackingService::assignmentIdOf)
-                .filter(id -> id != null && !id.isBlank()).distinct().toList()));
+        TrackingBatch batch = TrackingBatch.read(store, events);
         DeadlineTrackingService inBatch = new DeadlineTrackingService(store, batch);
         for (int i = 0; i < events.size(); i++) {
             try {
                 inBatch.apply(events.get(i));
             } catch (RuntimeException e) {
-                store.saveAll(batch.changed.values());
+                store.saveAll(batch.changed());
                 throw new EventNotHandled(i, e);
             }
         }
-        store.saveAll(batch.changed.values());
+        store.saveAll(batch.changed());
     }
 
     /** Applies an intake event; events that do not concern deadlines are ignored. */
@@ -261,64 +258,5 @@ public final class DeadlineTrackingService {
             throw new IllegalArgumentException("kind is missing");
         }
         return AssignmentKind.valueOf(kind);
-    }
-
-    /** Where {@link #apply} reads and saves the assignments: the store, or a batch's copies. */
-    private interface States {
-
-        Optional<TrackedAssignment> find(String assignmentId);
-
-        void save(TrackedAssignment assignment);
-    }
-
-    /**
-     * A batch's assignments as read at its start, and their states changed by its events so far (each still at the
-     * version it was read at, or new), to be stored together.
-     */
-    private static final class Batch implements States {
-
-        private final Map<String, TrackedAssignment> read;
-        private final Map<String, TrackedAssignment> changed = new LinkedHashMap<>();
-
-        Batch(Map<String, TrackedAssignment> read) {
-            this.read = read;
-        }
-
-        @Override
-        public Optional<TrackedAssignment> find(String assignmentId) {
-            TrackedAssignment current = changed.get(assignmentId);
-            return Optional.ofNullable(current != null ? current : read.get(assignmentId));
-        }
-
-        @Override
-        public void save(TrackedAssignment assignment) {
-            changed.put(assignment.assignmentId(), assignment);
-        }
-    }
-
-    /** The assignment an event of {@link #apply} concerns; null for the others. */
-    private static String assignmentIdOf(DubanEvent event) {
-        if (event instanceof AssignmentIssued e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentAccepted e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentObjected e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentObjectionDecided e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentExtensionDecided e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentFinalReportSubmitted e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentReviewed e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentDeadlineRecomputed e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentConcluded e) {
-            return e.assignmentId();
-        } else if (event instanceof AssignmentCancelled e) {
-            return e.assignmentId();
-        }
-        return null;
     }
 }
