@@ -63,9 +63,9 @@ public final class DeadlineTrackingService {
     /**
      * Applies intake's events in their order, as {@link #apply} one at a time, but reads the assignments they
      * concern in one query and stores each changed one once, all together ({@link TrackedAssignments#saveAll}):
-     * an assignment's facts follow each other in memory, and what is stored is the state after its last one. Each
-     * stored state is a fact already applied for a redelivered event, so a batch handed over again, whole or cut
-     * differently, changes nothing more.
+     * an assignment's facts follow each other in memory, and what is stored is the state after its last one. Facts
+     * applied again change nothing (see above), so a batch handed over again, whole or cut differently, or after its
+     * write failed half way (each assignment's write is atomic on its own), ends in the same states.
      *
      * @throws EventNotHandled when one could not be applied ({@link MalformedEvent}, {@link IssueNotSeen}, …): the
      *                         effects of the events before it are stored first
