@@ -10,6 +10,7 @@ import org.duban.notification.delivery.DeliveryScheduler;
 import org.duban.notification.inbox.InboxMessages;
 import org.duban.notification.inbox.InboxService;
 import org.duban.notification.inbox.mongo.MongoInboxMessages;
+import org.duban.notification.routing.BatchRouting;
 import org.duban.notification.routing.RoutingRules;
 import org.duban.notification.routing.RoutingService;
 import org.duban.notification.template.MessageTemplates;
@@ -18,6 +19,7 @@ import org.duban.notification.unit.UnitDirectory;
 import org.duban.notification.unit.mongo.MongoUnits;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
+import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,5 +64,11 @@ class NotificationConfiguration {
     RoutingService routingService(RoutingRules rules, MessageTemplates templates, InboxService inbox,
             DeliveryScheduler deliveries) {
         return new RoutingService(rules, templates, inbox, List.of(deliveries));
+    }
+
+    /** The listeners' routing, a poll at a time; each unit's deliveries keep the trace of the event they come of. */
+    @Bean
+    BatchRouting batchRouting(RoutingService routing, InboxService inbox, UnitDirectory units, TraceContexts traces) {
+        return new BatchRouting(routing, inbox, units, (traceparent, work) -> traces.within(traceparent, work::run));
     }
 }

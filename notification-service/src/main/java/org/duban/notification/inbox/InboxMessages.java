@@ -1,5 +1,11 @@
 package org.duban.notification.inbox;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.duban.platform.domain.Page;
@@ -15,7 +21,30 @@ public interface InboxMessages {
      */
     boolean addIfAbsent(InboxMessage message);
 
+    /**
+     * Stores each newly delivered message unless a message with its id is there already, together (one write where
+     * the store can).
+     *
+     * @return the ids of the messages that were there already (their events had been delivered before)
+     */
+    default Set<String> addAllIfAbsent(List<InboxMessage> messages) {
+        Set<String> there = new HashSet<>();
+        messages.forEach(message -> {
+            if (!addIfAbsent(message)) {
+                there.add(message.id());
+            }
+        });
+        return there;
+    }
+
     Optional<InboxMessage> byId(String id);
+
+    /** The stored ones among {@code ids}, by id (one query by id where the store can). */
+    default Map<String, InboxMessage> byIds(Collection<String> ids) {
+        Map<String, InboxMessage> found = new HashMap<>();
+        ids.forEach(id -> byId(id).ifPresent(message -> found.put(id, message)));
+        return found;
+    }
 
     /**
      * Stores the message as changed (acknowledged) with the events it recorded, in one write, provided it is

@@ -3,6 +3,9 @@ package org.duban.notification.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
@@ -34,6 +37,22 @@ public final class InboxService {
             return new Told(message, true);
         }
         return new Told(messages.byId(message.id()).orElse(message), false);
+    }
+
+    /**
+     * Delivers the messages as {@link #deliver} one at a time, but stores them together (one write) and reads those
+     * delivered before together (one query).
+     *
+     * @return what each message is in its inbox, in the order given
+     */
+    public List<Told> deliverAll(List<NewMessage> newMessages) {
+        Instant now = now();
+        List<InboxMessage> delivered = newMessages.stream().map(message -> InboxMessage.deliver(message, now)).toList();
+        Set<String> before = messages.addAllIfAbsent(delivered);
+        Map<String, InboxMessage> stored = messages.byIds(before);
+        return delivered.stream().map(message -> before.contains(message.id())
+                ? new Told(stored.getOrDefault(message.id(), message), false)
+                : new Told(message, true)).toList();
     }
 
     /**

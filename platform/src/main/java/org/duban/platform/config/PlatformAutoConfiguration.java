@@ -13,6 +13,7 @@ import org.duban.platform.domain.ClockSkewTolerance;
 import org.duban.platform.domain.ReportedTimes;
 import org.duban.platform.events.PendingEvents;
 import org.duban.platform.inbox.ProcessedEvents;
+import org.duban.platform.kafka.EventBatches;
 import org.duban.platform.kafka.KafkaConfiguration;
 import org.duban.platform.kafka.KafkaEventPublisher;
 import org.duban.platform.mongo.MongoConfiguration;
@@ -106,6 +107,12 @@ public class PlatformAutoConfiguration {
     ProcessedEvents processedEvents(MongoDatabase database, Clock clock,
             @Value("${duban.events.processed-retention:90d}") Duration retention) {
         return new ProcessedEvents(database, clock, retention);
+    }
+
+    /** Consumption a poll at a time, each event once (with {@link KafkaConfiguration#BATCH_FACTORY}). */
+    @Bean
+    EventBatches eventBatches(ProcessedEvents processed) {
+        return new EventBatches(processed);
     }
 
     @Bean

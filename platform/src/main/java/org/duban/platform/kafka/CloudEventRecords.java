@@ -9,10 +9,12 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.contracts.events.EventCatalog;
 import org.duban.contracts.events.EventType;
+import org.duban.platform.tracing.TraceContexts;
 import org.duban.platform.events.EventJson;
 import org.duban.platform.events.PendingEvent;
 
@@ -60,7 +62,13 @@ public final class CloudEventRecords {
                 payload,
                 record.topic(),
                 record.partition(),
-                record.offset());
+                record.offset(),
+                traceparent(record));
+    }
+
+    private static String traceparent(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static DubanEvent payload(CloudEvent event, EventType type) {

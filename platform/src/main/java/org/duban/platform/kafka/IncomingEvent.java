@@ -7,7 +7,8 @@ import org.duban.contracts.events.DubanEvent;
 
 /**
  * An event read from Kafka: its CloudEvents attributes and, when this service knows the type, the
- * payload record.
+ * payload record; {@code traceparent}, the W3C trace context its record carried (null when none), for a
+ * listener that takes a whole poll and so has no consumer span per record.
  */
 public record IncomingEvent(
         String id,
@@ -19,7 +20,14 @@ public record IncomingEvent(
         DubanEvent payload,
         String topic,
         int partition,
-        long offset) {
+        long offset,
+        String traceparent) {
+
+    /** An event whose record carried no trace context. */
+    public IncomingEvent(String id, String type, String source, Instant time, String subject, String key,
+            DubanEvent payload, String topic, int partition, long offset) {
+        this(id, type, source, time, subject, key, payload, topic, partition, offset, null);
+    }
 
     public Optional<DubanEvent> known() {
         return Optional.ofNullable(payload);

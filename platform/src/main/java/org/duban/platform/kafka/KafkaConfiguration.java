@@ -14,12 +14,16 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.duban.contracts.events.Topics;
 import org.duban.platform.tracing.TraceContexts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -33,6 +37,25 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
 public class KafkaConfiguration {
+
+    /**
+     * The container factory of a listener that takes a whole poll ({@code containerFactory = BATCH_FACTORY}, with
+     * {@link EventBatches}): configured as every listener of the service (the platform's error handler, observation,
+     * …), but handing the poll's records to the listener as one list and committing their offsets once it returned.
+     */
+    public static final String BATCH_FACTORY = "batchListenerContainerFactory";
+
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        @SuppressWarnings("unchecked") // Boot's consumer factory, as its own container factory takes it
+        ConsumerFactory<Object, Object> boots = (ConsumerFactory<Object, Object>) consumers;
+        configurer.configure(factory, boots);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        return factory;
+    }
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> template,

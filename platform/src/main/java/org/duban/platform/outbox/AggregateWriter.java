@@ -8,12 +8,20 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -64,6 +72,28 @@ public final class AggregateWriter {
      */
     public void update(MongoCollection<Document> collection, Object id, long expectedVersion, Document state,
             List<PendingEvent> events) {
+        UpdateResult result = collection.updateOne(versioned(id, expectedVersion), changes(state, events));
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentModification(collection.getNamespace().getCollectionName(), id);
+        }
+        if (!events.isEmpty()) {
+            relay.wakeUp(collection.getNamespace().getCollectionName(), id);
+        }
+    }
+
+    /**
+     * Collects inserts and updates of several aggregates of {@code collection}, each as {@link #insert} and
+     * {@link #update} make it, to store them in one bulk write ({@link Batch#write}).
+     */
+    public Batch batch(MongoCollection<Document> collection) {
+        return new Batch(collection);
+    }
+
+    private static Bson versioned(Object id, long expectedVersion) {
+        return and(eq(ID, id), eq(VERSION, expectedVersion));
+    }
+
+    private static Bson changes(Document state, List<PendingEvent> events) {
         List<Bson> updates = new ArrayList<>();
         for (Map.Entry<String, Object> field : state.entrySet()) {
             if (!field.getKey().equals(ID) && !field.getKey().equals(VERSION)) {
@@ -72,12 +102,93 @@ public final class AggregateWriter {
         }
         updates.add(inc(VERSION, 1L));
         updates.add(OutboxDocuments.appendEvents(events));
-        UpdateResult result = collection.updateOne(and(eq(ID, id), eq(VERSION, expectedVersion)), combine(updates));
-        if (result.getMatchedCount() == 0) {
-            throw new ConcurrentModification(collection.getNamespace().getCollectionName(), id);
+        return combine(updates);
+    }
+
+    /**
+     * Writes of several aggregates of one collection, stored together in one unordered bulk write: each write is
+     * the single-document write {@link #insert} or {@link #update} would make (state and events together, the
+     * update conditional on its version), so each stays atomic on its own and the batch needs no transaction.
+     */
+    public final class Batch {
+
+        private final MongoCollection<Document> collection;
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final List<Object> woken = new ArrayList<>();
+        private int updates;
+
+        private Batch(MongoCollection<Document> collection) {
+            this.collection = collection;
         }
-        if (!events.isEmpty()) {
-            relay.wakeUp(collection.getNamespace().getCollectionName(), id);
+
+        /** A new aggregate at version 0 with its events. */
+        public Batch insert(Document state, List<PendingEvent> events) {
+            Document document = new Document(state).append(VERSION, 0L);
+            writes.add(new InsertOneModel<>(OutboxDocuments.withEvents(document, events)));
+            if (!events.isEmpty()) {
+                woken.add(document.get(ID));
+            }
+            return this;
+        }
+
+        /** The aggregate's next state and new events, if it is still at {@code expectedVersion}. */
+        public Batch update(Object id, long expectedVersion, Document state, List<PendingEvent> events) {
+            writes.add(new UpdateOneModel<>(versioned(id, expectedVersion), changes(state, events)));
+            updates++;
+            if (!events.isEmpty()) {
+                woken.add(id);
+            }
+            return this;
+        }
+
+        /**
+         * Stores the writes in one round trip. The writes are independent: when one fails, the others are stored
+         * all the same, and the failure is thrown after them.
+         *
+         * @throws DuplicateKey           if a unique index refused an insert
+         * @throws ConcurrentModification if an update found its aggregate at another version
+         */
+        public void write() {
+            Set<Object> duplicates = writeSkippingDuplicates();
+            if (!duplicates.isEmpty()) {
+                throw new DuplicateKey(collection.getNamespace().getCollectionName() + ": " + duplicates
+                        + " stored already");
+            }
+        }
+
+        /**
+         * As {@link #write}, but an insert that a unique index refused (the aggregate is there already: a write
+         * made again) is no failure.
+         *
+         * @return the ids of the inserts refused
+         * @throws ConcurrentModification if an update found its aggregate at another version
+         */
+        public Set<Object> writeSkippingDuplicates() {
+            if (writes.isEmpty()) {
+                return Set.of();
+            }
+            String name = collection.getNamespace().getCollectionName();
+            Set<Object> duplicates = new LinkedHashSet<>();
+            int matched;
+            try {
+                matched = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                            || !(writes.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
+                        throw e;
+                    }
+                    duplicates.add(insert.getDocument().get(ID));
+                }
+                matched = e.getWriteResult().getMatchedCount();
+            } finally {
+                woken.forEach(id -> relay.wakeUp(name, id));
+            }
+            if (matched < updates) {
+                throw new ConcurrentModification(name, (updates - matched) + " of " + updates
+                        + " aggregates updated in one batch");
+            }
+            return duplicates;
         }
     }
 

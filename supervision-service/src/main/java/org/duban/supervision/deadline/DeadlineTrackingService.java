@@ -18,6 +18,7 @@ import org.duban.contracts.events.AssignmentObjected;
 import org.duban.contracts.events.AssignmentObjectionDecided;
 import org.duban.contracts.events.AssignmentReviewed;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.EventNotHandled;
 import org.duban.supervision.reminder.DeadlineKind;
 
 /**
@@ -36,10 +37,51 @@ import org.duban.supervision.reminder.DeadlineKind;
  */
 public final class DeadlineTrackingService {
 
-    private final TrackedAssignments assignments;
+    private final TrackedAssignments store;
+    private final TrackedStates assignments;
 
     public DeadlineTrackingService(TrackedAssignments assignments) {
+        this.store = assignments;
+        this.assignments = new TrackedStates() {
+            @Override
+            public Optional<TrackedAssignment> find(String assignmentId) {
+                return assignments.find(assignmentId);
+            }
+
+            @Override
+            public void save(TrackedAssignment assignment) {
+                assignments.save(assignment);
+            }
+        };
+    }
+
+    private DeadlineTrackingService(TrackedAssignments store, TrackedStates assignments) {
+        this.store = store;
         this.assignments = assignments;
+    }
+
+    /**
+     * Applies intake's events in their order, as {@link #apply} one at a time, but reads the assignments they
+     * concern in one query and stores each changed one once, all together ({@link TrackedAssignments#saveAll}):
+     * an assignment's facts follow each other in memory, and what is stored is the state after its last one. Facts
+     * applied again change nothing (see above), so a batch handed over again, whole or cut differently, or after its
+     * write failed half way (each assignment's write is atomic on its own), ends in the same states.
+     *
+     * @throws EventNotHandled when one could not be applied ({@link MalformedEvent}, {@link IssueNotSeen}, …): the
+     *                         effects of the events before it are stored first
+     */
+    public void applyAll(List<DubanEvent> events) {
+        TrackingBatch batch = TrackingBatch.read(store, events);
+        DeadlineTrackingService inBatch = new DeadlineTrackingService(store, batch);
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                inBatch.apply(events.get(i));
+            } catch (RuntimeException e) {
+                store.saveAll(batch.changed());
+                throw new EventNotHandled(i, e);
+            }
+        }
+        store.saveAll(batch.changed());
     }
 
     /** Applies an intake event; events that do not concern deadlines are ignored. */

@@ -1,7 +1,10 @@
 package org.duban.supervision.deadline;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.duban.contracts.events.DubanEvent;
@@ -12,6 +15,23 @@ import org.duban.supervision.reminder.DeadlineRange;
 public interface TrackedAssignments {
 
     Optional<TrackedAssignment> find(String assignmentId);
+
+    /** The stored ones among {@code assignmentIds}, by id (one query by id where the store can). */
+    default Map<String, TrackedAssignment> findAll(Collection<String> assignmentIds) {
+        Map<String, TrackedAssignment> found = new HashMap<>();
+        assignmentIds.forEach(id -> find(id).ifPresent(assignment -> found.put(id, assignment)));
+        return found;
+    }
+
+    /**
+     * Stores each of the new assignments or next states as {@link #save} does, together (one bulk write where the
+     * store can): every one that is still at the version it was read at is stored, even when another is not.
+     *
+     * @throws RuntimeException after storing the others, when another write came first for one of them
+     */
+    default void saveAll(Collection<TrackedAssignment> assignments) {
+        assignments.forEach(this::save);
+    }
 
     /**
      * Stores a new assignment or the next state of a stored one (if it is still at the version it

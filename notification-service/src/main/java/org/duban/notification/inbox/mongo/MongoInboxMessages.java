@@ -2,11 +2,17 @@ package org.duban.notification.inbox.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.duban.platform.mongo.MongoDates.date;
 import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -67,6 +73,26 @@ public final class MongoInboxMessages implements InboxMessages {
         } catch (DuplicateKey alreadyDelivered) {
             return false;
         }
+    }
+
+    /** One unordered bulk insert; a message there already is left as it is. */
+    @Override
+    public Set<String> addAllIfAbsent(List<InboxMessage> messages) {
+        AggregateWriter.Batch batch = writer.batch(collection);
+        messages.forEach(message -> batch.insert(toDocument(message), List.of()));
+        Set<String> there = new HashSet<>();
+        batch.writeSkippingDuplicates().forEach(id -> there.add((String) id));
+        return there;
+    }
+
+    @Override
+    public Map<String, InboxMessage> byIds(Collection<String> ids) {
+        Map<String, InboxMessage> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            collection.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
+                    .forEach(message -> found.put(message.id(), message));
+        }
+        return found;
     }
 
     @Override

@@ -1,44 +1,38 @@
 package org.duban.notification.routing.kafka;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.contracts.events.Topics;
-import org.duban.contracts.events.UnitRegistered;
-import org.duban.notification.routing.RoutingService;
-import org.duban.notification.unit.UnitDirectory;
-import org.duban.platform.inbox.ProcessedEvents;
-import org.duban.platform.kafka.CloudEventRecords;
-import org.duban.platform.kafka.IncomingEvent;
+import org.duban.notification.routing.BatchRouting;
+import org.duban.platform.kafka.EventBatches;
+import org.duban.platform.kafka.KafkaConfiguration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads intake's events and hands each one, once, to routing (a registered unit also updates the
- * local copy of units and contacts). Events routing has no rule for are recorded as processed all the
- * same; malformed ones go to the dead-letter topic.
+ * Reads intake's events a poll at a time and hands each one, once ({@link EventBatches}), to routing (a registered
+ * unit also updates the local copy of units and contacts). Events routing has no rule for are recorded as processed
+ * all the same; malformed ones go to the dead-letter topic.
  */
 @Component
 class IntakeEventsListener {
 
     static final String CONSUMER = "routing";
 
-    private final ProcessedEvents processed;
-    private final RoutingService routing;
-    private final UnitDirectory units;
+    private final EventBatches batches;
+    private final BatchRouting routing;
 
-    IntakeEventsListener(ProcessedEvents processed, RoutingService routing, UnitDirectory units) {
-        this.processed = processed;
+    IntakeEventsListener(EventBatches batches, BatchRouting routing) {
+        this.batches = batches;
         this.routing = routing;
-        this.units = units;
     }
 
-    @KafkaListener(topics = Topics.INTAKE, id = "notification-service-intake", idIsGroup = false)
-    void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = CloudEventRecords.read(record);
-        processed.handleOnce(CONSUMER, event, () -> event.known().ifPresent(payload -> {
-            if (payload instanceof UnitRegistered registered) {
-                units.record(registered);
-            }
-            routing.route(event.id(), payload);
-        }));
+    @KafkaListener(topics = Topics.INTAKE, id = "notification-service-intake", idIsGroup = false,
+            containerFactory = KafkaConfiguration.BATCH_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.handleOnce(CONSUMER, records, events -> routing.routeAll(events.stream()
+                .map(event -> new BatchRouting.EventToRoute(event.id(), event.known().orElse(null), event.traceparent()))
+                .toList()));
     }
 }

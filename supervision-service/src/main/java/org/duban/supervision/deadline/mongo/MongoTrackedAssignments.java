@@ -12,9 +12,12 @@ import static org.duban.platform.mongo.MongoDates.instant;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,6 +92,31 @@ public final class MongoTrackedAssignments implements TrackedAssignments {
     public Optional<TrackedAssignment> find(String assignmentId) {
         return Optional.ofNullable(collection.find(eq(AggregateWriter.ID, assignmentId)).first())
                 .map(MongoTrackedAssignments::fromDocument);
+    }
+
+    @Override
+    public Map<String, TrackedAssignment> findAll(Collection<String> assignmentIds) {
+        Map<String, TrackedAssignment> found = new HashMap<>();
+        if (!assignmentIds.isEmpty()) {
+            collection.find(in(AggregateWriter.ID, assignmentIds)).map(MongoTrackedAssignments::fromDocument)
+                    .forEach(assignment -> found.put(assignment.assignmentId(), assignment));
+        }
+        return found;
+    }
+
+    /** One unordered bulk write: inserts for the new ones, updates conditional on their version for the others. */
+    @Override
+    public void saveAll(Collection<TrackedAssignment> assignments) {
+        AggregateWriter.Batch batch = writer.batch(collection);
+        for (TrackedAssignment assignment : assignments) {
+            Document state = toDocument(assignment, policy);
+            if (assignment.isNew()) {
+                batch.insert(state, List.of());
+            } else {
+                batch.update(assignment.assignmentId(), assignment.version(), state, List.of());
+            }
+        }
+        batch.write();
     }
 
     @Override

@@ -1,0 +1,78 @@
+package org.duban.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.duban.platform.domain.EventNotHandled;
+import org.duban.platform.inbox.ProcessedEvents;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/**
+ * What {@link ProcessedEvents#handleOnce} does for one record, for a listener that takes a whole poll
+ * ({@link KafkaConfiguration#BATCH_FACTORY}): reads the records, leaves out the event ids the consumer handled already
+ * (one query by {@code _id}), hands the rest to the handler in the poll's order (each partition's records in their
+ * order, so one key's events in theirs), and records their ids (one write) only after the handler stored their
+ * effects — a crash anywhere hands them over again, and the handler's effects, idempotent on their own, count them
+ * once.
+ *
+ * <p>A record that cannot be read, or whose event the handler could not handle ({@link EventNotHandled}), fails
+ * alone: the events before it are recorded and their offsets committed, and it is retried and dead-lettered as the
+ * platform's error handler does with any record ({@link BatchListenerFailedException}; a {@link PoisonEvent} cause
+ * goes to the dead-letter topic without retries).
+ */
+public final class EventBatches {
+
+    private final ProcessedEvents processed;
+
+    public EventBatches(ProcessedEvents processed) {
+        this.processed = processed;
+    }
+
+    /**
+     * Hands the records' events that {@code consumer} has not handled yet to {@code handler} (unknown types too, for
+     * it to skip), then records them as handled.
+     *
+     * @param handler stores the events' effects; throws {@link EventNotHandled} (the index in the list it was given)
+     *                after storing the effects of the events before the one that failed
+     */
+    public void handleOnce(String consumer, List<ConsumerRecord<String, byte[]>> records,
+            Consumer<List<IncomingEvent>> handler) {
+        List<IncomingEvent> read = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            IncomingEvent event;
+            try {
+                event = CloudEventRecords.read(records.get(i));
+            } catch (RuntimeException e) {
+                handle(consumer, read, handler);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+            read.add(event);
+        }
+        handle(consumer, read, handler);
+    }
+
+    /** The events read from the batch's first records, in order. */
+    private void handle(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
+        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event));
+        Set<String> handled = processed.handled(consumer, byId.keySet());
+        List<IncomingEvent> fresh = byId.values().stream().filter(event -> !handled.contains(event.id())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try {
+            handler.accept(fresh);
+        } catch (EventNotHandled e) {
+            processed.recordHandled(consumer, fresh.subList(0, e.index()));
+            IncomingEvent failed = fresh.get(e.index());
+            throw new BatchListenerFailedException(failed.position() + ": " + e.getCause().getMessage(), e.getCause(),
+                    events.indexOf(failed));
+        }
+        processed.recordHandled(consumer, fresh);
+    }
+}
