@@ -190,6 +190,7 @@ soak=$(run gateway-token "$SOAK_CONNECTIONS" "$SOAK_DURATION" "$HERE/statuses.lu
 printf 'soak: %s req/s, p50 %s ms, p99 %s ms, %s answers: %s non-2xx (%s × 503), %s socket errors\n' \
   "$(field rps "$soak")" "$(field p50 "$soak")" "$(field p99 "$soak")" "$(field requests "$soak")" \
   "$(field non2xx "$soak")" "$(field s503 "$soak")" "$(field errors "$soak")"
-echo "gateway: ready after $READY_MS ms, $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status") RSS after the runs"
+echo "gateway: ready after $READY_MS ms, $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status") RSS after the runs" \
+  "(peak $(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status"))"
 echo "gateway log: $WORK/gateway.log ($(grep -c ' WARN ' "$WORK/gateway.log" || true) warnings," \
   "$(grep -c 'is unavailable' "$WORK/gateway.log" || true) 'is unavailable')"

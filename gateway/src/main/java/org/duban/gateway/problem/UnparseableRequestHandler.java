@@ -55,7 +55,8 @@ final class UnparseableRequestHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(message);
             return;
         }
-        if (message instanceof HttpRequest request) {
+        if (message instanceof HttpRequest request && !takenBySpring(request)) {
+            // the request id is made only for a refused request: RequestIdFilter makes the others'
             String requestId = RequestIdFilter.keepOrMake(request.headers().get(RequestIdFilter.HEADER));
             ProblemDetail problem = problemWith(request, requestId);
             if (problem != null) {
@@ -66,6 +67,19 @@ final class UnparseableRequestHandler extends ChannelInboundHandlerAdapter {
             }
         }
         context.fireChannelRead(message);
+    }
+
+    /** Whether the request was decoded and its target is a URI: Spring can take it from here. */
+    private static boolean takenBySpring(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            return false;
+        }
+        try {
+            new URI(request.uri());
+            return true;
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     /** What is wrong with the request, or null when Spring can take it from here. */

@@ -37,6 +37,7 @@ class RequestIdTest extends RunningGateway {
         // then
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(UUID.fromString(requestId)).hasToString(requestId);
+        assertThat(UUID.fromString(requestId).version()).as("a random UUID").isEqualTo(4);
         assertThat(INTAKE.received()).singleElement()
                 .satisfies(received -> assertThat(received.header("X-Request-Id")).isEqualTo(requestId));
     }
