@@ -351,8 +351,8 @@ public class Capacity {
         void print(long start, long last, long caughtUp) {
             System.out.println();
             System.out.println("Events per second, from each part's /actuator/prometheus (sampled every second): intake: "
-                    + "duban_outbox_published_total; consumers: spring_kafka_listener_seconds_count (every record their listeners handled;"
-                    + " reporting, whose listener takes a poll at a time: duban_projection_events_total)");
+                    + "duban_outbox_published_total; consumers: duban_events_handled_total (the events their listeners got through,"
+                    + " a poll at a time)");
             System.out.printf(Locale.ROOT, "  %-22s %12s %12s %12s %14s %22s%n", "part", "burst events", "burst ev/s",
                     "after burst", "until settled", "settled s after last call");
             long[] first = at(start);
@@ -390,9 +390,8 @@ public class Capacity {
     }
 
     private long counter(String part, String url) {
-        // reporting's listener is called once per poll: its own counter counts the events
-        String name = part.startsWith("intake") ? "duban_outbox_published_total"
-                : part.startsWith("reporting") ? "duban_projection_events_total" : "spring_kafka_listener_seconds_count";
+        // the consumers' listeners are called once per poll: the platform's counter counts their events
+        String name = part.startsWith("intake") ? "duban_outbox_published_total" : "duban_events_handled_total";
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());

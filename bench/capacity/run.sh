@@ -4,8 +4,7 @@
 # how long after the last answered call (a) the supervision board, (b) the unit's inbox and (c) reporting's
 # statistics count every assignment issued (each polled through the gateway every POLL_MS, goal ≤ 10 s); and
 # the events per second intake's outbox relay published and each consumer's listeners handled, from their
-# /actuator/prometheus (duban_outbox_published_total, spring_kafka_listener_seconds_count; reporting, whose
-# listener takes a poll at a time: duban_projection_events_total).
+# /actuator/prometheus (duban_outbox_published_total, duban_events_handled_total).
 # Baseline, same run, same broker: raw Kafka with the platform's pattern and nothing else — records of a real
 # AssignmentIssued record's size and headers produced one at a time, each waiting for its acknowledgement (as
 # the relay publishes), consumed by one consumer committing each record (as the services' listeners, ack-mode

@@ -97,7 +97,7 @@ class AnnualFiguresIT extends RunningReporting {
 
         // then: the listener counted events, not the polls that brought them
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(meters.get("duban.projection.events").counter().count()).isEqualTo(SENT.size()));
+                assertThat(meters.get("duban.events.handled").tag("consumer", "projection").counter().count()).isEqualTo(SENT.size()));
         JsonNode figures = http.json("/api/v1/statistics?from=2023-01-01&to=2024-01-01");
         assertThat(figures.get("assignmentsIssued").asLong()).isEqualTo(149);
         assertThat(figures.get("transfersIssued").asLong()).isEqualTo(YearOfEvents.TRANSFERS);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.inbox.ProcessedEvents;
@@ -24,13 +26,21 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * alone: the events before it are recorded and their offsets committed, and it is retried and dead-lettered as the
  * platform's error handler does with any record ({@link BatchListenerFailedException}; a {@link PoisonEvent} cause
  * goes to the dead-letter topic without retries).
+ *
+ * <p>The events each consumer got through (handled now, or found handled before) are counted:
+ * {@code duban.events.handled} tagged {@code consumer} ({@code duban_events_handled_total} in Prometheus), since the
+ * container's own timer counts polls, not events.
  */
 public final class EventBatches {
 
-    private final ProcessedEvents processed;
+    static final String HANDLED = "duban.events.handled";
 
-    public EventBatches(ProcessedEvents processed) {
+    private final ProcessedEvents processed;
+    private final MeterRegistry meters;
+
+    public EventBatches(ProcessedEvents processed, MeterRegistry meters) {
         this.processed = processed;
+        this.meters = meters;
     }
 
     /**
@@ -42,27 +52,31 @@ public final class EventBatches {
      */
     public void handleOnce(String consumer, List<ConsumerRecord<String, byte[]>> records,
             Consumer<List<IncomingEvent>> handler) {
+        Counter through = Counter.builder(HANDLED).tag("consumer", consumer)
+                .description("Events a consumer got through: handled, or found handled before").register(meters);
         List<IncomingEvent> read = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             IncomingEvent event;
             try {
                 event = CloudEventRecords.read(records.get(i));
             } catch (RuntimeException e) {
-                handle(consumer, read, handler);
+                handle(consumer, read, handler, through);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
             read.add(event);
         }
-        handle(consumer, read, handler);
+        handle(consumer, read, handler, through);
     }
 
     /** The events read from the batch's first records, in order. */
-    private void handle(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
+    private void handle(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler,
+            Counter through) {
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         Set<String> handled = processed.handled(consumer, byId.keySet());
         List<IncomingEvent> fresh = byId.values().stream().filter(event -> !handled.contains(event.id())).toList();
         if (fresh.isEmpty()) {
+            through.increment(events.size());
             return;
         }
         try {
@@ -70,9 +84,11 @@ public final class EventBatches {
         } catch (EventNotHandled e) {
             processed.recordHandled(consumer, fresh.subList(0, e.index()));
             IncomingEvent failed = fresh.get(e.index());
+            through.increment(events.indexOf(failed));
             throw new BatchListenerFailedException(failed.position() + ": " + e.getCause().getMessage(), e.getCause(),
                     events.indexOf(failed));
         }
         processed.recordHandled(consumer, fresh);
+        through.increment(events.size());
     }
 }

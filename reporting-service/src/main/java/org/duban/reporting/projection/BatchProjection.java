@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.duban.platform.domain.EventNotHandled;
 import org.duban.reporting.timeline.TimelineService;
 import org.duban.reporting.timeline.TimelineService.RecordedEvent;
 
@@ -31,8 +32,8 @@ public final class BatchProjection {
     /**
      * Projects the events in their order.
      *
-     * @throws EventNotProjected when one could not be projected (an assignment never seen issued, …): the events
-     *                           before it are written first, so the batch can go on from that one
+     * @throws EventNotHandled  when one could not be projected (an assignment never seen issued, …): the events
+     *                          before it are written first, so the batch can go on from that one
      */
     public void project(List<RecordedEvent> events) {
         ProjectionWrites.Batch batch = writes.begin();
@@ -56,7 +57,7 @@ public final class BatchProjection {
         batch.write();
         timelines.recordAll(projected);
         if (failure != null) {
-            throw new EventNotProjected(projected.size(), failure);
+            throw new EventNotHandled(projected.size(), failure);
         }
     }
 }

@@ -27,10 +27,10 @@ import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
+import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.testing.EmbeddedMongo;
 import org.duban.reporting.acceptance.YearOfEvents;
 import org.duban.reporting.projection.BatchProjection;
-import org.duban.reporting.projection.EventNotProjected;
 import org.duban.reporting.projection.LawyerProjection;
 import org.duban.reporting.projection.ProjectionService;
 import org.duban.reporting.projection.SupervisionProjection;
@@ -183,7 +183,7 @@ class BatchProjectionIT {
                 new RecordedEvent("e2", accepted(seen, at.plusSeconds(60))),
                 new RecordedEvent("e3", accepted(unseen, at.plusSeconds(60))),
                 new RecordedEvent("e4", issued("asg-b", "case-b", at))), 10))
-                .isInstanceOfSatisfying(EventNotProjected.class, e -> assertThat(e.index()).isEqualTo(2));
+                .isInstanceOfSatisfying(EventNotHandled.class, e -> assertThat(e.index()).isEqualTo(2));
 
         // then
         MongoTimelines timelines = new MongoTimelines(database);
