@@ -105,7 +105,7 @@ read -r -a BEFORE_ENV <<<"${BEFORE:-}"
 first_start() { # env...
   echo "Untimed start first${*:+ with $*} (builds missing jars, makes the data of a first run)…"
   env "$@" "$ROOT/duban" start --detach >"$LOGS/first.log" 2>&1 || { cat "$LOGS/first.log" >&2; exit 1; }
-  grep -E 'up after|Building|class data' "$LOGS/first.log" | sed 's/^/  /' || true
+  grep -E 'up after|Building|class data|ahead-of-time' "$LOGS/first.log" | sed 's/^/  /' || true
   # a launcher that makes class data sharing archives after a start does it in the background: wait for them
   while { env "$@" "$ROOT/duban" status 2>/dev/null || true; } | grep -q '^cds-training '; do sleep 2; done
   stop
