@@ -12,6 +12,8 @@
 #   bench/start/run.sh          # its own data directory target/bench-start and ports 25080…; an untimed start
 #                               # first (it builds the missing jars and makes the data on the first run)
 #   RUNS=7 bench/start/run.sh
+#   BEFORE='DUBAN_AOT=off' bench/start/run.sh   # also the whole platform started with these settings, in
+#                               # each run just before the launcher as it is (a change compared side by side)
 #
 # Settings: RUNS (5), PORT_BASE (25080: gateway 25080 … console 25085, their management ports + MANAGEMENT_OFFSET
 # (1000), Kafka 25092 and 25093, the Mongo-wire store 25017), DUBAN_DATA_DIR (target/bench-start); DUBAN_JAVA_OPTS,
@@ -99,16 +101,29 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 stop() { "$ROOT/duban" stop >>"$LOGS/stop.log" 2>&1; }
 
-echo "Untimed start first (builds missing jars, makes the data of a first run)…"
-"$ROOT/duban" start --detach >"$LOGS/first.log" 2>&1 || { cat "$LOGS/first.log" >&2; exit 1; }
-grep -E 'up after|Building|class data' "$LOGS/first.log" | sed 's/^/  /' || true
-# a launcher that makes class data sharing archives after a start does it in the background: wait for them
-while { "$ROOT/duban" status 2>/dev/null || true; } | grep -q '^cds-training '; do sleep 2; done
-stop
+read -r -a BEFORE_ENV <<<"${BEFORE:-}"
+first_start() { # env...
+  echo "Untimed start first${*:+ with $*} (builds missing jars, makes the data of a first run)…"
+  env "$@" "$ROOT/duban" start --detach >"$LOGS/first.log" 2>&1 || { cat "$LOGS/first.log" >&2; exit 1; }
+  grep -E 'up after|Building|class data|ahead-of-time' "$LOGS/first.log" | sed 's/^/  /' || true
+  # a launcher that makes class data sharing archives after a start does it in the background: wait for them
+  while { env "$@" "$ROOT/duban" status 2>/dev/null || true; } | grep -q '^cds-training '; do sleep 2; done
+  stop
+}
+first_start
+((${#BEFORE_ENV[@]} == 0)) || first_start "${BEFORE_ENV[@]}"
 
 PARTS=(kafka mongo "${APPS[@]}")
 declare -A SAMPLES=() CPUS=()
+declare -A BEFORE_SAMPLES=() BEFORE_CPUS=()
 for ((run = 1; run <= RUNS; run++)); do
+  if ((${#BEFORE_ENV[@]})); then
+    measure_start "before-$run" "${PARTS[@]}" -- DUBAN_APPS="${APPS[*]}" "${BEFORE_ENV[@]}"
+    for part in "${PARTS[@]}" all; do BEFORE_SAMPLES[$part]+=" ${TOOK[$part]}"; done
+    for part in "${PARTS[@]}"; do BEFORE_CPUS[$part]+=" ${CPU[$part]}"; done
+    stop
+    echo "  run $run: before (${BEFORE_ENV[*]}): all healthy after ${TOOK[all]} s (launcher returned)"
+  fi
   measure_start "platform-$run" "${PARTS[@]}" -- DUBAN_APPS="${APPS[*]}"
   for part in "${PARTS[@]}" all; do SAMPLES[$part]+=" ${TOOK[$part]}"; done
   for part in "${PARTS[@]}"; do CPUS[$part]+=" ${CPU[$part]}"; done
@@ -134,6 +149,25 @@ printf '%-22s %10s %10s   %s\n' "all (launcher returns)" "$(median ${SAMPLES[all
 # shellcheck disable=SC2086
 awk -v a="$(median ${SAMPLES[all]})" -v b="$(median ${SAMPLES[alone]})" \
   'BEGIN {printf "the platform takes %.1f times as long as one application alone (target: all healthy in ≤ 20 s)\n", a / b}'
+if ((${#BEFORE_ENV[@]})); then
+  echo
+  echo "Before, in the same runs (each just before the launcher as it is): ${BEFORE_ENV[*]}"
+  printf '%-22s %10s %10s   %s\n' part "median s" "CPU s" "runs (s from ./duban start)"
+  total_before=0 total_after=0
+  for part in "${PARTS[@]}"; do
+    # shellcheck disable=SC2086
+    printf '%-22s %10s %10s   %s\n' "$part" "$(median ${BEFORE_SAMPLES[$part]})" "$(median ${BEFORE_CPUS[$part]})" "${BEFORE_SAMPLES[$part]# }"
+    # shellcheck disable=SC2086
+    total_before=$(awk -v t="$total_before" -v c="$(median ${BEFORE_CPUS[$part]})" 'BEGIN {print t + c}')
+    # shellcheck disable=SC2086
+    total_after=$(awk -v t="$total_after" -v c="$(median ${CPUS[$part]})" 'BEGIN {print t + c}')
+  done
+  # shellcheck disable=SC2086
+  printf '%-22s %10s %10s   %s\n' "all (launcher returns)" "$(median ${BEFORE_SAMPLES[all]})" "" "${BEFORE_SAMPLES[all]# }"
+  # shellcheck disable=SC2086
+  awk -v a="$(median ${SAMPLES[all]})" -v b="$(median ${BEFORE_SAMPLES[all]})" -v ca="$total_after" -v cb="$total_before" \
+    'BEGIN {printf "all healthy: %.1f s now vs %.1f s before (%+.0f %%); CPU of the parts (sum of medians): %.1f s vs %.1f s (%+.0f %%)\n", a, b, (a / b - 1) * 100, ca, cb, (ca / cb - 1) * 100}'
+fi
 
 echo
 echo "Resident memory after the README's walk-through (\"## Try it\", its first bash block):"

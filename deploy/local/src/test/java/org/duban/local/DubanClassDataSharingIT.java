@@ -177,6 +177,38 @@ class DubanClassDataSharingIT {
     }
 
     @Test
+    void startsWithTheAheadOfTimeCodeItsJarCarriesAndTrainsItsArchiveTheSameWay() throws Exception {
+        // given: a jar built with the launcher's ahead-of-time processing (it holds the generated initialiser)
+        writeConsoleJar("ahead-of-time build", true);
+
+        // when
+        startAndAwaitTheTraining();
+        duban("stop");
+        Result second = duban("start", "--detach");
+
+        // then
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(commandLine(recordedPid("console")))
+                .contains("-XX:SharedArchiveFile=" + extraction().resolve("cds-aot.jsa"), "-Dspring.aot.enabled=true");
+        assertThat(extraction().resolve("cds.jsa")).doesNotExist();
+    }
+
+    @Test
+    void startsWithoutTheAheadOfTimeCodeWhenASpringPropertyIsGivenThatCouldSwitchBeans() throws Exception {
+        // given
+        writeConsoleJar("ahead-of-time build", true);
+        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+
+        // when
+        Result start = duban("start", "--detach");
+
+        // then
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).contains("without their ahead-of-time processing (DUBAN_AOT), since SPRING_MAIL_HOST");
+        assertThat(commandLine(recordedPid("console"))).doesNotContain("spring.aot.enabled");
+    }
+
+    @Test
     void runsTheBootJarItselfWhenClassDataSharingIsOff() throws Exception {
         // given
         environment.put("DUBAN_CDS", "off");
@@ -190,6 +222,12 @@ class DubanClassDataSharingIT {
         assertThat(start.output()).doesNotContain("Extracting", "class data sharing");
         assertThat(dataDirectory.resolve("apps")).doesNotExist();
         assertThat(dataDirectory.resolve("run/cds-training.pid")).doesNotExist();
+    }
+
+    private void startAndAwaitTheTraining() throws Exception {
+        Result start = duban("start", "--detach");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        awaitTheTraining();
     }
 
     private void startAndAwaitTheArchive() throws Exception {
@@ -227,6 +265,11 @@ class DubanClassDataSharingIT {
 
     /** A console jar: the fake application's classes, and a line that makes each build's jar different. */
     private void writeConsoleJar(String build) throws IOException {
+        writeConsoleJar(build, false);
+    }
+
+    /** A console jar as above; with the entry of the initialiser Spring's ahead-of-time processing generates. */
+    private void writeConsoleJar(String build, boolean aheadOfTime) throws IOException {
         Path jar = repository.resolve("console/target/" + JAR_NAME);
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
@@ -240,6 +283,10 @@ class DubanClassDataSharingIT {
             }
             out.putNextEntry(new JarEntry("build.txt"));
             out.write(build.getBytes(StandardCharsets.UTF_8));
+            if (aheadOfTime) {
+                out.putNextEntry(new JarEntry("org/duban/console/ConsoleApplication__ApplicationContextInitializer.class"));
+                out.write(new byte[] {0});
+            }
         }
     }
 
