@@ -3,9 +3,6 @@ package org.duban.notification.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +17,8 @@ import java.util.UUID;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.contracts.events.Actor;
@@ -62,6 +56,7 @@ import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FailingBulkWrites;
 import org.duban.platform.testing.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,7 +135,7 @@ class BatchRoutingIT {
         inBatches(database, events().subList(0, 6), 6);
 
         // when: the second batch's inbox write stores half its messages, then fails; the batch comes again
-        assertThatThrownBy(() -> inBatches(failingHalfWay(database), events().subList(6, 12), 6))
+        assertThatThrownBy(() -> inBatches(FailingBulkWrites.failingHalfWay(database), events().subList(6, 12), 6))
                 .isInstanceOf(MongoException.class);
         inBatches(database, events().subList(6, events().size()), 6);
 
@@ -274,38 +269,5 @@ class BatchRoutingIT {
 
     private static MongoDatabase freshDatabase() {
         return client.getDatabase("routing_batch_" + UUID.randomUUID().toString().replace("-", ""));
-    }
-
-    /** The database, whose bulk writes store their first half and then fail. */
-    private static MongoDatabase failingHalfWay(MongoDatabase database) {
-        return (MongoDatabase) Proxy.newProxyInstance(BatchRoutingIT.class.getClassLoader(),
-                new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
-                    Object result = invoke(database, method, args);
-                    if (!method.getName().equals("getCollection")) {
-                        return result;
-                    }
-                    @SuppressWarnings("unchecked")
-                    MongoCollection<Document> collection = (MongoCollection<Document>) result;
-                    return Proxy.newProxyInstance(BatchRoutingIT.class.getClassLoader(),
-                            new Class<?>[] {MongoCollection.class}, (p, m, a) -> {
-                                if (m.getName().equals("bulkWrite")) {
-                                    @SuppressWarnings("unchecked")
-                                    List<WriteModel<Document>> writes = (List<WriteModel<Document>>) a[0];
-                                    assertThat(writes).hasSizeGreaterThan(1);
-                                    collection.bulkWrite(writes.subList(0, writes.size() / 2),
-                                            new BulkWriteOptions().ordered(false));
-                                    throw new MongoException("simulated failure half way through a bulk write");
-                                }
-                                return invoke(collection, m, a);
-                            });
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -15,9 +15,6 @@ import static org.duban.supervision.deadline.DeadlineFixtures.objectedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.objectionDecidedEvent;
 import static org.duban.supervision.deadline.DeadlineFixtures.sentBackEvent;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +25,8 @@ import java.util.UUID;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.duban.contracts.events.DubanEvent;
@@ -42,6 +36,7 @@ import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FailingBulkWrites;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.DeadlineTrackingService;
 import org.junit.jupiter.api.AfterAll;
@@ -114,7 +109,7 @@ class BatchDeadlineTrackingIT {
         inBatches(database, events().subList(0, 12), 12);
 
         // when: the second batch's bulk write stores its first half, then fails; the batch comes again, the rest goes on
-        assertThatThrownBy(() -> inBatches(failingHalfWay(database), events().subList(12, 24), 12))
+        assertThatThrownBy(() -> inBatches(FailingBulkWrites.failingHalfWay(database), events().subList(12, 24), 12))
                 .isInstanceOf(MongoException.class);
         inBatches(database, events().subList(12, events().size()), 12);
 
@@ -205,38 +200,5 @@ class BatchDeadlineTrackingIT {
 
     private static MongoDatabase freshDatabase() {
         return client.getDatabase("tracked_batch_" + UUID.randomUUID().toString().replace("-", ""));
-    }
-
-    /** The database, whose bulk writes store their first half and then fail. */
-    private static MongoDatabase failingHalfWay(MongoDatabase database) {
-        return (MongoDatabase) Proxy.newProxyInstance(BatchDeadlineTrackingIT.class.getClassLoader(),
-                new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
-                    Object result = invoke(database, method, args);
-                    if (!method.getName().equals("getCollection")) {
-                        return result;
-                    }
-                    @SuppressWarnings("unchecked")
-                    MongoCollection<Document> collection = (MongoCollection<Document>) result;
-                    return Proxy.newProxyInstance(BatchDeadlineTrackingIT.class.getClassLoader(),
-                            new Class<?>[] {MongoCollection.class}, (p, m, a) -> {
-                                if (m.getName().equals("bulkWrite")) {
-                                    @SuppressWarnings("unchecked")
-                                    List<WriteModel<Document>> writes = (List<WriteModel<Document>>) a[0];
-                                    assertThat(writes).hasSizeGreaterThan(1);
-                                    collection.bulkWrite(writes.subList(0, writes.size() / 2),
-                                            new BulkWriteOptions().ordered(false));
-                                    throw new MongoException("simulated failure half way through a bulk write");
-                                }
-                                return invoke(collection, m, a);
-                            });
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
