@@ -111,8 +111,8 @@ public class PlatformAutoConfiguration {
 
     /** Consumption a poll at a time, each event once (with {@link KafkaConfiguration#BATCH_FACTORY}). */
     @Bean
-    EventBatches eventBatches(ProcessedEvents processed, MeterRegistry meters) {
-        return new EventBatches(processed, meters);
+    EventBatches eventBatches(ProcessedEvents processed, MeterRegistry meters, TraceContexts traceContexts) {
+        return new EventBatches(processed, meters, traceContexts);
     }
 
     @Bean

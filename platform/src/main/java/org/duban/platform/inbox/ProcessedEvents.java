@@ -93,7 +93,7 @@ public final class ProcessedEvents {
     /**
      * For a consumer that handles events in batches: records that {@code consumer} handled {@code events}, in one
      * write, once their effects are stored (as {@link #handleOnce} does after its handler); an id recorded already
-     * is left as it is.
+     * is left as it is. The caller logs each event, within its trace ({@code EventBatches}).
      */
     public void recordHandled(String consumer, Collection<IncomingEvent> events) {
         if (events.isEmpty()) {
@@ -111,8 +111,6 @@ public final class ProcessedEvents {
                 throw e;
             }
         }
-        log.info("handled {} events, {} to {}", records.size(), events.iterator().next().position(),
-                records.get(records.size() - 1).getString("position"));
     }
 
     private Document record(String id, IncomingEvent event) {

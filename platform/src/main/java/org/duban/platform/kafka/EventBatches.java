@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.inbox.ProcessedEvents;
+import org.duban.platform.tracing.TraceContexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
@@ -29,18 +32,24 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *
  * <p>The events each consumer got through (handled now, or found handled before) are counted:
  * {@code duban.events.handled} tagged {@code consumer} ({@code duban_events_handled_total} in Prometheus), since the
- * container's own timer counts polls, not events.
+ * container's own timer counts polls, not events. Each event's line in the log ("handled …", "skipped …: already
+ * handled") is written within the trace its record carried, as a consumer span of that record would: one trace id
+ * still follows an assignment from the gateway to every consumer's log.
  */
 public final class EventBatches {
 
     static final String HANDLED = "duban.events.handled";
 
+    private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
+
     private final ProcessedEvents processed;
     private final MeterRegistry meters;
+    private final TraceContexts traces;
 
-    public EventBatches(ProcessedEvents processed, MeterRegistry meters) {
+    public EventBatches(ProcessedEvents processed, MeterRegistry meters, TraceContexts traces) {
         this.processed = processed;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /**
@@ -75,6 +84,8 @@ public final class EventBatches {
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         Set<String> handled = processed.handled(consumer, byId.keySet());
         List<IncomingEvent> fresh = byId.values().stream().filter(event -> !handled.contains(event.id())).toList();
+        byId.values().stream().filter(event -> handled.contains(event.id())).forEach(event ->
+                logWithin(event, "skipped {} {} from {}: already handled"));
         if (fresh.isEmpty()) {
             through.increment(events.size());
             return;
@@ -82,13 +93,22 @@ public final class EventBatches {
         try {
             handler.accept(fresh);
         } catch (EventNotHandled e) {
-            processed.recordHandled(consumer, fresh.subList(0, e.index()));
+            recordHandled(consumer, fresh.subList(0, e.index()));
             IncomingEvent failed = fresh.get(e.index());
             through.increment(events.indexOf(failed));
             throw new BatchListenerFailedException(failed.position() + ": " + e.getCause().getMessage(), e.getCause(),
                     events.indexOf(failed));
         }
-        processed.recordHandled(consumer, fresh);
+        recordHandled(consumer, fresh);
         through.increment(events.size());
+    }
+
+    private void recordHandled(String consumer, List<IncomingEvent> events) {
+        processed.recordHandled(consumer, events);
+        events.forEach(event -> logWithin(event, "handled {} {} from {}"));
+    }
+
+    private void logWithin(IncomingEvent event, String line) {
+        traces.within(event.traceparent(), () -> log.info(line, event.type(), event.id(), event.position()));
     }
 }
