@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,12 +52,11 @@ import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.FailingBulkWrites;
 import org.duban.platform.testing.MovableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Routing a batch at a time ({@link BatchRouting}) against the Mongo-wire store, through the real driver: the inbox
@@ -75,22 +71,13 @@ class BatchRoutingIT {
     private static final Actor SUPERVISOR = new Actor("zhang.wei", "SUPERVISOR", null);
     private static final List<String> COLLECTIONS = List.of("inbox_messages", "deliveries", "units");
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("routing_batch");
 
     @Test
     void batchesStoreWhatTheEventsOneAtATimeStore() {
         // given
-        MongoDatabase oneAtATime = freshDatabase();
+        MongoDatabase oneAtATime = mongo.fresh();
         Routing routing = new Routing(oneAtATime);
         events().forEach(event -> {
             if (event.event() instanceof UnitRegistered registered) {
@@ -100,7 +87,7 @@ class BatchRoutingIT {
                 routing.oneAtATime.route(event.eventId(), event.event());
             }
         });
-        MongoDatabase batched = freshDatabase();
+        MongoDatabase batched = mongo.fresh();
 
         // when
         inBatches(batched, events(), 5);
@@ -113,7 +100,7 @@ class BatchRoutingIT {
     @Test
     void batchesHandedOverAgainChangeNothing() {
         // given
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         inBatches(database, events(), 5);
         Map<String, List<Document>> once = withoutVersions(stored(database));
 
@@ -129,9 +116,9 @@ class BatchRoutingIT {
     @Test
     void aBatchWhoseInboxWriteFailedHalfWayAndIsHandedOverAgainEndsAsACleanRun() {
         // given
-        MongoDatabase clean = freshDatabase();
+        MongoDatabase clean = mongo.fresh();
         inBatches(clean, events(), 6);
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         inBatches(database, events().subList(0, 6), 6);
 
         // when: the second batch's inbox write stores half its messages, then fails; the batch comes again
@@ -146,7 +133,7 @@ class BatchRoutingIT {
     @Test
     void anEventThatCannotBeRoutedLeavesTheMessagesOfTheEventsBeforeItDeliveredAndScheduled() {
         // given: an issued assignment that names no unit, second in its batch
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         Routing routing = new Routing(database);
 
         // when
@@ -265,9 +252,5 @@ class BatchRoutingIT {
     private static Map<String, List<Document>> withoutVersions(Map<String, List<Document>> stored) {
         stored.values().forEach(documents -> documents.forEach(document -> document.remove("version")));
         return stored;
-    }
-
-    private static MongoDatabase freshDatabase() {
-        return client.getDatabase("routing_batch_" + UUID.randomUUID().toString().replace("-", ""));
     }
 }

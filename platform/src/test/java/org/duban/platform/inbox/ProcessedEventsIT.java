@@ -7,35 +7,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.duban.platform.kafka.IncomingEvent;
-import org.duban.platform.testing.EmbeddedMongo;
-import org.junit.jupiter.api.AfterEach;
+import org.duban.platform.testing.FreshDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A consumer handles each event id once, and the ids it remembers expire after the retention. */
 class ProcessedEventsIT {
 
-    private MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("processed");
+
     private MongoDatabase database;
 
     @BeforeEach
     void aFreshDatabase() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-        database = client.getDatabase("processed_" + UUID.randomUUID().toString().replace("-", ""));
-    }
-
-    @AfterEach
-    void dropIt() {
-        database.drop();
-        client.close();
+        database = mongo.fresh();
     }
 
     @Test

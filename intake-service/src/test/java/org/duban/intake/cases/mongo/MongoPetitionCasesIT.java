@@ -11,10 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.duban.intake.cases.CaseFilter;
@@ -31,12 +28,11 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.TestFieldKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code cases} on the Mongo-wire store: the list's one query ($regex with escaped pattern characters,
@@ -46,24 +42,15 @@ import org.junit.jupiter.api.Test;
 class MongoPetitionCasesIT {
 
     private static final PageRequest FIRST_PAGE = PageRequest.of(0, 50);
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("cases");
 
     private MongoPetitionCases cases;
     private List<PetitionCase> all;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void mattersWithPatternCharactersInTheirTitles() {
-        MongoDatabase database = client.getDatabase("cases_" + UUID.randomUUID().toString().replace("-", ""));
+        MongoDatabase database = mongo.fresh();
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),

@@ -9,10 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -25,12 +22,11 @@ import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.TestFieldKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Query codes on the Mongo-wire store: a sealed code kept per matter until it expires (TTL index), and a
@@ -40,25 +36,16 @@ class MongoQueryCodesIT {
 
     private static final Caller SUPERVISOR = Caller.supervisor("zhang.wei");
 
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("codes");
 
     private MongoDatabase database;
     private MongoPetitionCases cases;
     private MongoSealedQueryCodes sealed;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void stores() {
-        database = client.getDatabase("codes_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),

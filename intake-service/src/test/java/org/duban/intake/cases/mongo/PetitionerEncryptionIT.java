@@ -10,10 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,12 +24,11 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.TestFieldKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The petitioner in {@code cases} on the Mongo-wire store (issue #13, ADR 0011): no name, ID number or phone
@@ -43,25 +39,16 @@ class PetitionerEncryptionIT {
 
     private static final Petitioner ZHANG = new Petitioner("张三", "110101199003071234", "13812345678");
     private static final Petitioner LI = new Petitioner("李四", "33010219900101123X", "0571-88000000");
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("petitioners");
 
     private MongoDatabase database;
     private MongoCollection<Document> raw;
     private AggregateWriter writer;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("petitioners_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         raw = database.getCollection(MongoPetitionCases.COLLECTION);
         writer = new AggregateWriter(new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoPetitionCases.COLLECTION), Duration.ofSeconds(1),

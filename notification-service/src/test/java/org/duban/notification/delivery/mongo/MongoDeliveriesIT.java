@@ -6,12 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -26,12 +23,11 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.MovableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deliveries collection on the Mongo-wire store: one delivery per key, leased claims, the attempt's single write. */
 class MongoDeliveriesIT {
@@ -41,25 +37,16 @@ class MongoDeliveriesIT {
     private static final RetrySchedule SCHEDULE = new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0,
             () -> 0.5);
 
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("deliveries");
 
     private final MovableClock clock = new MovableClock(T0);
     private MongoDatabase database;
     private MongoDeliveries deliveries;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("deliveries_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoDeliveries.COLLECTION), Duration.ofMillis(100), LEASE, 100,
                         Duration.ZERO), clock, new SimpleMeterRegistry());

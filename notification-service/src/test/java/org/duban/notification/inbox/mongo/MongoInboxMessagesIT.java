@@ -7,11 +7,8 @@ import static org.duban.notification.inbox.InboxFixtures.unreadMessage;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -25,17 +22,17 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.MovableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The inbox collection on the Mongo-wire store: keys, order, paging and the acknowledgement's single write. */
 class MongoInboxMessagesIT {
 
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("inbox");
 
     private final MovableClock clock = new MovableClock(T0);
     private final List<PendingEvent> published = new CopyOnWriteArrayList<>();
@@ -43,19 +40,9 @@ class MongoInboxMessagesIT {
     private OutboxRelay relay;
     private MongoInboxMessages messages;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("inbox_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         relay = new OutboxRelay(database, published::add,
                 new OutboxProperties(true, List.of(MongoInboxMessages.COLLECTION), Duration.ofMillis(100),
                         Duration.ofSeconds(30), 100, Duration.ZERO),

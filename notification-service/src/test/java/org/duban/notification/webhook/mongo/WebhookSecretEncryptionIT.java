@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -25,12 +22,11 @@ import org.duban.notification.webhook.WebhookSignature;
 import org.duban.platform.crypto.FieldCipher;
 import org.duban.platform.crypto.FieldDecryptionFailed;
 import org.duban.platform.crypto.FieldReencryption;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.TestFieldKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Webhook secrets in {@code webhook_endpoints} on the Mongo-wire store (issue #13, ADR 0011): never in the
@@ -41,24 +37,15 @@ import org.junit.jupiter.api.Test;
 class WebhookSecretEncryptionIT {
 
     private static final Instant T0 = Instant.parse("2026-03-02T02:00:00Z");
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("webhooks");
 
     private MongoDatabase database;
     private MongoCollection<Document> raw;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("webhooks_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         raw = database.getCollection(MongoWebhookEndpoints.COLLECTION);
     }
 

@@ -8,36 +8,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.duban.platform.idempotency.IdempotencyKeys.Reservation;
-import org.duban.platform.testing.EmbeddedMongo;
-import org.junit.jupiter.api.AfterEach;
+import org.duban.platform.testing.FreshDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Idempotency keys on the Mongo-wire store: one reservation per key, kept for the configured retention. */
 class MongoIdempotencyKeysIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
 
-    private MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("idempotency");
+
     private MongoDatabase database;
 
     @BeforeEach
     void aFreshDatabase() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-        database = client.getDatabase("idempotency_" + UUID.randomUUID().toString().replace("-", ""));
-    }
-
-    @AfterEach
-    void dropIt() {
-        database.drop();
-        client.close();
+        database = mongo.fresh();
     }
 
     @Test

@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -28,7 +25,7 @@ import org.duban.contracts.events.AssignmentIssued;
 import org.duban.contracts.events.CaseRegistered;
 import org.duban.contracts.events.DubanEvent;
 import org.duban.platform.domain.EventNotHandled;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.reporting.acceptance.YearOfEvents;
 import org.duban.reporting.projection.BatchProjection;
 import org.duban.reporting.projection.LawyerProjection;
@@ -38,9 +35,8 @@ import org.duban.reporting.timeline.TimelineEntry;
 import org.duban.reporting.timeline.TimelineService;
 import org.duban.reporting.timeline.TimelineService.RecordedEvent;
 import org.duban.reporting.timeline.mongo.MongoTimelines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The projection a batch at a time against the Mongo-wire store, through the real driver, with the office's 2023
@@ -54,23 +50,14 @@ class BatchProjectionIT {
             "units", "lawyer_duty_sessions", "lawyer_participations", "timeline_entries");
     private static final Actor SUPERVISOR = new Actor("zhang.wei", "SUPERVISOR", null);
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("duban_reporting_batch");
 
     @Test
     void aBatchCountsWhatTheEventsOneAtATimeCount() {
         // given
         List<RecordedEvent> year = year();
-        MongoDatabase oneAtATime = freshDatabase();
+        MongoDatabase oneAtATime = mongo.fresh();
         ProjectionService projection = new ProjectionService(new MongoIssuedAssignments(oneAtATime),
                 new MongoDailyFigures(oneAtATime), new MongoMatters(oneAtATime), new MongoUnits(oneAtATime),
                 new SupervisionProjection(new MongoDailyFigures(oneAtATime), new MongoRecommendations(oneAtATime),
@@ -82,7 +69,7 @@ class BatchProjectionIT {
             lawyers.apply(event.event());
             timelines.record(event.eventId(), event.event());
         });
-        MongoDatabase batched = freshDatabase();
+        MongoDatabase batched = mongo.fresh();
 
         // when
         inBatches(batched, year, 250);
@@ -95,7 +82,7 @@ class BatchProjectionIT {
     void batchesHandedOverAgainChangeNothing() {
         // given
         List<RecordedEvent> year = year();
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         inBatches(database, year, 250);
         Map<String, List<Document>> once = stored(database);
 
@@ -111,15 +98,15 @@ class BatchProjectionIT {
     void aBatchInterruptedByAFailedWriteAndHandedOverAgainCountsEachEventOnce() {
         // given: the figures of the year projected cleanly, and how many writes the first batch makes
         List<RecordedEvent> year = year();
-        MongoDatabase clean = freshDatabase();
+        MongoDatabase clean = mongo.fresh();
         inBatches(clean, year, 400);
         Map<String, List<Document>> expected = stored(clean);
         AtomicInteger writes = new AtomicInteger();
-        inBatches(failingAt(freshDatabase(), Integer.MAX_VALUE, writes), year.subList(0, 400), 400);
+        inBatches(failingAt(mongo.fresh(), Integer.MAX_VALUE, writes), year.subList(0, 400), 400);
         assertThat(writes.get()).as("assignments, matters, units, counters, timelines").isEqualTo(5);
 
         for (int failing = 1; failing <= writes.get(); failing++) {
-            MongoDatabase database = freshDatabase();
+            MongoDatabase database = mongo.fresh();
             int failingWrite = failing;
 
             // when: the first batch's write number `failing` fails, then the batch comes again and the year goes on
@@ -137,7 +124,7 @@ class BatchProjectionIT {
     @Test
     void aMattersTimelineKeepsTheOrderOfItsEventsInTheBatch() {
         // given: two matters' events interleaved, the first matter already with an entry from an earlier batch
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         Instant at = YearOfEvents.at(LocalDate.of(2023, 5, 4), 9, 0);
         CaseRegistered first = registered("case-a", at);
         AssignmentIssued firstIssued = issued("asg-a", "case-a", at.plusSeconds(60));
@@ -172,7 +159,7 @@ class BatchProjectionIT {
     @Test
     void anEventThatCannotBeProjectedLeavesTheEventsBeforeItWritten() {
         // given: an acceptance of an assignment never seen issued, third in its batch
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         Instant at = YearOfEvents.at(LocalDate.of(2023, 5, 4), 9, 0);
         AssignmentIssued seen = issued("asg-a", "case-a", at);
         AssignmentIssued unseen = issued("asg-x", "case-x", at);
@@ -226,9 +213,6 @@ class BatchProjectionIT {
         return stored;
     }
 
-    private static MongoDatabase freshDatabase() {
-        return client.getDatabase("duban_reporting_batch_" + UUID.randomUUID().toString().replace("-", ""));
-    }
 
     /** The database, whose collections fail their write number {@code failing} (counted in {@code writes}). */
     private static MongoDatabase failingAt(MongoDatabase database, int failing, AtomicInteger writes) {

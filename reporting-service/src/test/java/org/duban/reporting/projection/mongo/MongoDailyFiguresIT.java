@@ -6,48 +6,36 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.reporting.projection.Counter;
 import org.duban.reporting.projection.CounterTotals;
 import org.duban.reporting.projection.Increment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The counters against the Mongo-wire store, through the real driver. */
 class MongoDailyFiguresIT {
 
     private static final LocalDate MARCH_2 = LocalDate.of(2026, 3, 2);
 
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("duban_reporting_figures");
+
     private MongoDatabase database;
     private MongoDailyFigures figures;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("duban_reporting_figures_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         figures = new MongoDailyFigures(database);
     }
 

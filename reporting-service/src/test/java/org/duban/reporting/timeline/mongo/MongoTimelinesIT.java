@@ -7,49 +7,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentProgressReported;
 import org.duban.platform.domain.Caller;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.reporting.timeline.TimelineEntry;
 import org.duban.reporting.timeline.TimelineService;
 import org.duban.reporting.timeline.TimelineVerification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Timelines against the Mongo-wire store: racing appends, redeliveries, tampering. */
 class MongoTimelinesIT {
 
     private static final Caller SUPERVISOR = Caller.supervisor("zhang.wei");
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("duban_reporting_timeline");
+
     private MongoDatabase database;
     private TimelineService timelines;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("duban_reporting_timeline_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         timelines = new TimelineService(new MongoTimelines(database));
     }
 

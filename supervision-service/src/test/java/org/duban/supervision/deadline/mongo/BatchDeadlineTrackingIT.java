@@ -20,11 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,13 +32,12 @@ import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.FailingBulkWrites;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.DeadlineTrackingService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deadline tracking a batch at a time ({@link DeadlineTrackingService#applyAll}) against the Mongo-wire store,
@@ -57,25 +53,16 @@ class BatchDeadlineTrackingIT {
     private static final Instant DAY_9 = ISSUED_AT.plus(Duration.ofDays(9));
     private static final Instant DAY_20 = ISSUED_AT.plus(Duration.ofDays(20));
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("tracked_batch");
 
     @Test
     void batchesStoreWhatTheEventsOneAtATimeStore() {
         // given
-        MongoDatabase oneAtATime = freshDatabase();
+        MongoDatabase oneAtATime = mongo.fresh();
         DeadlineTrackingService tracking = tracking(oneAtATime);
         events().forEach(tracking::apply);
-        MongoDatabase batched = freshDatabase();
+        MongoDatabase batched = mongo.fresh();
 
         // when
         inBatches(batched, events(), 7);
@@ -87,7 +74,7 @@ class BatchDeadlineTrackingIT {
     @Test
     void batchesHandedOverAgainChangeNothing() {
         // given
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         inBatches(database, events(), 7);
         List<Document> once = stored(database, false);
 
@@ -103,9 +90,9 @@ class BatchDeadlineTrackingIT {
     @Test
     void aBatchWhoseWriteFailedHalfWayAndIsHandedOverAgainEndsAsACleanRun() {
         // given: the events stored cleanly, a batch at a time
-        MongoDatabase clean = freshDatabase();
+        MongoDatabase clean = mongo.fresh();
         inBatches(clean, events(), 12);
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         inBatches(database, events().subList(0, 12), 12);
 
         // when: the second batch's bulk write stores its first half, then fails; the batch comes again, the rest goes on
@@ -120,7 +107,7 @@ class BatchDeadlineTrackingIT {
     @Test
     void anEventThatCannotBeAppliedLeavesTheEventsBeforeItStored() {
         // given: an extension of an assignment never seen issued, third in its batch
-        MongoDatabase database = freshDatabase();
+        MongoDatabase database = mongo.fresh();
         DeadlineTrackingService tracking = tracking(database);
 
         // when
@@ -196,9 +183,5 @@ class BatchDeadlineTrackingIT {
             documents.forEach(document -> document.remove(AggregateWriter.VERSION));
         }
         return documents;
-    }
-
-    private static MongoDatabase freshDatabase() {
-        return client.getDatabase("tracked_batch_" + UUID.randomUUID().toString().replace("-", ""));
     }
 }

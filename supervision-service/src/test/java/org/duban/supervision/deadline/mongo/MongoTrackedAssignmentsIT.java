@@ -12,10 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -25,7 +22,7 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
-import org.duban.platform.testing.EmbeddedMongo;
+import org.duban.platform.testing.FreshDatabases;
 import org.duban.supervision.deadline.AssignmentKind;
 import org.duban.supervision.deadline.DeadlineFixtures;
 import org.duban.supervision.deadline.Issue;
@@ -36,32 +33,22 @@ import org.duban.supervision.reminder.AlertColour;
 import org.duban.supervision.reminder.AlertPolicy;
 import org.duban.supervision.reminder.DeadlineKind;
 import org.duban.supervision.reminder.DeadlineRange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code tracked_assignments} on the Mongo-wire store: mapping, versions, the board's query. */
 class MongoTrackedAssignmentsIT {
 
-    private static MongoClient client;
+    @RegisterExtension
+    static final FreshDatabases mongo = new FreshDatabases("tracked");
 
     private MongoDatabase database;
     private MongoTrackedAssignments assignments;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("tracked_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.fresh();
         OutboxRelay relay = new OutboxRelay(database, event -> { },
                 new OutboxProperties(false, List.of(MongoTrackedAssignments.COLLECTION), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), 100, Duration.ZERO),
