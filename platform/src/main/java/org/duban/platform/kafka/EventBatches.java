@@ -1,6 +1,7 @@
 package org.duban.platform.kafka;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.duban.platform.domain.EventNotHandled;
 import org.duban.platform.inbox.ProcessedEvents;
@@ -32,13 +34,18 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *
  * <p>The events each consumer got through (handled now, or found handled before) are counted:
  * {@code duban.events.handled} tagged {@code consumer} ({@code duban_events_handled_total} in Prometheus), since the
- * container's own timer counts polls, not events. Each event's line in the log ("handled …", "skipped …: already
- * handled") is written within the trace its record carried, as a consumer span of that record would: one trace id
- * still follows an assignment from the gateway to every consumer's log.
+ * container's own timer counts polls, not events. Each event gets the consumer span its record would get from a
+ * listener taking one record at a time ({@code <topic> process}, kind {@code CONSUMER}, a child of the span that
+ * published it), from the moment its poll is handed over until its id is recorded (or the poll fails): it lasts
+ * as long as the whole poll's work, which is how long the event waited for it. Its line in the log ("handled …",
+ * "skipped …: already handled") is written within that span: one trace id follows an assignment from the gateway
+ * to every consumer's log, and a trace shows each hop.
  */
 public final class EventBatches {
 
     static final String HANDLED = "duban.events.handled";
+    static final String CONSUMER_TAG = "duban.consumer";
+    static final String OUTCOME_TAG = "duban.event.outcome";
 
     private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
 
@@ -80,12 +87,29 @@ public final class EventBatches {
     /** The events read from the batch's first records, in order. */
     private void handle(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler,
             Counter through) {
+        Map<IncomingEvent, Span> spans = new IdentityHashMap<>();
+        events.forEach(event -> spans.put(event, traces.consuming(event.traceparent(), event.topic() + " process")
+                .tag("messaging.system", "kafka").tag("messaging.destination.name", event.topic())
+                .tag("messaging.message.id", event.id()).tag(CONSUMER_TAG, consumer)));
+        try {
+            handle(consumer, events, handler, through, spans);
+        } catch (BatchListenerFailedException e) {
+            Span failed = spans.get(events.get(e.getIndex()));
+            failed.tag(OUTCOME_TAG, "failed").error(e.getCause() == null ? e : e.getCause());
+            throw e;
+        } finally {
+            spans.values().forEach(Span::end);
+        }
+    }
+
+    private void handle(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler,
+            Counter through, Map<IncomingEvent, Span> spans) {
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.id(), event));
         Set<String> handled = processed.handled(consumer, byId.keySet());
         List<IncomingEvent> fresh = byId.values().stream().filter(event -> !handled.contains(event.id())).toList();
         byId.values().stream().filter(event -> handled.contains(event.id())).forEach(event ->
-                logWithin(event, "skipped {} {} from {}: already handled"));
+                logWithin(event, spans, "skipped", "skipped {} {} from {}: already handled"));
         if (fresh.isEmpty()) {
             through.increment(events.size());
             return;
@@ -93,22 +117,23 @@ public final class EventBatches {
         try {
             handler.accept(fresh);
         } catch (EventNotHandled e) {
-            recordHandled(consumer, fresh.subList(0, e.index()));
+            recordHandled(consumer, fresh.subList(0, e.index()), spans);
             IncomingEvent failed = fresh.get(e.index());
             through.increment(events.indexOf(failed));
             throw new BatchListenerFailedException(failed.position() + ": " + e.getCause().getMessage(), e.getCause(),
                     events.indexOf(failed));
         }
-        recordHandled(consumer, fresh);
+        recordHandled(consumer, fresh, spans);
         through.increment(events.size());
     }
 
-    private void recordHandled(String consumer, List<IncomingEvent> events) {
+    private void recordHandled(String consumer, List<IncomingEvent> events, Map<IncomingEvent, Span> spans) {
         processed.recordHandled(consumer, events);
-        events.forEach(event -> logWithin(event, "handled {} {} from {}"));
+        events.forEach(event -> logWithin(event, spans, "handled", "handled {} {} from {}"));
     }
 
-    private void logWithin(IncomingEvent event, String line) {
-        traces.within(event.traceparent(), () -> log.info(line, event.type(), event.id(), event.position()));
+    private void logWithin(IncomingEvent event, Map<IncomingEvent, Span> spans, String outcome, String line) {
+        Span span = spans.get(event).tag(OUTCOME_TAG, outcome);
+        traces.within(span, event.traceparent(), () -> log.info(line, event.type(), event.id(), event.position()));
     }
 }

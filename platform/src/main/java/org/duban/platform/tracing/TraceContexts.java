@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -70,6 +71,35 @@ public final class TraceContexts {
             return;
         }
         try (CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(stored)) {
+            work.run();
+        }
+    }
+
+    /**
+     * A span of kind {@code CONSUMER}, started now, continuing the stored {@code traceparent}: what the consumer span
+     * of the record that carried it would be, for a listener that takes a whole poll and has none per record. The
+     * caller ends it. A no-op span when tracing is off or there is no valid {@code traceparent}; not recorded when
+     * the stored context was not sampled.
+     */
+    public Span consuming(String traceparent, String name) {
+        TraceContext parent = tracer == null ? null : parse(traceparent);
+        if (parent == null) {
+            return Span.NOOP;
+        }
+        return tracer.spanBuilder().setParent(parent).name(name).kind(Span.Kind.CONSUMER).start();
+    }
+
+    /**
+     * Runs {@code work} with {@code span} current, so that its log lines carry the span's ids; with the stored
+     * {@code traceparent} current instead ({@link #within(String, Observation.CheckedRunnable)}) when the span is
+     * not recorded.
+     */
+    public void within(Span span, String traceparent, Runnable work) {
+        if (tracer == null || span.isNoop()) {
+            within(traceparent, work::run);
+            return;
+        }
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
         }
     }

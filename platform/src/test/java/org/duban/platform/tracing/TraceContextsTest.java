@@ -8,51 +8,31 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.transport.SenderContext;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.duban.contracts.events.Actor;
 import org.duban.contracts.events.AssignmentAccepted;
 import org.duban.platform.events.PendingEvent;
 import org.duban.platform.events.PendingEvents;
+import org.duban.platform.testing.RecordingTracing;
 import org.junit.jupiter.api.Test;
 
 class TraceContextsTest {
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-    private final List<SpanData> ended = new CopyOnWriteArrayList<>();
-    private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(recordEnded()).build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    private final io.opentelemetry.api.trace.Tracer otelTracer = openTelemetry.getTracer("test");
-    private final Tracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> { });
-    private final OtelPropagator propagator = new OtelPropagator(openTelemetry.getPropagators(), otelTracer);
-    private final ObservationRegistry observations = observations();
-    private final TraceContexts traces = new TraceContexts(observations, tracer, propagator);
+    private final RecordingTracing tracing = new RecordingTracing();
+    private final List<SpanData> ended = tracing.ended();
+    private final Tracer tracer = tracing.tracer();
+    private final ObservationRegistry observations = tracing.observations();
+    private final TraceContexts traces = tracing.traces();
 
     @Test
     void givesTheTraceparentOfTheCurrentSpanAndNothingOutsideAnySpan() {
@@ -141,39 +121,51 @@ class TraceContextsTest {
         assertThat(ended).hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo("0000000000000000"));
     }
 
+    @Test
+    void aConsumerSpanContinuesTheStoredTraceAndItsLogLinesCarryIt() {
+        // given: a listener that took a whole poll, at one event whose record carried TRACEPARENT
+        AtomicReference<String> logged = new AtomicReference<>();
+
+        // when
+        Span span = traces.consuming(TRACEPARENT, "duban.intake.events process");
+        traces.within(span, TRACEPARENT, () -> logged.set(traces.current()));
+        span.end();
+
+        // then: a CONSUMER span, the child of the span that published the event; the log line is within it
+        assertThat(ended).singleElement().satisfies(consumed -> {
+            assertThat(consumed.getName()).isEqualTo("duban.intake.events process");
+            assertThat(consumed.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(consumed.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(consumed.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+            assertThat(logged.get()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-" + consumed.getSpanId() + "-01");
+        });
+    }
+
+    @Test
+    void anUnsampledOrMissingStoredTraceRecordsNoConsumerSpanAndTheLogsKeepItsId() {
+        // given
+        String unsampled = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        AtomicReference<String> logged = new AtomicReference<>();
+
+        // when
+        Span span = traces.consuming(unsampled, "duban.intake.events process");
+        traces.within(span, unsampled, () -> logged.set(traces.current()));
+        span.end();
+        Span none = traces.consuming(null, "duban.intake.events process");
+        none.end();
+
+        // then
+        assertThat(ended).isEmpty();
+        assertThat(logged.get()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-00");
+        assertThat(none.isNoop()).isTrue();
+        assertThat(TraceContexts.none().consuming(TRACEPARENT, "x").isNoop()).isTrue();
+    }
+
     /** As the Kafka template does: a sender observation that writes the trace context into the record's headers. */
     private void send(Map<String, String> headers) {
         SenderContext<Map<String, String>> context = new SenderContext<>((carrier, key, value) -> carrier.put(key, value));
         context.setCarrier(headers);
         Observation.createNotStarted("send", () -> context, observations).observe(() -> { });
-    }
-
-    private SpanProcessor recordEnded() {
-        return new SpanProcessor() {
-            @Override
-            public void onStart(Context parentContext, ReadWriteSpan span) {
-            }
-
-            @Override
-            public boolean isStartRequired() {
-                return false;
-            }
-
-            @Override
-            public void onEnd(ReadableSpan span) {
-                ended.add(span.toSpanData());
-            }
-
-            @Override
-            public boolean isEndRequired() {
-                return true;
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
     }
 
     @Test
@@ -189,15 +181,6 @@ class TraceContextsTest {
         // then
         assertThat(recorded.get().traceparent()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
         assertThat(new PendingEvents(clock).of("asg-1", accepted()).traceparent()).isNull();
-    }
-
-    private ObservationRegistry observations() {
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                List.of(new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-                        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-                        new DefaultTracingObservationHandler(tracer))));
-        return registry;
     }
 
     private static AssignmentAccepted accepted() {
