@@ -30,7 +30,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * <p>A record that cannot be read, or whose event the handler could not handle ({@link EventNotHandled}), fails
  * alone: the events before it are recorded and their offsets committed, and it is retried and dead-lettered as the
  * platform's error handler does with any record ({@link BatchListenerFailedException}; a {@link PoisonEvent} cause
- * goes to the dead-letter topic without retries).
+ * goes to the dead-letter topic without retries). A store that cannot be reached fails the poll at its first record,
+ * so that the platform's error handler waits for the store as long as it takes ({@link StoreUnreachable}) instead of
+ * retrying the poll a few times and then parking all of it.
  *
  * <p>The events each consumer got through (handled now, or found handled before) are counted:
  * {@code duban.events.handled} tagged {@code consumer} ({@code duban_events_handled_total} in Prometheus), since the
@@ -97,6 +99,12 @@ public final class EventBatches {
             Span failed = spans.get(events.get(e.getIndex()));
             failed.tag(OUTCOME_TAG, "failed").error(e.getCause() == null ? e : e.getCause());
             throw e;
+        } catch (RuntimeException e) {
+            if (events.isEmpty() || !StoreUnreachable.in(e)) {
+                throw e;
+            }
+            spans.get(events.get(0)).tag(OUTCOME_TAG, "failed").error(e);
+            throw new BatchListenerFailedException("the store could not be reached: " + e.getMessage(), e, 0);
         } finally {
             spans.values().forEach(Span::end);
         }

@@ -27,10 +27,12 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka as every service uses it: a CloudEvents publisher, consumers that retry with exponential
- * back-off and then park the record on the service's own dead-letter topic, and the topics created
+ * back-off and then park the record on the service's own dead-letter topic (but wait without limit while their
+ * store cannot be reached: {@link StoreUnreachable}), and the topics created
  * if missing with unlimited retention (projections are rebuilt by replaying them), and the gauge of how
  * many records wait on that dead-letter topic.
  */
@@ -75,6 +77,10 @@ public class KafkaConfiguration {
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEvent.class);
+        // A store that cannot be reached is waited for as long as it takes: the record is not at fault.
+        ExponentialBackOff untilReachable = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
+        untilReachable.setMaxInterval(properties.retryMax().toMillis());
+        handler.setBackOffFunction((record, failure) -> StoreUnreachable.in(failure) ? untilReachable : null);
         return handler;
     }
 
