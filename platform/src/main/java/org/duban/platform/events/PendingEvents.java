@@ -1,6 +1,7 @@
 package org.duban.platform.events;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,8 +32,9 @@ public final class PendingEvents {
 
     public PendingEvent of(String subject, DubanEvent event) {
         EventType type = EventCatalog.of(event);
-        return new PendingEvent(Ids.newId(), type.name(), type.topic(), event.partitionKey(), subject,
-                clock.instant(), EventJson.write(event), traceparent.get());
+        Instant now = clock.instant();
+        return new PendingEvent(Ids.timeOrdered(now), type.name(), type.topic(), event.partitionKey(), subject, now,
+                EventJson.write(event), traceparent.get());
     }
 
     public List<PendingEvent> of(String subject, List<? extends DubanEvent> events) {

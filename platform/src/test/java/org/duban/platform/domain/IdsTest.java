@@ -1,0 +1,50 @@
+package org.duban.platform.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class IdsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T00:30:00.123Z");
+
+    @Test
+    void aTimeOrderedIdIsAVersion7UuidCarryingItsMillisecond() {
+        // when
+        UUID id = UUID.fromString(Ids.timeOrdered(T0));
+
+        // then
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void timeOrderedIdsSortAsStringsInTheOrderOfTheirMilliseconds() {
+        // given: ids made over three years, the last ones within one millisecond
+        List<String> made = new ArrayList<>();
+        for (int day = 0; day < 1_100; day++) {
+            made.add(Ids.timeOrdered(T0.plusSeconds(86_400L * day)));
+        }
+        String last = made.get(made.size() - 1);
+
+        // then
+        assertThat(made).isSorted();
+        assertThat(Ids.timeOrdered(T0.plusSeconds(86_400L * 1_100))).isGreaterThan(last);
+    }
+
+    @Test
+    void timeOrderedIdsMadeInTheSameMillisecondDoNotCollide() {
+        HashSet<String> ids = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            ids.add(Ids.timeOrdered(T0));
+        }
+        assertThat(ids).hasSize(200_000);
+    }
+}
