@@ -197,16 +197,37 @@ public class ConsumerScaling {
         Matcher counts = Pattern.compile("\"counts\"\\s*:\\s*(\\{[^}]*\\})").matcher(board.body());
         System.out.printf(Locale.ROOT, "supervision's board (assignments): %d %s (0 of 0 expected: every synthetic assignment is concluded)%n",
                 board.statusCode(), counts.find() ? counts.group(1) : board.body());
+        // the statistics answer periods of at most 366 days: the synthetic matters' days, a year at a time
         LocalDate today = LocalDate.now(OFFICE);
-        String period = "from=" + today.minusDays(setting("days") + 2L) + "&to=" + today.plusDays(2);
-        HttpResponse<String> statistics = api.get("/api/v1/statistics?" + period, supervisor);
-        Matcher issued = Pattern.compile("\"assignmentsIssued\"\\s*:\\s*(\\d+)").matcher(statistics.body());
-        System.out.printf(Locale.ROOT, "reporting's statistics (%s): %d, assignmentsIssued %s (%d expected)%n", period,
-                statistics.statusCode(), issued.find() ? issued.group(1) : statistics.body(), matters);
+        LocalDate to = today.plusDays(2);
+        long issued = 0;
+        long concluded = 0;
+        long concludedOnTime = 0;
+        List<String> answers = new ArrayList<>();
+        for (LocalDate from = today.minusDays(setting("days") + 2L); from.isBefore(to); from = from.plusDays(366)) {
+            LocalDate until = from.plusDays(366).isBefore(to) ? from.plusDays(366) : to;
+            HttpResponse<String> statistics = api.get("/api/v1/statistics?from=" + from + "&to=" + until, supervisor);
+            if (statistics.statusCode() != 200) {
+                throw new IllegalStateException("statistics " + from + "/" + until + ": " + statistics.statusCode() + " " + statistics.body());
+            }
+            issued += count(statistics.body(), "assignmentsIssued");
+            // on-time completion: assignments concluded on time ÷ assignments concluded, in the period
+            String onTime = statistics.body().substring(Math.max(0, statistics.body().indexOf("\"onTimeCompletion\"")));
+            concluded += count(onTime, "denominator");
+            concludedOnTime += count(onTime, "numerator");
+            answers.add(statistics.body());
+        }
+        System.out.printf(Locale.ROOT, "reporting's statistics (%s to %s, a year at a time): assignmentsIssued %d, concluded %d, of them on time %d (%d of each expected)%n",
+                today.minusDays(setting("days") + 2L), to, issued, concluded, concludedOnTime, matters);
         if (settings.containsKey("dumpChecks")) {
             System.out.println(board.body());
-            System.out.println(statistics.body());
+            answers.forEach(System.out::println);
         }
+    }
+
+    private static long count(String json, String field) {
+        Matcher count = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return count.find() ? Long.parseLong(count.group(1)) : -1;
     }
 
     record Window(Map<String, Double> rates, double baseline) {
