@@ -1,5 +1,10 @@
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,12 +36,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Each consumer's rate of intake's events with few and with many matters already stored (issue #18), against a
  * running platform (bench/consumer-scaling/run.sh starts it and runs this with kafka-clients on the class path).
  *
- * <p>Through the gateway a supervisor registers a unit, one matter, and issues its assignment; the records intake's
- * relay published for them on {@code duban.intake.events} (the matter's {@code CaseRegistered}, the assignment's
- * {@code AssignmentIssued}, whatever else comes with them) are the template. A synthetic matter is that template with
- * every UUID but the unit's replaced by a fresh one (event ids, matter, assignment, record key), bodies and headers
- * otherwise byte for byte what the relay publishes. The consumers are the services' own listeners, as ./duban runs
- * them; their progress is their consumer group's committed offset (the listeners commit after each record).
+ * <p>Through the gateway a supervisor registers {@code units} units, then one matter's whole life: registered, assigned
+ * to the first unit, accepted by the unit, its final report submitted and approved by the office (the assignment is
+ * concluded). The records intake's relay published for that matter on {@code duban.intake.events} (registered, issued,
+ * accepted, final report submitted, reviewed, concluded, whatever else comes with them) are the template. A synthetic
+ * matter is that template with every UUID replaced by a fresh one (event ids, matter, assignment, record key) but the
+ * unit's, which becomes one of the registered units (round robin); its category one of the ten codes (at random);
+ * every instant in bodies and headers (the CloudEvents time too) moved back by the same whole number of days, drawn at
+ * random in [0, {@code days}], so that deadlines keep their distance from the issue time and the matters spread over
+ * years of office days. Bodies and headers are otherwise byte for byte what the relay publishes. A district office's
+ * stored matters look like that: years of them, over its units and categories, nearly all concluded. The filler and
+ * both windows use the same generator, so both windows measure the same mix. The consumers are the services' own
+ * listeners, as ./duban runs them; their progress is their consumer group's committed offset.
  *
  * <p>Measured windows: {@code window} matters produced at once onto an idle platform, timed from the first send
  * until each consumer group has committed all of them; first with the stores nearly empty, then after
@@ -45,7 +57,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class ConsumerScaling {
 
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A UUID (group 1), or an instant's date (group 2) followed by its time and offset. */
+    private static final Pattern UUID_OR_INSTANT = Pattern.compile(
+            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+                    + "|(\\d{4}-\\d{2}-\\d{2})(?=T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2}))");
+    private static final String TEMPLATE_CATEGORY = "URBAN_RURAL_CONSTRUCTION";
+    private static final List<String> CATEGORIES = List.of("LABOR_SOCIAL_SECURITY", "REAL_ESTATE", "LAND_ACQUISITION",
+            "URBAN_RURAL_CONSTRUCTION", "AGRICULTURE_RURAL", "ECOLOGY_ENVIRONMENT", "EDUCATION", "HEALTH",
+            "PUBLIC_SECURITY_JUSTICE", "OTHER");
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
     private static final String TOPIC = "duban.intake.events";
     private static final List<String> GROUPS = List.of("supervision-service", "notification-service", "reporting-service");
 
@@ -56,7 +76,9 @@ public class ConsumerScaling {
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
     private List<ConsumerRecord<String, byte[]>> template;
-    private String unitId;
+    private final List<String> unitIds = new ArrayList<>(); // the first one is the template's
+    private final Random random = new Random(18); // the same mix in every run
+    private String supervisor;
     private long produced; // matters produced so far
 
     ConsumerScaling(Map<String, String> settings) {
@@ -68,7 +90,7 @@ public class ConsumerScaling {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = Bench.settings(Map.of("matters", "101000", "window", "500",
-                "lead", "2000", "maxMinutes", "60"), args);
+                "lead", "2000", "maxMinutes", "60", "units", "60", "days", "1100"), args);
         new ConsumerScaling(settings).run();
         System.exit(0);
     }
@@ -91,8 +113,9 @@ public class ConsumerScaling {
         readTemplate();
         awaitIdle(Duration.ofMinutes(5));
         long stored = storedAtStart();
-        Bench.log("template: %d records per matter (%s), %d B in all; each group has consumed the topic; measuring",
-                template.size(), types(), template.stream().mapToInt(r -> r.value().length).sum());
+        Bench.log("template: %d records per matter (%s), %d B in all; synthetic matters over %d units, %d categories, %d days; "
+                + "each group has consumed the topic; measuring", template.size(), types(),
+                template.stream().mapToInt(r -> r.value().length).sum(), unitIds.size(), CATEGORIES.size(), setting("days"));
 
         Window first = measureWindow(window);
         Bench.log("first window (%d matters stored before it): %s events/s; baseline %.1f records/s", stored, rounded(first.rates()),
@@ -139,8 +162,8 @@ public class ConsumerScaling {
         Window last = measureWindow(window);
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d matters of %d records each (%s), produced as intake's relay publishes them; each window: %d matters at once onto an idle platform%n",
-                produced, template.size(), types(), window);
+        System.out.printf(Locale.ROOT, "%d matters of %d records each (%s), produced as intake's relay publishes them, over %d units, %d categories and %d days; each window: %d matters at once onto an idle platform%n",
+                produced, template.size(), types(), unitIds.size(), CATEGORIES.size(), setting("days"), window);
         System.out.printf(Locale.ROOT, "events/s handled by each consumer (its group's committed offsets on %s), from the window's first send until it committed all%n", TOPIC);
         System.out.printf(Locale.ROOT, "  %-24s %18s %18s %10s%n", "", "matters stored", "", "");
         System.out.printf(Locale.ROOT, "  %-24s %18d %18d %10s%n", "consumer", stored, storedBeforeLast, "ratio");
@@ -163,8 +186,48 @@ public class ConsumerScaling {
             System.out.printf(Locale.ROOT, "NOTE: cut at maxMinutes; %d matters asked for: at the slowest consumer's last rate (%.1f matters/s) that would have taken at least %.0f min more%n",
                     matters, rate, (fillTo - produced) / Math.max(rate, 1e-9) / 60);
         }
+        checkConcluded(stored + produced);
         producer.close();
         admin.close();
+    }
+
+    /** What the filler left behind: supervision's board holds no open assignment of it; reporting counts them all. */
+    private void checkConcluded(long matters) throws Exception {
+        HttpResponse<String> board = api.get("/api/v1/alerts?kind=ASSIGNMENT&size=1", supervisor);
+        Matcher counts = Pattern.compile("\"counts\"\\s*:\\s*(\\{[^}]*\\})").matcher(board.body());
+        System.out.printf(Locale.ROOT, "supervision's board (assignments): %d %s (0 of 0 expected: every synthetic assignment is concluded)%n",
+                board.statusCode(), counts.find() ? counts.group(1) : board.body());
+        // the statistics answer periods of at most 366 days: the synthetic matters' days, a year at a time
+        LocalDate today = LocalDate.now(OFFICE);
+        LocalDate to = today.plusDays(2);
+        long issued = 0;
+        long concluded = 0;
+        long concludedOnTime = 0;
+        List<String> answers = new ArrayList<>();
+        for (LocalDate from = today.minusDays(setting("days") + 2L); from.isBefore(to); from = from.plusDays(366)) {
+            LocalDate until = from.plusDays(366).isBefore(to) ? from.plusDays(366) : to;
+            HttpResponse<String> statistics = api.get("/api/v1/statistics?from=" + from + "&to=" + until, supervisor);
+            if (statistics.statusCode() != 200) {
+                throw new IllegalStateException("statistics " + from + "/" + until + ": " + statistics.statusCode() + " " + statistics.body());
+            }
+            issued += count(statistics.body(), "assignmentsIssued");
+            // on-time completion: assignments concluded on time ÷ assignments concluded, in the period
+            String onTime = statistics.body().substring(Math.max(0, statistics.body().indexOf("\"onTimeCompletion\"")));
+            concluded += count(onTime, "denominator");
+            concludedOnTime += count(onTime, "numerator");
+            answers.add(statistics.body());
+        }
+        System.out.printf(Locale.ROOT, "reporting's statistics (%s to %s, a year at a time): assignmentsIssued %d, concluded %d, of them on time %d (%d of each expected)%n",
+                today.minusDays(setting("days") + 2L), to, issued, concluded, concludedOnTime, matters);
+        if (settings.containsKey("dumpChecks")) {
+            System.out.println(board.body());
+            answers.forEach(System.out::println);
+        }
+    }
+
+    private static long count(String json, String field) {
+        Matcher count = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return count.find() ? Long.parseLong(count.group(1)) : -1;
     }
 
     record Window(Map<String, Double> rates, double baseline) {
@@ -196,15 +259,17 @@ public class ConsumerScaling {
 
     /** Sends {@code count} synthetic matters, pipelined, and waits until the broker has them all. */
     private void produce(int count) {
+        int days = setting("days");
         for (int i = 0; i < count; i++) {
-            Map<String, String> fresh = new HashMap<>();
+            Matter matter = new Matter(unitIds.get((int) (produced % unitIds.size())),
+                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), random.nextInt(days + 1), new HashMap<>());
             for (ConsumerRecord<String, byte[]> record : template) {
-                String key = record.key() == null ? null : replace(record.key(), fresh);
-                byte[] value = replace(new String(record.value(), StandardCharsets.UTF_8), fresh).getBytes(StandardCharsets.UTF_8);
+                String key = record.key() == null ? null : matter.rewrite(record.key());
+                byte[] value = matter.rewrite(new String(record.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 List<Header> headers = new ArrayList<>();
                 for (Header header : record.headers()) {
                     headers.add(new RecordHeader(header.key(), header.value() == null ? null
-                            : replace(new String(header.value(), StandardCharsets.UTF_8), fresh).getBytes(StandardCharsets.UTF_8)));
+                            : matter.rewrite(new String(header.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
                 }
                 producer.send(new ProducerRecord<>(TOPIC, null, key, value, headers), (metadata, failure) -> {
                     if (failure != null) {
@@ -217,32 +282,67 @@ public class ConsumerScaling {
         producer.flush(); // the topic's end offsets count them: the lead over the consumers is measured from there
     }
 
-    /** Every UUID but the unit's replaced by a fresh one, the same fresh one for the same UUID within a matter. */
-    private String replace(String text, Map<String, String> fresh) {
-        Matcher matcher = UUID_TEXT.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String id = matcher.group();
-            matcher.appendReplacement(out, id.equals(unitId) ? id : fresh.computeIfAbsent(id, k -> UUID.randomUUID().toString()));
+    /**
+     * One synthetic matter: its unit, its category, how many days before the template it happened, and the fresh UUID
+     * that stands for each of the template's (the same one for the same UUID throughout the matter's records).
+     */
+    private final class Matter {
+        private final String unitId;
+        private final String category;
+        private final int daysBack;
+        private final Map<String, String> fresh;
+
+        Matter(String unitId, String category, int daysBack, Map<String, String> fresh) {
+            this.unitId = unitId;
+            this.category = category;
+            this.daysBack = daysBack;
+            this.fresh = fresh;
         }
-        matcher.appendTail(out);
-        return out.toString();
+
+        /** The template's unit becomes this matter's, its category this one's, every other UUID a fresh one, every instant's date moves back. */
+        String rewrite(String text) {
+            String categorised = text.replace('"' + TEMPLATE_CATEGORY + '"', '"' + category + '"');
+            Matcher matcher = UUID_OR_INSTANT.matcher(categorised);
+            StringBuilder out = new StringBuilder(categorised.length());
+            while (matcher.find()) {
+                String replacement;
+                if (matcher.group(1) != null) {
+                    String id = matcher.group(1);
+                    replacement = id.equals(unitIds.get(0)) ? unitId : fresh.computeIfAbsent(id, k -> UUID.randomUUID().toString());
+                } else {
+                    // whole days on a UTC (or fixed-offset) instant: the time of day and every distance between instants stay
+                    replacement = daysBack == 0 ? matcher.group(2) : LocalDate.parse(matcher.group(2)).minusDays(daysBack).toString();
+                }
+                matcher.appendReplacement(out, replacement);
+            }
+            matcher.appendTail(out);
+            return out.toString();
+        }
     }
 
-    // ---- the template: what intake published for one real matter and its assignment ----
+    // ---- the template: what intake published for one real matter's whole life ----
 
     private void readTemplate() throws Exception {
-        String supervisor = api.token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
+        supervisor = api.token("{\"subject\":\"bench\",\"roles\":[\"SUPERVISOR\"]}");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        unitId = api.create("/api/v1/units", supervisor, """
-                {"code":"CSC-%s","name":"消费压测街道%s","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
-                .formatted(run, run));
+        for (int i = 0; i < setting("units"); i++) {
+            unitIds.add(api.create("/api/v1/units", supervisor, """
+                    {"code":"CSC-%s-%d","name":"消费压测街道%s-%d","kind":"SUB_DISTRICT","contacts":[{"name":"联系人","phone":"0571-88000000"}]}"""
+                    .formatted(run, i, run, i)));
+        }
         Map<TopicPartition, Long> from = endOffsets();
         String caseId = api.create("/api/v1/cases", supervisor, """
                 {"title":"消费压测信访事项 %s","summary":"反映小区停车位分配不公","channel":"VISIT","origin":"SELF",
-                 "category":"URBAN_RURAL_CONSTRUCTION","petitioner":{"name":"王某"}}""".formatted(run));
-        api.create("/api/v1/cases/" + caseId + "/assignments", supervisor, "{\"unitId\":\"" + unitId + "\",\"kind\":\"ASSIGN\"}");
-        Thread.sleep(3_000); // the relay publishes both; anything else they cause follows
+                 "category":"%s","petitioner":{"name":"王某"}}""".formatted(run, TEMPLATE_CATEGORY));
+        String assignment = api.create("/api/v1/cases/" + caseId + "/assignments", supervisor,
+                "{\"unitId\":\"" + unitIds.get(0) + "\",\"kind\":\"ASSIGN\"}");
+        String unit = api.token("{\"subject\":\"bench.unit\",\"roles\":[\"UNIT\"],\"unitId\":\"" + unitIds.get(0) + "\"}");
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        expectSuccess("/api/v1/assignments/" + assignment + "/accept", unit, "{\"noticeSentAt\":\"" + now + "\"}");
+        expectSuccess("/api/v1/assignments/" + assignment + "/final-report", unit, """
+                {"outcome":"SOLVED","resolved":true,"summary":"已协调物业重新公示车位分配方案","repliedAt":"%s"}""".formatted(now));
+        expectSuccess("/api/v1/assignments/" + assignment + "/review", supervisor, "{\"decision\":\"APPROVE\"}");
+        Thread.sleep(3_000); // the relay publishes them all; anything else they cause follows
         template = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties("bench-consumer-scaling-template"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -250,7 +350,7 @@ public class ConsumerScaling {
             from.forEach(reader::seek);
             long until = System.currentTimeMillis() + 30_000;
             while (System.currentTimeMillis() < until && !template.stream().anyMatch(r -> r.headers().lastHeader("ce_type") != null
-                    && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8).equals("duban.assignment.issued.v1"))) {
+                    && new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8).equals("duban.assignment.concluded.v1"))) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
                     String text = new String(record.value(), StandardCharsets.UTF_8);
                     if (text.contains(caseId)) {
@@ -259,7 +359,9 @@ public class ConsumerScaling {
                 }
             }
         }
-        template.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+        // one key, one partition: the offsets are the order intake published them in
+        template.sort((a, b) -> a.partition() != b.partition() ? Long.compare(a.timestamp(), b.timestamp())
+                : Long.compare(a.offset(), b.offset()));
         if (template.isEmpty()) {
             throw new IllegalStateException("no record of matter " + caseId + " on " + TOPIC + " within 30 s");
         }
@@ -270,6 +372,13 @@ public class ConsumerScaling {
                         + (h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8))));
                 System.out.println("  " + new String(record.value(), StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    private void expectSuccess(String path, String token, String json) throws Exception {
+        HttpResponse<String> response = api.post(path, token, json);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -328,7 +437,7 @@ public class ConsumerScaling {
     }
 
     private long storedAtStart() {
-        return 1; // the template's matter; run.sh starts on an empty data directory (FRESH=1)
+        return 1; // the template's matter (and the units); run.sh starts on an empty data directory (FRESH=1)
     }
 
     private void awaitIdle(Duration limit) throws Exception {

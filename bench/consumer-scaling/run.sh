@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Each consumer's rate with few and with many matters stored (issue #18: "each consumer's events per second with
 # 100,000 stored matters are at least 0.8x their rate with 1,000"). Supervision's, notification's and reporting's
-# listeners, as ./duban runs them, consume intake's events of synthetic matters: the records intake's relay
-# published for one real matter and its assignment (CaseRegistered + AssignmentIssued, read back from
-# duban.intake.events), each UUID but the unit's replaced, produced straight to Kafka. Rate of a consumer = a
-# window of WINDOW matters (500: 1,000 events) produced at once onto an idle platform ÷ the time until its group has committed
+# listeners, as ./duban runs them, consume intake's events of synthetic matters, produced straight to Kafka. The
+# template is one real matter's whole life made through the gateway (registered, assigned, accepted by the unit, its
+# final report approved: concluded), i.e. every record intake's relay published for it on duban.intake.events (6 per
+# matter). A synthetic matter is that template with fresh UUIDs, on one of UNITS units registered through the API
+# (round robin), in one of the 10 categories (at random), and every instant (bodies and the CloudEvents time) moved
+# back by the same whole number of days drawn in [0, DAYS]: years of concluded matters over the office's units and
+# categories, as a district office stores them (UNITS=1 DAYS=0: every matter on one unit and one day, as before
+# 2026-12-05, categories still rotated). The windows and the filler use the same generator. Rate of a consumer = a
+# window of WINDOW matters (500: 3,000 events) produced at once onto an idle platform ÷ the time until its group has committed
 # them all; first with the stores nearly empty, then after MATTERS (101,000) in all, the filler produced with a lead
 # of at most LEAD matters over the slowest consumer. Baseline, same run, same broker, after each window: a consumer
 # of our own reads the window's records again, committing each as the listeners do (the broker's share of the rate).
@@ -14,7 +19,7 @@
 #   MAX_MINUTES=30 …                                 # the filler stops 30 min after the program began; the last window is then measured
 #                                                    # with what is stored, and the time the rest would take is printed
 #
-# Settings: MATTERS (101000), WINDOW (500), LEAD (2000), MAX_MINUTES (60), BUILD (1: build the jars first; 0: use those
+# Settings: MATTERS (101000), WINDOW (500), LEAD (2000), MAX_MINUTES (60), UNITS (60), DAYS (1100), BUILD (1: build the jars first; 0: use those
 # built), FRESH (1: an empty data directory, so that "stored" is what this run made; 0: keep it), PORT_BASE (34280:
 # gateway 34280 … reporting 34284, management ports PORT_BASE+100…, Kafka PORT_BASE+12 and +13, the store
 # PORT_BASE-63), DUBAN_DATA_DIR (target/bench-consumer-scaling). Needs a JDK. On a shared machine run it through
@@ -24,10 +29,11 @@ ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/consumer-scaling
 MATTERS=${MATTERS:-101000} WINDOW=${WINDOW:-500} LEAD=${LEAD:-2000} MAX_MINUTES=${MAX_MINUTES:-60}
-BUILD=${BUILD:-1} FRESH=${FRESH:-1} PORT_BASE=${PORT_BASE:-34280}
-for setting in MATTERS WINDOW LEAD MAX_MINUTES PORT_BASE; do
+UNITS=${UNITS:-60} DAYS=${DAYS:-1100} BUILD=${BUILD:-1} FRESH=${FRESH:-1} PORT_BASE=${PORT_BASE:-34280}
+for setting in MATTERS WINDOW LEAD MAX_MINUTES UNITS DAYS PORT_BASE; do
   [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "bench: $setting must be a whole number, not '${!setting}'" >&2; exit 1; }
 done
+((UNITS >= 1)) || { echo "bench: UNITS must be at least 1" >&2; exit 1; }
 ((MATTERS >= 2 * WINDOW)) || { echo "bench: MATTERS must be at least twice WINDOW" >&2; exit 1; }
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-consumer-scaling} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
@@ -46,4 +52,4 @@ bench_start_platform
 
 java -cp "$CLASSPATH" ConsumerScaling \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
-  matters="$MATTERS" window="$WINDOW" lead="$LEAD" maxMinutes="$MAX_MINUTES" 2> >(grep -v '^SLF4J' >&2)
+  matters="$MATTERS" window="$WINDOW" lead="$LEAD" maxMinutes="$MAX_MINUTES" units="$UNITS" days="$DAYS" 2> >(grep -v '^SLF4J' >&2)

@@ -67,6 +67,12 @@ final class BenchGateway {
         }
     }
 
+    /** One GET; the caller judges the answer. */
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String path, String token, String json, String idempotencyKey)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))

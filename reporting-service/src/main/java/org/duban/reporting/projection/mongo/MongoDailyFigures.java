@@ -50,6 +50,11 @@ import org.duban.reporting.projection.Increment;
  * that its contribution key is not yet in {@code applied} and that pushes the key together with the {@code $inc}:
  * the counter and the record of what it counted change in one document write, so the same contribution can never
  * count twice. When the key is already there the condition fails: "already counted".
+ *
+ * <p>{@code applied} grows with the contributions of one office day, unit and category (four keys at most per
+ * assignment, one per send-back), not with the data stored: a handful a day for a unit; the 16 MB limit at ~230,000 keys
+ * (~60,000 assignments of one unit and category on one day, e.g. a backlog import of that size in one day). Not
+ * bounded further: see reporting-service/README.md, "How large a daily_figures document grows".
  */
 public final class MongoDailyFigures implements DailyFigures {
 
