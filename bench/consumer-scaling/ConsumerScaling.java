@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * to the first unit, accepted by the unit, its final report submitted and approved by the office (the assignment is
  * concluded). The records intake's relay published for that matter on {@code duban.intake.events} (registered, issued,
  * accepted, final report submitted, reviewed, concluded, whatever else comes with them) are the template. A synthetic
- * matter is that template with every UUID replaced by a fresh one (event ids, matter, assignment, record key) but the
+ * matter is that template with every UUID replaced by a fresh one of its kind (event ids time-ordered, as the
+ * platform makes them; matter, assignment, record key random) but the
  * unit's, which becomes one of the registered units (round robin); its category one of the ten codes (at random);
  * every instant in bodies and headers (the CloudEvents time too) moved back by the same whole number of days, drawn at
  * random in [0, {@code days}], so that deadlines keep their distance from the issue time and the matters spread over
@@ -283,6 +285,22 @@ public class ConsumerScaling {
     }
 
     /**
+     * A fresh UUID made as the platform makes the one it stands for: a time-ordered one (version 7, an event id:
+     * org.duban.platform.domain.Ids#timeOrdered, not on this program's class path) with
+     * the current millisecond, as if the event were published now (the order a broker delivers them in), else a
+     * random one (an object's id).
+     */
+    static String freshLike(String template) {
+        if (template.charAt(14) != '7') {
+            return UUID.randomUUID().toString();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
+    }
+
+    /**
      * One synthetic matter: its unit, its category, how many days before the template it happened, and the fresh UUID
      * that stands for each of the template's (the same one for the same UUID throughout the matter's records).
      */
@@ -308,7 +326,7 @@ public class ConsumerScaling {
                 String replacement;
                 if (matcher.group(1) != null) {
                     String id = matcher.group(1);
-                    replacement = id.equals(unitIds.get(0)) ? unitId : fresh.computeIfAbsent(id, k -> UUID.randomUUID().toString());
+                    replacement = id.equals(unitIds.get(0)) ? unitId : fresh.computeIfAbsent(id, ConsumerScaling::freshLike);
                 } else {
                     // whole days on a UTC (or fixed-offset) instant: the time of day and every distance between instants stay
                     replacement = daysBack == 0 ? matcher.group(2) : LocalDate.parse(matcher.group(2)).minusDays(daysBack).toString();
