@@ -83,11 +83,16 @@ final class DurableH2Backend extends H2Backend {
         super.close();
     }
 
-    /** The file's unique-index maps opened with {@link UniqueIndexKeyType}, before the library opens its databases. */
+    /**
+     * The file's unique-index maps opened with {@link UniqueIndexKeyType}, and its document maps with
+     * {@link DocumentValueType}, before the library opens its databases.
+     */
     private static MVStore withUniqueIndexKeys(MVStore store) {
         for (String name : store.getMapNames()) {
             if (name.contains(INDEX_MAP)) {
                 openIndexMap(store, name);
+            } else if (name.startsWith(IndexedH2Database.DOCUMENT_MAPS)) {
+                IndexedH2Database.openDocuments(store, name);
             }
         }
         return store;
