@@ -1,6 +1,7 @@
 package org.duban.local;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * encoding as they are written again; an older store cannot read a file written by this one.
  *
  * <p>Each value reads back as the same type and value: {@code null}, {@link Boolean}, {@link Integer}, {@link Long},
- * {@link Double}, {@link String} (any chars, lone surrogates included), {@link Instant} (seconds and nanoseconds),
+ * {@link Double}, {@link String} (in UTF-8; any chars, lone surrogates included), {@link Instant} (seconds and nanoseconds),
  * {@link Document} (field order kept), {@link ArrayList}, {@link ObjectId}, {@code byte[]}, {@link BinData},
  * {@link UUID}, {@link LegacyUUID}, {@link Decimal128}.
  */
@@ -161,7 +162,7 @@ final class DocumentValueType extends ObjectDataType {
         buff.put(END);
     }
 
-    private static byte typeOf(Object value) {
+    static byte typeOf(Object value) {
         if (value == null) {
             return NULL;
         } else if (value instanceof String) {
@@ -196,7 +197,7 @@ final class DocumentValueType extends ObjectDataType {
         throw new IllegalArgumentException("not encodable: " + value.getClass());
     }
 
-    private static void writeValue(WriteBuffer buff, Object value) {
+    static void writeValue(WriteBuffer buff, Object value) {
         if (value == null || value instanceof Boolean) {
             return; // the type byte says it all
         } else if (value instanceof String s) {
@@ -232,21 +233,66 @@ final class DocumentValueType extends ObjectDataType {
         }
     }
 
-    /** A string as H2 writes one: its length in chars, then each char in one to three bytes (any char kept). */
-    private static void writeString(WriteBuffer buff, String s) {
-        buff.putVarInt(s.length()).putStringData(s, s.length());
+    /**
+     * A string: its UTF-8 bytes, or — if it holds a surrogate, which UTF-8 does not keep when it stands alone — its
+     * chars as H2 writes them (one to three bytes each); the length's lowest bit says which.
+     */
+    static void writeString(WriteBuffer buff, String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        // a lone surrogate became '?': as many bytes as chars means ASCII, unless a '?' stands for one
+        if ((utf8.length != s.length() || hasQuestionMark(utf8)) && hasSurrogate(s)) {
+            buff.putVarInt(s.length() << 1 | 1).putStringData(s, s.length());
+        } else {
+            buff.putVarInt(utf8.length << 1).put(utf8);
+        }
+    }
+
+    private static boolean hasQuestionMark(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b == '?') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String readString(ByteBuffer buff) {
+        int length = DataUtils.readVarInt(buff);
+        if ((length & 1) == 1) {
+            return DataUtils.readString(buff, length >>> 1);
+        }
+        int bytes = length >>> 1;
+        String s;
+        if (buff.hasArray()) {
+            s = new String(buff.array(), buff.arrayOffset() + buff.position(), bytes, StandardCharsets.UTF_8);
+            buff.position(buff.position() + bytes);
+        } else {
+            byte[] utf8 = new byte[bytes];
+            buff.get(utf8);
+            s = new String(utf8, StandardCharsets.UTF_8);
+        }
+        return s;
     }
 
     private static Document readFields(ByteBuffer buff) {
         Document document = new Document();
         for (byte type = buff.get(); type != END; type = buff.get()) {
-            String name = DataUtils.readString(buff);
+            String name = readString(buff);
             document.put(name, readValue(buff, type));
         }
         return document;
     }
 
-    private static Object readValue(ByteBuffer buff, byte type) {
+    static Object readValue(ByteBuffer buff, byte type) {
         switch (type) {
             case NULL:
                 return null;
@@ -255,7 +301,7 @@ final class DocumentValueType extends ObjectDataType {
             case TRUE:
                 return Boolean.TRUE;
             case STRING:
-                return DataUtils.readString(buff);
+                return readString(buff);
             case INT:
                 return buff.getInt();
             case LONG:

@@ -30,8 +30,8 @@ import org.h2.mvstore.type.ObjectDataType;
  *   <li>the version its own header names (written with the file's last chunk at a clean close, and now and
  *       then while it runs; a store killed early may have none yet) must not be newer than the version the store opened: newer means a rollback;</li>
  *   <li>every page of every map is read — every key, and every value as H2 reads it, except that a document (a
- *       serialized Java object, or a document in {@link DocumentValueType}'s encoding) has its frame checked, not its bytes deserialized ({@link FramedValues}) — so a
- *       damaged page fails here, not in a service.</li>
+ *       serialized Java object, or a document in {@link DocumentValueType}'s encoding) has its frame checked, not its
+ *       bytes deserialized ({@link FramedValues}) — so a damaged page fails here, not in a service.</li>
  * </ul>
  * What this cannot see: damage confined to the very last chunk written after the header was last updated
  * (the store then rolls back to the chunk before it, as it must after a write torn by a power cut, which was
@@ -81,8 +81,8 @@ final class StoreFileCheck {
                         + " can be read: the newer writes are lost (truncated or overwritten file)");
             }
             for (String name : store.getMapNames()) {
-                MVMap<Object, Object> map = store.openMap(name,
-                        new MVMap.Builder<Object, Object>().valueType(new FramedValues()));
+                MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<Object, Object>()
+                        .keyType(new UniqueIndexKeyType()).valueType(new FramedValues()));
                 for (Map.Entry<Object, Object> entry : map.entrySet()) {
                     entry.getValue();
                 }

@@ -54,6 +54,7 @@ class DocumentValueTypeTest {
                 .append("empty", "")
                 .append("chinese", "关于某街道拆迁补偿问题的信访事项")
                 .append("emoji and lone surrogates", "\ud83d\ude00 \ud83d \ude00 \u0000 \uffff")
+                .append("lone surrogates among ASCII", new ArrayList<>(List.of("\ud83d", "x\ude00?", "?", "a?b")))
                 .append("long string", "交办".repeat(40_000))
                 .append("ints", new ArrayList<>(List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE)))
                 .append("longs", new ArrayList<>(List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)))
