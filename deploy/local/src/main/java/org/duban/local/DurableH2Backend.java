@@ -72,7 +72,7 @@ final class DurableH2Backend extends H2Backend {
     private long durableThrough;
 
     DurableH2Backend(MVStore store) {
-        super(IndexedH2Database.trustIndexesOrRefill(withUniqueIndexKeys(store)));
+        super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
     }
 
@@ -89,7 +89,7 @@ final class DurableH2Backend extends H2Backend {
      * The file's unique-index maps opened with {@link UniqueIndexKeyType}, and its document maps with
      * {@link DocumentValueType}, before the library opens its databases.
      */
-    private static MVStore withUniqueIndexKeys(MVStore store) {
+    static MVStore withOwnDataTypes(MVStore store) {
         for (String name : store.getMapNames()) {
             if (name.contains(INDEX_MAP)) {
                 openIndexMap(store, name);
