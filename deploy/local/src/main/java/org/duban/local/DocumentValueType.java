@@ -114,13 +114,13 @@ final class DocumentValueType extends ObjectDataType {
         return document;
     }
 
-    /** Whether every value in the document is one this encoding keeps exactly. */
+    /** Whether every value in the document is one this encoding keeps exactly (and every field has a name). */
     static boolean encodable(Document document, int depth) {
         if (depth > MAX_DEPTH) {
             return false;
         }
-        for (Object value : document.values()) {
-            if (!encodable(value, depth)) {
+        for (Map.Entry<String, Object> field : document.entrySet()) {
+            if (field.getKey() == null || !encodable(field.getValue(), depth)) {
                 return false;
             }
         }
