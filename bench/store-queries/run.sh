@@ -46,13 +46,17 @@ heap_mb() { # the store's heap in use after a full collection
     END { printf "%.0f", s / 1024 }'
 }
 
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$PID/stat"; }
+
 rss_mb() { ps -o rss= -p "$PID" | awk '{ printf "%.0f", $1 / 1024 }'; }
 
-declare -A OPEN FIRST HEAP RSS CHECK FILE RESULTS
+declare -A OPEN FIRST HEAP RSS CHECK FILE RESULTS FILL_CPU QUERY_CPU QUERIES
 for stored in $STORED; do
   echo "$stored documents: filling…"
   start_store "$WORK/data-$stored"
+  CPU0=$(cpu_ms)
   java -cp "$CLASSPATH" "$HERE/StoreQueries.java" fill "$PORT" "$stored" 2>>"$WORK/bench.log" | sed -n 's/^RESULT //p'
+  FILL_CPU[$stored]=$(( $(cpu_ms) - CPU0 ))
   stop
   echo "$stored documents: restarting the store and measuring…"
   start_store "$WORK/data-$stored"
@@ -60,8 +64,11 @@ for stored in $STORED; do
   # the store logs how long its file check (StoreFileCheck) and the opening took
   CHECK[$stored]=$(sed -nE 's/.*Store file checked in ([0-9]+) ms, opened in ([0-9]+) ms.*/\1 + \2/p' "$WORK/data-$stored.log" | tail -1)
   FILE[$stored]=$(du -m "$WORK/data-$stored/mongo/duban.mv" | cut -f1)
+  CPU0=$(cpu_ms)
   RESULTS[$stored]=$(java -cp "$CLASSPATH" "$HERE/StoreQueries.java" measure "$PORT" "$stored" 2>>"$WORK/bench.log" \
     | sed -n 's/^RESULT //p')
+  QUERY_CPU[$stored]=$(( $(cpu_ms) - CPU0 ))
+  QUERIES[$stored]=$(sed -n 's/^QUERIES //p' "$WORK/bench.log" | tail -1)
   HEAP[$stored]=$(heap_mb)
   RSS[$stored]=$(rss_mb)
   stop
@@ -84,3 +91,9 @@ printf '%-44s | %18s | %18s\n' "first query after the restart (ms)" "$(echo "${R
 printf '%-44s | %18s | %18s\n' "store file (MB)" "${FILE[$LOW]}" "${FILE[$HIGH]}"
 printf '%-44s | %18s | %18s\n' "store heap in use after the queries (MB)" "${HEAP[$LOW]}" "${HEAP[$HIGH]}"
 printf '%-44s | %18s | %18s\n' "store process resident memory (MB)" "${RSS[$LOW]}" "${RSS[$HIGH]}"
+printf '%-44s | %18s | %18s\n' "store CPU while filling, ms per document" \
+  "$(awk -v c="${FILL_CPU[$LOW]}" -v n="$LOW" 'BEGIN { printf "%.3f", c / n }')" \
+  "$(awk -v c="${FILL_CPU[$HIGH]}" -v n="$HIGH" 'BEGIN { printf "%.3f", c / n }')"
+printf '%-44s | %18s | %18s\n' "store CPU while measuring, ms per query" \
+  "$(awk -v c="${QUERY_CPU[$LOW]}" -v n="${QUERIES[$LOW]}" 'BEGIN { printf "%.3f", n ? c / n : 0 }')" \
+  "$(awk -v c="${QUERY_CPU[$HIGH]}" -v n="${QUERIES[$HIGH]}" 'BEGIN { printf "%.3f", n ? c / n : 0 }')"

@@ -31,8 +31,11 @@ await_port() {
   for _ in $(seq 240); do (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.25; done
   echo "bench: the store on port $1 did not start" >&2; exit 1
 }
-measure() { # port → RESULT lines
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$PID/stat"; }
+measure() { # port → RESULT lines; STORE_CPU: the store process's CPU (user + system) in ms during the workloads
+  local before=$(cpu_ms)
   java -cp "$CLASSPATH" "$HERE/StoreWrites.java" measure "$1" "$N" 2>/dev/null | sed -n 's/^RESULT //p'
+  echo "CPU|$(( $(cpu_ms) - before ))"
 }
 
 echo "Before: mongo-java-server's H2 backend (answers before the write is on disk)…"
@@ -54,5 +57,8 @@ stop
 echo
 echo "$N writes per workload, documents of about 1 KB, $(nproc) cores, file system of $WORK: $(df -T "$WORK" | awk 'NR==2 {print $2}')"
 printf '%-26s | %10s %8s %8s | %10s %8s %8s | %8s\n' workload "before/s" "p50 ms" "p99 ms" "after/s" "p50 ms" "p99 ms" "after÷before"
-paste -d'|' <(echo "$BEFORE") <(echo "$AFTER") | awk -F'|' '{
+paste -d'|' <(echo "$BEFORE" | grep -v '^CPU') <(echo "$AFTER" | grep -v '^CPU') | awk -F'|' '{
   printf "%-26s | %10s %8s %8s | %10s %8s %8s | %8.2f\n", $1, $2, $3, $4, $6, $7, $8, $6 / $2 }'
+# the store's CPU (user + system) over all the workloads — the warm-up's 300 inserts and the 3 × N writes — per write
+awk -v b="${BEFORE##*CPU|}" -v a="${AFTER##*CPU|}" -v w=$((300 + 3 * N - N % 8)) \
+  'BEGIN { printf "%-26s | %10.3f %17s | %10.3f %17s | %8.2f\n", "store CPU ms per write", b / w, "", a / w, "", a / b }'

@@ -45,7 +45,9 @@ import org.h2.mvstore.MVStore;
  * with {@link UniqueIndexKeyType} (the same order, the same bytes on disk, a string key compared directly) before
  * the library opens them: the maps in the file when the store opens, and the one a write may create (the
  * collection's {@code _id} index, a {@code createIndexes}' unique indexes) before that write runs. The library then
- * finds the map open and uses it as it is.
+ * finds the map open and uses it as it is. The collections' document maps are opened the same way, with
+ * {@link DocumentValueType} (a compact encoding instead of Java serialization): those in the file here, a new one when
+ * its collection is opened ({@link IndexedH2Database}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -70,7 +72,7 @@ final class DurableH2Backend extends H2Backend {
     private long durableThrough;
 
     DurableH2Backend(MVStore store) {
-        super(IndexedH2Database.trustIndexesOrRefill(withUniqueIndexKeys(store)));
+        super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
     }
 
@@ -83,11 +85,16 @@ final class DurableH2Backend extends H2Backend {
         super.close();
     }
 
-    /** The file's unique-index maps opened with {@link UniqueIndexKeyType}, before the library opens its databases. */
-    private static MVStore withUniqueIndexKeys(MVStore store) {
+    /**
+     * The file's unique-index maps opened with {@link UniqueIndexKeyType}, and its document maps with
+     * {@link DocumentValueType}, before the library opens its databases.
+     */
+    static MVStore withOwnDataTypes(MVStore store) {
         for (String name : store.getMapNames()) {
             if (name.contains(INDEX_MAP)) {
                 openIndexMap(store, name);
+            } else if (name.startsWith(IndexedH2Database.DOCUMENT_MAPS)) {
+                IndexedH2Database.openDocuments(store, name);
             }
         }
         return store;

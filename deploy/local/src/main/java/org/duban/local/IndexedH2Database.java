@@ -109,8 +109,19 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
         MVStore store = store();
         String namespace = getFullCollectionNamespace(name);
-        return new IndexedCollection(this, name, options, store.openMap("databases." + namespace),
+        return new IndexedCollection(this, name, options, openDocuments(store, DOCUMENT_MAPS + namespace),
                 store.openMap("meta." + namespace), cursorRegistry, store);
+    }
+
+    /** The prefix of the library's document maps: {@code databases.<database>.<collection>}. */
+    static final String DOCUMENT_MAPS = "databases.";
+
+    /**
+     * A collection's document map, with {@link DocumentValueType}: opened so before the library opens it (here, or
+     * when the store opens, {@link DurableH2Backend}), it keeps that type; the library then finds it open.
+     */
+    static MVMap<Object, Document> openDocuments(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
     }
 
     /**

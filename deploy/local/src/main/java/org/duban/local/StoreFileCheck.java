@@ -30,8 +30,8 @@ import org.h2.mvstore.type.ObjectDataType;
  *   <li>the version its own header names (written with the file's last chunk at a clean close, and now and
  *       then while it runs; a store killed early may have none yet) must not be newer than the version the store opened: newer means a rollback;</li>
  *   <li>every page of every map is read — every key, and every value as H2 reads it, except that a document (a
- *       serialized Java object) has its frame checked, not its bytes deserialized ({@link FramedValues}) — so a
- *       damaged page fails here, not in a service.</li>
+ *       serialized Java object, or a document in {@link DocumentValueType}'s encoding) has its frame checked, not its
+ *       bytes deserialized ({@link FramedValues}) — so a damaged page fails here, not in a service.</li>
  * </ul>
  * What this cannot see: damage confined to the very last chunk written after the header was last updated
  * (the store then rolls back to the chunk before it, as it must after a write torn by a power cut, which was
@@ -81,8 +81,8 @@ final class StoreFileCheck {
                         + " can be read: the newer writes are lost (truncated or overwritten file)");
             }
             for (String name : store.getMapNames()) {
-                MVMap<Object, Object> map = store.openMap(name,
-                        new MVMap.Builder<Object, Object>().valueType(new FramedValues()));
+                MVMap<Object, Object> map = store.openMap(name, new MVMap.Builder<Object, Object>()
+                        .keyType(new UniqueIndexKeyType()).valueType(new FramedValues()));
                 for (Map.Entry<Object, Object> entry : map.entrySet()) {
                     entry.getValue();
                 }
@@ -149,7 +149,9 @@ final class StoreFileCheck {
      * The values of the store's maps as H2 reads them ({@link ObjectDataType}), except a serialized Java object —
      * each of the library's documents — whose frame is checked (its length within the page, the serialization
      * stream's header) and whose bytes are skipped instead of deserialized: deserializing every document was the
-     * check's whole cost (seconds per 100,000 documents), and a page that cannot be read is found by its frame.
+     * check's whole cost (seconds per 100,000 documents), and a page that cannot be read is found by its frame. A
+     * document in {@link DocumentValueType}'s encoding is checked the same way: its length within the page, and the
+     * byte that ends every such document where its length says it ends.
      */
     static final class FramedValues extends ObjectDataType {
 
@@ -161,7 +163,11 @@ final class StoreFileCheck {
 
         @Override
         public Object read(ByteBuffer buff) {
-            if (buff.get(buff.position()) != SERIALIZED_OBJECT) {
+            byte tag = buff.get(buff.position());
+            if (tag == DocumentValueType.TAG) {
+                return skipDocument(buff);
+            }
+            if (tag != SERIALIZED_OBJECT) {
                 return super.read(buff);
             }
             buff.get();
@@ -169,6 +175,18 @@ final class StoreFileCheck {
             if (length < 4 || length > buff.remaining() || buff.getShort(buff.position()) != STREAM_MAGIC) {
                 throw new IllegalStateException("a stored value is not a whole serialized object (" + length
                         + " bytes where " + buff.remaining() + " remain)");
+            }
+            buff.position(buff.position() + length);
+            return SKIPPED;
+        }
+
+        /** A document in {@link DocumentValueType}'s encoding: its length within the page, and its end byte. */
+        private static Object skipDocument(ByteBuffer buff) {
+            buff.get();
+            int length = buff.remaining() >= Integer.BYTES ? buff.getInt() : -1;
+            if (length < 1 || length > buff.remaining() || buff.get(buff.position() + length - 1) != DocumentValueType.END) {
+                throw new IllegalStateException("a stored value is not a whole document (" + length + " bytes where "
+                        + buff.remaining() + " remain)");
             }
             buff.position(buff.position() + length);
             return SKIPPED;

@@ -1,6 +1,18 @@
 package org.duban.local;
 
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.LegacyUUID;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -17,9 +29,18 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@code TC_STRING}, the string's modified-UTF-8 length as an unsigned 16-bit number and its modified-UTF-8 bytes,
  * then the same end: the comparison is that of the lengths, then of the bytes, which is computed here directly.
  * Any other key (several fields, other types, a string of 64 KiB or more) is compared by the default type, as
- * before. Keys are written and read as before, so a file written with either type reads with the other.
+ * before.
+ *
+ * <p>A key is written to the file as {@link ObjectDataType} would — a serialized Java object — unless each of its values
+ * is a string, a number, a boolean, {@code null}, a date, an ObjectId, a UUID, a Decimal128 or binary: then as the tag
+ * {@link #TAG}, the number of values, and each value as {@link DocumentValueType} writes a document's (every commit
+ * writes again each changed page with its four dozen keys, and serializing them was a tenth of the store's CPU). It
+ * reads back as the same {@code KeyValue}, so it compares as before; a key written the old way reads as before.
  */
 final class UniqueIndexKeyType extends ObjectDataType {
+
+    /** The first byte of a key in the compact encoding; {@link ObjectDataType}'s own tags are 0 to 119. */
+    static final byte TAG = (byte) 0xD1;
 
     /**
      * The one string {@code KeyValue}'s serialization writes as an object before its values (the type of its field
@@ -40,6 +61,54 @@ final class UniqueIndexKeyType extends ObjectDataType {
             }
         }
         return super.compare(a, b);
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (!(obj instanceof KeyValue key) || !compact(key)) {
+            super.write(buff, obj);
+            return;
+        }
+        buff.put(TAG).putVarInt(key.size());
+        for (Object value : key) {
+            buff.put(DocumentValueType.typeOf(value));
+            DocumentValueType.writeValue(buff, value);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        if (buff.get(buff.position()) != TAG) {
+            return super.read(buff);
+        }
+        buff.get();
+        int size = DataUtils.readVarInt(buff);
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(DocumentValueType.readValue(buff, buff.get()));
+        }
+        return new KeyValue(values);
+    }
+
+    /**
+     * Whether every value of the key reads back as itself from the compact encoding and serializes, for the
+     * comparison, to the same bytes as before (documents and lists are left out: a map's serialized form depends on
+     * its capacity).
+     */
+    private static boolean compact(KeyValue key) {
+        if (key.size() == 0) {
+            return false;
+        }
+        for (Object value : key) {
+            if (!(value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                    || value instanceof Double || value instanceof Boolean || value instanceof Instant
+                    || value instanceof ObjectId && value.getClass() == ObjectId.class || value instanceof UUID
+                    || value instanceof LegacyUUID || value instanceof Decimal128 || value instanceof byte[]
+                    || value instanceof BinData)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The length of the string in modified UTF-8 ({@code DataOutput.writeUTF}): U+0000 takes two bytes. */

@@ -177,6 +177,115 @@ class LocalMongoStoreIT {
     }
 
     @Test
+    void readsAndUpdatesDocumentsTheLibraryWroteJavaSerializedAndWritesThemAgainInTheCompactEncoding()
+            throws Exception {
+        // given: documents of every type the services store, written by the library's own backend (each document a
+        // serialized Java object), and what that backend answered for them
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        java.nio.file.Files.createDirectories(file.getParent());
+        int port = FreePort.find();
+        MongoServer library = new MongoServer(new H2Backend(MVStore.open(file.toString())));
+        library.bind("127.0.0.1", port);
+        List<Document> before;
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> matters = matters(client);
+            for (int i = 0; i < 300; i++) {
+                matters.insertOne(aMatterOfEveryType(i));
+            }
+            before = matters.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        }
+        library.shutdownNow();
+        assertThat(valueTags(file)).containsOnly((byte) 19); // ObjectDataType's serialized object
+
+        // when: this store opens the file (checking it first), reads every document and updates some
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> matters = matters(client);
+            assertThat(matters.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .containsExactlyElementsOf(before);
+            for (int i = 0; i < 300; i += 3) {
+                matters.updateOne(eq("_id", "matter-" + i), combine(set("status", "ACCEPTED"), inc("version", 1L)));
+            }
+            matters.insertOne(aMatterOfEveryType(1000));
+        } finally {
+            store.stop();
+        }
+
+        // then: after a restart every document reads as the library wrote it, with the updates; the file holds both
+        // encodings and passes the check
+        assertThat(StoreFileCheck.problemOf(file)).isEmpty();
+        assertThat(valueTags(file)).contains((byte) 19, DocumentValueType.TAG);
+        LocalMongoStore restarted = new LocalMongoStore(file, port);
+        restarted.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> matters = matters(client);
+            for (Document written : before) {
+                int i = Integer.parseInt(written.getString("_id").substring("matter-".length()));
+                Document expected = new Document(written);
+                if (i % 3 == 0) {
+                    expected.put("version", written.getLong("version") + 1);
+                    expected.put("status", "ACCEPTED");
+                }
+                assertThat(matters.find(eq("_id", written.getString("_id"))).first()).isEqualTo(expected);
+            }
+            assertThat(matters.find(eq("_id", "matter-1000")).first()).isEqualTo(aMatterOfEveryType(1000));
+            assertThat(matters.countDocuments(eq("status", "ACCEPTED"))).isEqualTo(100);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    /** A matter with a value of every BSON type the services store, nested documents and arrays among them. */
+    private static Document aMatterOfEveryType(int i) {
+        return new Document("_id", "matter-" + i)
+                .append("version", 3L)
+                .append("title", "关于某街道拆迁补偿问题的信访事项 " + i)
+                .append("receivedAt", new java.util.Date(1_796_000_000_000L + i * 1_000L))
+                .append("count", i)
+                .append("score", i / 7.0)
+                .append("urgent", i % 2 == 0)
+                .append("concludedAt", null)
+                .append("petitioner", new Document("name", new org.bson.types.Binary(new byte[] {1, 2, (byte) i}))
+                        .append("keyId", 12345))
+                .append("units", List.of(new Document("unitId", "unit-" + i % 5).append("at",
+                        new java.util.Date(1_796_000_000_000L)), new Document("unitId", "unit-9")))
+                .append("tags", List.of("城关", "urgent", List.of(1, 2L)))
+                .append("objectId", new org.bson.types.ObjectId(String.format("%024x", i)))
+                .append("amount", org.bson.types.Decimal128.parse("1234.5" + i))
+                .append("outbox", List.of(new Document("eventId", java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) i})
+                        .toString()).append("payload", "{\"matterId\":\"matter-" + i + "\"}")));
+    }
+
+    /** The first byte of every value in the file's document maps: how each was written. */
+    private static java.util.Set<Byte> valueTags(Path file) {
+        java.util.Set<Byte> tags = new java.util.HashSet<>();
+        DocumentValueType documents = new DocumentValueType();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            for (String name : store.getMapNames()) {
+                if (name.startsWith(IndexedH2Database.DOCUMENT_MAPS)) {
+                    store.openMap(name, new org.h2.mvstore.MVMap.Builder<Object, Object>().valueType(
+                            new org.h2.mvstore.type.ObjectDataType() {
+                                @Override
+                                public Object read(java.nio.ByteBuffer buff) {
+                                    tags.add(buff.get(buff.position()));
+                                    return documents.read(buff);
+                                }
+                            })).forEach((key, value) -> { });
+                }
+            }
+        } finally {
+            store.close();
+        }
+        return tags;
+    }
+
+    private static MongoCollection<Document> matters(MongoClient client) {
+        return client.getDatabase("duban_intake").getCollection("matters");
+    }
+
+    @Test
     void answersQueriesPinningAListOfIdsAsMongoDbDoes() throws Exception {
         // given: the outbox relay's batches claim ({$and: [{_id: {$in: [...]}}, …]}) and read back by a list of ids
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");

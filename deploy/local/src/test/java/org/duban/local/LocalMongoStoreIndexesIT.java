@@ -166,8 +166,9 @@ class LocalMongoStoreIndexesIT {
 
     @Test
     void fillsItsIndexesAgainAfterAnOlderStoreWroteToTheFile() throws Exception {
-        // given: the store's indexes, then documents written by the library's own H2 backend (an older
-        // local-infra, which knows no field indexes) on the same file
+        // given: the store's indexes, then documents written by the library's own H2 backend (a program that knows
+        // no field indexes) on the same file; it reads the store's encoding of documents and keys (ADR 0014: an
+        // older local-infra, which does not, refuses the file at its check)
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
         int port = FreePort.find();
         LocalMongoStore store = new LocalMongoStore(file, port);
@@ -182,7 +183,8 @@ class LocalMongoStoreIndexesIT {
             store.stop();
         }
         de.bwaldvogel.mongo.MongoServer older = new de.bwaldvogel.mongo.MongoServer(
-                new de.bwaldvogel.mongo.backend.h2.H2Backend(org.h2.mvstore.MVStore.open(file.toString())));
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(
+                        DurableH2Backend.withOwnDataTypes(org.h2.mvstore.MVStore.open(file.toString()))));
         older.bind("localhost", port);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> units = client.getDatabase("duban_indexes").getCollection("units");
