@@ -127,12 +127,17 @@ final class DocumentValueType extends ObjectDataType {
         return true;
     }
 
-    private static boolean encodable(Object value, int depth) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+    /** Whether {@code value} is a single value (no document, no list) that this encoding keeps exactly. */
+    static boolean scalar(Object value) {
+        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Double || value instanceof Boolean || value instanceof Instant
                 || value instanceof byte[] || value instanceof ObjectId && value.getClass() == ObjectId.class
                 || value instanceof BinData || value instanceof UUID || value instanceof LegacyUUID
-                || value instanceof Decimal128) {
+                || value instanceof Decimal128;
+    }
+
+    private static boolean encodable(Object value, int depth) {
+        if (scalar(value)) {
             return true;
         }
         if (value instanceof Document document) {

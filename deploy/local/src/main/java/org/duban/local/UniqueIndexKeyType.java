@@ -1,16 +1,10 @@
 package org.duban.local;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.BinData;
-import de.bwaldvogel.mongo.bson.Decimal128;
-import de.bwaldvogel.mongo.bson.LegacyUUID;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -100,11 +94,7 @@ final class UniqueIndexKeyType extends ObjectDataType {
             return false;
         }
         for (Object value : key) {
-            if (!(value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                    || value instanceof Double || value instanceof Boolean || value instanceof Instant
-                    || value instanceof ObjectId && value.getClass() == ObjectId.class || value instanceof UUID
-                    || value instanceof LegacyUUID || value instanceof Decimal128 || value instanceof byte[]
-                    || value instanceof BinData)) {
+            if (!DocumentValueType.scalar(value)) {
                 return false;
             }
         }
