@@ -5,7 +5,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
 import static com.mongodb.client.model.Updates.combine;
@@ -92,11 +92,15 @@ final class OutboxBatch {
         this.clock = clock;
     }
 
-    /** Documents with events that nobody holds, at {@code now}. */
+    /**
+     * Documents with events that nobody holds, at {@code now}: a lease runs until the instant it names, so a
+     * document whose lease ends at {@code now} is free (a failed document released with no retry delay is the next
+     * round's, however soon it comes: the store keeps instants to the millisecond).
+     */
     static Bson pending(Instant now) {
         return and(exists(OutboxDocuments.OUTBOX_SINCE), or(
                 exists(OutboxDocuments.OUTBOX_LEASE, false),
-                lt(OutboxDocuments.OUTBOX_LEASE, Date.from(now))));
+                lte(OutboxDocuments.OUTBOX_LEASE, Date.from(now))));
     }
 
     /**
