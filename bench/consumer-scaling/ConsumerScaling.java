@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,15 +42,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * to the first unit, accepted by the unit, its final report submitted and approved by the office (the assignment is
  * concluded). The records intake's relay published for that matter on {@code duban.intake.events} (registered, issued,
  * accepted, final report submitted, reviewed, concluded, whatever else comes with them) are the template. A synthetic
- * matter is that template with every UUID replaced by a fresh one of its kind (event ids time-ordered, as the
- * platform makes them; matter, assignment, record key random) but the
- * unit's, which becomes one of the registered units (round robin); its category one of the ten codes (at random);
- * every instant in bodies and headers (the CloudEvents time too) moved back by the same whole number of days, drawn at
- * random in [0, {@code days}], so that deadlines keep their distance from the issue time and the matters spread over
- * years of office days. Bodies and headers are otherwise byte for byte what the relay publishes. A district office's
- * stored matters look like that: years of them, over its units and categories, nearly all concluded. The filler and
- * both windows use the same generator, so both windows measure the same mix. The consumers are the services' own
- * listeners, as ./duban runs them; their progress is their consumer group's committed offset.
+ * matter is that template with every instant in bodies and headers (the CloudEvents time too) moved back by the same
+ * whole number of days, so that deadlines keep their distance from the issue time; with every UUID replaced by a
+ * fresh one of its kind, made as the platform makes it at the moved-back instant (see {@link #freshLike}): the
+ * matter's, the assignment's, the record key's (the matter id) and the event ids are time-ordered (version 7) at the
+ * instant the template's id carries (the matter's registration, the assignment's issue, each event's time) moved back
+ * by the same days; but the unit's, which becomes one of the registered units (round robin); and with its category
+ * one of the ten codes (at random, fixed seed). Bodies and headers are otherwise byte for byte what the relay
+ * publishes. A district office's stored matters look like that: years of them, over its units and categories, nearly
+ * all concluded, stored in the order they happened.
+ *
+ * <p>Days back: the filler's matters go from {@code days} back to today over the filler's run, oldest first (matter
+ * <i>k</i> of <i>n</i>: {@code days - (days + 1) * k / n}), as years of use fill a store, so its indexes (keyed by
+ * time-ordered ids) have the shape years of use give them: the old matters on the first pages, today's on the last.
+ * Both windows' matters are today's (0 days back): the events an office handles today are of its current matters. A
+ * filler cut at {@code maxMinutes} stops short of today: the last window's matters then follow a gap. The consumers
+ * are the services' own listeners, as ./duban runs them; their progress is their consumer group's committed offset.
  *
  * <p>Measured windows: {@code window} matters produced at once onto an idle platform, timed from the first send
  * until each consumer group has committed all of them; first with the stores nearly empty, then after
@@ -139,7 +147,9 @@ public class ConsumerScaling {
             long slowest = slowestMattersDone();
             long lead = produced - slowest;
             if (lead < setting("lead")) {
-                produce((int) Math.min(setting("lead") / 2, fillTo - produced));
+                long fillerMatters = fillTo - fillStartProduced;
+                produce((int) Math.min(setting("lead") / 2, fillTo - produced),
+                        k -> fillerDaysBack(k - fillStartProduced, fillerMatters));
             } else {
                 Thread.sleep(200);
             }
@@ -164,7 +174,7 @@ public class ConsumerScaling {
         Window last = measureWindow(window);
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d matters of %d records each (%s), produced as intake's relay publishes them, over %d units, %d categories and %d days; each window: %d matters at once onto an idle platform%n",
+        System.out.printf(Locale.ROOT, "%d matters of %d records each (%s), produced as intake's relay publishes them, over %d units, %d categories and %d days (the filler's oldest first, ids time-ordered at their moved-back instants); each window: %d of today's matters at once onto an idle platform%n",
                 produced, template.size(), types(), unitIds.size(), CATEGORIES.size(), setting("days"), window);
         System.out.printf(Locale.ROOT, "events/s handled by each consumer (its group's committed offsets on %s), from the window's first send until it committed all%n", TOPIC);
         System.out.printf(Locale.ROOT, "  %-24s %18s %18s %10s%n", "", "matters stored", "", "");
@@ -239,7 +249,7 @@ public class ConsumerScaling {
         Map<String, Long> before = groupOffsets();
         Map<TopicPartition, Long> from = endOffsets();
         long start = System.nanoTime();
-        produce(window);
+        produce(window, k -> 0);
         producer.flush();
         long events = (long) window * template.size();
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -259,12 +269,23 @@ public class ConsumerScaling {
         return new Window(rates, rawConsume(from, events));
     }
 
-    /** Sends {@code count} synthetic matters, pipelined, and waits until the broker has them all. */
-    private void produce(int count) {
+    /**
+     * How many days before today the filler's matter {@code k} (of {@code n}) happened: from {@code days} for the
+     * first down to 0 for the last, so the filler stores years of matters oldest first.
+     */
+    private int fillerDaysBack(long k, long n) {
         int days = setting("days");
+        return (int) Math.max(0, days - (days + 1L) * k / Math.max(n, 1));
+    }
+
+    /**
+     * Sends {@code count} synthetic matters, pipelined, and waits until the broker has them all; matter {@code k} (the
+     * count of matters produced before it) happened {@code daysBack.applyAsInt(k)} days before the template.
+     */
+    private void produce(int count, LongToIntFunction daysBack) {
         for (int i = 0; i < count; i++) {
             Matter matter = new Matter(unitIds.get((int) (produced % unitIds.size())),
-                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), random.nextInt(days + 1), new HashMap<>());
+                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), daysBack.applyAsInt(produced), new HashMap<>());
             for (ConsumerRecord<String, byte[]> record : template) {
                 String key = record.key() == null ? null : matter.rewrite(record.key());
                 byte[] value = matter.rewrite(new String(record.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
@@ -285,17 +306,21 @@ public class ConsumerScaling {
     }
 
     /**
-     * A fresh UUID made as the platform makes the one it stands for: a time-ordered one (version 7, an event id:
-     * org.duban.platform.domain.Ids#timeOrdered, not on this program's class path) with
-     * the current millisecond, as if the event were published now (the order a broker delivers them in), else a
-     * random one (an object's id).
+     * A fresh UUID made as the platform makes the one it stands for, {@code daysBack} days earlier. The platform's
+     * object and event ids are time-ordered (version 7, org.duban.platform.domain.Ids, not on this program's class
+     * path: the millisecond they were made in, then 74 random bits), so a version 7 one becomes a version 7 one with
+     * the template's millisecond moved back by {@code daysBack} days (the matter's registration, the assignment's
+     * issue, an event's time: moved back as the instants in the bodies are) and fresh random bits. Any other (a
+     * template made by a platform of before 2026-12-05, whose object ids were random) becomes a random one.
      */
-    static String freshLike(String template) {
-        if (template.charAt(14) != '7') {
+    static String freshLike(String template, int daysBack) {
+        UUID id = UUID.fromString(template);
+        if (id.version() != 7) {
             return UUID.randomUUID().toString();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
+        long millis = (id.getMostSignificantBits() >>> 16) - daysBack * 86_400_000L;
+        long high = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
         long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
         return new UUID(high, low).toString();
     }
@@ -326,7 +351,7 @@ public class ConsumerScaling {
                 String replacement;
                 if (matcher.group(1) != null) {
                     String id = matcher.group(1);
-                    replacement = id.equals(unitIds.get(0)) ? unitId : fresh.computeIfAbsent(id, ConsumerScaling::freshLike);
+                    replacement = id.equals(unitIds.get(0)) ? unitId : fresh.computeIfAbsent(id, template -> freshLike(template, daysBack));
                 } else {
                     // whole days on a UTC (or fixed-offset) instant: the time of day and every distance between instants stay
                     replacement = daysBack == 0 ? matcher.group(2) : LocalDate.parse(matcher.group(2)).minusDays(daysBack).toString();

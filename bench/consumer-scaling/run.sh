@@ -4,12 +4,14 @@
 # listeners, as ./duban runs them, consume intake's events of synthetic matters, produced straight to Kafka. The
 # template is one real matter's whole life made through the gateway (registered, assigned, accepted by the unit, its
 # final report approved: concluded), i.e. every record intake's relay published for it on duban.intake.events (6 per
-# matter). A synthetic matter is that template with fresh UUIDs, on one of UNITS units registered through the API
-# (round robin), in one of the 10 categories (at random), and every instant (bodies and the CloudEvents time) moved
-# back by the same whole number of days drawn in [0, DAYS]: years of concluded matters over the office's units and
+# matter). A synthetic matter is that template on one of UNITS units registered through the API (round robin), in one
+# of the 10 categories (at random), every instant (bodies and the CloudEvents time) moved back by the same whole number
+# of days, and fresh UUIDs made as the platform makes them: time-ordered (v7) at the moved-back instant their template
+# carries (the matter's registration, the assignment's issue, each event's time). The filler's matters go from DAYS
+# back to today, oldest first, as years of use fill a store: years of concluded matters over the office's units and
 # categories, as a district office stores them (UNITS=1 DAYS=0: every matter on one unit and one day, as before
-# 2026-12-05, categories still rotated). The windows and the filler use the same generator. Rate of a consumer = a
-# window of WINDOW matters (500: 3,000 events) produced at once onto an idle platform ÷ the time until its group has committed
+# 2026-12-05, categories still rotated). Both windows' matters are today's. Rate of a consumer = a window of WINDOW
+# matters (500: 3,000 events) produced at once onto an idle platform ÷ the time until its group has committed
 # them all; first with the stores nearly empty, then after MATTERS (101,000) in all, the filler produced with a lead
 # of at most LEAD matters over the slowest consumer. Baseline, same run, same broker, after each window: a consumer
 # of our own reads the window's records again, committing each as the listeners do (the broker's share of the rate).

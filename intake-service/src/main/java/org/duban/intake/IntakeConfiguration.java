@@ -44,7 +44,8 @@ class IntakeConfiguration {
 
     @Bean
     IdempotentCreations idempotentCreations(MongoDatabase database, Clock clock, IntakeProperties properties) {
-        return new IdempotentCreations(new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()));
+        return new IdempotentCreations(
+                new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()), clock);
     }
 
     @Bean

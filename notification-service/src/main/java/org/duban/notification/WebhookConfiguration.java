@@ -31,7 +31,7 @@ class WebhookConfiguration {
             NotificationProperties properties, Clock clock) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
         IdempotentCreations creations = new IdempotentCreations(
-                new MongoIdempotencyKeys(database, clock, webhooks.idempotencyRetention()));
+                new MongoIdempotencyKeys(database, clock, webhooks.idempotencyRetention()), clock);
         TargetGuard guard = new TargetGuard(
                 new TargetGuard.Settings(webhooks.allowHttp(), webhooks.allowLoopback(), webhooks.allowPrivate()),
                 HostResolver.SYSTEM);

@@ -59,6 +59,7 @@ class DeadlineConfiguration {
     /** Makes every creating call of this service safe to retry (platform, collection {@code idempotency_keys}). */
     @Bean
     IdempotentCreations idempotentCreations(MongoDatabase database, Clock clock, DeadlineProperties properties) {
-        return new IdempotentCreations(new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()));
+        return new IdempotentCreations(
+                new MongoIdempotencyKeys(database, clock, properties.idempotencyRetention()), clock);
     }
 }

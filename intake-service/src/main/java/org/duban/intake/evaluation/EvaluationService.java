@@ -54,7 +54,8 @@ public final class EvaluationService {
         }
         RecordEvaluation evaluation = request.forCase(matter.get().id());
         for (int attempt = 1; ; attempt++) {
-            if (evaluations.tryStore(recorded(Ids.newId(), evaluation, EvaluationChannel.PUBLIC, Actor.petitioner()))) {
+            String id = Ids.newId(support.clock().instant());
+            if (evaluations.tryStore(recorded(id, evaluation, EvaluationChannel.PUBLIC, Actor.petitioner()))) {
                 return;
             }
             // another evaluation of the same matter came first: a 409 would tell the code exists

@@ -60,7 +60,7 @@ public final class OverdueUnratedSweep {
         int failed = 0;
         for (ConcludedMatter matter : matters) {
             try {
-                recorded += closeWindow(matter) ? 1 : 0;
+                recorded += closeWindow(matter, now) ? 1 : 0;
             } catch (RuntimeException e) {
                 log.error("evaluation window of matter {} could not be closed; the next sweep retries it",
                         matter.caseId(), e);
@@ -73,12 +73,12 @@ public final class OverdueUnratedSweep {
         return new Result(now, matters.size(), recorded, failed);
     }
 
-    private boolean closeWindow(ConcludedMatter matter) {
+    private boolean closeWindow(ConcludedMatter matter, Instant now) {
         if (evaluations.forCase(matter.caseId()).isPresent()) {
             return false;
         }
         CaseEvaluations none = CaseEvaluations.none(matter.caseId());
-        if (!none.closeWindowUnrated(Ids.newId(), settings.window().closesAt(matter.firstConcludedAt()), PLATFORM)) {
+        if (!none.closeWindowUnrated(Ids.newId(now), settings.window().closesAt(matter.firstConcludedAt()), PLATFORM)) {
             return false;
         }
         // false where a rating, or another instance's sweep, stored the matter's evaluations first

@@ -44,7 +44,7 @@ class CaseServiceTest {
             (unitId, caseId) -> unitId.equals("unit-handling") && caseId.equals("lift"), null,
             new CaseService.CaseSupport(new IdempotentCreations((key, id, fingerprint) -> {
                 throw new UnsupportedOperationException("not registering here");
-            }), clock, OFFICE, QueryCodeFixtures.recoverable(clock)));
+            }, clock), clock, OFFICE, QueryCodeFixtures.recoverable(clock)));
 
     @BeforeEach
     void threeMatters() {

@@ -50,7 +50,7 @@ class QueryCodeTest {
     private final CaseService cases = new CaseService(store, (unitId, caseId) -> false, new UnitService(noUnits(),
             null, clock), new CaseService.CaseSupport(new IdempotentCreations(
                     (key, id, fingerprint) -> keys.computeIfAbsent(key, k -> new IdempotencyKeys.Reservation(id,
-                            fingerprint))),
+                            fingerprint)), clock),
             clock, OFFICE, new RecoverableQueryCodes(sealed,
                     QueryCodeCipher.fromBase64(QueryCodeFixtures.KEY), QueryCodeFixtures.LIFE, clock)));
 

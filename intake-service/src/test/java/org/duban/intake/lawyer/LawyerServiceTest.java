@@ -53,7 +53,7 @@ class LawyerServiceTest {
     private final Sessions sessions = new Sessions(new PendingEvents(clock));
     private final Participations participations = new Participations(new PendingEvents(clock));
     private final InMemoryPetitionCases matters = new InMemoryPetitionCases();
-    private final IdempotentCreations creations = new IdempotentCreations(new Keys());
+    private final IdempotentCreations creations = new IdempotentCreations(new Keys(), clock);
     private final CaseService cases = new CaseService(matters, (unitId, caseId) -> false, null,
             new CaseService.CaseSupport(creations, clock, OFFICE,
                     QueryCodeFixtures.recoverable(clock)));

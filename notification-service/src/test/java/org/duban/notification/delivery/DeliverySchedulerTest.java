@@ -151,7 +151,7 @@ class DeliverySchedulerTest {
         IdempotencyKeys keys = (key, id, fingerprint) -> new IdempotencyKeys.Reservation(id, fingerprint);
         TargetGuard guard = new TargetGuard(new TargetGuard.Settings(true, true, false), HostResolver.SYSTEM);
         WebhookService webhooks = new WebhookService(new InMemoryWebhookEndpoints(), guard, Set.of(),
-                Duration.ofHours(24), new IdempotentCreations(keys), clock);
+                Duration.ofHours(24), new IdempotentCreations(keys, clock), clock);
         DeliverySettings settings = new DeliverySettings(new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5),
                 Duration.ofDays(30), true, WAIT);
         return new DeliveryScheduler(deliveries, webhooks, directory, (id, message, at) -> "{}", settings,

@@ -205,7 +205,7 @@ class BatchRoutingIT {
             IdempotencyKeys keys = (key, id, fingerprint) -> new IdempotencyKeys.Reservation(id, fingerprint);
             WebhookService webhooks = new WebhookService(endpoints,
                     new TargetGuard(new TargetGuard.Settings(true, true, false), HostResolver.SYSTEM), Set.of(),
-                    Duration.ofHours(24), new IdempotentCreations(keys), clock);
+                    Duration.ofHours(24), new IdempotentCreations(keys, clock), clock);
             DeliverySettings settings = new DeliverySettings(new RetrySchedule(List.of(Duration.ZERO), 0, () -> 0.5),
                     Duration.ofDays(30), true, Duration.ofHours(1));
             DeliveryScheduler[] scheduler = new DeliveryScheduler[1];

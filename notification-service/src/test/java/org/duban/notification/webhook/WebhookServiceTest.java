@@ -29,7 +29,7 @@ class WebhookServiceTest {
     private final WebhookService webhooks = new WebhookService(endpoints,
             new TargetGuard(new TargetGuard.Settings(true, true, false), HostResolver.SYSTEM),
             Set.of(ISSUED, "duban.reminder.issued.v1"), Duration.ofHours(24),
-            new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
+            new IdempotentCreations(new InMemoryIdempotencyKeys(), clock), clock);
 
     @Test
     void registersAnEndpointForTheCallingUnitAndShowsItsSecretOnce() {

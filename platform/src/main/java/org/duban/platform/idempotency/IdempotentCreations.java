@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
@@ -25,13 +26,17 @@ import org.duban.platform.domain.Role;
  * reservation and answers the object with that id; if the first attempt never got as far as storing
  * it (crash, refused input), the retry creates it under the reserved id, so there is still at most
  * one. Reusing a key for a different request is refused.
+ *
+ * <p>New ids are time-ordered ({@link Ids#newId}), made at the clock's instant.
  */
 public final class IdempotentCreations {
 
     private final IdempotencyKeys keys;
+    private final Clock clock;
 
-    public IdempotentCreations(IdempotencyKeys keys) {
+    public IdempotentCreations(IdempotencyKeys keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
     }
 
     /**
@@ -42,10 +47,10 @@ public final class IdempotentCreations {
     public <T> T create(Caller caller, String operation, String key, Record request, Function<String, T> create,
             Function<String, Optional<T>> find) {
         if (key == null) {
-            return create.apply(Ids.newId());
+            return create.apply(Ids.newId(clock.instant()));
         }
         String fingerprint = fingerprint(request);
-        String newId = Ids.newId();
+        String newId = Ids.newId(clock.instant());
         IdempotencyKeys.Reservation reservation = keys.reserve(owner(caller) + "|" + operation + "|" + key,
                 newId, fingerprint);
         if (!reservation.fingerprint().equals(fingerprint)) {

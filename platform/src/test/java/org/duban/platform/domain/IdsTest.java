@@ -47,4 +47,51 @@ class IdsTest {
         }
         assertThat(ids).hasSize(200_000);
     }
+
+    @Test
+    void anObjectIdIsAVersion7UuidCarryingTheMillisecondItWasMadeAt() {
+        // when
+        UUID id = UUID.fromString(Ids.newId(T0));
+
+        // then
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void objectIdsSortAsStringsInTheOrderOfTheirMilliseconds() {
+        // given: a matter a day over three years, then four made a millisecond apart
+        List<String> made = new ArrayList<>();
+        for (int day = 0; day < 1_100; day++) {
+            made.add(Ids.newId(T0.plusSeconds(86_400L * day)));
+        }
+        Instant last = T0.plusSeconds(86_400L * 1_100);
+        for (int ms = 0; ms < 4; ms++) {
+            made.add(Ids.newId(last.plusMillis(ms)));
+        }
+
+        // then
+        assertThat(made).isSorted();
+    }
+
+    @Test
+    void objectIdsMadeInTheSameMillisecondDoNotCollideAndShareNothingButTheirTime() {
+        // given
+        String millisecond = Ids.timeOrdered(T0).substring(0, 14);
+        HashSet<String> ids = new HashSet<>();
+        HashSet<Long> randomHighBits = new HashSet<>();
+
+        // when
+        for (int i = 0; i < 100_000; i++) {
+            String id = Ids.newId(T0);
+            ids.add(id);
+            randomHighBits.add(UUID.fromString(id).getMostSignificantBits() & 0x0FFFL);
+        }
+
+        // then: all different, and the 12 random bits beside the millisecond take (nearly) all their 4,096 values
+        assertThat(ids).hasSize(100_000);
+        assertThat(ids).allSatisfy(id -> assertThat(id).startsWith(millisecond));
+        assertThat(randomHighBits).hasSizeGreaterThan(4_000);
+    }
 }

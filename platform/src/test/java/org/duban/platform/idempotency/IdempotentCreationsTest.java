@@ -3,10 +3,14 @@ package org.duban.platform.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.duban.platform.domain.Caller;
@@ -15,9 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class IdempotentCreationsTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-05T02:40:00.321Z");
+
     private final Map<String, IdempotencyKeys.Reservation> reservations = new ConcurrentHashMap<>();
     private final IdempotentCreations creations = new IdempotentCreations((key, id, fingerprint) ->
-            reservations.computeIfAbsent(key, k -> new IdempotencyKeys.Reservation(id, fingerprint)));
+            reservations.computeIfAbsent(key, k -> new IdempotencyKeys.Reservation(id, fingerprint)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<String> created = new ArrayList<>();
 
     @Test
@@ -79,6 +86,21 @@ class IdempotentCreationsTest {
         // then: only the retry looks the object up (and finds the first one)
         assertThat(retried).isEqualTo(first);
         assertThat(lookedUp).containsExactly(first);
+    }
+
+    @Test
+    void aNewObjectsIdIsTimeOrderedAtTheClocksInstantWithOrWithoutAKey() {
+        // when
+        String keyed = create(Caller.supervisor("zhang.wei"), "k-3", new Note("交办"));
+        String unkeyed = create(Caller.supervisor("zhang.wei"), null, new Note("交办"));
+
+        // then: version 7, carrying the clock's millisecond
+        for (String id : List.of(keyed, unkeyed)) {
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(7);
+            assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli());
+        }
+        assertThat(keyed).isNotEqualTo(unkeyed);
     }
 
     @Test

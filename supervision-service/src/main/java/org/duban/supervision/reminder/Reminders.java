@@ -16,7 +16,7 @@ public final class Reminders {
 
     public static ReminderIssued issued(String subjectType, String subjectId, Deadline deadline, AlertColour colour,
             String caseId, String assignmentId, String unitId, Instant now) {
-        return new ReminderIssued(Ids.newId(), subjectType, subjectId, deadline.kind().name(), colour.name(),
+        return new ReminderIssued(Ids.newId(now), subjectType, subjectId, deadline.kind().name(), colour.name(),
                 deadline.at(), caseId, assignmentId, unitId, now, SWEEP);
     }
 }

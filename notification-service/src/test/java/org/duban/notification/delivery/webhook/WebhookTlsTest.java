@@ -148,7 +148,7 @@ class WebhookTlsTest {
 
     private WebhookTransport transport() {
         WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(HTTPS_ONLY, dns), Set.of(),
-                Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
+                Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys(), clock), clock);
         return new WebhookTransport(webhooks, CircuitBreakerRegistry.ofDefaults(),
                 new WebhookTransport.Settings(Duration.ofSeconds(60), 2, Duration.ofSeconds(5)), clientTrust,
                 () -> null, clock);

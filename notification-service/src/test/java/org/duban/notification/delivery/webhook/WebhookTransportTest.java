@@ -402,7 +402,7 @@ class WebhookTransportTest {
 
     private WebhookTransport transport(TargetGuard.Settings settings, Duration timeout) {
         WebhookService webhooks = new WebhookService(endpoints, new TargetGuard(settings, dns), Set.of(),
-                Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys()), clock);
+                Duration.ofHours(24), new IdempotentCreations(new InMemoryIdempotencyKeys(), clock), clock);
         WebhookTransport transport = new WebhookTransport(webhooks, breakers,
                 new WebhookTransport.Settings(Duration.ofSeconds(60), 2, timeout), SSLContexts.createDefault(),
                 () -> null, clock);
