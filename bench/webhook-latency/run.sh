@@ -21,8 +21,14 @@
 # spans (DUBAN_TRACING_EXPORT=true, DUBAN_OTLP_TRACING_ENDPOINT=the bench's OTLP/HTTP receiver), the other
 # assignments are sampled as the platform's defaults say (DUBAN_TRACING_SAMPLING is left alone).
 #
+# Store commands (COMMANDS=1): the services log every command the MongoDB driver sends (DEBUG of
+# org.mongodb.driver.protocol.command, which slows them: not for timing), and StoreCommands.java prints the commands
+# of each service for one assignment, from intake's request to the first webhook attempt, and their mean per
+# assignment; e.g. `COMMANDS=1 N=20 RATE=2 WARMUP=5 SAMPLE_EVERY=1 bench/webhook-latency/run.sh` (spaced and all
+# traced: each assignment's window holds its own commands).
+#
 # Settings: N (200), RATE (5 per second), WARMUP (20), SAMPLE_EVERY (10), DUMP_TRACES (0: how many sampled
-# traces to print span by span), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
+# traces to print span by span), COMMANDS (0), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
 # DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when
 # already set. The data directory is reused by later runs (each run registers a new unit and new matters).
 # Needs curl and a JDK; the jars are built by ./duban if missing (rebuild after changing code: see deploy/local).
@@ -31,7 +37,7 @@ ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/webhook-latency
 N=${N:-200} RATE=${RATE:-5} WARMUP=${WARMUP:-20} SAMPLE_EVERY=${SAMPLE_EVERY:-10} DUMP_TRACES=${DUMP_TRACES:-0}
-OTLP_PORT=${OTLP_PORT:-24318}
+OTLP_PORT=${OTLP_PORT:-24318} COMMANDS=${COMMANDS:-0}
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-webhook} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
 export DUBAN_GATEWAY_PORT=${DUBAN_GATEWAY_PORT:-28080} DUBAN_INTAKE_PORT=${DUBAN_INTAKE_PORT:-28081}
@@ -41,6 +47,9 @@ export DUBAN_KAFKA_PORT=${DUBAN_KAFKA_PORT:-28092} DUBAN_KAFKA_CONTROLLER_PORT=$
 export DUBAN_MONGO_PORT=${DUBAN_MONGO_PORT:-28017}
 # spans to this bench only; sampling stays the platform's default
 export DUBAN_TRACING_EXPORT=true DUBAN_OTLP_TRACING_ENDPOINT=http://127.0.0.1:$OTLP_PORT/v1/traces
+if [[ $COMMANDS == 1 ]]; then
+  export LOGGING_LEVEL_ORG_MONGODB_DRIVER_PROTOCOL_COMMAND=DEBUG
+fi
 
 bench_start_platform # builds the jars if missing, and with them the Kafka client jars compiled against
 bench_compile "$HERE/WebhookLatency.java"
@@ -49,3 +58,6 @@ java -cp "$CLASSPATH" WebhookLatency \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   n="$N" rate="$RATE" warmup="$WARMUP" sampleEvery="$SAMPLE_EVERY" otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" \
   runDir="$DUBAN_DATA_DIR/run" clockTicks="$(getconf CLK_TCK)" 2> >(grep -v '^SLF4J' >&2)
+if [[ $COMMANDS == 1 ]]; then
+  java "$HERE/StoreCommands.java" "$DUBAN_DATA_DIR/logs" 1
+fi

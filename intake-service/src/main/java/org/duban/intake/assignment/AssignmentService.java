@@ -40,9 +40,9 @@ public final class AssignmentService {
 
     /**
      * Assigns (交办) or transfers (转送) a matter to a unit (supervisor). A whistleblowing matter is
-     * never sent to a unit it accuses.
+     * never sent to a unit it accuses. Answered with the matter's title as read for the checks (no second read).
      */
-    public Assignment issue(Caller caller, IssueAssignment request, String idempotencyKey) {
+    public TitledAssignment issue(Caller caller, IssueAssignment request, String idempotencyKey) {
         caller.require(Role.SUPERVISOR);
         PetitionCase matter = cases.find(request.caseId());
         if (units.unknown(List.of(request.unitId())).size() == 1) {
@@ -52,7 +52,7 @@ public final class AssignmentService {
             throw new Conflict("case " + matter.id() + " accuses unit " + request.unitId()
                     + ": a whistleblowing matter is never sent to a unit it accuses");
         }
-        return support.creations().create(caller, "issue-assignment", idempotencyKey, request, id -> {
+        Assignment issued = support.creations().create(caller, "issue-assignment", idempotencyKey, request, id -> {
             Deadlines deadlines = support.policy().deadlinesFor(request.kind(), support.clock().instant(),
                     request.dueAt());
             Assignment assignment = Assignment.issue(id,
@@ -61,6 +61,7 @@ public final class AssignmentService {
             changes.add(assignment);
             return assignment;
         }, assignments::find);
+        return new TitledAssignment(issued, matter.details().title());
     }
 
     /** The unit signs for its assignment and records the acceptance notice (unit). */

@@ -51,17 +51,32 @@ public final class AggregateWriter {
      * @throws DuplicateKey if a unique index (the id or a natural key) already holds the value
      */
     public void insert(MongoCollection<Document> collection, Document state, List<PendingEvent> events) {
-        Document document = new Document(state).append(VERSION, 0L);
+        String name = collection.getNamespace().getCollectionName();
+        Document document = OutboxDocuments.withEvents(new Document(state).append(VERSION, 0L), events);
+        // stored claimed by this instance's relay, which then sends the events handed over without claiming them
+        OutboxRelay.Claim claim = events.isEmpty() ? null : relay.claimForNew(name);
+        if (claim != null) {
+            OutboxDocuments.claimed(document, claim);
+        }
+        boolean stored = false;
         try {
-            collection.insertOne(OutboxDocuments.withEvents(document, events));
+            collection.insertOne(document);
+            stored = true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 throw new DuplicateKey(e.getError().getMessage());
             }
             throw e;
+        } finally {
+            if (claim != null && !stored) {
+                // not stored, or not known to be (then its lease expires, and a round takes what it holds)
+                relay.cancel(claim);
+            }
         }
-        if (!events.isEmpty()) {
-            relay.wakeUp(collection.getNamespace().getCollectionName(), document.get(ID));
+        if (claim != null) {
+            relay.handOver(claim, name, document.get(ID), OutboxDocuments.eventsOf(document));
+        } else if (!events.isEmpty()) {
+            relay.wakeUp(name, document.get(ID));
         }
     }
 

@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * The relay's unit of work: documents of one collection claimed together, their events published, the published
  * events removed and the claims released. Four round trips however many documents: one write claims them all
  * (a lease and a token of this claim), one read fetches those it got, their events go to the broker in waves, and
- * one bulk write removes what was published and releases them.
+ * one bulk write removes what was published and releases them. Documents a writer stored already claimed for the
+ * relay, handing their events over in memory ({@link #publishHandedOver}), skip the claim and the read: one bulk
+ * write after the broker's acknowledgements is all the store sees of them.
  *
  * <p>A wave sends the next event of every document still going without waiting between them, then waits for all
  * their acknowledgements: a document's event is sent only once its previous one is acknowledged, so a document
@@ -65,17 +67,25 @@ final class OutboxBatch {
         static final Outcome NOTHING = new Outcome(0, false, false);
     }
 
-    /** A document this batch holds: its events in order, those acknowledged so far, whether one failed. */
-    private static final class Claimed {
+    /**
+     * A document this batch holds: its events in order, the token of the claim that holds it, the events
+     * acknowledged so far, whether one failed.
+     */
+    static final class Claimed {
         final Object id;
         final List<PendingEvent> events;
+        final String claim;
         final List<String> sent = new ArrayList<>();
         boolean failed;
 
-        Claimed(Document document) {
-            this.id = document.get(AggregateWriter.ID);
-            this.events = document.getList(OutboxDocuments.OUTBOX, Document.class, List.of()).stream()
-                    .map(OutboxDocuments::fromDocument).toList();
+        Claimed(Object id, List<PendingEvent> events, String claim) {
+            this.id = id;
+            this.events = List.copyOf(events);
+            this.claim = claim;
+        }
+
+        Claimed(Document document, String claim) {
+            this(document.get(AggregateWriter.ID), OutboxDocuments.eventsOf(document), claim);
         }
     }
 
@@ -114,6 +124,21 @@ final class OutboxBatch {
         if (claimed.isEmpty()) {
             return Outcome.NOTHING;
         }
+        return send(claimed, claimedAt);
+    }
+
+    /**
+     * Publishes the events of documents their writers stored already claimed (each with its own token, claimed at
+     * {@code claimedAt} at the earliest) and handed over as stored, then releases them: no claim, no read.
+     */
+    Outcome publishHandedOver(List<Claimed> claimed, Instant claimedAt) {
+        if (claimed.isEmpty()) {
+            return Outcome.NOTHING;
+        }
+        return send(claimed, claimedAt);
+    }
+
+    private Outcome send(List<Claimed> claimed, Instant claimedAt) {
         // no wave starts once half the lease has gone: a wave ends within the producer's delivery timeout, before
         // the lease does and another instance may take the documents
         Instant lastWave = claimedAt.plus(properties.lease().dividedBy(2));
@@ -133,7 +158,7 @@ final class OutboxBatch {
                 }
             }
         } finally {
-            release(claimed, claim);
+            release(claimed);
             for (Claimed document : claimed) {
                 published += document.sent.size();
                 failed |= document.failed;
@@ -157,7 +182,7 @@ final class OutboxBatch {
         for (Object id : ids) { // in the order asked for: the writes' order, or the oldest first
             Document document = byId.remove(id);
             if (document != null) {
-                claimed.add(new Claimed(document));
+                claimed.add(new Claimed(document, claim));
             }
         }
         return claimed;
@@ -213,11 +238,11 @@ final class OutboxBatch {
      * one update; otherwise the next update takes out the published events and the later ones wait (the writer that
      * appended them has named the document to the relay).
      */
-    private void release(List<Claimed> claimed, String claim) {
+    private void release(List<Claimed> claimed) {
         Date retryAt = Date.from(clock.instant().plus(properties.retryDelay()));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Claimed document : claimed) {
-            Bson held = and(eq(AggregateWriter.ID, document.id), eq(OutboxDocuments.OUTBOX_CLAIM, claim));
+            Bson held = and(eq(AggregateWriter.ID, document.id), eq(OutboxDocuments.OUTBOX_CLAIM, document.claim));
             if (!document.failed && document.sent.size() == document.events.size()) {
                 Bson exactlyThose = document.sent.isEmpty() ? size(OutboxDocuments.OUTBOX, 0)
                         : and(size(OutboxDocuments.OUTBOX, document.sent.size()),

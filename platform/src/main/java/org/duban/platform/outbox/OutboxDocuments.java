@@ -39,6 +39,20 @@ public final class OutboxDocuments {
         return document;
     }
 
+    /**
+     * Marks a document about to be inserted as claimed by {@code claim} of this instance's relay, as a claim would
+     * mark it (ADR 0003).
+     */
+    static Document claimed(Document document, OutboxRelay.Claim claim) {
+        return document.append(OUTBOX_LEASE, Date.from(claim.until())).append(OUTBOX_CLAIM, claim.token());
+    }
+
+    /** The events in a document's outbox, in order, as the relay reads them. */
+    static List<PendingEvent> eventsOf(Document document) {
+        return document.getList(OUTBOX, Document.class, List.of()).stream().map(OutboxDocuments::fromDocument)
+                .toList();
+    }
+
     /** The update that appends the events to an existing document's outbox. */
     public static Bson appendEvents(List<PendingEvent> events) {
         if (events.isEmpty()) {

@@ -1,15 +1,21 @@
 package org.duban.platform.outbox;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.unset;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -25,6 +31,7 @@ import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.duban.platform.events.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -62,6 +69,16 @@ import org.springframework.context.SmartLifecycle;
  * {@code pollInterval} and whenever a named document could not be taken: they publish what no wake-up
  * named — events of an instance that died, of a publication that failed, or stored while the relay was
  * not running.
+ *
+ * <p>A new document is stored already claimed by the running relay ({@link #claimForNew}: the lease and a token of
+ * its own, as a claim would set them, in the insert itself), and its writer hands the events it stored over in
+ * memory ({@link #handOver}): the relay sends them with neither a claim nor a read, and releases the document as
+ * after any claim (issue #14: the claim's write and read were two store round trips, one of them a synced commit,
+ * between the write and the send of every new aggregate). What holds stays the same: the events are in the document
+ * from the start; a relay that dies before sending leaves the document to its lease, which expires ({@code lease},
+ * 30 s) before a round takes it; one stopped releases the documents handed over and not sent; a claim is given only
+ * while the hand-over has room ({@link #WRITTEN_CAPACITY}), so that a handed-over document is never dropped for a
+ * full queue — without room the document is stored unclaimed and named as before.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -70,8 +87,22 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Documents named by wake-ups and not yet taken; beyond this, a round over the collections finds them. */
     static final int WRITTEN_CAPACITY = 10_000;
 
-    /** A document a writer just stored events in. */
-    private record Written(String collection, Object id) {
+    /**
+     * A document a writer just stored events in; when it stored it claimed for this relay ({@code claim} not null),
+     * with the events it stored, which go out without a read.
+     */
+    private record Written(String collection, Object id, Claim claim, List<PendingEvent> events) {
+
+        Written(String collection, Object id) {
+            this(collection, id, null, List.of());
+        }
+    }
+
+    /**
+     * The claim a new document is stored with, for this relay: {@code token} in {@code outboxClaim}, {@code until} in
+     * {@code outboxLease}; {@code at}, when it was given.
+     */
+    record Claim(String token, Instant at, Instant until) {
     }
 
     private final MongoDatabase database;
@@ -80,7 +111,13 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Set<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final BlockingQueue<Written> written = new LinkedBlockingQueue<>(WRITTEN_CAPACITY);
+    /** Named documents, and room for as many handed over as {@link #handOvers} allows. */
+    private final BlockingQueue<Written> written = new LinkedBlockingQueue<>(2 * WRITTEN_CAPACITY);
+    /** Claims given to writers whose documents are not taken from {@link #written} yet. */
+    private final Semaphore handOvers = new Semaphore(WRITTEN_CAPACITY);
+    /** Guards {@link #acceptingHandOvers} against a stop between a writer's check and its hand-over. */
+    private final Object handOverLock = new Object();
+    private boolean acceptingHandOvers;
     private final AtomicLong published = new AtomicLong();
     private volatile boolean roundAsked = true;
     /**
@@ -120,10 +157,72 @@ public final class OutboxRelay implements SmartLifecycle {
         if (!properties.enabled() || !collections.contains(collection)) {
             return; // no relay on this instance, or not a collection it publishes from (its rounds never look there)
         }
-        if (!written.offer(new Written(collection, id))) {
+        // named documents leave room in the queue for the claims given out, which are never refused
+        if (written.remainingCapacity() <= WRITTEN_CAPACITY || !written.offer(new Written(collection, id))) {
             roundAsked = true; // too many waiting: the next round over the collections takes them
         }
         signal();
+    }
+
+    /**
+     * A claim for this relay to store a new document of {@code collection} with (its lease and token, in the insert
+     * that stores the document and its events); then {@link #handOver} once stored, or {@link #cancel} if not.
+     *
+     * @return null when the relay does not run, does not publish from {@code collection}, or has no room for another
+     *         hand-over: the document is then stored unclaimed and named ({@link #wakeUp(String, Object)})
+     */
+    Claim claimForNew(String collection) {
+        if (!running || stopping || !collections.contains(collection) || !handOvers.tryAcquire()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return new Claim(UUID.randomUUID().toString(), now, now.plus(properties.lease()));
+    }
+
+    /** The document was not stored: its claim is given back. */
+    void cancel(Claim claim) {
+        handOvers.release();
+    }
+
+    /**
+     * The document {@code id} of {@code collection} was stored with {@code claim} and exactly {@code events} in its
+     * outbox: the relay publishes them as they are. A relay stopped meanwhile releases the document for the rounds
+     * (of the next start, or of another instance).
+     */
+    void handOver(Claim claim, String collection, Object id, List<PendingEvent> events) {
+        Written document = new Written(collection, id, claim, List.copyOf(events));
+        synchronized (handOverLock) {
+            if (acceptingHandOvers && written.offer(document)) {
+                signal();
+                return;
+            }
+        }
+        handOvers.release();
+        giveBack(List.of(document));
+    }
+
+    /**
+     * Releases documents handed over and not sent (the relay stops, or the broker failed): rounds take them at once
+     * rather than once their lease expired. One write per collection.
+     */
+    private void giveBack(List<Written> documents) {
+        Map<String, List<Written>> byCollection = new LinkedHashMap<>();
+        documents.stream().filter(document -> document.claim() != null)
+                .forEach(document -> byCollection.computeIfAbsent(document.collection(), name -> new ArrayList<>())
+                        .add(document));
+        for (Map.Entry<String, List<Written>> entry : byCollection.entrySet()) {
+            try {
+                database.getCollection(entry.getKey()).updateMany(
+                        and(in(AggregateWriter.ID, entry.getValue().stream().map(Written::id).toList()),
+                                in(OutboxDocuments.OUTBOX_CLAIM,
+                                        entry.getValue().stream().map(document -> document.claim().token()).toList())),
+                        combine(unset(OutboxDocuments.OUTBOX_LEASE), unset(OutboxDocuments.OUTBOX_CLAIM)));
+            } catch (RuntimeException e) {
+                log.warn("releasing {} documents of {} handed over to the outbox relay failed; their lease of {} "
+                        + "expires: {}", entry.getValue().size(), entry.getKey(), properties.lease(), e.toString());
+            }
+        }
+        roundAsked = true;
     }
 
     private void signal() {
@@ -142,23 +241,76 @@ public final class OutboxRelay implements SmartLifecycle {
         int count = 0;
         List<Written> next = new ArrayList<>();
         while (!stopping && written.drainTo(next, properties.batchSize()) > 0) {
+            Map<String, List<Written>> handedOverByCollection = new LinkedHashMap<>();
             Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
             for (Written document : next) {
-                idsByCollection.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>())
-                        .add(document.id());
+                if (document.claim() != null) {
+                    handOvers.release();
+                    handedOverByCollection.computeIfAbsent(document.collection(), name -> new ArrayList<>())
+                            .add(document);
+                } else {
+                    idsByCollection.computeIfAbsent(document.collection(), name -> new LinkedHashSet<>())
+                            .add(document.id());
+                }
             }
             next.clear();
+            List<Written> notSent = new ArrayList<>();
+            handedOverByCollection.values().forEach(notSent::addAll);
+            // the handed-over documents first: a document named after it was stored comes after its hand-over
+            for (Map.Entry<String, List<Written>> documents : handedOverByCollection.entrySet()) {
+                OutboxBatch.Outcome outcome = publishHandedOver(documents.getKey(), documents.getValue());
+                notSent.removeAll(documents.getValue());
+                count += outcome.published();
+                if (outcome.failed()) {
+                    failedWithWaiting(notSent);
+                    return count;
+                }
+            }
             for (Map.Entry<String, Set<Object>> ids : idsByCollection.entrySet()) {
                 OutboxBatch.Outcome outcome = publish(ids.getKey(), List.copyOf(ids.getValue()));
                 count += outcome.published();
                 if (outcome.failed()) {
-                    // the broker failed: what waits is left to the rounds, after the failed document's retry delay
-                    written.clear();
+                    failedWithWaiting(List.of());
                     return count;
                 }
             }
         }
         return count;
+    }
+
+    /** The broker failed: what waits is left to the rounds, after the failed document's retry delay. */
+    private void failedWithWaiting(List<Written> handedOverNotSent) {
+        List<Written> waiting = new ArrayList<>(handedOverNotSent);
+        written.drainTo(waiting);
+        waiting.stream().filter(document -> document.claim() != null).forEach(document -> handOvers.release());
+        giveBack(waiting);
+    }
+
+    /**
+     * Publishes documents handed over by their writers; one whose lease ran out while it waited is left to the
+     * rounds (another instance may hold it now).
+     */
+    private OutboxBatch.Outcome publishHandedOver(String collection, List<Written> documents) {
+        Instant now = clock.instant();
+        List<OutboxBatch.Claimed> claimed = new ArrayList<>();
+        Instant claimedAt = null;
+        for (Written document : documents) {
+            if (document.claim().until().isAfter(now)) {
+                claimed.add(new OutboxBatch.Claimed(document.id(), document.events(), document.claim().token()));
+                if (claimedAt == null || document.claim().at().isBefore(claimedAt)) {
+                    claimedAt = document.claim().at();
+                }
+            } else {
+                roundAsked = true;
+            }
+        }
+        OutboxBatch.Outcome outcome = new OutboxBatch(database.getCollection(collection), publisher, properties, clock)
+                .publishHandedOver(claimed, claimedAt);
+        published.addAndGet(outcome.published());
+        if (outcome.unfinished()) {
+            roundAsked = true;
+        }
+        return outcome;
     }
 
     /**
@@ -269,6 +421,9 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         running = true;
         stopping = false;
+        synchronized (handOverLock) {
+            acceptingHandOvers = true;
+        }
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -298,6 +453,13 @@ public final class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<Written> left = new ArrayList<>();
+        synchronized (handOverLock) {
+            acceptingHandOvers = false;
+            written.drainTo(left);
+        }
+        left.stream().filter(document -> document.claim() != null).forEach(document -> handOvers.release());
+        giveBack(left);
     }
 
     @Override

@@ -74,6 +74,8 @@ class OutboxRelayIT {
     private static final List<Document> claims = new CopyOnWriteArrayList<>();
     /** The rounds' searches for documents with events (find commands on the outbox field). */
     private static final List<Document> searches = new CopyOnWriteArrayList<>();
+    /** Every command the store receives. */
+    private static final List<Document> commands = new CopyOnWriteArrayList<>();
     private static KafkaTemplate<String, byte[]> template;
     private static String bootstrap;
 
@@ -91,6 +93,8 @@ class OutboxRelayIT {
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
+                        commands.add(Document.parse(event.getCommand().toJson()).append("command$", event.getCommandName())
+                                .append("thread$", Thread.currentThread().getName()));
                         if (event.getCommandName().equals("update") && isClaim(Document.parse(event.getCommand().toJson()))) {
                             claims.add(Document.parse(event.getCommand().toJson()));
                         }
@@ -304,7 +308,8 @@ class OutboxRelayIT {
     @Test
     void theWriteThatStoresEventsHasThemPublishedAtOnceByAClaimOnThatDocumentNotBySearchingTheCollection()
             throws Exception {
-        // given: a running relay whose rounds over the collection come only every hour, its first one done
+        // given: a running relay whose rounds over the collection come only every hour, its first one done, and an
+        // aggregate stored without events
         OutboxRelay relay = new OutboxRelay(database, publisher(),
                 new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
                         Duration.ZERO),
@@ -313,15 +318,16 @@ class OutboxRelayIT {
         for (int i = 0; i < 20; i++) {
             collection().insertOne(new Document("_id", "asg-old" + i)); // documents without events
         }
+        writer.insert(collection(), new Document("_id", "asg-6").append("status", "ASSIGNED"), List.of());
         relay.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
             claims.clear();
             searches.clear();
 
-            // when
+            // when: an update stores its events
             List<PendingEvent> events = pendingEvents.of("asg-6", List.of(issued("case-6", "asg-6")));
-            writer.insert(collection(), new Document("_id", "asg-6"), events);
+            writer.update(collection(), "asg-6", 0, new Document("status", "ACCEPTED"), events);
 
             // then: published, the only claim being one on the written document's id
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(events).size() == 1);
@@ -331,6 +337,139 @@ class OutboxRelayIT {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void aNewAggregateIsStoredClaimedByTheRunningRelayWhichSendsItsEventsWithoutAClaimOrAReadAndThenReleasesIt()
+            throws Exception {
+        // given: a running relay whose rounds over the collection come only every hour, its first one done
+        OutboxRelay relay = new OutboxRelay(database, publisher(),
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
+            commands.clear();
+
+            // when
+            List<PendingEvent> events = pendingEvents.of("asg-n", List.of(issued("case-n", "asg-n"), accepted("case-n", "asg-n")));
+            writer.insert(collection(), new Document("_id", "asg-n").append("status", "ACCEPTED"), events);
+
+            // then: both published in order; the store saw the insert (the document claimed in it) and one release
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(events).size() == 2);
+            assertThat(recordsWithIds(events)).extracting(record -> header(record, "ce_id"))
+                    .containsExactlyElementsOf(ids(events));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !collection().find().first().containsKey(OutboxDocuments.OUTBOX_SINCE));
+            assertThat(relayCommandsOn(collection())).extracting(command -> command.getString("command$"))
+                    .containsExactly("update");
+            Document inserted = commandsOf(collection()).stream()
+                    .filter(command -> command.getString("command$").equals("insert")).findFirst().orElseThrow()
+                    .getList("documents", Document.class).get(0);
+            assertThat(inserted).containsKeys(OutboxDocuments.OUTBOX_LEASE, OutboxDocuments.OUTBOX_CLAIM);
+            Document stored = collection().find().first();
+            assertThat(stored).doesNotContainKeys(OutboxDocuments.OUTBOX_SINCE, OutboxDocuments.OUTBOX_LEASE,
+                    OutboxDocuments.OUTBOX_CLAIM);
+            assertThat(stored.getList(OutboxDocuments.OUTBOX, Document.class)).isEmpty();
+            // what a later publication of the stored events would send is what went out
+            assertThat(recordsWithIds(events)).extracting(record -> header(record, "ce_time"))
+                    .containsExactlyElementsOf(events.stream()
+                            .map(event -> OutboxDocuments.fromDocument(OutboxDocuments.toDocument(event)))
+                            .map(event -> new String(CloudEventRecords.toRecord(event, java.net.URI.create("/duban/intake-service"))
+                                    .headers().lastHeader("ce_time").value(), StandardCharsets.UTF_8)).toList());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aNewAggregateStoredClaimedByARelayThatDiedBeforeSendingIsPublishedOnceTheLeaseExpired() throws Exception {
+        // given: a running relay took a new aggregate's events and hangs before the broker has them (its process
+        // dying); a second new aggregate waits behind it, stored claimed as well
+        CountDownLatch dead = new CountDownLatch(1);
+        CountDownLatch hung = new CountDownLatch(1);
+        EventPublisher dying = sendingWith(event -> {
+            hung.countDown();
+            awaitQuietly(dead);
+            return CompletableFuture.failedFuture(new IllegalStateException("killed"));
+        });
+        OutboxRelay dyingRelay = new OutboxRelay(database, dying,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(dyingRelay);
+        dyingRelay.start();
+        try {
+            List<PendingEvent> all = new ArrayList<>();
+            for (String id : List.of("asg-x1", "asg-x2")) {
+                List<PendingEvent> events = pendingEvents.of(id, List.of(issued("case-x", id)));
+                writer.insert(collection(), new Document("_id", id), events);
+                all.addAll(events);
+                assertThat(hung.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+
+            // when: another instance runs a round while the leases hold, then once they have expired
+            int whileLeased = relay(publisher()).publishPending();
+            int afterTheLease = new OutboxRelay(database, publisher(),
+                    new OutboxProperties(true, List.of("assignments"), Duration.ofMillis(100), Duration.ofSeconds(30),
+                            100, Duration.ZERO),
+                    Clock.offset(clock, Duration.ofSeconds(31)), new SimpleMeterRegistry()).publishPending();
+
+            // then: each published once, by the other instance, after the lease
+            assertThat(whileLeased).isZero();
+            assertThat(afterTheLease).isEqualTo(2);
+            assertThat(recordsWithIds(all)).extracting(record -> header(record, "ce_id"))
+                    .containsExactlyInAnyOrderElementsOf(ids(all));
+            for (String id : List.of("asg-x1", "asg-x2")) {
+                assertThat(outboxIds(id)).isEmpty();
+            }
+        } finally {
+            dead.countDown();
+            dyingRelay.stop();
+        }
+    }
+
+    @Test
+    void aRelayStoppingReleasesTheNewAggregatesHandedOverAndNotSentForTheNextStart() throws Exception {
+        // given: a running relay holds a send while a second new aggregate is stored claimed and handed over
+        EventPublisher real = publisher();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        EventPublisher held = sendingWith(event -> {
+            if (first.getAndSet(false)) {
+                holding.countDown();
+                awaitQuietly(release);
+            }
+            return real.send(event);
+        });
+        OutboxRelay relay = new OutboxRelay(database, held,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        relay.start();
+        List<PendingEvent> sentFirst = pendingEvents.of("asg-s1", List.of(issued("case-s", "asg-s1")));
+        writer.insert(collection(), new Document("_id", "asg-s1"), sentFirst);
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<PendingEvent> waiting = pendingEvents.of("asg-s2", List.of(issued("case-s", "asg-s2")));
+        writer.insert(collection(), new Document("_id", "asg-s2"), waiting);
+        assertThat(collection().find(new Document("_id", "asg-s2")).first()).containsKey(OutboxDocuments.OUTBOX_CLAIM);
+
+        // when: the relay stops, its send finishing
+        Thread stopping = new Thread(relay::stop);
+        stopping.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !relay.isRunning());
+        release.countDown();
+        stopping.join(20_000);
+
+        // then: the first went out; the second is stored unclaimed, and the next start's round takes it at once
+        assertThat(recordsWithIds(sentFirst)).hasSize(1);
+        assertThat(collection().find(new Document("_id", "asg-s2")).first())
+                .doesNotContainKeys(OutboxDocuments.OUTBOX_LEASE, OutboxDocuments.OUTBOX_CLAIM);
+        assertThat(relay(publisher()).publishPending()).isEqualTo(1);
+        assertThat(recordsWithIds(waiting)).hasSize(1);
     }
 
     @Test
@@ -520,7 +659,54 @@ class OutboxRelayIT {
 
     @Test
     void documentsWrittenWhileABatchIsOutGoTogetherInTheNextBatch() throws Exception {
-        // given: a running relay whose first send is held back while 30 more documents are written
+        // given: a running relay whose first send is held back while 30 more documents are written: aggregates stored
+        // before without events record one each
+        EventPublisher real = publisher();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        EventPublisher held = sendingWith(event -> {
+            if (first.getAndSet(false)) {
+                holding.countDown();
+                awaitQuietly(release);
+            }
+            return real.send(event);
+        });
+        OutboxRelay relay = new OutboxRelay(database, held,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+        AggregateWriter writer = new AggregateWriter(relay);
+        for (int i = 0; i < 30; i++) {
+            writer.insert(collection(), new Document("_id", "asg-w" + i), List.of());
+        }
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
+            List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-w", List.of(issued("case-w", "asg-w"))));
+            writer.insert(collection(), new Document("_id", "asg-w"), all);
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            claims.clear();
+            for (int i = 0; i < 30; i++) {
+                List<PendingEvent> events = pendingEvents.of("asg-w" + i, List.of(issued("case-w" + i, "asg-w" + i)));
+                writer.update(collection(), "asg-w" + i, 0, new Document("status", "ACCEPTED"), events);
+                all.addAll(events);
+            }
+
+            // when
+            release.countDown();
+
+            // then: all published, the 30 claimed by one write
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(all).size() == 31);
+            assertThat(claimsOf(collection())).singleElement();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void newAggregatesStoredWhileABatchIsOutGoTogetherInTheNextBatchReleasedByOneWrite() throws Exception {
+        // given: a running relay whose first send is held back while 30 new aggregates are stored
         EventPublisher real = publisher();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -540,22 +726,26 @@ class OutboxRelayIT {
         relay.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
-            List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-w", List.of(issued("case-w", "asg-w"))));
-            writer.insert(collection(), new Document("_id", "asg-w"), all);
+            List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-v", List.of(issued("case-v", "asg-v"))));
+            writer.insert(collection(), new Document("_id", "asg-v"), all);
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            claims.clear();
             for (int i = 0; i < 30; i++) {
-                List<PendingEvent> events = pendingEvents.of("asg-w" + i, List.of(issued("case-w" + i, "asg-w" + i)));
-                writer.insert(collection(), new Document("_id", "asg-w" + i), events);
+                List<PendingEvent> events = pendingEvents.of("asg-v" + i, List.of(issued("case-v" + i, "asg-v" + i)));
+                writer.insert(collection(), new Document("_id", "asg-v" + i), events);
                 all.addAll(events);
             }
+            commands.clear();
 
             // when
             release.countDown();
 
-            // then: all published, the 30 claimed by one write
+            // then: all published; the store saw two releases (the first document's, then the 30's), nothing else
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(all).size() == 31);
-            assertThat(claimsOf(collection())).singleElement();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> collection().countDocuments(new Document(OutboxDocuments.OUTBOX_SINCE,
+                            new Document("$exists", true))) == 0);
+            assertThat(relayCommandsOn(collection())).extracting(command -> command.getString("command$"))
+                    .containsExactly("update", "update");
         } finally {
             relay.stop();
         }
@@ -670,6 +860,20 @@ class OutboxRelayIT {
     /** The claims sent to {@code collection} of this test's database. */
     private List<Document> claimsOf(MongoCollection<Document> collection) {
         return commandsOn(claims, "update", collection);
+    }
+
+    /** Every command sent to {@code collection} of this test's database. */
+    private List<Document> commandsOf(MongoCollection<Document> collection) {
+        return commands.stream()
+                .filter(command -> collection.getNamespace().getCollectionName().equals(
+                        command.getString(command.getString("command$"))) && database.getName().equals(command.getString("$db")))
+                .toList();
+    }
+
+    /** The commands the relay's thread sent to {@code collection} of this test's database. */
+    private List<Document> relayCommandsOn(MongoCollection<Document> collection) {
+        return commandsOf(collection).stream().filter(command -> "outbox-relay".equals(command.getString("thread$")))
+                .toList();
     }
 
     /** The rounds' searches of {@code collection} of this test's database. */

@@ -54,10 +54,11 @@ class AssignmentController implements AssignmentsApi {
     @Override
     public ResponseEntity<org.duban.intake.api.model.Assignment> issueAssignment(String caseId,
             IssueAssignmentRequest request, String idempotencyKey) {
-        Assignment issued = assignments.issue(caller.get(), new IssueAssignment(caseId, request.getUnitId(),
+        TitledAssignment issued = assignments.issue(caller.get(), new IssueAssignment(caseId, request.getUnitId(),
                 AssignmentKind.valueOf(request.getKind().getValue()), instant(request.getDueAt()),
                 request.getInstructions()), idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/assignments/" + issued.id())).body(answer(issued));
+        return ResponseEntity.created(URI.create("/api/v1/assignments/" + issued.assignment().id()))
+                .body(view(issued));
     }
 
     @Override
