@@ -2,6 +2,7 @@ package org.duban.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
@@ -15,9 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Stands in for a Spring Boot application in the launcher's tests, doing only what {@code ./duban} relies
  * on: {@code java -Djarmode=tools -jar <jar> extract --destination <dir>} puts a copy of its jar and an
- * empty {@code lib/} in the directory; with {@code -Dspring.context.exit=onRefresh} (a training run) it
- * exits after {@code FAKE_TRAINING_SECONDS} (0 by default); otherwise it answers {@code /actuator/health}
- * with UP on {@code MANAGEMENT_SERVER_PORT} until it is stopped.
+ * empty {@code lib/} in the directory; otherwise it answers {@code /actuator/health} with UP on
+ * {@code MANAGEMENT_SERVER_PORT} until it is stopped — in a training run ({@code -XX:ArchiveClassesAtExit},
+ * which the launcher stops once it is healthy) only after {@code FAKE_TRAINING_SECONDS} (0 by default).
  */
 public final class FakeApplication {
 
@@ -29,9 +30,10 @@ public final class FakeApplication {
             extract(List.of(arguments));
             return;
         }
-        if ("onRefresh".equals(System.getProperty("spring.context.exit"))) {
+        boolean training = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="));
+        if (training) {
             Thread.sleep(Long.parseLong(System.getenv().getOrDefault("FAKE_TRAINING_SECONDS", "0")) * 1000);
-            System.exit(0);
         }
         int port = Integer.parseInt(System.getenv("MANAGEMENT_SERVER_PORT"));
         HttpServer management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
