@@ -310,10 +310,7 @@ class OutboxRelayIT {
             throws Exception {
         // given: a running relay whose rounds over the collection come only every hour, its first one done, and an
         // aggregate stored without events
-        OutboxRelay relay = new OutboxRelay(database, publisher(),
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        OutboxRelay relay = relayWithoutRounds(publisher());
         AggregateWriter writer = new AggregateWriter(relay);
         for (int i = 0; i < 20; i++) {
             collection().insertOne(new Document("_id", "asg-old" + i)); // documents without events
@@ -343,10 +340,7 @@ class OutboxRelayIT {
     void aNewAggregateIsStoredClaimedByTheRunningRelayWhichSendsItsEventsWithoutAClaimOrAReadAndThenReleasesIt()
             throws Exception {
         // given: a running relay whose rounds over the collection come only every hour, its first one done
-        OutboxRelay relay = new OutboxRelay(database, publisher(),
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        OutboxRelay relay = relayWithoutRounds(publisher());
         AggregateWriter writer = new AggregateWriter(relay);
         relay.start();
         try {
@@ -394,10 +388,7 @@ class OutboxRelayIT {
             awaitQuietly(dead);
             return CompletableFuture.failedFuture(new IllegalStateException("killed"));
         });
-        OutboxRelay dyingRelay = new OutboxRelay(database, dying,
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        OutboxRelay dyingRelay = relayWithoutRounds(dying);
         AggregateWriter writer = new AggregateWriter(dyingRelay);
         dyingRelay.start();
         try {
@@ -433,26 +424,13 @@ class OutboxRelayIT {
     @Test
     void aRelayStoppingReleasesTheNewAggregatesHandedOverAndNotSentForTheNextStart() throws Exception {
         // given: a running relay holds a send while a second new aggregate is stored claimed and handed over
-        EventPublisher real = publisher();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean first = new AtomicBoolean(true);
-        EventPublisher held = sendingWith(event -> {
-            if (first.getAndSet(false)) {
-                holding.countDown();
-                awaitQuietly(release);
-            }
-            return real.send(event);
-        });
-        OutboxRelay relay = new OutboxRelay(database, held,
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        FirstSendHeld held = new FirstSendHeld(publisher());
+        OutboxRelay relay = relayWithoutRounds(held.publisher);
         AggregateWriter writer = new AggregateWriter(relay);
         relay.start();
         List<PendingEvent> sentFirst = pendingEvents.of("asg-s1", List.of(issued("case-s", "asg-s1")));
         writer.insert(collection(), new Document("_id", "asg-s1"), sentFirst);
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.holding.await(10, TimeUnit.SECONDS)).isTrue();
         List<PendingEvent> waiting = pendingEvents.of("asg-s2", List.of(issued("case-s", "asg-s2")));
         writer.insert(collection(), new Document("_id", "asg-s2"), waiting);
         assertThat(collection().find(new Document("_id", "asg-s2")).first()).containsKey(OutboxDocuments.OUTBOX_CLAIM);
@@ -461,7 +439,7 @@ class OutboxRelayIT {
         Thread stopping = new Thread(relay::stop);
         stopping.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !relay.isRunning());
-        release.countDown();
+        held.release.countDown();
         stopping.join(20_000);
 
         // then: the first went out; the second is stored unclaimed, and the next start's round takes it at once
@@ -475,10 +453,7 @@ class OutboxRelayIT {
     @Test
     void aWriteWithoutEventsDoesNotWakeTheRelay() {
         // given
-        OutboxRelay relay = new OutboxRelay(database, publisher(),
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        OutboxRelay relay = relayWithoutRounds(publisher());
         AggregateWriter writer = new AggregateWriter(relay);
         relay.start();
         try {
@@ -661,21 +636,8 @@ class OutboxRelayIT {
     void documentsWrittenWhileABatchIsOutGoTogetherInTheNextBatch() throws Exception {
         // given: a running relay whose first send is held back while 30 more documents are written: aggregates stored
         // before without events record one each
-        EventPublisher real = publisher();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean first = new AtomicBoolean(true);
-        EventPublisher held = sendingWith(event -> {
-            if (first.getAndSet(false)) {
-                holding.countDown();
-                awaitQuietly(release);
-            }
-            return real.send(event);
-        });
-        OutboxRelay relay = new OutboxRelay(database, held,
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        FirstSendHeld held = new FirstSendHeld(publisher());
+        OutboxRelay relay = relayWithoutRounds(held.publisher);
         AggregateWriter writer = new AggregateWriter(relay);
         for (int i = 0; i < 30; i++) {
             writer.insert(collection(), new Document("_id", "asg-w" + i), List.of());
@@ -685,7 +647,7 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
             List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-w", List.of(issued("case-w", "asg-w"))));
             writer.insert(collection(), new Document("_id", "asg-w"), all);
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(held.holding.await(10, TimeUnit.SECONDS)).isTrue();
             claims.clear();
             for (int i = 0; i < 30; i++) {
                 List<PendingEvent> events = pendingEvents.of("asg-w" + i, List.of(issued("case-w" + i, "asg-w" + i)));
@@ -694,7 +656,7 @@ class OutboxRelayIT {
             }
 
             // when
-            release.countDown();
+            held.release.countDown();
 
             // then: all published, the 30 claimed by one write
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(all).size() == 31);
@@ -707,28 +669,15 @@ class OutboxRelayIT {
     @Test
     void newAggregatesStoredWhileABatchIsOutGoTogetherInTheNextBatchReleasedByOneWrite() throws Exception {
         // given: a running relay whose first send is held back while 30 new aggregates are stored
-        EventPublisher real = publisher();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean first = new AtomicBoolean(true);
-        EventPublisher held = sendingWith(event -> {
-            if (first.getAndSet(false)) {
-                holding.countDown();
-                awaitQuietly(release);
-            }
-            return real.send(event);
-        });
-        OutboxRelay relay = new OutboxRelay(database, held,
-                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
-                        Duration.ZERO),
-                clock, new SimpleMeterRegistry());
+        FirstSendHeld held = new FirstSendHeld(publisher());
+        OutboxRelay relay = relayWithoutRounds(held.publisher);
         AggregateWriter writer = new AggregateWriter(relay);
         relay.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !searchesOf(collection()).isEmpty());
             List<PendingEvent> all = new ArrayList<>(pendingEvents.of("asg-v", List.of(issued("case-v", "asg-v"))));
             writer.insert(collection(), new Document("_id", "asg-v"), all);
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(held.holding.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 30; i++) {
                 List<PendingEvent> events = pendingEvents.of("asg-v" + i, List.of(issued("case-v" + i, "asg-v" + i)));
                 writer.insert(collection(), new Document("_id", "asg-v" + i), events);
@@ -737,7 +686,7 @@ class OutboxRelayIT {
             commands.clear();
 
             // when
-            release.countDown();
+            held.release.countDown();
 
             // then: all published; the store saw two releases (the first document's, then the 30's), nothing else
             await().atMost(Duration.ofSeconds(10)).until(() -> recordsWithIds(all).size() == 31);
@@ -890,6 +839,32 @@ class OutboxRelayIT {
 
     private OutboxRelay relay(EventPublisher publisher) {
         return relay(publisher, clock);
+    }
+
+    /** A relay whose rounds come once an hour: only wake-ups and hand-overs drive it during a test. */
+    private OutboxRelay relayWithoutRounds(EventPublisher publisher) {
+        return new OutboxRelay(database, publisher,
+                new OutboxProperties(true, List.of("assignments"), Duration.ofHours(1), Duration.ofSeconds(30), 100,
+                        Duration.ZERO),
+                clock, new SimpleMeterRegistry());
+    }
+
+    /** A broker whose first send, once begun ({@code holding}), waits until the test lets it go ({@code release}). */
+    private static final class FirstSendHeld {
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final EventPublisher publisher;
+
+        FirstSendHeld(EventPublisher real) {
+            AtomicBoolean first = new AtomicBoolean(true);
+            this.publisher = sendingWith(event -> {
+                if (first.getAndSet(false)) {
+                    holding.countDown();
+                    awaitQuietly(release);
+                }
+                return real.send(event);
+            });
+        }
     }
 
     private OutboxRelay relay(EventPublisher publisher, Clock relayClock) {
