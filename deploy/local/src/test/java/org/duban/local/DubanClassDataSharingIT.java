@@ -2,6 +2,7 @@ package org.duban.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,11 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +111,31 @@ class DubanClassDataSharingIT {
                 .contains("-XX:SharedArchiveFile=" + extraction.resolve("cds.jsa"), "-jar " + extraction.resolve(JAR_NAME));
         assertThat(Files.readString(classLoading))
                 .contains("org.duban.local.FakeApplication source: shared objects file (top)");
+    }
+
+    @Test
+    void onAJdk25OrNewerTheTrainingMakesAnAheadOfTimeCacheThatTheNextStartUses() throws Exception {
+        // given
+        Path jdk = aJdkWithAheadOfTimeCaches();
+        environment.put("JAVA_HOME", jdk.toString());
+        Path classLoading = workingDirectory.resolve("class-load.log");
+        environment.put("DUBAN_CONSOLE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLoading);
+
+        // when
+        startAndAwaitTheTraining();
+        duban("stop");
+        Result second = duban("start", "--detach");
+
+        // then
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        Path cache = extraction().resolve("cds.aot");
+        assertThat(cache).isNotEmptyFile();
+        assertThat(extraction().resolve("cds.jsa")).doesNotExist();
+        assertThat(commandLine(recordedPid("console")))
+                .startsWith(jdk.resolve("bin/java").toString())
+                .contains("-XX:AOTCache=" + cache)
+                .doesNotContain("SharedArchiveFile");
+        assertThat(Files.readString(classLoading)).contains("org.duban.local.FakeApplication source: shared objects file");
     }
 
     @Test
@@ -252,6 +281,34 @@ class DubanClassDataSharingIT {
             List<Path> all = extractions.toList();
             assertThat(all).hasSize(1);
             return all.get(0);
+        }
+    }
+
+    /**
+     * A JDK 25 or newer under /usr/lib/jvm (this project's machines have Temurin's beside the default JDK 17),
+     * or the test is skipped, saying so.
+     */
+    private static Path aJdkWithAheadOfTimeCaches() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        Optional<Path> found = Optional.empty();
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> homes = Files.list(jvms)) {
+                found = homes.filter(home -> featureVersion(home) >= 25 && Files.isExecutable(home.resolve("bin/java")))
+                        .sorted()
+                        .findFirst();
+            }
+        }
+        assumeTrue(found.isPresent(), "no JDK 25 or newer in /usr/lib/jvm: the launcher's ahead-of-time cache is not tested here");
+        return found.get();
+    }
+
+    /** The JDK's feature version from its release file (JAVA_VERSION="25.0.3"), or 0. */
+    private static int featureVersion(Path home) {
+        try {
+            Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException e) {
+            return 0; // not a JDK
         }
     }
 
