@@ -10,6 +10,7 @@
 #   bench/gateway/run.sh                          # asks Maven for the gateway jar if it is missing
 #   GATEWAY_JAR=/tmp/old/gateway.jar bench/gateway/run.sh     # measures another build (e.g. main's)
 #   JFR=target/bench-gateway/gateway.jfr bench/gateway/run.sh # records the gateway with JFR (profile)
+#   FLOOR=1 bench/gateway/run.sh   # + bench/gateway-floor's bare Reactor Netty forwarders (bench/gateway-floor/run.sh)
 #
 # Every target is warmed up (WARMUP each) before any is measured; then two measurements per target: the
 # latency one caller sees (LATENCY_CONNECTIONS, 1) — "added" is its p50 over the direct call's — and the
@@ -21,7 +22,8 @@
 # Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
 # SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS, read
 # from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
-# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3), WORK (target/bench-gateway: configuration, keys, logs).
+# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+9), WORK (target/bench-gateway: configuration,
+# keys, logs), SOAK_DURATION=0 to leave the soak out.
 # Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -134,7 +136,13 @@ declare -A URL=(
 # the same request everywhere (a unit's token in it) but on the gateway's public path, where callers have none
 AUTH="Authorization: Bearer $TOKEN"
 declare -A HEADER=([direct]=$AUTH [nginx]=$AUTH [gateway-public]="Accept: application/json" [gateway-token]=$AUTH)
-for target in direct nginx gateway-public gateway-token; do
+# the process whose CPU and memory count for a target (with its children: nginx's workers)
+declare -A SERVER=([direct]=$BACKEND_PID [nginx]=$PROXY_PID [gateway-public]=$GATEWAY_PID [gateway-token]=$GATEWAY_PID)
+TARGETS=(direct nginx)
+# FLOOR: six more targets between nginx and the gateway (adds to TARGETS, URL, HEADER, SERVER)
+[[ -z ${FLOOR:-} ]] || source "$ROOT/bench/gateway-floor/floor.sh"
+TARGETS+=(gateway-public gateway-token)
+for target in "${TARGETS[@]}"; do
   curl -fsS -o /dev/null -H "${HEADER[$target]}" "${URL[$target]}" \
     || { echo "bench: $target does not answer 200" >&2; exit 1; }
 done
@@ -148,7 +156,14 @@ cpu_ticks() {
   echo "$total"
 }
 TICK=$(getconf CLK_TCK)
-declare -A SERVER=([direct]=$BACKEND_PID [nginx]=$PROXY_PID [gateway-public]=$GATEWAY_PID [gateway-token]=$GATEWAY_PID)
+# resident memory of a process and its children, MB
+rss_mb() {
+  local pid total=0
+  for pid in "$1" $(pgrep -P "$1"); do
+    total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+  done
+  echo $((total / 1024))
+}
 run() { # target, connections, duration, [script]; adds cpu_us=<CPU µs of the target per request>
   local before result
   before=$(cpu_ticks "${SERVER[$1]}")
@@ -160,36 +175,41 @@ run() { # target, connections, duration, [script]; adds cpu_us=<CPU µs of the t
 }
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 declare -A LAT THR
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # every target warmed up before any is measured: the gateway's JIT compiles both of its paths first
-for target in direct nginx gateway-public gateway-token; do
+for target in "${TARGETS[@]}"; do
   run "$target" "$CONNECTIONS" "$WARMUP" >/dev/null
 done
-for target in direct nginx gateway-public gateway-token; do
+for target in "${TARGETS[@]}"; do
   LAT[$target]=$(run "$target" "$LATENCY_CONNECTIONS" "$LATENCY_DURATION")
   THR[$target]=$(run "$target" "$CONNECTIONS" "$DURATION")
 done
 
 echo "gateway: $(basename "$GATEWAY_JAR"), JVM options: ${JAVA_OPTS[*]}"
 echo "wrk: latency at $LATENCY_CONNECTIONS connection(s) for $LATENCY_DURATION, throughput at $CONNECTIONS connections for $DURATION, each after $WARMUP of warm-up"
-printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' target "p50 ms" "p99 ms" "added" \
-  "req/s" "p50 ms" "p99 ms" "CPU µs" "non-2xx" "×nginx" "errors"
+echo "load average before the warm-up: $LOAD_BEFORE; after the measurements: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s %7s\n' target "p50 ms" "p99 ms" "added" \
+  "req/s" "p50 ms" "p99 ms" "CPU µs" "non-2xx" "×nginx" "errors" "RSS MB"
 direct_p50=$(field p50 "${LAT[direct]}")
 nginx_rps=$(field rps "${THR[nginx]}")
-for target in direct nginx gateway-public gateway-token; do
+for target in "${TARGETS[@]}"; do
   lat=${LAT[$target]} thr=${THR[$target]}
-  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
+  printf '%-15s | %9s %9s %9s | %9s %9s %9s %8s %8s | %8s %10s %7s\n' "$target" "$(field p50 "$lat")" "$(field p99 "$lat")" \
     "$(awk -v a="$(field p50 "$lat")" -v d="$direct_p50" 'BEGIN {printf "%+.2f", a - d}')" \
     "$(field rps "$thr")" "$(field p50 "$thr")" "$(field p99 "$thr")" "$(field cpu_us "$thr")" \
     "$(($(field non2xx "$lat") + $(field non2xx "$thr")))" \
     "$(awk -v a="$(field rps "$thr")" -v n="$nginx_rps" 'BEGIN {printf "%.2f", a / n}')" \
-    "$(($(field errors "$lat") + $(field errors "$thr")))"
+    "$(($(field errors "$lat") + $(field errors "$thr")))" "$(rss_mb "${SERVER[$target]}")"
 done
 
-echo "Soak: $SOAK_CONNECTIONS connections for $SOAK_DURATION on the gateway's authenticated path…"
-soak=$(run gateway-token "$SOAK_CONNECTIONS" "$SOAK_DURATION" "$HERE/statuses.lua")
-printf 'soak: %s req/s, p50 %s ms, p99 %s ms, %s answers: %s non-2xx (%s × 503), %s socket errors\n' \
-  "$(field rps "$soak")" "$(field p50 "$soak")" "$(field p99 "$soak")" "$(field requests "$soak")" \
-  "$(field non2xx "$soak")" "$(field s503 "$soak")" "$(field errors "$soak")"
+[[ -z ${FLOOR:-} ]] || floor_summary
+if [[ ${SOAK_DURATION%s} != 0 ]]; then
+  echo "Soak: $SOAK_CONNECTIONS connections for $SOAK_DURATION on the gateway's authenticated path…"
+  soak=$(run gateway-token "$SOAK_CONNECTIONS" "$SOAK_DURATION" "$HERE/statuses.lua")
+  printf 'soak: %s req/s, p50 %s ms, p99 %s ms, %s answers: %s non-2xx (%s × 503), %s socket errors\n' \
+    "$(field rps "$soak")" "$(field p50 "$soak")" "$(field p99 "$soak")" "$(field requests "$soak")" \
+    "$(field non2xx "$soak")" "$(field s503 "$soak")" "$(field errors "$soak")"
+fi
 echo "gateway: ready after $READY_MS ms, $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status") RSS after the runs" \
   "(peak $(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$GATEWAY_PID/status"))"
 echo "gateway log: $WORK/gateway.log ($(grep -c ' WARN ' "$WORK/gateway.log" || true) warnings," \

@@ -1,0 +1,48 @@
+# Sourced by bench/gateway/run.sh when FLOOR is set (bench/gateway-floor/run.sh): starts Floor.java's three
+# variants (bare, headers, token), each in its own JVM, once with the launcher's C1-only options and once with C2,
+# in front of run.sh's backend, and adds them to its targets. Class path: the gateway jar's own BOOT-INF/lib (the
+# Reactor Netty, Spring Security and logback it runs), so nothing is downloaded and the versions are the gateway's.
+# Settings: FLOOR_C2_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS without -XX:TieredStopAtLevel=1).
+FLOOR_HERE=$ROOT/bench/gateway-floor
+mkdir -p "$WORK/floor"
+unzip -q -o "$GATEWAY_JAR" 'BOOT-INF/lib/*' -d "$WORK/floor"
+FLOOR_CLASSPATH="$WORK/floor/classes:$WORK/floor/BOOT-INF/lib/*"
+javac -nowarn -d "$WORK/floor/classes" -cp "$FLOOR_CLASSPATH" "$FLOOR_HERE/Floor.java"
+read -r -a FLOOR_C1 <<<"$DUBAN_JAVA_OPTS"
+read -r -a FLOOR_C2 <<<"${FLOOR_C2_JAVA_OPTS-${DUBAN_JAVA_OPTS/-XX:TieredStopAtLevel=1 /}}"
+floor_port=$((PORT_BASE + 4))
+for jit in c1 c2; do
+  for variant in bare headers token; do
+    opts="FLOOR_${jit^^}[@]"
+    java "${!opts}" -Dlogback.configurationFile="$FLOOR_HERE/logback.xml" -cp "$FLOOR_CLASSPATH" Floor "$variant" \
+      "$floor_port" "http://127.0.0.1:$BACKEND_PORT" "$WORK/keys/jwt-public.pem" duban-local duban \
+      >"$WORK/floor-$variant-$jit.log" 2>&1 &
+    PIDS+=($!)
+    target=floor-$variant-$jit
+    SERVER[$target]=$! URL[$target]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[$target]=$AUTH
+    TARGETS+=("$target")
+    floor_port=$((floor_port + 1))
+  done
+done
+for target in "${TARGETS[@]}"; do
+  [[ $target == floor-* ]] || continue
+  for _ in $(seq 60); do
+    curl -fsS -o /dev/null -H "${HEADER[$target]}" "${URL[$target]}" 2>/dev/null && break
+    kill -0 "${SERVER[$target]}" 2>/dev/null || { echo "bench: $target did not start, see $WORK/$target.log" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+# refused without a token, as the gateway does
+[[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT_BASE + 6))/api/v1/units") == 401 ]] \
+  || { echo "bench: floor-token-c1 answers a call without a token" >&2; exit 1; }
+
+floor_summary() {
+  local target peaks=()
+  for target in "${TARGETS[@]}"; do
+    [[ $target != floor-* ]] || peaks+=("$target $(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${SERVER[$target]}/status")")
+  done
+  echo "floor: C1 ${FLOOR_C1[*]}; C2 ${FLOOR_C2[*]}"
+  echo "floor: peak RSS (MB): $(IFS=,; echo "${peaks[*]}" | sed 's/,/, /g')"
+  echo "floor: the token variant's access log: $(cat "$WORK"/floor-token-*.log | grep -c 'org.duban.access') lines," \
+    "e.g. $(grep -m1 -o 'GET .*' "$WORK/floor-token-c1.log")"
+}
