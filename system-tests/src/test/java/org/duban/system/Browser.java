@@ -67,7 +67,7 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
+                .usingPort(FreePorts.forServer())
                 .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
                 .build();
         this.driver = new ChromeDriver(service, options);
