@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("duban.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("duban.chromedriver", "/usr/bin/chromedriver"));
     /** How often a wait on the page looks again (Selenium's default is every half second). */
-    private static final Duration LOOKS = Duration.ofMillis(50);
+    private static final Duration LOOKS = Duration.ofMillis(100);
 
     private final String name;
     private final String baseUrl;
@@ -184,7 +184,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page's text contains all of {@code texts}, reloading it between looks (for what arrives by events). */
     Browser awaitText(Duration atMost, String... texts) {
-        await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .alias(name + " waits on " + path() + " for " + List.of(texts))
                 .until(() -> {
                     if (List.of(texts).stream().allMatch(pageText()::contains)) {
