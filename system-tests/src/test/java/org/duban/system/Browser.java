@@ -35,6 +35,8 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("duban.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("duban.chromedriver", "/usr/bin/chromedriver"));
+    /** How often a wait on the page looks again (Selenium's default is every half second). */
+    private static final Duration LOOKS = Duration.ofMillis(100);
 
     private final String name;
     private final String baseUrl;
@@ -67,7 +69,7 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
+                .usingPort(FreePorts.forServer())
                 .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
                 .build();
         this.driver = new ChromeDriver(service, options);
@@ -167,8 +169,8 @@ final class Browser implements AutoCloseable {
     Browser navigating(Runnable action) {
         WebElement current = find("html");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ignored -> gone(current));
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(60), LOOKS).until(ignored -> gone(current));
+        new WebDriverWait(driver, Duration.ofSeconds(60), LOOKS).ignoring(WebDriverException.class)
                 .until(ignored -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         return this;
     }
@@ -182,7 +184,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page's text contains all of {@code texts}, reloading it between looks (for what arrives by events). */
     Browser awaitText(Duration atMost, String... texts) {
-        await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .alias(name + " waits on " + path() + " for " + List.of(texts))
                 .until(() -> {
                     if (List.of(texts).stream().allMatch(pageText()::contains)) {
@@ -196,7 +198,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a condition on the page without reloading it (htmx refreshes). */
     Browser awaitOnPage(Duration atMost, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(driver, atMost).until(ignored -> condition.test(this));
+        new WebDriverWait(driver, atMost, LOOKS).until(ignored -> condition.test(this));
         return this;
     }
 

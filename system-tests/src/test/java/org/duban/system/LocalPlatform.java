@@ -1,7 +1,6 @@
 package org.duban.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ final class LocalPlatform {
                 // health and metrics: each application's management port, free like the others
                 "DUBAN_GATEWAY_MANAGEMENT_PORT", "DUBAN_INTAKE_MANAGEMENT_PORT", "DUBAN_SUPERVISION_MANAGEMENT_PORT",
                 "DUBAN_NOTIFICATION_MANAGEMENT_PORT", "DUBAN_REPORTING_MANAGEMENT_PORT", "DUBAN_CONSOLE_MANAGEMENT_PORT");
-        List<Integer> ports = freePorts(portVariables.size());
+        List<Integer> ports = FreePorts.distinct(portVariables.size());
         for (int i = 0; i < ports.size(); i++) {
             environment.put(portVariables.get(i), Integer.toString(ports.get(i)));
         }
@@ -188,21 +187,6 @@ final class LocalPlatform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Distinct free ports: every socket stays open until all are chosen, so none is handed out twice. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 }

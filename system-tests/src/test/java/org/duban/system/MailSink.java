@@ -33,7 +33,7 @@ final class MailSink implements AutoCloseable {
     private final Thread acceptor;
 
     MailSink() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(FreePorts.forServer(), 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptAll, "mail-sink");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -25,6 +26,9 @@ final class SharedPlatform implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // a condition that already holds is seen at once: Awaitility otherwise sleeps one poll interval before its
+        // first look (100 ms by default, more where a test polls slower), on every await of every test
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(SharedPlatform.class, key -> new Running(), Running.class);
     }

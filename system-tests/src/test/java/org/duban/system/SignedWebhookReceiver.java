@@ -29,7 +29,7 @@ final class SignedWebhookReceiver implements AutoCloseable {
     private volatile byte[] key;
 
     SignedWebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.forServer()), 0);
         server.createContext("/", this::handle);
         server.start();
     }

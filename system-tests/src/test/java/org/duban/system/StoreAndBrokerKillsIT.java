@@ -110,7 +110,7 @@ class StoreAndBrokerKillsIT {
             // then: each exactly once, everywhere
             assertThat(answeredIds).doesNotHaveDuplicates().hasSize(ASSIGNMENTS);
             System.out.printf("%s killed %d times: %d assignments answered%n", part, kills, answeredIds.size());
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(assignmentIdsInIntake(unitId)).containsExactlyInAnyOrderElementsOf(answeredIds);
                 assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactlyInAnyOrderElementsOf(answeredIds);
                 assertThat(inbox(unitToken)).extracting(InboxMessage::getAssignmentId)
@@ -148,9 +148,13 @@ class StoreAndBrokerKillsIT {
                 new IssueAssignmentRequest().unitId(unitId).kind(AssignmentKind.ASSIGN), assignmentKey));
     }
 
-    /** The call's answer, once there is one: a failure (the store or broker down) is retried, as a caller would. */
+    /**
+     * The call's answer, once there is one: made at once, and a failure (the store or broker down) retried every
+     * half second, as a caller would.
+     */
     private static <T> T answered(Supplier<T> call) {
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        return await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(call::get, answer -> answer != null);
     }
 

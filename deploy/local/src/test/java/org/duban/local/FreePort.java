@@ -6,9 +6,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports nothing listens on right now, for servers started by a test. */
+/**
+ * Ports nothing listens on right now, for servers started by a test: any the operating system picks, or, with
+ * {@code -Dduban.test.ports=FIRST-LAST}, ones in that range (a machine shared by several builds can give each
+ * its own range).
+ */
 final class FreePort {
+
+    private static final String RANGE = System.getProperty("duban.test.ports", "").trim();
 
     private FreePort() {
     }
@@ -22,8 +29,25 @@ final class FreePort {
     static List<Integer> distinct(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            if (RANGE.isEmpty()) {
+                for (int i = 0; i < count; i++) {
+                    sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+                }
+            } else {
+                String[] bounds = RANGE.split("-");
+                int first = Integer.parseInt(bounds[0].trim());
+                int size = Integer.parseInt(bounds[1].trim()) - first + 1;
+                int start = ThreadLocalRandom.current().nextInt(size);
+                for (int i = 0; i < size && sockets.size() < count; i++) {
+                    try {
+                        sockets.add(new ServerSocket(first + (start + i) % size, 1, InetAddress.getLoopbackAddress()));
+                    } catch (IOException inUse) {
+                        // taken: the next one
+                    }
+                }
+                if (sockets.size() < count) {
+                    throw new IllegalStateException("fewer than " + count + " free ports in " + RANGE);
+                }
             }
             return sockets.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
