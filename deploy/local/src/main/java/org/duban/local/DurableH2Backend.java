@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -57,6 +58,8 @@ final class DurableH2Backend extends H2Backend {
 
     /** The store's own command: writes a consistent copy of its file to the path given as its value. */
     static final String BACKUP_COMMAND = "dubanBackup";
+    /** The store's own command: counters of its commits and of its file ({@link #stats()}), for benchmarks. */
+    static final String STATS_COMMAND = "dubanStats";
 
     /** What the library puts between a collection's namespace and an index's name to name the index's map. */
     static final String INDEX_MAP = "._index_";
@@ -70,15 +73,48 @@ final class DurableH2Backend extends H2Backend {
     private final AtomicLong finished = new AtomicLong();
     /** Every write numbered up to this one is committed and on disk. */
     private long durableThrough;
+    /** Group commits made (each one commit and one sync of the file). */
+    private long commits;
 
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
+        // EXPERIMENT (issue #18): compaction of our own, every second: chunks below the fill rate rewritten
+        int fill = Integer.getInteger("duban.store.compactFill", 0);
+        int write = Integer.getInteger("duban.store.compactWrite", 2 << 20);
+        if (fill > 0) {
+            compaction.scheduleWithFixedDelay(() -> compact(fill, write), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService compaction =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "duban-store-compaction");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** Rounds of compaction that rewrote chunks. */
+    private final AtomicLong compactions = new AtomicLong();
+
+    private void compact(int fill, int write) {
+        try {
+            if (!store.isClosed() && store.compact(fill, write)) {
+                compactions.incrementAndGet();
+                synchronized (syncLock) {
+                    if (!store.isClosed()) {
+                        store.commit();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("compaction failed", e);
+        }
     }
 
     /** Closes the store, recording that its field indexes are whole ({@link IndexedH2Database#stampClose}). */
     @Override
     public void close() {
+        compaction.shutdownNow();
         synchronized (syncLock) {
             IndexedH2Database.stampClose(store);
         }
@@ -143,6 +179,9 @@ final class DurableH2Backend extends H2Backend {
         if (command.equalsIgnoreCase(BACKUP_COMMAND)) {
             return backup(Path.of(String.valueOf(query.get(command))));
         }
+        if (command.equalsIgnoreCase(STATS_COMMAND)) {
+            return stats();
+        }
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
@@ -167,7 +206,24 @@ final class DurableH2Backend extends H2Backend {
             store.commit();
             store.sync();
             durableThrough = covered;
+            commits++;
         }
+    }
+
+    /**
+     * What a benchmark needs to see how the file grows: the writes answered and the group commits made, then H2's
+     * own figures ({@code FileStore.populateInfo}: file writes and bytes, reads, fill rates, chunks, pages, page
+     * cache), the size of the layout map (one entry per chunk and per map's root) and the store's version.
+     */
+    private Document stats() {
+        Document stats = new Document("ok", 1.0);
+        synchronized (syncLock) {
+            stats.append("writes", finished.get()).append("commits", commits).append("compactions", compactions.get());
+        }
+        FileStore<?> fileStore = store.getFileStore();
+        fileStore.populateInfo((name, value) -> stats.append(name.substring(name.indexOf('.') + 1), Long.parseLong(value)));
+        return stats.append("LAYOUT_SIZE", (long) fileStore.getLayoutMap().size())
+                .append("VERSION", store.getCurrentVersion());
     }
 
     private Document backup(Path copy) {

@@ -41,7 +41,13 @@ public final class LocalMongoStore implements LocalServer {
         long began = System.nanoTime();
         StoreFileCheck.check(file, backups);
         long checked = System.nanoTime();
-        server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
+        // EXPERIMENT (issue #18): H2 settings from a system property, e.g. -Dduban.store.mvstore=cacheSize:64,autoCompactFillRate:50
+        MVStore mvStore = MVStore.Builder.fromString(System.getProperty("duban.store.mvstore", ""))
+                .fileName(file.toString()).open();
+        if (System.getProperty("duban.store.retention") != null) {
+            mvStore.setRetentionTime(Integer.parseInt(System.getProperty("duban.store.retention")));
+        }
+        server = new MongoServer(new DurableH2Backend(mvStore));
         server.bind(LocalSettings.HOST, port);
         log.info("Store file checked in {} ms, opened in {} ms", (checked - began) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);

@@ -322,6 +322,35 @@ class LocalMongoStoreIT {
     }
 
     @Test
+    void countsItsGroupCommitsAndDescribesItsFileWhenAsked() throws Exception {
+        // given
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            Document before = client.getDatabase("admin").runCommand(new Document("dubanStats", 1));
+
+            // when: writes one after the other, each answered once committed and synced
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("code", "C-" + i));
+            }
+            Document after = client.getDatabase("admin").runCommand(new Document("dubanStats", 1));
+
+            // then
+            assertThat(after.getLong("writes") - before.getLong("writes")).isEqualTo(20);
+            assertThat(after.getLong("commits") - before.getLong("commits")).isEqualTo(20);
+            assertThat(after.getLong("FILE_WRITE_BYTES")).isGreaterThan(before.getLong("FILE_WRITE_BYTES"));
+            assertThat(after.getLong("FILE_SIZE")).isPositive();
+            assertThat(after.getLong("CHUNK_COUNT")).isPositive();
+            assertThat(after.getLong("LAYOUT_SIZE")).isPositive();
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
     void keepsEveryAnsweredWriteWhenItsProcessIsKilled() throws Exception {
         // given: the store in a process of its own, as ./duban runs it
         int port = FreePort.find();
