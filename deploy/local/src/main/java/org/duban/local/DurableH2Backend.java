@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -20,6 +23,8 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 backend, answering a write only once it is on disk.
@@ -49,6 +54,10 @@ import org.h2.mvstore.MVStore;
  * finds the map open and uses it as it is. The collections' document maps are opened the same way, with
  * {@link DocumentValueType} (a compact encoding instead of Java serialization): those in the file here, a new one when
  * its collection is opened ({@link IndexedH2Database}).
+ *
+ * <p>The file is compacted here ({@link #compact()}, a round a second, a few MB at most), not by H2's background
+ * writer, whose own compaction rewrote far more of the file per second as it grew (issue #18). {@code {dubanStats: 1}}
+ * ({@link #STATS_COMMAND}) answers the counters a benchmark needs to see how the file grows.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -66,6 +75,13 @@ final class DurableH2Backend extends H2Backend {
     /** The commands that may create a collection, and with it its {@code _id} index. */
     private static final Set<String> CREATING = Set.of("insert", "update", "findandmodify", "create", "createindexes");
 
+    /** Compaction goes on while the live bytes are less than this share (%) of the chunks' bytes. */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
+    /** The live bytes a round of compaction rewrites at most (one round a second). */
+    static final int COMPACT_BYTES_PER_ROUND = 4 << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+
     private final MVStore store;
     private final Object syncLock = new Object();
     private final Object indexMapLock = new Object();
@@ -75,39 +91,50 @@ final class DurableH2Backend extends H2Backend {
     private long durableThrough;
     /** Group commits made (each one commit and one sync of the file). */
     private long commits;
+    /** Rounds of compaction that rewrote chunks. */
+    private final AtomicLong compactions = new AtomicLong();
+    private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "duban-store-compaction");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
-        // EXPERIMENT (issue #18): compaction of our own, every second: chunks below the fill rate rewritten
-        int fill = Integer.getInteger("duban.store.compactFill", 0);
-        int write = Integer.getInteger("duban.store.compactWrite", 2 << 20);
-        if (fill > 0) {
-            compaction.scheduleWithFixedDelay(() -> compact(fill, write), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        compaction.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
     }
 
-    private final java.util.concurrent.ScheduledExecutorService compaction =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "duban-store-compaction");
-                thread.setDaemon(true);
-                return thread;
-            });
-    /** Rounds of compaction that rewrote chunks. */
-    private final AtomicLong compactions = new AtomicLong();
+    /**
+     * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
+     * {@link #compact()} does it at a measured pace instead.
+     */
+    static MVStore open(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
+    }
 
-    private void compact(int fill, int write) {
+    /**
+     * One round of compaction, every second: while the chunks' fill rate (live bytes ÷ bytes of all chunks) is below
+     * {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be rewritten (H2's
+     * retention time, 45 s) are rewritten, {@link #COMPACT_BYTES_PER_ROUND} at most, then committed and synced like a
+     * write (so that the file's header never names a version a power cut could take away). Every group commit writes a chunk of its own
+     * that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB per second of them,
+     * in its background writer, while the chunks were sparse, which they always are under the consumers' writes
+     * (issue #18, bench/store-scale).
+     */
+    private void compact() {
         try {
-            if (!store.isClosed() && store.compact(fill, write)) {
+            if (!store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES_PER_ROUND)) {
                 compactions.incrementAndGet();
                 synchronized (syncLock) {
                     if (!store.isClosed()) {
                         store.commit();
+                        store.sync();
                     }
                 }
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("compaction failed", e);
+            log.warn("Compaction of the store's file failed; the next round tries again", e);
         }
     }
 
@@ -115,6 +142,11 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         compaction.shutdownNow();
+        try {
+            compaction.awaitTermination(30, TimeUnit.SECONDS); // a round in progress ends before the store closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (syncLock) {
             IndexedH2Database.stampClose(store);
         }

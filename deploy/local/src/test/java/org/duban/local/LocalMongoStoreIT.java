@@ -28,6 +28,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -347,6 +348,45 @@ class LocalMongoStoreIT {
             assertThat(after.getLong("LAYOUT_SIZE")).isPositive();
         } finally {
             store.stop();
+        }
+    }
+
+    @Test
+    void compactsSparseChunksItselfAndKeepsEveryDocumentAcrossARestart() throws Exception {
+        // given: a store whose chunks may be rewritten at once (no retention time), and H2's own compaction off
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        MVStore opened = DurableH2Backend.open(file);
+        opened.setRetentionTime(0);
+        MongoServer store = new MongoServer(new DurableH2Backend(opened));
+        store.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            // when: each write a synced commit of its own, most of whose pages the next writes supersede
+            for (int i = 0; i < 300; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("name", "街道".repeat(100)).append("n", 0));
+                units.updateOne(eq("_id", "unit-" + (i / 2)), inc("n", 1));
+            }
+            MongoDatabase admin = client.getDatabase("admin");
+
+            // then: rounds of compaction rewrite the sparse chunks until half of the chunks' bytes are live
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Document stats = admin.runCommand(new Document("dubanStats", 1));
+                assertThat(stats.getLong("compactions")).isPositive();
+                assertThat(stats.getLong("CHUNKS_FILL_RATE")).isGreaterThanOrEqualTo(DurableH2Backend.COMPACT_BELOW_FILL_RATE);
+            });
+        } finally {
+            store.shutdownNow();
+        }
+        LocalMongoStore restarted = new LocalMongoStore(file, port);
+        restarted.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            assertThat(units.countDocuments()).isEqualTo(300);
+            assertThat(units.find(eq("_id", "unit-10")).first()).containsEntry("n", 2);
+            assertThat(units.find(eq("_id", "unit-299")).first()).containsEntry("n", 0);
+        } finally {
+            restarted.stop();
         }
     }
 
