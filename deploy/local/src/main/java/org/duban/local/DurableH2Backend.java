@@ -117,10 +117,10 @@ final class DurableH2Backend extends H2Backend {
      * One round of compaction, every second: while the chunks' fill rate (live bytes ÷ bytes of all chunks) is below
      * {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be rewritten (H2's
      * retention time, 45 s) are rewritten, {@link #COMPACT_BYTES_PER_ROUND} at most, then committed and synced like a
-     * write (so that the file's header never names a version a power cut could take away). Every group commit writes a chunk of its own
-     * that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB per second of them,
-     * in its background writer, while the chunks were sparse, which they always are under the consumers' writes
-     * (issue #18, bench/store-scale).
+     * write (so that the file's header never names a version a power cut could take away). Every group commit writes
+     * a chunk of its own that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB of
+     * them a second, in its background writer, while the chunks were sparse, which they always are under the
+     * consumers' writes (issue #18, bench/store-scale, ADR 0016).
      */
     private void compact() {
         try {
@@ -253,7 +253,8 @@ final class DurableH2Backend extends H2Backend {
             stats.append("writes", finished.get()).append("commits", commits).append("compactions", compactions.get());
         }
         FileStore<?> fileStore = store.getFileStore();
-        fileStore.populateInfo((name, value) -> stats.append(name.substring(name.indexOf('.') + 1), Long.parseLong(value)));
+        fileStore.populateInfo((name, value) ->
+                stats.append(name.substring(name.indexOf('.') + 1), Long.parseLong(value)));
         return stats.append("LAYOUT_SIZE", (long) fileStore.getLayoutMap().size())
                 .append("VERSION", store.getCurrentVersion());
     }

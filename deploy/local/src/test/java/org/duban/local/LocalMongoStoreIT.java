@@ -373,7 +373,8 @@ class LocalMongoStoreIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Document stats = admin.runCommand(new Document("dubanStats", 1));
                 assertThat(stats.getLong("compactions")).isPositive();
-                assertThat(stats.getLong("CHUNKS_FILL_RATE")).isGreaterThanOrEqualTo(DurableH2Backend.COMPACT_BELOW_FILL_RATE);
+                assertThat(stats.getLong("CHUNKS_FILL_RATE"))
+                        .isGreaterThanOrEqualTo(DurableH2Backend.COMPACT_BELOW_FILL_RATE);
             });
         } finally {
             store.shutdownNow();
