@@ -79,6 +79,8 @@ final class DurableH2Backend extends H2Backend {
     static final int COMPACT_BELOW_FILL_RATE = 50;
     /** The live bytes a round of compaction rewrites at most (one round a second). */
     static final int COMPACT_BYTES_PER_ROUND = 4 << 20;
+    /** The live bytes a round may rewrite per group commit made since the round before. */
+    static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
 
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
@@ -93,6 +95,8 @@ final class DurableH2Backend extends H2Backend {
     private long commits;
     /** Rounds of compaction that rewrote chunks. */
     private final AtomicLong compactions = new AtomicLong();
+    /** {@link #commits} when the last round of compaction began. */
+    private long commitsAtLastRound;
     private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "duban-store-compaction");
         thread.setDaemon(true);
@@ -116,15 +120,23 @@ final class DurableH2Backend extends H2Backend {
     /**
      * One round of compaction, every second: while the chunks' fill rate (live bytes ÷ bytes of all chunks) is below
      * {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be rewritten (H2's
-     * retention time, 45 s) are rewritten, {@link #COMPACT_BYTES_PER_ROUND} at most, then committed and synced like a
+     * retention time, 45 s) are rewritten — {@link #COMPACT_BYTES_PER_COMMIT} per group commit made since the round
+     * before, {@link #COMPACT_BYTES_PER_ROUND} at most, nothing while the store is idle —, then committed and synced like a
      * write (so that the file's header never names a version a power cut could take away). Every group commit writes
      * a chunk of its own that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB of
      * them a second, in its background writer, while the chunks were sparse, which they always are under the
      * consumers' writes (issue #18, bench/store-scale, ADR 0016).
      */
     private void compact() {
+        long commitsSince;
+        synchronized (syncLock) {
+            commitsSince = commits - commitsAtLastRound;
+            commitsAtLastRound = commits;
+        }
+        // paced by the writes: none while the store is idle, so that an idle store does not rewrite its file for ever
+        int budget = (int) Math.min(COMPACT_BYTES_PER_ROUND, commitsSince * COMPACT_BYTES_PER_COMMIT);
         try {
-            if (!store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES_PER_ROUND)) {
+            if (budget > 0 && !store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, budget)) {
                 compactions.incrementAndGet();
                 synchronized (syncLock) {
                     if (!store.isClosed()) {
