@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 backend, answering a write only once it is on disk.
@@ -48,6 +54,10 @@ import org.h2.mvstore.MVStore;
  * finds the map open and uses it as it is. The collections' document maps are opened the same way, with
  * {@link DocumentValueType} (a compact encoding instead of Java serialization): those in the file here, a new one when
  * its collection is opened ({@link IndexedH2Database}).
+ *
+ * <p>The file is compacted here ({@link #compact()}, a round a second, a few MB at most), not by H2's background
+ * writer, whose own compaction rewrote far more of the file per second as it grew (issue #18). {@code {dubanStats: 1}}
+ * ({@link #STATS_COMMAND}) answers the counters a benchmark needs to see how the file grows.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -57,11 +67,22 @@ final class DurableH2Backend extends H2Backend {
 
     /** The store's own command: writes a consistent copy of its file to the path given as its value. */
     static final String BACKUP_COMMAND = "dubanBackup";
+    /** The store's own command: counters of its commits and of its file ({@link #stats()}), for benchmarks. */
+    static final String STATS_COMMAND = "dubanStats";
 
     /** What the library puts between a collection's namespace and an index's name to name the index's map. */
     static final String INDEX_MAP = "._index_";
     /** The commands that may create a collection, and with it its {@code _id} index. */
     private static final Set<String> CREATING = Set.of("insert", "update", "findandmodify", "create", "createindexes");
+
+    /** Compaction goes on while the live bytes are less than this share (%) of the chunks' bytes. */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
+    /** The live bytes a round of compaction rewrites at most (one round a second). */
+    static final int COMPACT_BYTES_PER_ROUND = 4 << 20;
+    /** The live bytes a round may rewrite per group commit made since the round before. */
+    static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     private final MVStore store;
     private final Object syncLock = new Object();
@@ -70,15 +91,74 @@ final class DurableH2Backend extends H2Backend {
     private final AtomicLong finished = new AtomicLong();
     /** Every write numbered up to this one is committed and on disk. */
     private long durableThrough;
+    /** Group commits made (each one commit and one sync of the file). */
+    private long commits;
+    /** Rounds of compaction that rewrote chunks. */
+    private final AtomicLong compactions = new AtomicLong();
+    /** {@link #commits} when the last round of compaction began. */
+    private long commitsAtLastRound;
+    private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "duban-store-compaction");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
+        compaction.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
+     * {@link #compact()} does it at a measured pace instead.
+     */
+    static MVStore open(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
+    }
+
+    /**
+     * One round of compaction, every second: while the chunks' fill rate (live bytes ÷ bytes of all chunks) is below
+     * {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be rewritten (H2's
+     * retention time, 45 s) are rewritten — {@link #COMPACT_BYTES_PER_COMMIT} per group commit made since the round
+     * before, {@link #COMPACT_BYTES_PER_ROUND} at most, nothing while the store is idle —, then committed and synced like a
+     * write (so that the file's header never names a version a power cut could take away). Every group commit writes
+     * a chunk of its own that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB of
+     * them a second, in its background writer, while the chunks were sparse, which they always are under the
+     * consumers' writes (issue #18, bench/store-scale, ADR 0016).
+     */
+    private void compact() {
+        long commitsSince;
+        synchronized (syncLock) {
+            commitsSince = commits - commitsAtLastRound;
+            commitsAtLastRound = commits;
+        }
+        // paced by the writes: none while the store is idle, so that an idle store does not rewrite its file for ever
+        int budget = (int) Math.min(COMPACT_BYTES_PER_ROUND, commitsSince * COMPACT_BYTES_PER_COMMIT);
+        try {
+            if (budget > 0 && !store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, budget)) {
+                compactions.incrementAndGet();
+                synchronized (syncLock) {
+                    if (!store.isClosed()) {
+                        store.commit();
+                        store.sync();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Compaction of the store's file failed; the next round tries again", e);
+        }
     }
 
     /** Closes the store, recording that its field indexes are whole ({@link IndexedH2Database#stampClose}). */
     @Override
     public void close() {
+        compaction.shutdownNow();
+        try {
+            compaction.awaitTermination(30, TimeUnit.SECONDS); // a round in progress ends before the store closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (syncLock) {
             IndexedH2Database.stampClose(store);
         }
@@ -143,6 +223,9 @@ final class DurableH2Backend extends H2Backend {
         if (command.equalsIgnoreCase(BACKUP_COMMAND)) {
             return backup(Path.of(String.valueOf(query.get(command))));
         }
+        if (command.equalsIgnoreCase(STATS_COMMAND)) {
+            return stats();
+        }
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
@@ -167,7 +250,25 @@ final class DurableH2Backend extends H2Backend {
             store.commit();
             store.sync();
             durableThrough = covered;
+            commits++;
         }
+    }
+
+    /**
+     * What a benchmark needs to see how the file grows: the writes answered and the group commits made, then H2's
+     * own figures ({@code FileStore.populateInfo}: file writes and bytes, reads, fill rates, chunks, pages, page
+     * cache), the size of the layout map (one entry per chunk and per map's root) and the store's version.
+     */
+    private Document stats() {
+        Document stats = new Document("ok", 1.0);
+        synchronized (syncLock) {
+            stats.append("writes", finished.get()).append("commits", commits).append("compactions", compactions.get());
+        }
+        FileStore<?> fileStore = store.getFileStore();
+        fileStore.populateInfo((name, value) ->
+                stats.append(name.substring(name.indexOf('.') + 1), Long.parseLong(value)));
+        return stats.append("LAYOUT_SIZE", (long) fileStore.getLayoutMap().size())
+                .append("VERSION", store.getCurrentVersion());
     }
 
     private Document backup(Path copy) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class LocalMongoStore implements LocalServer {
         long began = System.nanoTime();
         StoreFileCheck.check(file, backups);
         long checked = System.nanoTime();
-        server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
+        server = new MongoServer(new DurableH2Backend(DurableH2Backend.open(file)));
         server.bind(LocalSettings.HOST, port);
         log.info("Store file checked in {} ms, opened in {} ms", (checked - began) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);

@@ -28,6 +28,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -318,6 +319,72 @@ class LocalMongoStoreIT {
                     .isOne();
         } finally {
             store.stop();
+        }
+    }
+
+    @Test
+    void countsItsGroupCommitsAndDescribesItsFileWhenAsked() throws Exception {
+        // given
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            Document before = client.getDatabase("admin").runCommand(new Document("dubanStats", 1));
+
+            // when: writes one after the other, each answered once committed and synced
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("code", "C-" + i));
+            }
+            Document after = client.getDatabase("admin").runCommand(new Document("dubanStats", 1));
+
+            // then
+            assertThat(after.getLong("writes") - before.getLong("writes")).isEqualTo(20);
+            assertThat(after.getLong("commits") - before.getLong("commits")).isEqualTo(20);
+            assertThat(after.getLong("FILE_WRITE_BYTES")).isGreaterThan(before.getLong("FILE_WRITE_BYTES"));
+            assertThat(after.getLong("FILE_SIZE")).isPositive();
+            assertThat(after.getLong("CHUNK_COUNT")).isPositive();
+            assertThat(after.getLong("LAYOUT_SIZE")).isPositive();
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void compactsSparseChunksItselfAndKeepsEveryDocumentAcrossARestart() throws Exception {
+        // given: a store whose chunks may be rewritten at once (no retention time), and H2's own compaction off
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        java.nio.file.Files.createDirectories(file.getParent());
+        int port = FreePort.find();
+        MVStore opened = DurableH2Backend.open(file);
+        opened.setRetentionTime(0);
+        MongoServer store = new MongoServer(new DurableH2Backend(opened));
+        store.bind("localhost", port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            // when: each write a synced commit of its own, most of whose pages the next writes supersede
+            for (int i = 0; i < 300; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("name", "街道".repeat(100)).append("n", 0));
+                units.updateOne(eq("_id", "unit-" + (i / 2)), inc("n", 1));
+            }
+            MongoDatabase admin = client.getDatabase("admin");
+
+            // then: a round of compaction, paced by those commits, rewrites sparse chunks
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(admin.runCommand(new Document("dubanStats", 1)).getLong("compactions")).isPositive());
+        } finally {
+            store.shutdownNow();
+        }
+        LocalMongoStore restarted = new LocalMongoStore(file, port);
+        restarted.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            assertThat(units.countDocuments()).isEqualTo(300);
+            assertThat(units.find(eq("_id", "unit-10")).first()).containsEntry("n", 2);
+            assertThat(units.find(eq("_id", "unit-299")).first()).containsEntry("n", 0);
+        } finally {
+            restarted.stop();
         }
     }
 
