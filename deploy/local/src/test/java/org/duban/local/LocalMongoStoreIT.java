@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ class LocalMongoStoreIT {
         // given: documents of every type the services store, written by the library's own backend (each document a
         // serialized Java object), and what that backend answered for them
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
-        java.nio.file.Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent());
         int port = FreePort.find();
         MongoServer library = new MongoServer(new H2Backend(MVStore.open(file.toString())));
         library.bind("127.0.0.1", port);
@@ -355,7 +356,7 @@ class LocalMongoStoreIT {
     void compactsSparseChunksItselfAndKeepsEveryDocumentAcrossARestart() throws Exception {
         // given: a store whose chunks may be rewritten at once (no retention time), and H2's own compaction off
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
-        java.nio.file.Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent());
         int port = FreePort.find();
         MVStore opened = DurableH2Backend.open(file);
         opened.setRetentionTime(0);
