@@ -55,7 +55,7 @@ public final class LocalInfra {
         switch (command) {
             case "kafka" -> serveUntilStopped(
                     new LocalKafkaBroker(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.kafkaFlushMessages()));
+                    settings.kafkaFlushMessages(), settings.kafkaSessionTimeout()));
             case "mongo" -> serveUntilStopped(new LocalMongoStore(data.resolve("mongo").resolve("duban.mv"),
                     settings.backupDirectory(), settings.mongoPort()));
             case "keys" -> {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
@@ -23,8 +24,38 @@ import org.apache.kafka.common.utils.Time;
  * operating system, which loses the last seconds of acknowledged records when the machine stops. A SIGKILL
  * of the broker alone loses nothing either way (the page cache survives the process). The cost is measured
  * in {@code bench/kafka-flush}.
+ *
+ * <p>The broker holds a session with its controller, renewed by a heartbeat every 2/9 of the session (Kafka's own
+ * ratio: 2 s of 9 s). See {@link #SESSION_TIMEOUT} for why it is shorter than Kafka's default here.
  */
 public final class LocalKafkaBroker implements LocalServer {
+
+    /**
+     * 4.5 s, half of Kafka's default ({@code broker.session.timeout.ms=9000}), heartbeats every second; the launcher's
+     * {@code DUBAN_KAFKA_SESSION_TIMEOUT_MS} changes it.
+     *
+     * <p>Why shorter: after a SIGKILL (a crash, the OOM killer, a power cut) the controller started again finds the
+     * killed broker's registration alive and refuses the new one until that session has run out, counted from its own
+     * start: the broker answers nothing until then. Kafka's 9 s made a restart after a kill take ~14 s instead of
+     * ~5 s; {@code bench/kafka-restart} measures it.
+     *
+     * <p>Why it is safe for {@code ./duban start} under load, not only in tests: broker and controller are one JVM
+     * and one node, talking over the loopback. A session that runs out only fences the broker: its partitions have
+     * no leader until its next heartbeat unfences it, a second or so later. Clients retry that (the services'
+     * producers are idempotent and wait up to two minutes for an acknowledgement, consumers poll again) and nothing
+     * acknowledged is lost (the one replica stays in sync, unclean election is off): a session too short costs a
+     * pause of the platform, never data. And it runs out only when the JVM stops answering for 3.5 s (session
+     * minus one heartbeat interval): the controller's check and the broker's heartbeat are threads of the same
+     * process, so a machine merely slowed by load delays both alike; a serial collection of the broker's 256 MB heap
+     * takes milliseconds to tens of milliseconds; a suspended machine does not count (the session is measured on
+     * the monotonic clock, which stops while suspended). A machine that swaps the broker out for seconds would;
+     * there, raise the variable. {@code bench/kafka-restart} runs the broker on a machine saturated with busy
+     * processes and counts fencings.
+     */
+    static final Duration SESSION_TIMEOUT = Duration.ofMillis(4500);
+
+    /** Below this, a stall of the machine could fence the broker (see {@link #SESSION_TIMEOUT}). */
+    static final Duration SHORTEST_SESSION_TIMEOUT = Duration.ofMillis(1500);
 
     private static final int NODE_ID = 1;
 
@@ -32,18 +63,23 @@ public final class LocalKafkaBroker implements LocalServer {
     private final int port;
     private final int controllerPort;
     private final long flushIntervalMessages;
+    private final Duration sessionTimeout;
     private KafkaRaftServer server;
 
     public LocalKafkaBroker(Path directory, int port, int controllerPort) {
-        this(directory, port, controllerPort, 1);
+        this(directory, port, controllerPort, 1, SESSION_TIMEOUT);
     }
 
-    /** A broker that fsyncs a partition's log every {@code flushIntervalMessages} records (1: before each answer). */
-    public LocalKafkaBroker(Path directory, int port, int controllerPort, long flushIntervalMessages) {
+    /**
+     * A broker that fsyncs a partition's log every {@code flushIntervalMessages} records (1: before each answer),
+     * whose session with its controller lasts {@code sessionTimeout} without a heartbeat.
+     */
+    public LocalKafkaBroker(Path directory, int port, int controllerPort, long flushIntervalMessages, Duration sessionTimeout) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
         this.flushIntervalMessages = flushIntervalMessages;
+        this.sessionTimeout = sessionTimeout;
     }
 
     @Override
@@ -97,6 +133,9 @@ public final class LocalKafkaBroker implements LocalServer {
         // every service creates the topics it needs; a typo must not create a new one
         properties.setProperty("auto.create.topics.enable", "false");
         properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        // how long a SIGKILL keeps the restarted broker waiting (see SESSION_TIMEOUT)
+        properties.setProperty("broker.session.timeout.ms", String.valueOf(sessionTimeout.toMillis()));
+        properties.setProperty("broker.heartbeat.interval.ms", String.valueOf(sessionTimeout.toMillis() * 2 / 9));
         // the log cleaner (compacted __consumer_offsets) takes 128 MB of heap by default; local topics are small
         properties.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         return properties;

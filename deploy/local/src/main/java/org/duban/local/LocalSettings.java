@@ -1,6 +1,7 @@
 package org.duban.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * environment with the defaults of {@code docs/conventions.md}.
  */
 record LocalSettings(Path dataDirectory, Path backupDirectory, int kafkaPort, int kafkaControllerPort, int mongoPort,
-        long kafkaFlushMessages) {
+        long kafkaFlushMessages, Duration kafkaSessionTimeout) {
 
     /** Every local server listens on the loopback interface only. */
     static final String HOST = "127.0.0.1";
@@ -22,7 +23,25 @@ record LocalSettings(Path dataDirectory, Path backupDirectory, int kafkaPort, in
                 port(environment, "DUBAN_KAFKA_PORT", 9092),
                 port(environment, "DUBAN_KAFKA_CONTROLLER_PORT", 9093),
                 port(environment, "DUBAN_MONGO_PORT", 27018),
-                flushMessages(environment.get("DUBAN_KAFKA_FLUSH_MESSAGES")));
+                flushMessages(environment.get("DUBAN_KAFKA_FLUSH_MESSAGES")),
+                sessionTimeout(environment.get("DUBAN_KAFKA_SESSION_TIMEOUT_MS")));
+    }
+
+    /** DUBAN_KAFKA_SESSION_TIMEOUT_MS: the broker's session with its own controller (see {@link LocalKafkaBroker}). */
+    private static Duration sessionTimeout(String value) {
+        if (value == null || value.isBlank()) {
+            return LocalKafkaBroker.SESSION_TIMEOUT;
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= LocalKafkaBroker.SHORTEST_SESSION_TIMEOUT.toMillis()) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("DUBAN_KAFKA_SESSION_TIMEOUT_MS must be a number of milliseconds ("
+                + LocalKafkaBroker.SHORTEST_SESSION_TIMEOUT.toMillis() + " or more), not '" + value + "'");
     }
 
     /** DUBAN_KAFKA_FLUSH_MESSAGES: fsync every that many records (default 1); {@code os} leaves it to the OS (Kafka's default). */
