@@ -50,6 +50,8 @@ class LocalKafkaBrokerIT {
 
         // then
         assertThat(readTopic(bootstrap, 1)).containsExactly("case-1={\"type\":\"duban.assignment.issued.v1\"}");
+        assertThat(kafkaDirectory.resolve("server.properties")).content()
+                .contains("broker.session.timeout.ms=4500", "broker.heartbeat.interval.ms=1000");
         String clusterId = Files.readString(kafkaDirectory.resolve("cluster.id"));
 
         // when
