@@ -4,7 +4,7 @@
 # clean stop and after a SIGKILL, for each session timeout in SESSIONS (Kafka's default 9000 first: the baseline);
 # each start timed to its port (what ./duban waits for) and to a new producer's first acknowledged record. Then
 # HOGS busy shell loops saturate the machine for STRESS_SECONDS while a record goes out every 100 ms, and the
-# broker's log is searched for fencings (a session that ran out: each kill causes one, for the killed broker). Last,
+# broker's log is searched for fencings (a session that ran out; a kill usually causes one, of the killed broker). Last,
 # the broker is stopped whole (SIGSTOP) for each of STALLS seconds: fenced or not, and how soon a record goes through.
 #
 #   bench/kafka-restart/run.sh        # SESSIONS="9000 4500 3000" ROUNDS=3 HOGS=8 STRESS_SECONDS=60 STALLS=2,3,4,6

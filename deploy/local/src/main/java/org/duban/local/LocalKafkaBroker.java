@@ -36,21 +36,23 @@ public final class LocalKafkaBroker implements LocalServer {
      *
      * <p>Why shorter: after a SIGKILL (a crash, the OOM killer, a power cut) the controller started again finds the
      * killed broker's registration alive and refuses the new one until that session has run out, counted from its own
-     * start: the broker answers nothing until then. Kafka's 9 s made a restart after a kill take ~14 s instead of
-     * ~5 s; {@code bench/kafka-restart} measures it.
+     * start: the broker answers nothing until then. {@code bench/kafka-restart}: the port listened 13.5-15.3 s after
+     * the launch with 9 s, 7.4-7.6 s with 4.5 s (2.5-3.1 s after a clean stop either way).
      *
      * <p>Why it is safe for {@code ./duban start} under load, not only in tests: broker and controller are one JVM
      * and one node, talking over the loopback. A session that runs out only fences the broker: its partitions have
-     * no leader until its next heartbeat unfences it, a second or so later. Clients retry that (the services'
-     * producers are idempotent and wait up to two minutes for an acknowledgement, consumers poll again) and nothing
-     * acknowledged is lost (the one replica stays in sync, unclean election is off): a session too short costs a
-     * pause of the platform, never data. And it runs out only when the JVM stops answering for 3.5 s (session
-     * minus one heartbeat interval): the controller's check and the broker's heartbeat are threads of the same
-     * process, so a machine merely slowed by load delays both alike; a serial collection of the broker's 256 MB heap
-     * takes milliseconds to tens of milliseconds; a suspended machine does not count (the session is measured on
-     * the monotonic clock, which stops while suspended). A machine that swaps the broker out for seconds would;
-     * there, raise the variable. {@code bench/kafka-restart} runs the broker on a machine saturated with busy
-     * processes and counts fencings.
+     * no leader until its next heartbeat unfences it. Clients retry that (the services' producers are idempotent
+     * and wait up to two minutes for an acknowledgement, consumers poll again) and nothing acknowledged is lost (the
+     * one replica stays in sync, unclean election is off): a session too short costs a pause, never data. And it
+     * runs out only when the whole JVM stops answering for more than about the session minus one heartbeat
+     * interval, 3.5 s: the controller's check and the broker's heartbeat are threads of the same process, so load
+     * that slows the machine slows both alike. Measured by the bench: eight busy loops on two cores for a minute,
+     * no fencing (the longest a sleeping thread overslept: 192 ms); the broker stopped whole (SIGSTOP) for 3 s, not
+     * fenced; for 4 s, fenced, and a record was acknowledged 0.5 s after it went on (the bench's first try). A
+     * serial collection of the broker's 256 MB heap takes tens of milliseconds at most; a suspended machine does
+     * not count (the session runs on the monotonic clock, which stops while suspended). A machine that swaps the
+     * broker out for seconds would fence it; there, raise the variable. Fencings are logged ("Fencing broker 1 at
+     * epoch … because its session has timed out"). 3 s would save another ~2 s per kill with less margin.
      */
     static final Duration SESSION_TIMEOUT = Duration.ofMillis(4500);
 
