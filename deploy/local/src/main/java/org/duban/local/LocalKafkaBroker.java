@@ -42,8 +42,9 @@ public final class LocalKafkaBroker implements LocalServer {
      * <p>Why it is safe for {@code ./duban start} under load, not only in tests: broker and controller are one JVM
      * and one node, talking over the loopback. A session that runs out only fences the broker: its partitions have
      * no leader until its next heartbeat unfences it. Clients retry that (the services' producers are idempotent
-     * and wait up to two minutes for an acknowledgement, consumers poll again) and nothing acknowledged is lost (the
-     * one replica stays in sync, unclean election is off): a session too short costs a pause, never data. And it
+     * and retry for up to 30 s, and what was not acknowledged stays in the outbox for the relay's next try;
+     * consumers poll again) and nothing acknowledged is lost (the one replica stays in sync, unclean election is
+     * off): a session too short costs a pause, never data. And it
      * runs out only when the whole JVM stops answering for more than about the session minus one heartbeat
      * interval, 3.5 s: the controller's check and the broker's heartbeat are threads of the same process, so load
      * that slows the machine slows both alike. Measured by the bench: eight busy loops on two cores for a minute,
