@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import org.duban.gateway.accesslog.RequestTimings;
 import org.duban.gateway.bodylimit.BodyLimitProperties;
 import org.duban.gateway.problem.Problems;
 import org.duban.gateway.requestid.RequestIdFilter;
@@ -50,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       service's answer, whatever its status, is the breaker's success; a refused connection, no answer
  *       within the route's timeout or a broken connection is its failure, the gateway's own saturation (no
  *       free connection in time) neither — {@code 503} problem naming the service, logged with its cause;</li>
- *   <li>the access log line ({@code org.duban.access}), the spans ended.</li>
+ *   <li>the access log line ({@code org.duban.access}), the spans ended, the request timed
+ *       ({@link RequestTimings}: {@code http.server.requests}).</li>
  * </ol>
  */
 @Component
@@ -66,9 +68,11 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
     private final ForwardedHeaders headers;
     private final long maxBody;
     private final JsonMapper json;
+    private final RequestTimings timings;
 
     Forwarder(Routes routes, BearerTokens tokens, Traces traces, RoutingProperties routing, BodyLimitProperties limit,
-            JsonMapper json) {
+            JsonMapper json, RequestTimings timings) {
+        this.timings = timings;
         this.routes = routes;
         this.tokens = tokens;
         this.traces = traces;
@@ -289,6 +293,7 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         }
         int status = call.response.status().code();
         call.trace.ended(call.request.method().name(), status);
+        timings.record(call.pattern, call.request.method().name(), status, System.nanoTime() - call.started);
         if (access.isInfoEnabled()) {
             try (RequestLogContext context = call.logContext()) {
                 access.info("{} {} -> {} in {} ms", call.request.method(), call.path, status,
@@ -328,6 +333,8 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         final HttpServerRequest request;
         final HttpServerResponse response;
         final Route route;
+        /** The route's path that took it, e.g. {@code /api/v1/units/**}. */
+        final String pattern;
         final String target;
         final String path;
         final String requestId;
@@ -341,11 +348,12 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         boolean answered;
         long called;
 
-        Call(HttpServerRequest request, HttpServerResponse response, Route route, String target, String path,
+        Call(HttpServerRequest request, HttpServerResponse response, Routes.Taken taken, String target, String path,
                 String requestId, Trace trace, long started) {
             this.request = request;
             this.response = response;
-            this.route = route;
+            this.route = taken.route();
+            this.pattern = taken.pattern();
             this.target = target;
             this.path = path;
             this.requestId = requestId;

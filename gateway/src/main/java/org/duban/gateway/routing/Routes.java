@@ -23,8 +23,15 @@ import reactor.netty.resources.ConnectionProvider;
 @Component
 class Routes implements DisposableBean {
 
-    /** A path a route takes: exactly {@code path}, or (a {@code /**} path) also everything below it. */
-    private record Taken(String path, boolean below, Route route) {
+    /**
+     * A path a route takes: exactly {@code path}, or (a {@code /**} path) also everything below it.
+     *
+     * @param pattern the path as configured, e.g. {@code /api/v1/units/**}
+     * @param path the path without {@code /**}
+     * @param below whether the paths below it are taken too
+     * @param route the route
+     */
+    record Taken(String pattern, String path, boolean below, Route route) {
 
         boolean takes(String requested) {
             if (!requested.startsWith(path)) {
@@ -64,7 +71,7 @@ class Routes implements DisposableBean {
             made.add(route);
             for (String path : settings.paths()) {
                 boolean below = path.endsWith("/**");
-                paths.add(new Taken(below ? path.substring(0, path.length() - 3) : path, below, route));
+                paths.add(new Taken(path, below ? path.substring(0, path.length() - 3) : path, below, route));
             }
         }
         paths.sort(Comparator.comparingInt((Taken path) -> path.path().length()).reversed());
@@ -72,11 +79,11 @@ class Routes implements DisposableBean {
         this.routes = List.copyOf(made);
     }
 
-    /** The route that takes this path (no query), or null. */
-    Route find(String path) {
+    /** The route's path that takes this path (no query), or null. */
+    Taken find(String path) {
         for (Taken candidate : taken) {
             if (candidate.takes(path)) {
-                return candidate.route();
+                return candidate;
             }
         }
         return null;
