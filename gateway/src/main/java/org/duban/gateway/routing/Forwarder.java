@@ -157,8 +157,8 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         if (!breaker.tryAcquirePermission()) {
             return unavailable(call, ServiceUnavailable.BREAKER_OPEN, null);
         }
-        call.permitted = true;
         call.called = System.nanoTime();
+        call.permit();
         Mono<Void> sent = send(call);
         if (call.safe) {
             sent = sent.onErrorResume(failure -> brokenBeforeAnswer(call, failure), failure -> {
@@ -223,10 +223,9 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
     }
 
     private void settleBreaker(Call call, Throwable failure) {
-        if (!call.permitted) {
+        if (!call.takePermit()) {
             return;
         }
-        call.permitted = false;
         long took = System.nanoTime() - call.called;
         if (failure == null) {
             call.route.breaker().onSuccess(took, TimeUnit.NANOSECONDS);
@@ -259,7 +258,9 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
 
     /** A failure of the gateway itself (a bug): 500 problem, logged, unless the answer had begun. */
     private Mono<Void> gatewayFailed(Call call, Throwable failure) {
-        if (call.response.hasSentHeaders()) {
+        if (call.response.hasSentHeaders() || failure instanceof AbortedException
+                || AbortedException.isConnectionReset(failure)) {
+            // the answer had begun, or the caller went away: nothing more to say
             return Mono.error(failure);
         }
         try (RequestLogContext context = call.logContext()) {
@@ -282,9 +283,8 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
 
     /** The end of every forwarded request: the breaker's permission given back if unused, the body, the log line. */
     private void finished(Call call) {
-        if (call.permitted) {
+        if (call.takePermit()) {
             // the caller went away before the service answered: neither a success nor a failure
-            call.permitted = false;
             call.route.breaker().releasePermission();
         }
         if (call.body != null) {
@@ -327,7 +327,10 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         }
     }
 
-    /** One forwarded request and what is known about it so far; touched on its connection's event loop only. */
+    /**
+     * One forwarded request and what is known about it so far: touched on the caller's connection's event loop but
+     * for the breaker's permit and the answer's start, which the service's connection's event loop may touch too.
+     */
     private static final class Call {
 
         final HttpServerRequest request;
@@ -344,8 +347,10 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         String refusal;
         ByteBuf body;
         boolean streamBody;
-        boolean permitted;
-        boolean answered;
+        /** A permission of the breaker taken and not yet given back (success, failure or release). */
+        private boolean permitted;
+        /** The service's answer began: set on the client's event loop, read on the server's. */
+        volatile boolean answered;
         long called;
 
         Call(HttpServerRequest request, HttpServerResponse response, Routes.Taken taken, String target, String path,
@@ -361,6 +366,20 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
             this.started = started;
             HttpMethod method = request.method();
             this.safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        }
+
+        /**
+         * Whether the breaker's permission was still to be settled — now it is not. The service's answer (on the
+         * client connection's event loop) and the caller's going away (on the server's) may race.
+         */
+        synchronized void permit() {
+            permitted = true;
+        }
+
+        synchronized boolean takePermit() {
+            boolean taken = permitted;
+            permitted = false;
+            return taken;
         }
 
         boolean https() {
