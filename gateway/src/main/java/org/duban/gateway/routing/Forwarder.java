@@ -100,8 +100,7 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         String path = pathOf(target);
         HttpHeaders incoming = request.requestHeaders();
         String requestId = RequestIdFilter.keepOrMake(incoming.get(ForwardedHeaders.REQUEST_ID));
-        Trace trace = traces.start(incoming.get(ForwardedHeaders.TRACEPARENT), "http " + request.method().name()
-                .toLowerCase(java.util.Locale.ROOT), path);
+        Trace trace = traces.start(incoming.get(ForwardedHeaders.TRACEPARENT), request.method().name(), path);
         Call call = new Call(request, response, routes.find(path), target, path, requestId, trace, started);
         Mono<Void> answered;
         try {
@@ -292,7 +291,7 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
             call.body = null;
         }
         int status = call.response.status().code();
-        call.trace.ended(call.request.method().name(), status);
+        call.trace.ended(status);
         timings.record(call.pattern, call.request.method().name(), status, System.nanoTime() - call.started);
         if (access.isInfoEnabled()) {
             try (RequestLogContext context = call.logContext()) {

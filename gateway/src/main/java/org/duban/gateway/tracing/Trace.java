@@ -68,10 +68,10 @@ public final class Trace {
     }
 
     /** The gateway has answered (or given up): ends the server span with the status it sent. */
-    public void ended(String method, int status) {
+    public void ended(int status) {
         if (server != null) {
             callEnded(0, null);
-            server.tag("method", method).tag("status", Integer.toString(status)).end();
+            server.tag("status", Integer.toString(status)).end();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.gateway.tracing;
 
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.tracing.Span;
@@ -34,14 +35,15 @@ public class Traces {
         this.probability = this.tracer == null || this.propagator == null ? 0 : probability;
     }
 
-    /** The request's trace: {@code traceparent} is the caller's header (or null), {@code name} the server span's. */
-    public Trace start(String traceparent, String name, String path) {
+    /** The request's trace: {@code traceparent} is the caller's header (or null); the server span is {@code http <method>}. */
+    public Trace start(String traceparent, String method, String path) {
         boolean continued = wellFormed(traceparent);
         if (probability > 0 && (!continued || sampledFlag(traceparent))) {
             Span.Builder builder = continued
                     ? propagator.extract(traceparent, (carrier, key) -> "traceparent".equals(key) ? carrier : null)
                     : tracer.spanBuilder().setNoParent();
-            Span server = builder.name(name).kind(Span.Kind.SERVER).tag("uri", path).start();
+            Span server = builder.name("http " + method.toLowerCase(Locale.ROOT)).kind(Span.Kind.SERVER)
+                    .tag("method", method).tag("uri", path).start();
             if (Boolean.TRUE.equals(server.context().sampled())) {
                 return Trace.sampled(tracer, server);
             }

@@ -21,7 +21,7 @@ class TracesTest {
     @Test
     void continuesTheCallersTraceWithANewSpanFlaggedNotSampled() {
         // when
-        Trace trace = traces.start("00-" + TRACE_ID + "-00f067aa0ba902b7-01", "http get", "/api/v1/cases");
+        Trace trace = traces.start("00-" + TRACE_ID + "-00f067aa0ba902b7-01", "GET", "/api/v1/cases");
 
         // then
         assertThat(trace.traceId()).isEqualTo(TRACE_ID);
@@ -35,7 +35,7 @@ class TracesTest {
         "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", "00-" + TRACE_ID + "-00f067aa0ba902b7-01-extra"})
     void startsATraceOfItsOwnForAMalformedTraceparent(String traceparent) {
         // when
-        Trace trace = traces.start(traceparent, "http get", "/api/v1/cases");
+        Trace trace = traces.start(traceparent, "GET", "/api/v1/cases");
 
         // then
         assertThat(trace.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(TRACE_ID).isNotEqualTo("0".repeat(32));
