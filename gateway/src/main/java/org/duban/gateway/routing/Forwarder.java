@@ -116,6 +116,9 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         if (token == null) {
             return BearerTokens.required(call.path) ? unauthenticated(call, "A bearer token is required.") : limited(call);
         }
+        if (tokens.remembered(token)) {
+            return limited(call);
+        }
         return tokens.verify(token)
                 .onErrorResume(BearerTokens.Refused.class, refused -> {
                     call.refusal = refused.detail();

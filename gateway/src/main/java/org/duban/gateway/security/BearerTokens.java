@@ -50,6 +50,14 @@ public class BearerTokens {
         return matcher.group("token");
     }
 
+    /**
+     * Whether the token is one verified before that passes every other check again ({@link CachingJwtDecoder}):
+     * then it is valid, and no {@link #verify} is needed. False says nothing: {@link #verify} decides.
+     */
+    public boolean remembered(String token) {
+        return decoder instanceof CachingJwtDecoder caching && caching.remembered(token) != null;
+    }
+
     /** The token's claims; a {@link Refused} error when it is not valid (its signature, expiry, issuer, audience, claims). */
     public Mono<Jwt> verify(String token) {
         return decoder.decode(token).onErrorMap(BadJwtException.class, bad -> new Refused(bad.getMessage()));

@@ -36,6 +36,15 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private final Clock clock;
     private final ConcurrentHashMap<ByteBuffer, Verified> verified = new ConcurrentHashMap<>();
 
+    /** One digest per thread (the event loops): looking the algorithm up on every call cost a share of a request. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    });
+
     /** {@code verifier} checks signatures and {@code validator}; the same validator re-checks remembered tokens. */
     CachingJwtDecoder(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int capacity, Clock clock) {
         this.verifier = verifier;
@@ -47,15 +56,32 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     @Override
     public Mono<Jwt> decode(String token) {
         ByteBuffer key = digest(token);
-        Verified known = verified.get(key);
+        Jwt known = remembered(key, token);
         if (known != null) {
-            if (fresh(known, clock.instant()) && known.jwt().getTokenValue().equals(token)
-                    && !validator.validate(known.jwt()).hasErrors()) {
-                return Mono.just(known.jwt());
-            }
-            verified.remove(key, known);
+            return Mono.just(known);
         }
         return verifier.decode(token).doOnNext(jwt -> remember(key, jwt));
+    }
+
+    /**
+     * The token's claims when it is remembered and passes every check again, else null (then {@link #decode}
+     * verifies it): what the forwarder asks first, without a {@link Mono} per request.
+     */
+    Jwt remembered(String token) {
+        return remembered(digest(token), token);
+    }
+
+    private Jwt remembered(ByteBuffer key, String token) {
+        Verified known = verified.get(key);
+        if (known == null) {
+            return null;
+        }
+        if (fresh(known, clock.instant()) && known.jwt().getTokenValue().equals(token)
+                && !validator.validate(known.jwt()).hasErrors()) {
+            return known.jwt();
+        }
+        verified.remove(key, known);
+        return null;
     }
 
     int size() {
@@ -79,10 +105,6 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     }
 
     private static ByteBuffer digest(String token) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return ByteBuffer.wrap(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }
