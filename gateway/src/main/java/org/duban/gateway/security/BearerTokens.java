@@ -1,7 +1,5 @@
 package org.duban.gateway.security;
 
-import java.util.regex.Pattern;
-
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -18,9 +16,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class BearerTokens {
 
-    /** Spring Security's BearerTokenServerAuthenticationConverter's pattern. */
-    private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
-            Pattern.CASE_INSENSITIVE);
 
     private final ReactiveJwtDecoder decoder;
 
@@ -43,11 +38,37 @@ public class BearerTokens {
         if (authorization == null || !authorization.regionMatches(true, 0, "bearer", 0, 6)) {
             return null;
         }
-        var matcher = BEARER.matcher(authorization);
-        if (!matcher.matches()) {
+        if (!wellFormed(authorization)) {
             throw new Refused("Bearer token is malformed");
         }
-        return matcher.group("token");
+        return authorization.substring(7);
+    }
+
+    /**
+     * Spring Security's BearerTokenServerAuthenticationConverter's {@code ^Bearer [a-zA-Z0-9-._~+/]+=*$} (case
+     * insensitive), by hand: the regular expression cost microseconds on a token of a thousand characters.
+     */
+    static boolean wellFormed(String authorization) {
+        int length = authorization.length();
+        if (length < 8 || !authorization.regionMatches(true, 0, "bearer ", 0, 7)) {
+            return false;
+        }
+        int i = 7;
+        while (i < length && tokenCharacter(authorization.charAt(i))) {
+            i++;
+        }
+        if (i == 7) {
+            return false;
+        }
+        while (i < length && authorization.charAt(i) == '=') {
+            i++;
+        }
+        return i == length;
+    }
+
+    private static boolean tokenCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     /**

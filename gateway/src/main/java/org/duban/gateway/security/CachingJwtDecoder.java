@@ -1,9 +1,5 @@
 package org.duban.gateway.security;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +17,8 @@ import reactor.core.publisher.Mono;
  * rule) and, should that fail, forgotten and decoded from scratch, which then answers exactly as without
  * the cache. Only verified tokens are kept — at most {@code capacity}, each for at most {@link #MAX_AGE}
  * (as long as Nimbus keeps a JWKS, so a key withdrawn from the identity provider stops counting as soon as
- * it would without the cache) — keyed by their SHA-256 digest.
+ * it would without the cache) — keyed by the token itself (a digest of it cost a share of every request's CPU,
+ * and the remembered {@link Jwt} holds the token's text anyway).
  */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
@@ -34,16 +31,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private final OAuth2TokenValidator<Jwt> validator;
     private final int capacity;
     private final Clock clock;
-    private final ConcurrentHashMap<ByteBuffer, Verified> verified = new ConcurrentHashMap<>();
-
-    /** One digest per thread (the event loops): looking the algorithm up on every call cost a share of a request. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    });
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** {@code verifier} checks signatures and {@code validator}; the same validator re-checks remembered tokens. */
     CachingJwtDecoder(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int capacity, Clock clock) {
@@ -55,12 +43,11 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        ByteBuffer key = digest(token);
-        Jwt known = remembered(key, token);
+        Jwt known = remembered(token);
         if (known != null) {
             return Mono.just(known);
         }
-        return verifier.decode(token).doOnNext(jwt -> remember(key, jwt));
+        return verifier.decode(token).doOnNext(jwt -> remember(token, jwt));
     }
 
     /**
@@ -68,19 +55,14 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
      * verifies it): what the forwarder asks first, without a {@link Mono} per request.
      */
     Jwt remembered(String token) {
-        return remembered(digest(token), token);
-    }
-
-    private Jwt remembered(ByteBuffer key, String token) {
-        Verified known = verified.get(key);
+        Verified known = verified.get(token);
         if (known == null) {
             return null;
         }
-        if (fresh(known, clock.instant()) && known.jwt().getTokenValue().equals(token)
-                && !validator.validate(known.jwt()).hasErrors()) {
+        if (fresh(known, clock.instant()) && !validator.validate(known.jwt()).hasErrors()) {
             return known.jwt();
         }
-        verified.remove(key, known);
+        verified.remove(token, known);
         return null;
     }
 
@@ -88,7 +70,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         return verified.size();
     }
 
-    private void remember(ByteBuffer key, Jwt jwt) {
+    private void remember(String key, Jwt jwt) {
         Instant now = clock.instant();
         if (verified.size() >= capacity) {
             verified.values().removeIf(entry -> !fresh(entry, now));
@@ -104,7 +86,4 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         return entry.at().plus(MAX_AGE).isAfter(now) && (expiresAt == null || expiresAt.isAfter(now));
     }
 
-    private static ByteBuffer digest(String token) {
-        return ByteBuffer.wrap(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 }
