@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class BearerTokens {
 
-
     private final ReactiveJwtDecoder decoder;
 
     BearerTokens(ReactiveJwtDecoder decoder) {
