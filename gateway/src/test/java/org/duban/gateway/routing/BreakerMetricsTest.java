@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,7 +35,7 @@ class BreakerMetricsTest {
     private int managementPort;
 
     @Autowired
-    private RoutingProperties routing;
+    private GatewayProperties gatewayProperties;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -83,7 +84,12 @@ class BreakerMetricsTest {
     }
 
     private List<String> breakerNamesOfTheRoutes() {
-        return List.copyOf(routing.routes().keySet());
+        return gatewayProperties.getRoutes().stream()
+                .flatMap(route -> route.getFilters().stream())
+                .filter(filter -> filter.getName().equals("CircuitBreaker"))
+                .map(filter -> filter.getArgs().get("name"))
+                .distinct()
+                .toList();
     }
 
     private static String stateLine(String breaker, String state, String value) {
