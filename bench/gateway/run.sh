@@ -20,8 +20,8 @@
 # On a machine others share, req/s and latencies move with their load; CPU per answer moves much less.
 # "non-2xx" counts wrk's errors.status (answers with a status of 400 or more); the soak looks at every status.
 # Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
-# SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS, read
-# from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
+# SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS and
+# DEFAULT_GATEWAY_JAVA_OPTS, read from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
 # PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+9), WORK (target/bench-gateway: configuration,
 # keys, logs), SOAK_DURATION=0 to leave the soak out.
 # Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
@@ -45,10 +45,12 @@ if [[ ! -f $GATEWAY_JAR ]]; then
   echo "Building the gateway jar…"
   (cd "$ROOT" && ./mvnw -o -q -pl gateway -am package -DskipTests)
 fi
-# the JVM options ./duban starts every application with, so that the figures are the platform's
+# the JVM options ./duban starts the gateway with (every application's, then the gateway's own: C2), so that the
+# figures are the platform's
 DUBAN_JAVA_OPTS=$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")
 [[ -n $DUBAN_JAVA_OPTS ]] || { echo "bench: cannot read DEFAULT_JAVA_OPTS from ./duban" >&2; exit 1; }
-read -r -a JAVA_OPTS <<<"${GATEWAY_JAVA_OPTS-$DUBAN_JAVA_OPTS}"
+DUBAN_GATEWAY_DEFAULTS=$(sed -nE "s/^readonly DEFAULT_GATEWAY_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")
+read -r -a JAVA_OPTS <<<"${GATEWAY_JAVA_OPTS-$DUBAN_JAVA_OPTS${DUBAN_GATEWAY_DEFAULTS:+ $DUBAN_GATEWAY_DEFAULTS}}"
 [[ -z ${JFR:-} ]] || JAVA_OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")
 
 rm -rf "$WORK" && mkdir -p "$WORK/www/api/v1/units" "$WORK/www/api/v1/public" "$WORK/keys" "$WORK/nginx"

@@ -13,7 +13,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * One log line per request through the gateway — method, path (no query), status, duration — with the
+ * One log line per request the gateway answers itself (the forwarded ones: {@code routing.Forwarder}, the same
+ * line) — method, path (no query), status, duration — with the
  * request's trace id, span id and request id in the logging context, so the line can be followed into
  * every service the request reaches. Actuator calls are left out.
  */

@@ -18,12 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a request body over {@link BodyLimitProperties#maxRequestBody()} with a {@code 413
- * payload-too-large} problem before anything is forwarded: at once when its {@code Content-Length} says so
- * (the body is not read), otherwise — a chunked body has no length — by reading it, counting the bytes, up
- * to the limit. A body within the limit goes on from memory, as the routes' circuit breakers keep it there
- * anyway. Runs after Spring Security, so a request without a valid token is answered 401 and its body never
- * read.
+ * Refuses a request body over {@link BodyLimitProperties#maxRequestBody()} to the gateway's own endpoints (dev
+ * tokens; the routed requests: {@code routing.Forwarder}) with a {@code 413 payload-too-large} problem: at once
+ * when its {@code Content-Length} says so (the body is not read), otherwise — a chunked body has no length — by
+ * reading it, counting the bytes, up to the limit. A body within the limit goes on from memory. Runs after
+ * Spring Security, so a request without a valid token is answered 401 and its body never read.
  */
 @Component
 @Order(0)
@@ -69,7 +68,7 @@ class BodyLimitFilter implements WebFilter {
         }
     }
 
-    /** The request with the body read so far, which can be read again (the breaker's fallback forward does). */
+    /** The request with the body read so far. */
     private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body, DataBufferFactory buffers) {
         return new ServerHttpRequestDecorator(request) {
             @Override

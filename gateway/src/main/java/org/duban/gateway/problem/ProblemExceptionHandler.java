@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Answers everything the gateway itself rejects or fails at (no route, 401/403 from security, the
- * circuit breaker fallback, invalid dev-token requests, its own bugs) as a problem document. Ahead of
- * Boot's JSON error handler, which would answer {@code {timestamp, path, error}} instead.
+ * Answers everything Spring WebFlux's part of the gateway rejects or fails at (no route, 401/403 from security,
+ * the firewall's refusals, invalid dev-token requests, its own bugs) as a problem document (the forwarder writes
+ * its own: {@code routing.Forwarder}). Ahead of Boot's JSON error handler, which would answer
+ * {@code {timestamp, path, error}} instead.
  */
 @Component
 @Order(-2)

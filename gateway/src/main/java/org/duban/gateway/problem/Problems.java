@@ -1,6 +1,8 @@
 package org.duban.gateway.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.duban.contracts.problems.ProblemTypes;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,22 @@ public final class Problems {
         }
         problem.setProperty("requestId", requestId);
         return problem;
+    }
+
+    /**
+     * The problem's members as every problem document of the gateway carries them, for the answers written
+     * outside Spring's codecs (the forwarder's, the refusals in the connection's pipeline).
+     */
+    public static Map<String, Object> members(ProblemDetail problem) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
     }
 
     public static ProblemDetail invalid(List<FieldProblem> errors, String requestId) {

@@ -2,9 +2,7 @@ package org.duban.gateway.problem;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -109,7 +107,7 @@ final class UnparseableRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(ChannelHandlerContext context, HttpRequest request, ProblemDetail problem, String requestId) {
-        byte[] body = json.writeValueAsBytes(asMap(problem));
+        byte[] body = json.writeValueAsBytes(Problems.members(problem));
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(problem.getStatus()), Unpooled.wrappedBuffer(body));
         response.headers()
@@ -119,19 +117,6 @@ final class UnparseableRequestHandler extends ChannelInboundHandlerAdapter {
                 .set(RequestIdFilter.HEADER, requestId);
         log(request, problem.getStatus(), requestId);
         context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    /** The problem's members as the gateway's other problem documents carry them. */
-    private static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", problem.getType().toString());
-        members.put("title", problem.getTitle());
-        members.put("status", problem.getStatus());
-        members.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            members.putAll(problem.getProperties());
-        }
-        return members;
     }
 
     /** The access log line the request would otherwise never get, with the target made printable. */

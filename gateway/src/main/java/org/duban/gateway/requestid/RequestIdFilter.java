@@ -13,9 +13,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs before everything else (security included): keeps a well-formed incoming {@code X-Request-Id} or
- * makes a UUID, passes it downstream, returns it on every response (errors and fallbacks too) and keeps it
- * on the exchange for the gateway's log lines ({@link RequestLogContext}).
+ * Runs before everything else (security included) on the requests the gateway answers itself (the forwarded
+ * ones: {@code routing.Forwarder}, with {@link #keepOrMake}): keeps a well-formed incoming {@code X-Request-Id} or
+ * makes a UUID, returns it on every response (errors too) and keeps it on the exchange for the gateway's log
+ * lines ({@link RequestLogContext}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -39,6 +39,14 @@ public final class RequestLogContext implements AutoCloseable {
         return new RequestLogContext();
     }
 
+    /** Puts these ids in the MDC until {@link #close()} (the forwarder's requests, which have no exchange). */
+    public static RequestLogContext of(String traceId, String spanId, String requestId) {
+        MDC.put(TRACE_ID, traceId);
+        MDC.put(SPAN_ID, spanId);
+        MDC.put(REQUEST_ID, requestId);
+        return new RequestLogContext();
+    }
+
     @Override
     public void close() {
         MDC.remove(TRACE_ID);

@@ -1,9 +1,5 @@
 package org.duban.gateway.security;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +17,8 @@ import reactor.core.publisher.Mono;
  * rule) and, should that fail, forgotten and decoded from scratch, which then answers exactly as without
  * the cache. Only verified tokens are kept — at most {@code capacity}, each for at most {@link #MAX_AGE}
  * (as long as Nimbus keeps a JWKS, so a key withdrawn from the identity provider stops counting as soon as
- * it would without the cache) — keyed by their SHA-256 digest.
+ * it would without the cache) — keyed by the token itself (a digest of it cost a share of every request's CPU,
+ * and the remembered {@link Jwt} holds the token's text anyway).
  */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
@@ -34,7 +31,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private final OAuth2TokenValidator<Jwt> validator;
     private final int capacity;
     private final Clock clock;
-    private final ConcurrentHashMap<ByteBuffer, Verified> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** {@code verifier} checks signatures and {@code validator}; the same validator re-checks remembered tokens. */
     CachingJwtDecoder(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int capacity, Clock clock) {
@@ -46,23 +43,34 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        ByteBuffer key = digest(token);
-        Verified known = verified.get(key);
+        Jwt known = remembered(token);
         if (known != null) {
-            if (fresh(known, clock.instant()) && known.jwt().getTokenValue().equals(token)
-                    && !validator.validate(known.jwt()).hasErrors()) {
-                return Mono.just(known.jwt());
-            }
-            verified.remove(key, known);
+            return Mono.just(known);
         }
-        return verifier.decode(token).doOnNext(jwt -> remember(key, jwt));
+        return verifier.decode(token).doOnNext(jwt -> remember(token, jwt));
+    }
+
+    /**
+     * The token's claims when it is remembered and passes every check again, else null (then {@link #decode}
+     * verifies it): what the forwarder asks first, without a {@link Mono} per request.
+     */
+    Jwt remembered(String token) {
+        Verified known = verified.get(token);
+        if (known == null) {
+            return null;
+        }
+        if (fresh(known, clock.instant()) && !validator.validate(known.jwt()).hasErrors()) {
+            return known.jwt();
+        }
+        verified.remove(token, known);
+        return null;
     }
 
     int size() {
         return verified.size();
     }
 
-    private void remember(ByteBuffer key, Jwt jwt) {
+    private void remember(String key, Jwt jwt) {
         Instant now = clock.instant();
         if (verified.size() >= capacity) {
             verified.values().removeIf(entry -> !fresh(entry, now));
@@ -78,11 +86,4 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         return entry.at().plus(MAX_AGE).isAfter(now) && (expiresAt == null || expiresAt.isAfter(now));
     }
 
-    private static ByteBuffer digest(String token) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 }

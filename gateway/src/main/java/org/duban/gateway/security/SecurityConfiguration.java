@@ -16,7 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway lets into the API ({@code /api/**}) and its own endpoints only requests with a valid RS256
+ * The gateway's own endpoints (dev tokens, API documents, the 404 of an unknown path: everything the forwarder
+ * does not take, {@code routing.Forwarder}, which checks tokens the same way with {@link BearerTokens}).
+ * The gateway lets into the API ({@code /api/**}) only requests with a valid RS256
  * bearer token (the office's public key), except the open paths below. It does not look at roles: the
  * services validate the token again and decide. Every other path is the web console's (routed to it or
  * answered 404): the console signs its users in itself and keeps their tokens server-side. Rejections are
@@ -33,8 +35,13 @@ class SecurityConfiguration {
 
     private static final String[] OPEN = {"/api/v1/public/**", "/api/v1/dev/tokens"};
 
-    /** The API and the gateway's own endpoints: a bearer token is required (but on the open paths). */
-    private static final String[] GATEWAY_AND_API = {"/api/**", "/fallback/**"};
+    /** The API: a bearer token is required (but on the open paths). */
+    private static final String[] API = {"/api/**"};
+
+    /** Whether the path is one of {@link #OPEN} (the forwarder's check: {@link BearerTokens}). */
+    static boolean open(String path) {
+        return path.equals("/api/v1/public") || path.startsWith("/api/v1/public/") || path.equals("/api/v1/dev/tokens");
+    }
 
     /**
      * No observation (span, timer) of each security filter, authentication and authorization: a dozen per
@@ -66,7 +73,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN).permitAll()
-                        .pathMatchers(GATEWAY_AND_API).authenticated()
+                        .pathMatchers(API).authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())

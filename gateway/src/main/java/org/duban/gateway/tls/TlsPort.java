@@ -1,5 +1,6 @@
 package org.duban.gateway.tls;
 
+import org.duban.gateway.routing.Forwarder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +18,9 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The public port with TLS, beside the gateway's plain port: the same routes, security and filters (the
- * application's own {@link HttpHandler}), with the certificate and key from PEM files. Compose publishes
+ * The public port with TLS, beside the gateway's plain port: the same routes ({@link Forwarder}) and the same
+ * endpoints of the gateway's own (the application's {@link HttpHandler}), with the certificate and key from PEM
+ * files. Compose publishes
  * only this one; the plain port stays inside the compose network, where the console calls the API (a
  * console trusting the gateway's own, possibly self-signed, certificate would need it as a trust anchor,
  * and an office certificate does not name the host {@code gateway}). Without a port configured it does
@@ -32,11 +34,13 @@ public class TlsPort implements SmartLifecycle {
     private static final String BUNDLE = "duban-gateway-tls";
 
     private final HttpHandler handler;
+    private final Forwarder forwarder;
     private final TlsProperties properties;
     private volatile WebServer server;
 
-    TlsPort(HttpHandler handler, TlsProperties properties) {
+    TlsPort(HttpHandler handler, Forwarder forwarder, TlsProperties properties) {
         this.handler = handler;
+        this.forwarder = forwarder;
         this.properties = properties;
     }
 
@@ -52,6 +56,7 @@ public class TlsPort implements SmartLifecycle {
         factory.setSslBundles(new DefaultSslBundleRegistry(BUNDLE, bundle));
         factory.setSsl(Ssl.forBundle(BUNDLE));
         factory.setShutdown(Shutdown.GRACEFUL);
+        factory.addRouteProviders(forwarder.routeProvider());
         WebServer started = factory.getWebServer(handler);
         started.start();
         server = started;

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +34,7 @@ class BreakerMetricsTest {
     private int managementPort;
 
     @Autowired
-    private GatewayProperties gatewayProperties;
+    private RoutingProperties routing;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -84,12 +83,7 @@ class BreakerMetricsTest {
     }
 
     private List<String> breakerNamesOfTheRoutes() {
-        return gatewayProperties.getRoutes().stream()
-                .flatMap(route -> route.getFilters().stream())
-                .filter(filter -> filter.getName().equals("CircuitBreaker"))
-                .map(filter -> filter.getArgs().get("name"))
-                .distinct()
-                .toList();
+        return List.copyOf(routing.routes().keySet());
     }
 
     private static String stateLine(String breaker, String state, String value) {

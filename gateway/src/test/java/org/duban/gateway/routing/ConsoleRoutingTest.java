@@ -76,6 +76,16 @@ class ConsoleRoutingTest extends RunningGateway {
     }
 
     @Test
+    void refusesABearerTokenThatIsSentAndNotValidOnAConsolePathToo() {
+        // when
+        HttpResponse<String> response = gateway.getWithToken("/board", "not-a-jwt");
+
+        // then
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(CONSOLE.received()).isEmpty();
+    }
+
+    @Test
     void answersAPathNeitherTheApiNorTheConsoleServesWithANotFoundProblem() {
         // when
         HttpResponse<String> response = gateway.get("/wp-admin/setup.php");

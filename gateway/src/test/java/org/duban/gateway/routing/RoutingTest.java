@@ -116,6 +116,23 @@ class RoutingTest extends RunningGateway {
     }
 
     @Test
+    void addsTheSecurityHeadersOfTheGatewayWhereTheServiceSentNone() {
+        // given
+        INTAKE.answer(200, Map.of("Content-Type", "application/json", "Cache-Control", "max-age=60"), "{}");
+
+        // when
+        HttpResponse<String> response = gateway.getWithToken("/api/v1/units", supervisorToken());
+
+        // then
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=60");
+        assertThat(response.headers().firstValue("Pragma")).isEmpty();
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Connection")).isEmpty();
+    }
+
+    @Test
     void answersNotFoundProblemForAPathNoServiceServes() {
         // when
         HttpResponse<String> response = gateway.getWithToken("/api/v1/unitsx", supervisorToken());

@@ -60,6 +60,25 @@ class CachingJwtDecoderTest {
     }
 
     @Test
+    void answersARememberedTokenWithoutDecodingOnlyWhileItPassesEveryCheck() {
+        // given
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, timestamps, 10, clock);
+        String token = TokenFixtures.supervisorToken();
+        assertThat(decoder.remembered(token)).as("not verified yet").isNull();
+        decoder.decode(token).block();
+
+        // when
+        Jwt remembered = decoder.remembered(token);
+        clock.advance(Duration.ofHours(2));
+
+        // then
+        assertThat(remembered).isNotNull();
+        assertThat(decoder.remembered(token)).as("expired").isNull();
+        assertThat(decoder.size()).isZero();
+        assertThat(verifications).hasValue(1);
+    }
+
+    @Test
     void neverRemembersATokenItRefused() {
         // given
         CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, timestamps, 10, clock);
