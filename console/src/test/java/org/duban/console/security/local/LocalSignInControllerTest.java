@@ -20,6 +20,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MvcResult;
 
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -72,7 +74,7 @@ class LocalSignInControllerTest extends ConsoleTest {
         String before = session.getId();
 
         // when
-        MvcResult result = mvc.perform(post("/signin").session(session).with(csrf())
+        MvcResult result = mvc.perform(post("/signin").session(session).with(itsCookie(session)).with(csrf())
                         .param("subject", "zhang.wei").param("role", "SUPERVISOR"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"))
@@ -175,5 +177,17 @@ class LocalSignInControllerTest extends ConsoleTest {
 
         // then
         assertThat(page.select("input#field-unitId[type=text]")).as("the unit id can be typed instead").hasSize(1);
+    }
+
+    /**
+     * The session's id as the browser's cookie sends it: a servlet container then says the requested session is
+     * valid, which is what Spring Security's session fixation protection checks before changing the id (a mock
+     * request with a session but no requested id says it is not, since Spring Framework 7.0.10).
+     */
+    private static RequestPostProcessor itsCookie(MockHttpSession session) {
+        return request -> {
+            request.setRequestedSessionId(session.getId());
+            return request;
+        };
     }
 }
