@@ -6,16 +6,27 @@ import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
 
 import java.time.Duration;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.duban.gateway.testing.ExportedSpans;
 import org.duban.gateway.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
+@Import(ExportedSpans.Exporting.class)
+@TestPropertySource(properties = "management.opentelemetry.tracing.export.schedule-delay=100ms")
 @ExtendWith(OutputCaptureExtension.class)
 class TracePropagationTest extends RunningGateway {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Autowired
+    private ExportedSpans exported;
 
     @Test
     void continuesTheCallersTraceTowardsTheServiceAndLogsTheRequestWithItsTraceId(CapturedOutput output) {
@@ -27,6 +38,17 @@ class TracePropagationTest extends RunningGateway {
         // then
         assertThat(INTAKE.received()).singleElement().satisfies(received ->
                 assertThat(received.header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01"));
+        String callSpan = INTAKE.received().get(0).header("traceparent").substring(36, 52);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(exported.ofTrace(TRACE_ID))
+                .as("the gateway's server span under the caller's, and its call's client span")
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+                    assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                })
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+                    assertThat(span.getSpanId()).isEqualTo(callSpan);
+                }));
         // the access log line is written once the exchange completes, which may be just after the client has its answer
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
                 "\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
@@ -55,5 +77,8 @@ class TracePropagationTest extends RunningGateway {
         // then
         assertThat(INTAKE.received()).singleElement().satisfies(received ->
                 assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        String traceId = INTAKE.received().get(0).header("traceparent").substring(3, 35);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(exported.ofTrace(traceId))
+                .extracting(SpanData::getKind).contains(SpanKind.SERVER, SpanKind.CLIENT));
     }
 }
