@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.duban.local.FreePort;
+
 /**
  * The whole platform as the launcher runs it: every part a separate process, on free ports, with a
  * data directory of its own. Everything goes through {@code ./duban}, as a newcomer would do it.
@@ -39,7 +41,7 @@ final class LocalPlatform {
                 // health and metrics: each application's management port, free like the others
                 "DUBAN_GATEWAY_MANAGEMENT_PORT", "DUBAN_INTAKE_MANAGEMENT_PORT", "DUBAN_SUPERVISION_MANAGEMENT_PORT",
                 "DUBAN_NOTIFICATION_MANAGEMENT_PORT", "DUBAN_REPORTING_MANAGEMENT_PORT", "DUBAN_CONSOLE_MANAGEMENT_PORT");
-        List<Integer> ports = FreePorts.distinct(portVariables.size());
+        List<Integer> ports = FreePort.distinct(portVariables.size());
         for (int i = 0; i < ports.size(); i++) {
             environment.put(portVariables.get(i), Integer.toString(ports.get(i)));
         }

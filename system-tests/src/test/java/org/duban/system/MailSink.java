@@ -20,6 +20,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.duban.local.FreePort;
 
 /**
  * The office's mail server as notification-service sees it: a plain SMTP listener on this machine that
@@ -33,7 +34,7 @@ final class MailSink implements AutoCloseable {
     private final Thread acceptor;
 
     MailSink() throws IOException {
-        server = new ServerSocket(FreePorts.forServer(), 50, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(FreePort.forServer(), 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptAll, "mail-sink");
         acceptor.setDaemon(true);
         acceptor.start();

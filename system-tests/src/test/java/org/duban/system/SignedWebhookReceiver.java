@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.duban.local.FreePort;
 
 /**
  * A responsible unit's webhook receiver, as its own system would run it: it checks each request
@@ -29,7 +30,7 @@ final class SignedWebhookReceiver implements AutoCloseable {
     private volatile byte[] key;
 
     SignedWebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.forServer()), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.forServer()), 0);
         server.createContext("/", this::handle);
         server.start();
     }

@@ -11,9 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Ports nothing listens on right now, for servers started by a test: any the operating system picks, or, with
  * {@code -Dduban.test.ports=FIRST-LAST}, ones in that range (a machine shared by several builds can give each
- * its own range).
+ * its own range). The system tests use it too (this module's test-jar).
  */
-final class FreePort {
+public final class FreePort {
 
     private static final String RANGE = System.getProperty("duban.test.ports", "").trim();
 
@@ -21,12 +21,17 @@ final class FreePort {
     }
 
     /** One free port. */
-    static int find() {
+    public static int find() {
         return distinct(1).get(0);
     }
 
+    /** A port to bind a server to: 0 (the system picks one as it binds) or, with a range, a free port in it. */
+    public static int forServer() {
+        return RANGE.isEmpty() ? 0 : find();
+    }
+
     /** Distinct free ports: every socket stays open until all are chosen, so none is handed out twice. */
-    static List<Integer> distinct(int count) {
+    public static List<Integer> distinct(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             if (RANGE.isEmpty()) {
