@@ -238,6 +238,21 @@ class DubanClassDataSharingIT {
     }
 
     @Test
+    void aTrainingRunThatDiesOnItsOwnLeavesNoArchiveAndTheTrainingEndsAsUsual() throws Exception {
+        // given: the console's training run exits at once (as one whose port was taken does)
+        environment.put("FAKE_TRAINING_FAILS", "true");
+
+        // when
+        startAndAwaitTheTraining();
+
+        // then: the training said so and ended by its own last step (which also stops its Kafka and store)
+        assertThat(Files.readString(dataDirectory.resolve("logs/cds-training.log")))
+                .contains("Made no class data sharing archive for console");
+        assertThat(extraction().resolve("cds.jsa")).doesNotExist();
+        assertThat(dataDirectory.resolve("run/cds-training.pid")).doesNotExist();
+    }
+
+    @Test
     void runsTheBootJarItselfWhenClassDataSharingIsOff() throws Exception {
         // given
         environment.put("DUBAN_CDS", "off");

@@ -18,7 +18,9 @@ import com.sun.net.httpserver.HttpServer;
  * on: {@code java -Djarmode=tools -jar <jar> extract --destination <dir>} puts a copy of its jar and an
  * empty {@code lib/} in the directory; otherwise it answers {@code /actuator/health} with UP on
  * {@code MANAGEMENT_SERVER_PORT} until it is stopped — in a training run ({@code -XX:ArchiveClassesAtExit},
- * which the launcher stops once it is healthy) only after {@code FAKE_TRAINING_SECONDS} (0 by default).
+ * which the launcher stops once it is healthy) only after {@code FAKE_TRAINING_SECONDS} (0 by default), or never:
+ * with {@code FAKE_TRAINING_FAILS=true} a training run exits at once with status 1, as an application whose port
+ * was taken does.
  */
 public final class FakeApplication {
 
@@ -32,6 +34,9 @@ public final class FakeApplication {
         }
         boolean training = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="));
+        if (training && Boolean.parseBoolean(System.getenv("FAKE_TRAINING_FAILS"))) {
+            System.exit(1);
+        }
         if (training) {
             Thread.sleep(Long.parseLong(System.getenv().getOrDefault("FAKE_TRAINING_SECONDS", "0")) * 1000);
         }

@@ -38,7 +38,7 @@ class KeptAliveConnectionTest extends RunningGateway {
     private int port;
 
     @Test
-    void answersEveryRequestOnOneConnectionAfterAnswersItGaveBeforeReadingTheRequest() throws IOException {
+    void answersEveryRequestOfOneKeptAliveConnectionWhateverWasAnsweredBefore() throws IOException {
         // given
         String valid = "Authorization: Bearer " + TokenFixtures.supervisorToken();
         String forged = "Authorization: Bearer " + TokenFixtures.tokenSignedByAnotherKey();
