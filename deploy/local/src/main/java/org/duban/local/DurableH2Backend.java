@@ -36,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * a commit of the store and a sync of its file. Writes that arrive together share one commit and one sync
  * (group commit): a write whose changes a commit made after it already covered is answered without another.
  *
+ * <p>A write whose write concern asks for no journal ({@code {w: 1}} or {@code {w: 1, j: false}}, as MongoDB reads
+ * them: acknowledged once applied, on disk with the next journal commit) is answered before its commit, as MongoDB
+ * does: the next write that waits for its commit, or the next round of {@link #JOURNAL_INTERVAL_MS}, makes it durable
+ * (each commit covers everything written before it, as MongoDB's journal does). The platform asks for that only for a
+ * write that a durable one of the same handling follows before anything is acknowledged (ADR 0018). A write without a
+ * write concern, or with {@code j: true} or {@code w: "majority"}, waits for its commit as before.
+ *
  * <p>A write that fails part-way (an ordered insert of many documents stopped by a duplicate key) is made
  * durable too, for what it did change. Reads are untouched.
  *
@@ -81,6 +88,8 @@ final class DurableH2Backend extends H2Backend {
     static final int COMPACT_BYTES_PER_ROUND = 4 << 20;
     /** The live bytes a round may rewrite per group commit made since the round before. */
     static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
+    /** How soon a write answered before its commit is committed at the latest (MongoDB's journal: 100 ms). */
+    static final long JOURNAL_INTERVAL_MS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
@@ -102,11 +111,27 @@ final class DurableH2Backend extends H2Backend {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService journal = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "duban-store-journal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
         compaction.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+        journal.scheduleWithFixedDelay(this::commitAnswered, JOURNAL_INTERVAL_MS, JOURNAL_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits the writes answered before their commit ({@code j: false}), if any are waiting for one. */
+    private void commitAnswered() {
+        try {
+            makeDurable(finished.get());
+        } catch (RuntimeException e) {
+            log.warn("Committing the writes answered before their commit failed; the next round tries again", e);
+        }
     }
 
     /**
@@ -154,8 +179,10 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         compaction.shutdownNow();
+        journal.shutdownNow();
         try {
             compaction.awaitTermination(30, TimeUnit.SECONDS); // a round in progress ends before the store closes
+            journal.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -233,8 +260,24 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
-            makeDurable(finished.incrementAndGet());
+            long write = finished.incrementAndGet();
+            if (journaled(query)) {
+                makeDurable(write);
+            }
         }
+    }
+
+    /**
+     * Whether a write waits for its commit: unless its write concern asks for no journal as MongoDB reads it —
+     * {@code w} 0 or 1 (1 when left out) and {@code j} not true. Without a write concern (the server's default) it
+     * waits, as every write did before.
+     */
+    static boolean journaled(Document query) {
+        if (!(query.get("writeConcern") instanceof Document concern) || Boolean.TRUE.equals(concern.get("j"))) {
+            return true;
+        }
+        Object w = concern.get("w");
+        return !(w == null || w instanceof Number acknowledgements && acknowledgements.intValue() <= 1);
     }
 
     /**
@@ -255,14 +298,16 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * What a benchmark needs to see how the file grows: the writes answered and the group commits made, then H2's
-     * own figures ({@code FileStore.populateInfo}: file writes and bytes, reads, fill rates, chunks, pages, page
-     * cache), the size of the layout map (one entry per chunk and per map's root) and the store's version.
+     * What a benchmark needs to see how the file grows: the writes answered, how many of them (the first ones in the
+     * order they finished) are durable, and the group commits made, then H2's own figures ({@code
+     * FileStore.populateInfo}: file writes and bytes, reads, fill rates, chunks, pages, page cache), the size of the
+     * layout map (one entry per chunk and per map's root) and the store's version.
      */
     private Document stats() {
         Document stats = new Document("ok", 1.0);
         synchronized (syncLock) {
-            stats.append("writes", finished.get()).append("commits", commits).append("compactions", compactions.get());
+            stats.append("writes", finished.get()).append("durable", durableThrough).append("commits", commits)
+                    .append("compactions", compactions.get());
         }
         FileStore<?> fileStore = store.getFileStore();
         fileStore.populateInfo((name, value) ->

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -353,6 +354,36 @@ class LocalMongoStoreIT {
     }
 
     @Test
+    void answersAWriteAskingForNoJournalBeforeItsCommitAndCommitsItWithinTheJournalInterval() throws Exception {
+        // given
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client).withWriteConcern(WriteConcern.W1.withJournal(false));
+            MongoDatabase admin = client.getDatabase("admin");
+            Document before = admin.runCommand(new Document("dubanStats", 1));
+
+            // when: writes one after the other, each asking for no journal ({w: 1, j: false})
+            for (int i = 0; i < 20; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("code", "C-" + i));
+            }
+            Document after = admin.runCommand(new Document("dubanStats", 1));
+
+            // then: answered without a commit each (a journaled write gets one: the test above), committed soon after
+            assertThat(after.getLong("writes") - before.getLong("writes")).isEqualTo(20);
+            assertThat(after.getLong("commits") - before.getLong("commits")).isLessThan(20);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Document now = admin.runCommand(new Document("dubanStats", 1));
+                assertThat(now.getLong("durable")).isEqualTo(now.getLong("writes"));
+            });
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
     void compactsSparseChunksItselfAndKeepsEveryDocumentAcrossARestart() throws Exception {
         // given: a store whose chunks may be rewritten at once (no retention time), and H2's own compaction off
         Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
@@ -418,6 +449,36 @@ class LocalMongoStoreIT {
             assertThat(units.find(eq("_id", "unit-8")).first()).isNull();
             assertThatThrownBy(() -> units.insertOne(new Document("_id", "again").append("code", "C-1")))
                     .isInstanceOf(MongoWriteException.class);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void keepsWritesAnsweredWithoutJournalThatAJournaledWriteFollowedWhenItsProcessIsKilled() throws Exception {
+        // given
+        int port = FreePort.find();
+        Process store = startStoreProcess(port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> journaled = units(client).withWriteConcern(WriteConcern.MAJORITY);
+            MongoCollection<Document> unjournaled = journaled.withWriteConcern(WriteConcern.W1.withJournal(false));
+            // when: as an idempotency key and the object it names: one write without journal, then one with
+            for (int i = 0; i < 100; i++) {
+                unjournaled.insertOne(new Document("_id", "key-" + i));
+                journaled.insertOne(new Document("_id", "unit-" + i));
+            }
+            unjournaled.updateOne(eq("_id", "unit-7"), set("name", "城关街道"));
+            journaled.insertOne(new Document("_id", "last"));
+        } finally {
+            killed(store);
+        }
+
+        // then: the journaled write's commit made the writes before it durable too
+        LocalMongoStore restarted = restartedOn(port);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            assertThat(units.countDocuments()).isEqualTo(201);
+            assertThat(units.find(eq("_id", "unit-7")).first()).containsEntry("name", "城关街道");
         } finally {
             restarted.stop();
         }

@@ -19,6 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
+    /**
+     * For a write that a majority write of the same handling always follows before anything is acknowledged (an
+     * answer, a consumer's offset, a webhook): acknowledged once the primary applied it, without waiting for the
+     * journal or the replicas (ADR 0018). The write after it makes it durable too: MongoDB's journal and oplog are one
+     * log in order, so a write majority-committed and journaled has every write before it committed with it (the
+     * local store: each commit covers everything written before it). Lost in a crash before that, it is as if the
+     * handling had not begun, which a retry or a redelivered event repeats. Read it back with
+     * {@link com.mongodb.ReadConcern#LOCAL}: a majority read may not see it yet.
+     */
+    public static final WriteConcern BEFORE_A_MAJORITY_WRITE = WriteConcern.W1.withJournal(false);
+
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, @Value("${duban.mongodb.database}") String name) {
         return client.getDatabase(name)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -33,6 +34,7 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
+import org.duban.platform.mongo.MongoConfiguration;
 import org.duban.platform.mongo.MongoPages;
 
 /**
@@ -48,11 +50,19 @@ public final class MongoInboxMessages implements InboxMessages {
     static final String COLLECTION = "inbox_messages";
 
     private final MongoCollection<Document> collection;
+    /**
+     * The messages a poll of events delivers, and their read-back: the consumer's majority writes that follow (the
+     * deliveries scheduled, the events recorded as handled) make them durable before its offsets are committed,
+     * so they wait for no journal of their own (ADR 0018).
+     */
+    private final MongoCollection<Document> delivering;
     private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
 
     public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
+        this.delivering = collection.withWriteConcern(MongoConfiguration.BEFORE_A_MAJORITY_WRITE)
+                .withReadConcern(ReadConcern.LOCAL);
         this.writer = writer;
         this.pendingEvents = pendingEvents;
         createIndexes();
@@ -78,7 +88,7 @@ public final class MongoInboxMessages implements InboxMessages {
     /** One unordered bulk insert; a message there already is left as it is. */
     @Override
     public Set<String> addAllIfAbsent(List<InboxMessage> messages) {
-        AggregateWriter.Batch batch = writer.batch(collection);
+        AggregateWriter.Batch batch = writer.batch(delivering);
         messages.forEach(message -> batch.insert(toDocument(message), List.of()));
         Set<String> there = new HashSet<>();
         batch.writeSkippingDuplicates().forEach(id -> there.add((String) id));
@@ -89,7 +99,7 @@ public final class MongoInboxMessages implements InboxMessages {
     public Map<String, InboxMessage> byIds(Collection<String> ids) {
         Map<String, InboxMessage> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            collection.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
+            delivering.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
                     .forEach(message -> found.put(message.id(), message));
         }
         return found;

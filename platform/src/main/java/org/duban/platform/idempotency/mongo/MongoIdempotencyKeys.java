@@ -8,10 +8,12 @@ import java.util.Date;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.duban.platform.idempotency.IdempotencyKeys;
+import org.duban.platform.mongo.MongoConfiguration;
 import org.duban.platform.mongo.TtlIndexes;
 
 /**
@@ -27,7 +29,12 @@ public final class MongoIdempotencyKeys implements IdempotencyKeys {
     private final Clock clock;
 
     public MongoIdempotencyKeys(MongoDatabase database, Clock clock, Duration retention) {
-        this.collection = database.getCollection(COLLECTION);
+        // a reservation is followed by the creation's own (majority) write before anything is answered: it waits for
+        // no journal of its own (ADR 0018); a creation that fails leaves a reservation a crash may take away, and a
+        // retry then reserves the key again
+        this.collection = database.getCollection(COLLECTION)
+                .withWriteConcern(MongoConfiguration.BEFORE_A_MAJORITY_WRITE)
+                .withReadConcern(ReadConcern.LOCAL);
         this.clock = clock;
         TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "createdAt", retention);
     }
