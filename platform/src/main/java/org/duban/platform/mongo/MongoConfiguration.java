@@ -20,15 +20,20 @@ import org.springframework.context.annotation.Configuration;
 public class MongoConfiguration {
 
     /**
-     * For a write that a majority write of the same handling always follows before anything is acknowledged (an
-     * answer, a consumer's offset, a webhook): acknowledged once the primary applied it, without waiting for the
-     * journal or the replicas (ADR 0018). The write after it makes it durable too: MongoDB's journal and oplog are one
-     * log in order, so a write majority-committed and journaled has every write before it committed with it (the
-     * local store: each commit covers everything written before it). Lost in a crash before that, it is as if the
-     * handling had not begun, which a retry or a redelivered event repeats. Read it back with
-     * {@link com.mongodb.ReadConcern#LOCAL}: a majority read may not see it yet.
+     * Acknowledged once the primary applied the write, without waiting for the journal or the replicas (ADR 0018),
+     * for two kinds of writes only:
+     * <ul>
+     *   <li>one that a majority write of the same handling always follows before anything is acknowledged (an answer,
+     *       a consumer's offset, a webhook): that write makes it durable too, since MongoDB's journal and oplog are one
+     *       log in order (the local store: each commit covers everything written before it); lost in a crash before
+     *       it, it is as if the handling had not begun, which a retry or a redelivered event repeats;</li>
+     *   <li>one whose loss only repeats idempotent work: the relay's release of the events it published, which a crash
+     *       before it is durable has published again once the lease ran out, and the consumers skip (ADR 0003).</li>
+     * </ul>
+     * Never for a write that carries events: the relay may publish them as soon as it is answered. Read such a write
+     * back with {@link com.mongodb.ReadConcern#LOCAL}: a majority read may not see it yet.
      */
-    public static final WriteConcern BEFORE_A_MAJORITY_WRITE = WriteConcern.W1.withJournal(false);
+    public static final WriteConcern UNJOURNALED = WriteConcern.W1.withJournal(false);
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, @Value("${duban.mongodb.database}") String name) {

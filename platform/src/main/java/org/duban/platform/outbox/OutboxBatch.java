@@ -34,6 +34,7 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.duban.platform.events.PendingEvent;
+import org.duban.platform.mongo.MongoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,6 +263,8 @@ final class OutboxBatch {
             updates.add(unset(OutboxDocuments.OUTBOX_CLAIM));
             writes.add(new UpdateOneModel<>(held, combine(updates)));
         }
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        // a release lost in a crash has the events published again once the lease ran out: no journal to wait for
+        collection.withWriteConcern(MongoConfiguration.UNJOURNALED)
+                .bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 }

@@ -61,7 +61,7 @@ public final class MongoInboxMessages implements InboxMessages {
 
     public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
-        this.delivering = collection.withWriteConcern(MongoConfiguration.BEFORE_A_MAJORITY_WRITE)
+        this.delivering = collection.withWriteConcern(MongoConfiguration.UNJOURNALED)
                 .withReadConcern(ReadConcern.LOCAL);
         this.writer = writer;
         this.pendingEvents = pendingEvents;

@@ -33,7 +33,7 @@ public final class MongoIdempotencyKeys implements IdempotencyKeys {
         // no journal of its own (ADR 0018); a creation that fails leaves a reservation a crash may take away, and a
         // retry then reserves the key again
         this.collection = database.getCollection(COLLECTION)
-                .withWriteConcern(MongoConfiguration.BEFORE_A_MAJORITY_WRITE)
+                .withWriteConcern(MongoConfiguration.UNJOURNALED)
                 .withReadConcern(ReadConcern.LOCAL);
         this.clock = clock;
         TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "createdAt", retention);
