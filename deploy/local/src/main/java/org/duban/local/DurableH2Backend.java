@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * them: acknowledged once applied, on disk with the next journal commit) is answered before its commit, as MongoDB
  * does: the next write that waits for its commit, or the next round of {@link #JOURNAL_INTERVAL_MS}, makes it durable
  * (each commit covers everything written before it, as MongoDB's journal does). The platform asks for that only for a
- * write that a durable one of the same handling follows before anything is acknowledged (ADR 0018). A write without a
- * write concern, or with {@code j: true} or {@code w: "majority"}, waits for its commit as before.
+ * write that a durable one of the same handling follows before anything is acknowledged, or whose loss only repeats
+ * idempotent work (ADR 0018). A write without a write concern, or with {@code j: true} or {@code w: "majority"}, waits
+ * for its commit as before.
  *
  * <p>A write that fails part-way (an ordered insert of many documents stopped by a duplicate key) is made
  * durable too, for what it did change. Reads are untouched.
@@ -106,16 +107,8 @@ final class DurableH2Backend extends H2Backend {
     private final AtomicLong compactions = new AtomicLong();
     /** {@link #commits} when the last round of compaction began. */
     private long commitsAtLastRound;
-    private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "duban-store-compaction");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService journal = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "duban-store-journal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService compaction = daemon("duban-store-compaction");
+    private final ScheduledExecutorService journal = daemon("duban-store-journal");
 
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
@@ -132,6 +125,14 @@ final class DurableH2Backend extends H2Backend {
         } catch (RuntimeException e) {
             log.warn("Committing the writes answered before their commit failed; the next round tries again", e);
         }
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
