@@ -31,6 +31,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -379,6 +380,63 @@ class LocalMongoStoreIT {
                 assertThat(now.getLong("durable")).isEqualTo(now.getLong("writes"));
             });
         } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void keepsAnsweringWhileWritesWithoutJournalChangeDocumentsThatACommitIsWriting() throws Exception {
+        // given: the library changes a document in place when it updates it; a commit writing that document's page at
+        // the same moment must not see it half changed (it failed, and H2 closed the store, under bench/capacity)
+        Path file = dataDirectory.resolve("mongo").resolve("duban.mv");
+        int port = FreePort.find();
+        LocalMongoStore store = new LocalMongoStore(file, port);
+        store.start();
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> units = units(client);
+            MongoCollection<Document> unjournaled = units.withWriteConcern(WriteConcern.W1.withJournal(false));
+            for (int i = 0; i < 20; i++) {
+                Document unit = new Document("_id", "unit-" + i).append("n", 0);
+                for (int field = 0; field < 300; field++) {
+                    unit.append("f" + field, "街道" + field);
+                }
+                units.insertOne(unit);
+            }
+            // when: four callers update those documents without journal (fields added and removed), while a fifth
+            // inserts with journal, each insert a commit of everything unsaved
+            List<Future<Integer>> callers = new ArrayList<>();
+            for (int caller = 0; caller < 4; caller++) {
+                int c = caller;
+                callers.add(pool.submit(() -> {
+                    for (int i = 0; i < 3000; i++) {
+                        unjournaled.updateOne(eq("_id", "unit-" + (i % 20)), i % 2 == 0
+                                ? combine(inc("n", 1), set("by" + c, "街道".repeat(50)))
+                                : combine(inc("n", 1), unset("by" + c)));
+                    }
+                    return 3000;
+                }));
+            }
+            callers.add(pool.submit(() -> {
+                for (int i = 0; i < 600; i++) {
+                    units.insertOne(new Document("_id", "other-" + i).append("name", "城关".repeat(100)));
+                }
+                return 0;
+            }));
+            int updates = 0;
+            for (Future<Integer> caller : callers) {
+                updates += caller.get(3, TimeUnit.MINUTES);
+            }
+
+            // then: every write answered and applied, the store still open
+            int counted = 0;
+            for (Document unit : units.find(Filters.regex("_id", "^unit-"))) {
+                counted += unit.getInteger("n");
+            }
+            assertThat(counted).isEqualTo(updates);
+            assertThat(units.countDocuments(Filters.regex("_id", "^other-"))).isEqualTo(600);
+        } finally {
+            pool.shutdownNow();
             store.stop();
         }
     }
