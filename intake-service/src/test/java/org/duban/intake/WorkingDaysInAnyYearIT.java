@@ -30,6 +30,7 @@ import org.duban.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -83,10 +84,18 @@ class WorkingDaysInAnyYearIT {
         // when: the office adds its 2027 file (here: the statutory holidays and one more day off, 2027-01-04)
         // and two instances start at once
         writeYearFile(calendarDir.resolve("2027.yaml"));
-        CompletableFuture<ConfigurableApplicationContext> first =
-                CompletableFuture.supplyAsync(() -> start(broker, database, calendarDir));
-        CompletableFuture<ConfigurableApplicationContext> second =
-                CompletableFuture.supplyAsync(() -> start(broker, database, calendarDir));
+        // logging is set up already (the first start above): two starts at once must not both reset logback, whose
+        // reset is not thread-safe (a ConcurrentModificationException in LoggerContext.fireOnReset, seen in CI)
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        CompletableFuture<ConfigurableApplicationContext> first;
+        CompletableFuture<ConfigurableApplicationContext> second;
+        try {
+            first = CompletableFuture.supplyAsync(() -> start(broker, database, calendarDir));
+            second = CompletableFuture.supplyAsync(() -> start(broker, database, calendarDir));
+            CompletableFuture.allOf(first, second).exceptionally(failure -> null).join();
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
         try (ConfigurableApplicationContext one = first.join(); ConfigurableApplicationContext two = second.join()) {
             // then: the deadline is counted again on the official year, once
             HttpCalls.Answer recounted = new HttpCalls(port(one)).get("/api/v1/assignments/" + assignmentId, SUPERVISOR);
