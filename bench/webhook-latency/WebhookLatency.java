@@ -103,8 +103,8 @@ public class WebhookLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = Bench.settings(Map.of("n", "200", "rate", "5", "warmup", "20",
-                "sampleEvery", "10", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"), args);
+        Map<String, String> settings = Bench.settings(Map.of("n", "200", "rate", "5", "warmup", "20", "warmupRate", "0",
+                "sampleEvery", "10", "slowest", "5", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"), args);
         new WebhookLatency(settings).run();
     }
 
@@ -141,15 +141,17 @@ public class WebhookLatency {
                 receiverPort);
         Thread.sleep(2_000); // let the matters' events settle in every consumer
 
-        assign(supervisor, unitId, cases.subList(0, warmup), rate, 0);
-        awaitArrivals(Duration.ofSeconds(60));
+        double warmupRate = Double.parseDouble(settings.get("warmupRate"));
+        assign(supervisor, unitId, cases.subList(0, warmup), warmupRate > 0 ? warmupRate : rate, 0);
+        awaitArrivals(Duration.ofSeconds(60 + warmup / 10));
         sentAt.clear();
         arrivedAt.clear();
         sampledTrace.clear();
         issuedAt.clear();
         arrivedBody.clear();
         Thread.sleep(1_000);
-        Bench.log("warm-up done (%d assignments); measuring %d at %s/s", warmup, n, settings.get("rate"));
+        Bench.log("warm-up done (%d assignments at %s/s); measuring %d at %s/s", warmup,
+                warmupRate > 0 ? settings.get("warmupRate") : settings.get("rate"), n, settings.get("rate"));
         Map<String, Long> idleBefore = cpuTicks();
         long idleStart = System.nanoTime();
         Thread.sleep(10_000); // nothing asked of the platform: what it burns on its own
@@ -344,10 +346,14 @@ public class WebhookLatency {
                 }
             }, "raw-consumer");
             polling.start();
+            // the warm-up at the platform's warm-up rate, then the measured records at the rate
+            double warmupRate = Double.parseDouble(settings.get("warmupRate"));
+            long warmupInterval = (long) (1_000_000_000L / (warmupRate > 0 ? warmupRate : rate));
             long interval = (long) (1_000_000_000L / rate);
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
+                long due = i < warmup ? start + i * warmupInterval
+                        : start + warmup * warmupInterval + 1_000_000_000L + (i - warmup) * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
@@ -594,6 +600,22 @@ public class WebhookLatency {
             System.out.printf(Locale.ROOT, "  %-40s %7.1f %7.1f %7.1f   %s%n", hop.getKey(), stats.p50, stats.p90, stats.max,
                     hop.getValue());
         }
+        // the tail: where the slowest sampled assignments spent their time, one line each, hops in the order above
+        int slowest = Math.min(setting("slowest"), hops.size());
+        if (slowest > 0) {
+            System.out.printf(Locale.ROOT, "The %d slowest of them, ms per hop in the order above (— where a hop has no span):%n",
+                    slowest);
+            hops.sort((a, b) -> Double.compare(b.get("total"), a.get("total")));
+            for (Map<String, Double> one : hops.subList(0, slowest)) {
+                StringBuilder line = new StringBuilder("  ");
+                for (String name : Hops.NAMES.keySet()) {
+                    Double value = one.get(name);
+                    line.append(value == null ? String.format(Locale.ROOT, "%7s", "—")
+                            : String.format(Locale.ROOT, "%7.1f", value));
+                }
+                System.out.println(line);
+            }
+        }
     }
 
     /**
@@ -685,6 +707,21 @@ public class WebhookLatency {
     // ---- CPU per assignment, from /proc ----
 
     /** Each part's user + system CPU so far, in clock ticks, by the pid files of ./duban's run directory. */
+    /** The part's resident set now, from /proc/PID/status ("?" when it is not running). */
+    private String rssMegabytes(String part) {
+        try {
+            String pid = java.nio.file.Files.readString(java.nio.file.Path.of(settings.get("runDir"), part + ".pid")).trim();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not running
+        }
+        return "?";
+    }
+
     private Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new java.util.TreeMap<>();
         String runDir = settings.get("runDir");
@@ -715,7 +752,7 @@ public class WebhookLatency {
         System.out.println();
         System.out.printf(Locale.ROOT, "CPU (user + system, ms) — idle: per second over %.0f s before measuring; "
                 + "per assignment: over the measured run and 1 s after (%.0f s), less idle%n", idleSeconds, seconds);
-        System.out.printf(Locale.ROOT, "  %-22s %10s %16s%n", "part", "idle ms/s", "ms/assignment");
+        System.out.printf(Locale.ROOT, "  %-22s %10s %16s %10s%n", "part", "idle ms/s", "ms/assignment", "RSS MB");
         double idleTotal = 0;
         double total = 0;
         for (Map.Entry<String, Long> part : after.entrySet()) {
@@ -729,7 +766,8 @@ public class WebhookLatency {
             double perAssignment = ((part.getValue() - was) * tickMillis - idle * seconds) / n;
             idleTotal += idle;
             total += perAssignment;
-            System.out.printf(Locale.ROOT, "  %-22s %10.1f %16.1f%n", part.getKey(), idle, perAssignment);
+            System.out.printf(Locale.ROOT, "  %-22s %10.1f %16.1f %10s%n", part.getKey(), idle, perAssignment,
+                    rssMegabytes(part.getKey()));
         }
         System.out.printf(Locale.ROOT, "  %-22s %10.1f %16.1f%n", "all", idleTotal, total);
     }

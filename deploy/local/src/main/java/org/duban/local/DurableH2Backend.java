@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -97,14 +96,6 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final Object syncLock = new Object();
-    /**
-     * Held shared by every write while the library changes the maps, exclusively while H2 writes pages (a commit,
-     * a round of compaction): the library changes a stored document in place when it updates it, so a commit writing
-     * that document's page at the same moment read it half changed (a {@code ConcurrentModificationException}, after
-     * which H2 closed the store: seen under bench/capacity once writes answered before their commit left pages
-     * unsaved between commits). Always taken after {@link #syncLock}, never the other way round.
-     */
-    private final ReentrantReadWriteLock pages = new ReentrantReadWriteLock();
     private final Object indexMapLock = new Object();
     /** Writes done so far, numbered in the order they finished. */
     private final AtomicLong finished = new AtomicLong();
@@ -147,7 +138,8 @@ final class DurableH2Backend extends H2Backend {
     /**
      * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
      * {@link #compact()} does it at a measured pace instead, and its background writer off ({@code autoCommitDisabled}):
-     * every commit is this backend's, made while no write changes the maps ({@link #pages}).
+     * every commit is this backend's. Commits and compaction run beside the writes: an update changes a copy of the
+     * stored document, never the object a page being written holds ({@code IndexedH2Database}'s updates).
      */
     static MVStore open(Path file) {
         return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).autoCommitDisabled().open();
@@ -172,35 +164,17 @@ final class DurableH2Backend extends H2Backend {
         // paced by the writes: none while the store is idle, so that an idle store does not rewrite its file for ever
         int budget = (int) Math.min(COMPACT_BYTES_PER_ROUND, commitsSince * COMPACT_BYTES_PER_COMMIT);
         try {
-            if (budget > 0 && !store.isClosed() && compactExclusively(budget)) {
+            if (budget > 0 && !store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, budget)) {
                 compactions.incrementAndGet();
                 synchronized (syncLock) {
                     if (!store.isClosed()) {
-                        commitExclusively();
+                        store.commit();
                         store.sync();
                     }
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the store's file failed; the next round tries again", e);
-        }
-    }
-
-    private boolean compactExclusively(int budget) {
-        pages.writeLock().lock();
-        try {
-            return store.compact(COMPACT_BELOW_FILL_RATE, budget);
-        } finally {
-            pages.writeLock().unlock();
-        }
-    }
-
-    private void commitExclusively() {
-        pages.writeLock().lock();
-        try {
-            store.commit();
-        } finally {
-            pages.writeLock().unlock();
         }
     }
 
@@ -218,12 +192,7 @@ final class DurableH2Backend extends H2Backend {
         synchronized (syncLock) {
             IndexedH2Database.stampClose(store);
         }
-        pages.writeLock().lock();
-        try {
-            super.close();
-        } finally {
-            pages.writeLock().unlock();
-        }
+        super.close();
     }
 
     /**
@@ -290,12 +259,10 @@ final class DurableH2Backend extends H2Backend {
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
-        pages.readLock().lock();
         try {
             openIndexMapsFor(database, command, query);
             return super.handleCommand(channel, database, command, query);
         } finally {
-            pages.readLock().unlock();
             long write = finished.incrementAndGet();
             if (journaled(query)) {
                 makeDurable(write);
@@ -326,7 +293,7 @@ final class DurableH2Backend extends H2Backend {
                 return;
             }
             long covered = finished.get();
-            commitExclusively();
+            store.commit();
             store.sync();
             durableThrough = covered;
             commits++;
