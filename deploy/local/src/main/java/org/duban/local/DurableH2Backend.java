@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * {@link DocumentValueType} (a compact encoding instead of Java serialization): those in the file here, a new one when
  * its collection is opened ({@link IndexedH2Database}).
  *
- * <p>The file is compacted here ({@link #compact()}, a round a second, a few MB at most), not by H2's background
+ * <p>The file is compacted here ({@link #compact()}, a round every 100 ms, 400 KB at most), not by H2's background
  * writer, whose own compaction rewrote far more of the file per second as it grew (issue #18). {@code {dubanStats: 1}}
  * ({@link #STATS_COMMAND}) answers the counters a benchmark needs to see how the file grows.
  */
@@ -85,8 +86,14 @@ final class DurableH2Backend extends H2Backend {
 
     /** Compaction goes on while the live bytes are less than this share (%) of the chunks' bytes. */
     static final int COMPACT_BELOW_FILL_RATE = 50;
-    /** The live bytes a round of compaction rewrites at most (one round a second). */
-    static final int COMPACT_BYTES_PER_ROUND = 4 << 20;
+    /**
+     * How often a round of compaction runs. Writes wait while a round rewrites pages and commits them (the store's
+     * lock, {@link #pages}), so rounds are short and frequent: one round a second with 4 MB held writes up to 262 ms
+     * behind it on a grown file (JFR, bench/webhook-latency, 2026-12-05).
+     */
+    static final long COMPACTION_INTERVAL_MS = 100;
+    /** The live bytes a round of compaction rewrites at most: 4 MB a second, as in rounds of a second before. */
+    static final int COMPACT_BYTES_PER_ROUND = (4 << 20) / 10;
     /** The live bytes a round may rewrite per group commit made since the round before. */
     static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
     /** How soon a write answered before its commit is committed at the latest (MongoDB's journal: 100 ms). */
@@ -96,6 +103,14 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final Object syncLock = new Object();
+    /**
+     * Held shared by every write while the library changes the maps, exclusively while H2 writes pages (a commit,
+     * a round of compaction): the library changes a stored document in place when it updates it, so a commit writing
+     * that document's page at the same moment read it half changed (a {@code ConcurrentModificationException}, after
+     * which H2 closed the store: seen under bench/capacity once writes answered before their commit left pages
+     * unsaved between commits). Always taken after {@link #syncLock}, never the other way round.
+     */
+    private final ReentrantReadWriteLock pages = new ReentrantReadWriteLock();
     private final Object indexMapLock = new Object();
     /** Writes done so far, numbered in the order they finished. */
     private final AtomicLong finished = new AtomicLong();
@@ -113,7 +128,8 @@ final class DurableH2Backend extends H2Backend {
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
-        compaction.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+        compaction.scheduleWithFixedDelay(this::compact, COMPACTION_INTERVAL_MS, COMPACTION_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
         journal.scheduleWithFixedDelay(this::commitAnswered, JOURNAL_INTERVAL_MS, JOURNAL_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -138,19 +154,18 @@ final class DurableH2Backend extends H2Backend {
     /**
      * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
      * {@link #compact()} does it at a measured pace instead, and its background writer off ({@code autoCommitDisabled}):
-     * every commit is this backend's. Commits and compaction run beside the writes: an update changes a copy of the
-     * stored document, never the object a page being written holds ({@code IndexedH2Database}'s updates).
+     * every commit is this backend's, made while no write changes the maps ({@link #pages}).
      */
     static MVStore open(Path file) {
         return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).autoCommitDisabled().open();
     }
 
     /**
-     * One round of compaction, every second: while the chunks' fill rate (live bytes ÷ bytes of all chunks) is below
-     * {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be rewritten (H2's
-     * retention time, 45 s) are rewritten — {@link #COMPACT_BYTES_PER_COMMIT} per group commit made since the round
-     * before, {@link #COMPACT_BYTES_PER_ROUND} at most, nothing while the store is idle —, then committed and synced like a
-     * write (so that the file's header never names a version a power cut could take away). Every group commit writes
+     * One round of compaction, every {@link #COMPACTION_INTERVAL_MS}: while the chunks' fill rate (live bytes ÷ bytes
+     * of all chunks) is below {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be
+     * rewritten (H2's retention time, 45 s) are rewritten — {@link #COMPACT_BYTES_PER_COMMIT} per group commit made
+     * since the round before, {@link #COMPACT_BYTES_PER_ROUND} at most, nothing while the store is idle —, then
+     * committed and synced like a write (so that the file's header never names a version a power cut could take away). Every group commit writes
      * a chunk of its own that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB of
      * them a second, in its background writer, while the chunks were sparse, which they always are under the
      * consumers' writes (issue #18, bench/store-scale, ADR 0016).
@@ -164,17 +179,35 @@ final class DurableH2Backend extends H2Backend {
         // paced by the writes: none while the store is idle, so that an idle store does not rewrite its file for ever
         int budget = (int) Math.min(COMPACT_BYTES_PER_ROUND, commitsSince * COMPACT_BYTES_PER_COMMIT);
         try {
-            if (budget > 0 && !store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, budget)) {
+            if (budget > 0 && !store.isClosed() && compactExclusively(budget)) {
                 compactions.incrementAndGet();
                 synchronized (syncLock) {
                     if (!store.isClosed()) {
-                        store.commit();
+                        commitExclusively();
                         store.sync();
                     }
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the store's file failed; the next round tries again", e);
+        }
+    }
+
+    private boolean compactExclusively(int budget) {
+        pages.writeLock().lock();
+        try {
+            return store.compact(COMPACT_BELOW_FILL_RATE, budget);
+        } finally {
+            pages.writeLock().unlock();
+        }
+    }
+
+    private void commitExclusively() {
+        pages.writeLock().lock();
+        try {
+            store.commit();
+        } finally {
+            pages.writeLock().unlock();
         }
     }
 
@@ -192,7 +225,12 @@ final class DurableH2Backend extends H2Backend {
         synchronized (syncLock) {
             IndexedH2Database.stampClose(store);
         }
-        super.close();
+        pages.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            pages.writeLock().unlock();
+        }
     }
 
     /**
@@ -259,10 +297,12 @@ final class DurableH2Backend extends H2Backend {
         if (!changesData(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
+        pages.readLock().lock();
         try {
             openIndexMapsFor(database, command, query);
             return super.handleCommand(channel, database, command, query);
         } finally {
+            pages.readLock().unlock();
             long write = finished.incrementAndGet();
             if (journaled(query)) {
                 makeDurable(write);
@@ -293,7 +333,7 @@ final class DurableH2Backend extends H2Backend {
                 return;
             }
             long covered = finished.get();
-            store.commit();
+            commitExclusively();
             store.sync();
             durableThrough = covered;
             commits++;

@@ -15,7 +15,6 @@ import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -304,8 +303,6 @@ final class IndexedH2Database extends H2Database {
          * as fast, and the same answer.
          */
         private static final int SCAN_ABOVE_ONE_IN = 2;
-        /** Set while this thread runs an update ({@link #updateDocuments}, {@link #findAndModify}). */
-        private static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
 
         private final MVMap<Object, Document> documents;
         private final MVStore store;
@@ -449,50 +446,9 @@ final class IndexedH2Database extends H2Database {
             return candidates.stream().map(this::getDocument).filter(Objects::nonNull).toList();
         }
 
-        /**
-         * An update ({@code update}, {@code findAndModify}) changes copies of the stored documents, never the stored
-         * objects: the library changes in place the documents its query hands it, then stores them again, and a
-         * commit serializing the page that holds the stored object at that moment would read it half changed (a
-         * {@code ConcurrentModificationException} closed the store once, under bench/capacity). Copied, the stored
-         * object stays as it was until the library puts the changed copy in its place, so commits and compaction run
-         * beside the writes, as H2 means them to.
-         */
-        @Override
-        public synchronized Document updateDocuments(Document selector, Document updateQuery,
-                ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
-            UPDATING.set(Boolean.TRUE);
-            try {
-                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-            } finally {
-                UPDATING.remove();
-            }
-        }
-
-        @Override
-        public synchronized Document findAndModify(Document query) {
-            UPDATING.set(Boolean.TRUE);
-            try {
-                return super.findAndModify(query);
-            } finally {
-                UPDATING.remove();
-            }
-        }
-
-        /** What the query matches; copies of the stored documents while an update asks ({@link #updateDocuments}). */
         @Override
         protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                 int batchSize, Document fieldSelector) {
-            QueryResult found = storedDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            if (UPDATING.get() == null) {
-                return found;
-            }
-            List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
-            return new QueryResult(copies, found.getCursorId());
-        }
-
-        private QueryResult storedDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                Document fieldSelector) {
             String id = pinnedId(query, getIdField());
             if (id != null) {
                 // a document is stored under its _id: the only one that can match is there, or none is
