@@ -87,15 +87,17 @@ final class DurableH2Backend extends H2Backend {
     /** Compaction goes on while the live bytes are less than this share (%) of the chunks' bytes. */
     static final int COMPACT_BELOW_FILL_RATE = 50;
     /**
-     * How often a round of compaction runs. Writes wait while a round rewrites pages and commits them (the store's
-     * lock, {@link #pages}), so rounds are short and frequent: one round a second with 4 MB held writes up to 262 ms
-     * behind it on a grown file (JFR, bench/webhook-latency, 2026-12-05).
+     * How often a round of compaction runs. Writes wait while a round's pages are committed (the store's lock,
+     * {@link #pages}), so rounds are short and frequent: one round a second with 4 MB, its rewrite then exclusive too,
+     * held writes up to 262 ms on a grown file (JFR, bench/webhook-latency, 2026-12-05).
      */
     static final long COMPACTION_INTERVAL_MS = 100;
     /** The live bytes a round of compaction rewrites at most: 4 MB a second, as in rounds of a second before. */
     static final int COMPACT_BYTES_PER_ROUND = (4 << 20) / 10;
     /** The live bytes a round may rewrite per group commit made since the round before. */
     static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
+    /** H2's buffer of unsaved pages before a writing thread commits them itself: 1 GB, never reached ({@link #open}). */
+    static final int NO_WRITER_COMMITS_KB = 1 << 20;
     /** How soon a write answered before its commit is committed at the latest (MongoDB's journal: 100 ms). */
     static final long JOURNAL_INTERVAL_MS = 100;
 
@@ -104,11 +106,13 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore store;
     private final Object syncLock = new Object();
     /**
-     * Held shared by every write while the library changes the maps, exclusively while H2 writes pages (a commit,
-     * a round of compaction): the library changes a stored document in place when it updates it, so a commit writing
-     * that document's page at the same moment read it half changed (a {@code ConcurrentModificationException}, after
-     * which H2 closed the store: seen under bench/capacity once writes answered before their commit left pages
-     * unsaved between commits). Always taken after {@link #syncLock}, never the other way round.
+     * Held shared by every write while the library changes the maps, exclusively while H2 writes pages (a commit):
+     * the library changes a stored document in place when it updates it, so a commit writing that document's page at
+     * the same moment read it half changed (a {@code ConcurrentModificationException}, after which H2 closed the
+     * store: seen under bench/capacity once writes answered before their commit left pages unsaved between commits).
+     * A round of compaction only marks pages to be written again (H2's {@code rewritePage}), beside the writes; its
+     * commit is exclusive like any other. H2 commits only when this backend asks ({@link #open}). Always taken after
+     * {@link #syncLock}, never the other way round.
      */
     private final ReentrantReadWriteLock pages = new ReentrantReadWriteLock();
     private final Object indexMapLock = new Object();
@@ -154,10 +158,15 @@ final class DurableH2Backend extends H2Backend {
     /**
      * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
      * {@link #compact()} does it at a measured pace instead, and its background writer off ({@code autoCommitDisabled}):
-     * every commit is this backend's, made while no write changes the maps ({@link #pages}).
+     * and no commit from a writing thread either: H2 commits in the thread of a write whose unsaved pages exceed its
+     * buffer ({@code autoCommitBufferSize}, by default about 19 MB of pages in memory), which would write pages while
+     * other writes change them; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved pages
+     * being bounded by this backend's own commits (every write that waits, the 100 ms journal round, each round of
+     * compaction). Every commit is this backend's, made while no write changes the maps ({@link #pages}).
      */
     static MVStore open(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).autoCommitDisabled().open();
+        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).autoCommitDisabled()
+                .autoCommitBufferSize(NO_WRITER_COMMITS_KB).open();
     }
 
     /**
@@ -179,7 +188,7 @@ final class DurableH2Backend extends H2Backend {
         // paced by the writes: none while the store is idle, so that an idle store does not rewrite its file for ever
         int budget = (int) Math.min(COMPACT_BYTES_PER_ROUND, commitsSince * COMPACT_BYTES_PER_COMMIT);
         try {
-            if (budget > 0 && !store.isClosed() && compactExclusively(budget)) {
+            if (budget > 0 && !store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, budget)) {
                 compactions.incrementAndGet();
                 synchronized (syncLock) {
                     if (!store.isClosed()) {
@@ -190,15 +199,6 @@ final class DurableH2Backend extends H2Backend {
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the store's file failed; the next round tries again", e);
-        }
-    }
-
-    private boolean compactExclusively(int budget) {
-        pages.writeLock().lock();
-        try {
-            return store.compact(COMPACT_BELOW_FILL_RATE, budget);
-        } finally {
-            pages.writeLock().unlock();
         }
     }
 
