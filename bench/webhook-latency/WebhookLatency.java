@@ -603,8 +603,8 @@ public class WebhookLatency {
         // the tail: where the slowest sampled assignments spent their time, one line each, hops in the order above
         int slowest = Math.min(setting("slowest"), hops.size());
         if (slowest > 0) {
-            System.out.printf(Locale.ROOT, "The %d slowest of them, ms per hop in the order above (— where a hop has no span):%n",
-                    slowest);
+            System.out.printf(Locale.ROOT,
+                    "The %d slowest of them, ms per hop in the order above (— where a hop has no span):%n", slowest);
             hops.sort((a, b) -> Double.compare(b.get("total"), a.get("total")));
             for (Map<String, Double> one : hops.subList(0, slowest)) {
                 StringBuilder line = new StringBuilder("  ");
@@ -710,7 +710,8 @@ public class WebhookLatency {
     /** The part's resident set now, from /proc/PID/status ("?" when it is not running). */
     private String rssMegabytes(String part) {
         try {
-            String pid = java.nio.file.Files.readString(java.nio.file.Path.of(settings.get("runDir"), part + ".pid")).trim();
+            java.nio.file.Path pidFile = java.nio.file.Path.of(settings.get("runDir"), part + ".pid");
+            String pid = java.nio.file.Files.readString(pidFile).trim();
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);

@@ -96,7 +96,7 @@ final class DurableH2Backend extends H2Backend {
     static final int COMPACT_BYTES_PER_ROUND = (4 << 20) / 10;
     /** The live bytes a round may rewrite per group commit made since the round before. */
     static final int COMPACT_BYTES_PER_COMMIT = 64 << 10;
-    /** H2's buffer of unsaved pages before a writing thread commits them itself: 1 GB, never reached ({@link #open}). */
+    /** H2's buffer of unsaved pages before a writing thread commits them: 1 GB, never reached ({@link #open}). */
     static final int NO_WRITER_COMMITS_KB = 1 << 20;
     /** How soon a write answered before its commit is committed at the latest (MongoDB's journal: 100 ms). */
     static final long JOURNAL_INTERVAL_MS = 100;
@@ -157,7 +157,7 @@ final class DurableH2Backend extends H2Backend {
 
     /**
      * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
-     * {@link #compact()} does it at a measured pace instead, and its background writer off ({@code autoCommitDisabled}):
+     * {@link #compact()} does it at a measured pace instead, its background writer off ({@code autoCommitDisabled}),
      * and no commit from a writing thread either: H2 commits in the thread of a write whose unsaved pages exceed its
      * buffer ({@code autoCommitBufferSize}, by default about 19 MB of pages in memory), which would write pages while
      * other writes change them; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved pages
@@ -174,10 +174,10 @@ final class DurableH2Backend extends H2Backend {
      * of all chunks) is below {@link #COMPACT_BELOW_FILL_RATE}, the live pages of the sparsest chunks old enough to be
      * rewritten (H2's retention time, 45 s) are rewritten — {@link #COMPACT_BYTES_PER_COMMIT} per group commit made
      * since the round before, {@link #COMPACT_BYTES_PER_ROUND} at most, nothing while the store is idle —, then
-     * committed and synced like a write (so that the file's header never names a version a power cut could take away). Every group commit writes
-     * a chunk of its own that keeps a few live pages; H2's own compaction (on by default) rewrote up to about 20 MB of
-     * them a second, in its background writer, while the chunks were sparse, which they always are under the
-     * consumers' writes (issue #18, bench/store-scale, ADR 0016).
+     * committed and synced like a write (so that the file's header never names a version a power cut could take
+     * away). Every group commit writes a chunk of its own that keeps a few live pages; H2's own compaction (on by
+     * default) rewrote up to about 20 MB of them a second, in its background writer, while the chunks were sparse,
+     * which they always are under the consumers' writes (issue #18, bench/store-scale, ADR 0016).
      */
     private void compact() {
         long commitsSince;
