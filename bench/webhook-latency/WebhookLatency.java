@@ -112,6 +112,12 @@ public class WebhookLatency {
         return Integer.parseInt(settings.get(name));
     }
 
+    /** The warm-up's assignments (and raw records) per second: warmupRate, or the rate when it is 0. */
+    private double warmupRate() {
+        double warmupRate = Double.parseDouble(settings.get("warmupRate"));
+        return warmupRate > 0 ? warmupRate : Double.parseDouble(settings.get("rate"));
+    }
+
     void run() throws Exception {
         int n = setting("n");
         int warmup = setting("warmup");
@@ -141,8 +147,7 @@ public class WebhookLatency {
                 receiverPort);
         Thread.sleep(2_000); // let the matters' events settle in every consumer
 
-        double warmupRate = Double.parseDouble(settings.get("warmupRate"));
-        assign(supervisor, unitId, cases.subList(0, warmup), warmupRate > 0 ? warmupRate : rate, 0);
+        assign(supervisor, unitId, cases.subList(0, warmup), warmupRate(), 0);
         awaitArrivals(Duration.ofSeconds(60 + warmup / 10));
         sentAt.clear();
         arrivedAt.clear();
@@ -150,8 +155,8 @@ public class WebhookLatency {
         issuedAt.clear();
         arrivedBody.clear();
         Thread.sleep(1_000);
-        Bench.log("warm-up done (%d assignments at %s/s); measuring %d at %s/s", warmup,
-                warmupRate > 0 ? settings.get("warmupRate") : settings.get("rate"), n, settings.get("rate"));
+        Bench.log("warm-up done (%d assignments at %s/s); measuring %d at %s/s", warmup, warmupRate(), n,
+                settings.get("rate"));
         Map<String, Long> idleBefore = cpuTicks();
         long idleStart = System.nanoTime();
         Thread.sleep(10_000); // nothing asked of the platform: what it burns on its own
@@ -347,8 +352,7 @@ public class WebhookLatency {
             }, "raw-consumer");
             polling.start();
             // the warm-up at the platform's warm-up rate, then the measured records at the rate
-            double warmupRate = Double.parseDouble(settings.get("warmupRate"));
-            long warmupInterval = (long) (1_000_000_000L / (warmupRate > 0 ? warmupRate : rate));
+            long warmupInterval = (long) (1_000_000_000L / warmupRate());
             long interval = (long) (1_000_000_000L / rate);
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < total; i++) {
@@ -706,7 +710,6 @@ public class WebhookLatency {
 
     // ---- CPU per assignment, from /proc ----
 
-    /** Each part's user + system CPU so far, in clock ticks, by the pid files of ./duban's run directory. */
     /** The part's resident set now, from /proc/PID/status ("?" when it is not running). */
     private String rssMegabytes(String part) {
         try {
@@ -723,6 +726,7 @@ public class WebhookLatency {
         return "?";
     }
 
+    /** Each part's user + system CPU so far, in clock ticks, by the pid files of ./duban's run directory. */
     private Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new java.util.TreeMap<>();
         String runDir = settings.get("runDir");
