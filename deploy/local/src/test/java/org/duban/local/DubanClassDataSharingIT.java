@@ -74,6 +74,7 @@ class DubanClassDataSharingIT {
     @AfterEach
     void stopWhateverATestLeftRunning() throws Exception {
         duban("stop");
+        trainingJvms().forEach(ProcessHandle::destroyForcibly); // a failed test leaves nothing behind either
         // the links go before the temporary directory does, so that nothing asks what they point to
         Files.deleteIfExists(repository.resolve("deploy/local/target/local-infra-0.1.0-SNAPSHOT.jar"));
         Files.deleteIfExists(repository.resolve("deploy/local/target/lib"));
@@ -203,6 +204,40 @@ class DubanClassDataSharingIT {
             assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith("cds.jsa"));
         }
         assertThat(dataDirectory.resolve("run")).isEmptyDirectory();
+    }
+
+    @Test
+    void stopEndsWhatATrainingStartedWhenItsScriptCannotCleanUpInTime() throws Exception {
+        // given: a training in progress whose script cannot run its trap before the stop's grace is over (frozen
+        // here; at the lowest priority on a busy machine, or inside a command, it runs its trap too late)
+        environment.put("FAKE_TRAINING_SECONDS", "60");
+        environment.put("DUBAN_STOP_GRACE_SECONDS", "2");
+        assertThat(duban("start", "--detach").exitCode()).isZero();
+        long training = recordedPid("cds-training");
+        await().atMost(Duration.ofSeconds(30)).until(() -> trainingJvms().findAny().isPresent());
+        signal("STOP", training);
+
+        // when
+        Result stop = duban("stop");
+
+        // then: the script killed, and the JVM it was training with it
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("cds-training (pid " + training + ") did not stop within 2s; killing it");
+        assertThat(isAlive(training)).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> trainingJvms().findAny().isEmpty());
+    }
+
+    @Test
+    void aStopGraceThatIsNotANumberIsRefused() throws Exception {
+        // given
+        environment.put("DUBAN_STOP_GRACE_SECONDS", "soon");
+
+        // when
+        Result stop = duban("stop");
+
+        // then
+        assertThat(stop.exitCode()).isEqualTo(1);
+        assertThat(stop.output()).contains("DUBAN_STOP_GRACE_SECONDS must be a number of seconds, not 'soon'");
     }
 
     @Test
@@ -360,6 +395,11 @@ class DubanClassDataSharingIT {
                 out.write(new byte[] {0});
             }
         }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
     }
 
     private long recordedPid(String part) throws IOException {
