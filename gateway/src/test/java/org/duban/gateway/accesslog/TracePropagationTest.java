@@ -6,7 +6,9 @@ import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
 
 import java.time.Duration;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.duban.gateway.testing.ExportedSpans;
 import org.duban.gateway.testing.RunningGateway;
@@ -44,6 +46,8 @@ class TracePropagationTest extends RunningGateway {
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
                     assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                    assertThat(span.getAttributes().get(AttributeKey.stringKey("status"))).isEqualTo("200");
+                    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.OK);
                 })
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
