@@ -2,6 +2,8 @@ package org.duban.gateway.tracing;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.opentelemetry.api.trace.StatusCode;
 
 /**
  * One routed request's trace ({@link Traces}): its ids for the log lines, the {@code traceparent} for the
@@ -67,11 +69,18 @@ public final class Trace {
         }
     }
 
-    /** The gateway has answered (or given up): ends the server span with the status it sent. */
+    /** The gateway has answered (or given up): ends the server span with the status it sent, its own status OK. */
     public void ended(int status) {
         if (server != null) {
             callEnded(0, null);
-            server.tag("status", Integer.toString(status)).end();
+            server.tag("status", Integer.toString(status));
+            if (server instanceof OtelSpan) {
+                // what Micrometer's end() does to a span with no status of its own (this one never has one), without
+                // first copying the whole span to find that out
+                OtelSpan.toOtel(server).setStatus(StatusCode.OK).end();
+            } else {
+                server.end();
+            }
         }
     }
 }

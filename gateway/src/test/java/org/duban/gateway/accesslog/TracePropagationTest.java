@@ -6,7 +6,9 @@ import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
 
 import java.time.Duration;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.duban.gateway.testing.ExportedSpans;
 import org.duban.gateway.testing.RunningGateway;
@@ -44,15 +46,19 @@ class TracePropagationTest extends RunningGateway {
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
                     assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                    assertThat(span.getAttributes().get(AttributeKey.stringKey("status"))).isEqualTo("200");
+                    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.OK);
                 })
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
                     assertThat(span.getSpanId()).isEqualTo(callSpan);
                 }));
-        // the access log line is written once the exchange completes, which may be just after the client has its answer
+        // the access log line is written once the exchange completes, which may be just after the client has its
+        // answer: Spring Boot's console line (date, level, pid, application, thread), the ids, logger and message
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
-                "\\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
-                        + "org\\.duban\\.access +: GET /api/v1/cases -> 200 in \\d+ ms"));
+                "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)  INFO \\d+ "
+                        + "--- \\[gateway] \\[.{15}] \\[gateway," + TRACE_ID + ",[0-9a-f]{16},[^]]+] "
+                        + "org\\.duban\\.access {24} : GET /api/v1/cases -> 200 in \\d+ ms$"));
     }
 
     @Test
