@@ -111,11 +111,14 @@ class StoreAndBrokerKillsIT {
             assertThat(answeredIds).doesNotHaveDuplicates().hasSize(ASSIGNMENTS);
             System.out.printf("%s killed %d times: %d assignments answered%n", part, kills, answeredIds.size());
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(assignmentIdsInIntake(unitId)).containsExactlyInAnyOrderElementsOf(answeredIds);
-                assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).containsExactlyInAnyOrderElementsOf(answeredIds);
-                assertThat(inbox(unitToken)).extracting(InboxMessage::getAssignmentId)
+                assertThat(assignmentIdsInIntake(unitId)).as("the unit's assignments in intake")
                         .containsExactlyInAnyOrderElementsOf(answeredIds);
-                assertThat(assignmentsIssuedToday()).isEqualTo(issuedBefore + ASSIGNMENTS);
+                assertThat(alertsOf(unitId)).extracting(Alert::getAssignmentId).as("the unit's alerts on the board")
+                        .containsExactlyInAnyOrderElementsOf(answeredIds);
+                assertThat(inbox(unitToken)).extracting(InboxMessage::getAssignmentId).as("the unit's inbox")
+                        .containsExactlyInAnyOrderElementsOf(answeredIds);
+                assertThat(assignmentsIssuedToday()).as("assignments issued today in the statistics")
+                        .isEqualTo(issuedBefore + ASSIGNMENTS);
             });
             Set<String> existing = Set.copyOf(assignmentIdsInIntake(unitId));
             List<SignedWebhookReceiver.Request> delivered = receiver.requests();

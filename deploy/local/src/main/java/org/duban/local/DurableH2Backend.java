@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>A write whose write concern asks for no journal ({@code {w: 1}} or {@code {w: 1, j: false}}, as MongoDB reads
  * them: acknowledged once applied, on disk with the next journal commit) is answered before its commit, as MongoDB
  * does: the next write that waits for its commit, or the next round of {@link #JOURNAL_INTERVAL_MS}, makes it durable
- * (each commit covers everything written before it, as MongoDB's journal does). The platform asks for that only for a
- * write that a durable one of the same handling follows before anything is acknowledged, or whose loss only repeats
- * idempotent work (ADR 0018). A write without a write concern, or with {@code j: true} or {@code w: "majority"}, waits
- * for its commit as before.
+ * (each commit covers everything written before it, as MongoDB's journal does — within one run of the store: killed
+ * before that commit, the write is gone, and a write after it lands on the restarted store). The platform asks for
+ * that only for the relay's release of published events, whose loss has them published again (ADR 0018, revised). A
+ * write without a write concern, or with {@code j: true} or {@code w: "majority"}, waits for its commit as before.
  *
  * <p>A write that fails part-way (an ordered insert of many documents stopped by a duplicate key) is made
  * durable too, for what it did change. Reads are untouched.

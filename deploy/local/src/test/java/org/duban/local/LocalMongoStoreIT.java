@@ -520,7 +520,7 @@ class LocalMongoStoreIT {
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> journaled = units(client).withWriteConcern(WriteConcern.MAJORITY);
             MongoCollection<Document> unjournaled = journaled.withWriteConcern(WriteConcern.W1.withJournal(false));
-            // when: as an idempotency key and the object it names: one write without journal, then one with
+            // when: one write without journal, then one with, a hundred times
             for (int i = 0; i < 100; i++) {
                 unjournaled.insertOne(new Document("_id", "key-" + i));
                 journaled.insertOne(new Document("_id", "unit-" + i));

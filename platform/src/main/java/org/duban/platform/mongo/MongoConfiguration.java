@@ -21,17 +21,14 @@ public class MongoConfiguration {
 
     /**
      * Acknowledged once the primary applied the write, without waiting for the journal or the replicas (ADR 0018),
-     * for two kinds of writes only:
-     * <ul>
-     *   <li>one that a majority write of the same handling always follows before anything is acknowledged (an answer,
-     *       a consumer's offset, a webhook): that write makes it durable too, since MongoDB's journal and oplog are one
-     *       log in order (the local store: each commit covers everything written before it); lost in a crash before
-     *       it, it is as if the handling had not begun, which a retry or a redelivered event repeats;</li>
-     *   <li>one whose loss only repeats idempotent work: the relay's release of the events it published, which a crash
-     *       before it is durable has published again once the lease ran out, and the consumers skip (ADR 0003).</li>
-     * </ul>
-     * Never for a write that carries events: the relay may publish them as soon as it is answered. Read such a write
-     * back with {@link com.mongodb.ReadConcern#LOCAL}: a majority read may not see it yet.
+     * for a write whose loss only repeats idempotent work: the relay's release of the events it published, which a
+     * crash before it is durable has published again once the lease ran out, and the consumers skip (ADR 0003).
+     *
+     * <p>Not for a write that another write of the same handling relies on, even one a majority write always follows:
+     * a store that crashes and comes back between the two loses the first and keeps the second — the driver retries
+     * the second on the restarted store without a word — so an inbox message was lost while the delivery announcing
+     * it was sent (StoreAndBrokerKillsIT; ADR 0018, revised). Never for a write that carries events either: the relay may publish them
+     * as soon as it is answered.
      */
     public static final WriteConcern UNJOURNALED = WriteConcern.W1.withJournal(false);
 

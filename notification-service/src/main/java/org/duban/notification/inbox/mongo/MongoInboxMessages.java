@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
-import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -34,7 +33,6 @@ import org.duban.platform.events.PendingEvents;
 import org.duban.platform.outbox.AggregateWriter;
 import org.duban.platform.outbox.AggregateWriter.ConcurrentModification;
 import org.duban.platform.outbox.AggregateWriter.DuplicateKey;
-import org.duban.platform.mongo.MongoConfiguration;
 import org.duban.platform.mongo.MongoPages;
 
 /**
@@ -50,19 +48,11 @@ public final class MongoInboxMessages implements InboxMessages {
     static final String COLLECTION = "inbox_messages";
 
     private final MongoCollection<Document> collection;
-    /**
-     * The messages a poll of events delivers, and their read-back: the consumer's majority writes that follow (the
-     * deliveries scheduled, the events recorded as handled) make them durable before its offsets are committed,
-     * so they wait for no journal of their own (ADR 0018).
-     */
-    private final MongoCollection<Document> delivering;
     private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
 
     public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
-        this.delivering = collection.withWriteConcern(MongoConfiguration.UNJOURNALED)
-                .withReadConcern(ReadConcern.LOCAL);
         this.writer = writer;
         this.pendingEvents = pendingEvents;
         createIndexes();
@@ -85,10 +75,14 @@ public final class MongoInboxMessages implements InboxMessages {
         }
     }
 
-    /** One unordered bulk insert; a message there already is left as it is. */
+    /**
+     * One unordered bulk insert; a message there already is left as it is. It waits for the journal, as every write
+     * here: the deliveries that announce these messages are written after it, and a store that restarted in between
+     * would otherwise have lost the messages while it keeps the deliveries (ADR 0018, revised).
+     */
     @Override
     public Set<String> addAllIfAbsent(List<InboxMessage> messages) {
-        AggregateWriter.Batch batch = writer.batch(delivering);
+        AggregateWriter.Batch batch = writer.batch(collection);
         messages.forEach(message -> batch.insert(toDocument(message), List.of()));
         Set<String> there = new HashSet<>();
         batch.writeSkippingDuplicates().forEach(id -> there.add((String) id));
@@ -99,7 +93,7 @@ public final class MongoInboxMessages implements InboxMessages {
     public Map<String, InboxMessage> byIds(Collection<String> ids) {
         Map<String, InboxMessage> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            delivering.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
+            collection.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
                     .forEach(message -> found.put(message.id(), message));
         }
         return found;

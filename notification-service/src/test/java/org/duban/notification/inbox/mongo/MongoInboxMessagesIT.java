@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.duban.contracts.events.NotificationAcknowledged;
 import org.duban.contracts.events.Topics;
@@ -24,6 +26,7 @@ import org.duban.platform.outbox.OutboxProperties;
 import org.duban.platform.outbox.OutboxRelay;
 import org.duban.platform.testing.FreshDatabases;
 import org.duban.platform.testing.MovableClock;
+import org.duban.platform.testing.WriteConcernsSent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +68,23 @@ class MongoInboxMessagesIT {
         assertThat(stored.getBoolean("read")).isFalse();
         assertThat(stored.containsKey("acknowledgedAt")).isTrue();
         assertThat(stored.get("acknowledgedAt")).isNull();
+    }
+
+    @Test
+    void storesAPollsMessagesDurablyBeforeTheirDeliveriesAreWritten() {
+        // given: the database as the services have it (majority writes)
+        try (WriteConcernsSent sent = new WriteConcernsSent()) {
+            MongoInboxMessages majority = new MongoInboxMessages(sent.database(database.getName()),
+                    new AggregateWriter(relay), new PendingEvents(clock));
+
+            // when
+            majority.addAllIfAbsent(List.of(unreadMessage("evt-1", "unit-1", T0), unreadMessage("evt-2", "unit-1", T0)));
+
+            // then: not answered before they are durable — a store that restarted before the deliveries announcing them
+            // were written would otherwise have lost them and kept the deliveries (StoreAndBrokerKillsIT saw it)
+            assertThat(sent.to(MongoInboxMessages.COLLECTION))
+                    .containsExactly(new BsonDocument("w", new BsonString("majority")));
+        }
     }
 
     @Test

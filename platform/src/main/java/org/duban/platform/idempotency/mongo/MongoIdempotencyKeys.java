@@ -8,12 +8,10 @@ import java.util.Date;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.duban.platform.idempotency.IdempotencyKeys;
-import org.duban.platform.mongo.MongoConfiguration;
 import org.duban.platform.mongo.TtlIndexes;
 
 /**
@@ -29,12 +27,10 @@ public final class MongoIdempotencyKeys implements IdempotencyKeys {
     private final Clock clock;
 
     public MongoIdempotencyKeys(MongoDatabase database, Clock clock, Duration retention) {
-        // a reservation is followed by the creation's own (majority) write before anything is answered: it waits for
-        // no journal of its own (ADR 0018); a creation that fails leaves a reservation a crash may take away, and a
-        // retry then reserves the key again
-        this.collection = database.getCollection(COLLECTION)
-                .withWriteConcern(MongoConfiguration.UNJOURNALED)
-                .withReadConcern(ReadConcern.LOCAL);
+        // a reservation waits for the journal like the creation after it: a store that restarted between the two would
+        // otherwise keep the creation and lose the reservation, and a retry with the key would create again (ADR 0018,
+        // revised)
+        this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
         TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "createdAt", retention);
     }

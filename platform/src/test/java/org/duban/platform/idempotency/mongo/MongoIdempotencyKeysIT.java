@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.duban.platform.idempotency.IdempotencyKeys.Reservation;
 import org.duban.platform.testing.FreshDatabases;
+import org.duban.platform.testing.WriteConcernsSent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +46,23 @@ class MongoIdempotencyKeysIT {
 
         // then
         assertThat(again).isEqualTo(new Reservation("res-1", "fingerprint-a"));
+    }
+
+    @Test
+    void aReservationWaitsForTheJournalAsTheCreationAfterItDoes() {
+        // given: the database as the services have it (majority writes)
+        try (WriteConcernsSent sent = new WriteConcernsSent()) {
+            MongoIdempotencyKeys keys = new MongoIdempotencyKeys(sent.database(database.getName()), CLOCK,
+                    Duration.ofDays(1));
+
+            // when
+            keys.reserve("key-1", "res-1", "fingerprint-a");
+
+            // then: not answered before it is durable — a store that restarted before the creation's write would
+            // otherwise keep the creation and lose the key, and a retry with the key would create a second object
+            assertThat(sent.to(MongoIdempotencyKeys.COLLECTION))
+                    .containsExactly(new BsonDocument("w", new BsonString("majority")));
+        }
     }
 
     @Test
