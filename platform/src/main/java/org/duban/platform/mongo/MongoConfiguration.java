@@ -27,8 +27,8 @@ public class MongoConfiguration {
      * <p>Not for a write that another write of the same handling relies on, even one a majority write always follows:
      * a store that crashes and comes back between the two loses the first and keeps the second — the driver retries
      * the second on the restarted store without a word — so an inbox message was lost while the delivery announcing
-     * it was sent (StoreAndBrokerKillsIT; ADR 0018, revised). Never for a write that carries events either: the relay may publish them
-     * as soon as it is answered.
+     * it was sent (StoreAndBrokerKillsIT; ADR 0018, revised). Never for a write that carries events either: the
+     * relay may publish them as soon as it is answered.
      */
     public static final WriteConcern UNJOURNALED = WriteConcern.W1.withJournal(false);
 

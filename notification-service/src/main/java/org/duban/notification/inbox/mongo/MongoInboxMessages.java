@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -48,11 +49,14 @@ public final class MongoInboxMessages implements InboxMessages {
     static final String COLLECTION = "inbox_messages";
 
     private final MongoCollection<Document> collection;
+    /** The messages a redelivered event finds, read back at once: LOCAL, as a majority read may not see them yet. */
+    private final MongoCollection<Document> delivered;
     private final AggregateWriter writer;
     private final PendingEvents pendingEvents;
 
     public MongoInboxMessages(MongoDatabase database, AggregateWriter writer, PendingEvents pendingEvents) {
         this.collection = database.getCollection(COLLECTION);
+        this.delivered = collection.withReadConcern(ReadConcern.LOCAL);
         this.writer = writer;
         this.pendingEvents = pendingEvents;
         createIndexes();
@@ -93,7 +97,7 @@ public final class MongoInboxMessages implements InboxMessages {
     public Map<String, InboxMessage> byIds(Collection<String> ids) {
         Map<String, InboxMessage> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            collection.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
+            delivered.find(in("_id", ids)).map(MongoInboxMessages::fromDocument)
                     .forEach(message -> found.put(message.id(), message));
         }
         return found;

@@ -78,10 +78,11 @@ class MongoInboxMessagesIT {
                     new AggregateWriter(relay), new PendingEvents(clock));
 
             // when
-            majority.addAllIfAbsent(List.of(unreadMessage("evt-1", "unit-1", T0), unreadMessage("evt-2", "unit-1", T0)));
+            majority.addAllIfAbsent(List.of(unreadMessage("evt-1", "unit-1", T0),
+                    unreadMessage("evt-2", "unit-1", T0)));
 
-            // then: not answered before they are durable — a store that restarted before the deliveries announcing them
-            // were written would otherwise have lost them and kept the deliveries (StoreAndBrokerKillsIT saw it)
+            // then: not answered before they are durable — a store that restarted before the deliveries announcing
+            // them were written would otherwise have lost them and kept the deliveries (StoreAndBrokerKillsIT saw it)
             assertThat(sent.to(MongoInboxMessages.COLLECTION))
                     .containsExactly(new BsonDocument("w", new BsonString("majority")));
         }

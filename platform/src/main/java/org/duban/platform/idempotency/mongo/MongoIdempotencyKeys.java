@@ -8,6 +8,7 @@ import java.util.Date;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -29,8 +30,9 @@ public final class MongoIdempotencyKeys implements IdempotencyKeys {
     public MongoIdempotencyKeys(MongoDatabase database, Clock clock, Duration retention) {
         // a reservation waits for the journal like the creation after it: a store that restarted between the two would
         // otherwise keep the creation and lose the reservation, and a retry with the key would create again (ADR 0018,
-        // revised)
-        this.collection = database.getCollection(COLLECTION);
+        // revised). The reservation a duplicate key names is read back with LOCAL: a concurrent request's may not be
+        // majority-committed yet on a replica set
+        this.collection = database.getCollection(COLLECTION).withReadConcern(ReadConcern.LOCAL);
         this.clock = clock;
         TtlIndexes.expireAfter(database, COLLECTION, RETENTION_INDEX, "createdAt", retention);
     }
