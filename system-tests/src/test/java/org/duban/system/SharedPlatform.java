@@ -73,6 +73,9 @@ final class SharedPlatform implements BeforeAllCallback {
             // every test calls from this machine's one address: the public calls' rate limit (intake's own
             // tests prove it) would otherwise count the calls of all test classes together
             platform.setEnvironment("DUBAN_PUBLIC_RATE_LIMIT", "1000");
+            // a delivery whose first attempts meet a killed store or broker (StoreAndBrokerKillsIT) is tried again
+            // within seconds, not after the production schedule's 5 minutes
+            platform.setEnvironment("DUBAN_DELIVERY_RETRY_SCHEDULE", "0s,2s,5s,10s,30s,1m");
             startedIn = platform.start();
             running = this;
         }

@@ -119,6 +119,9 @@ class StoreAndBrokerKillsIT {
                         .containsExactlyInAnyOrderElementsOf(answeredIds);
                 assertThat(assignmentsIssuedToday()).as("assignments issued today in the statistics")
                         .isEqualTo(issuedBefore + ASSIGNMENTS);
+                List<String> announced = receiver.requests().stream().map(SignedWebhookReceiver.Request::body).toList();
+                assertThat(answeredIds.stream().filter(id -> announced.stream().noneMatch(body -> body.contains(id))))
+                        .as("assignments no webhook announced to the unit's system").isEmpty();
             });
             Set<String> existing = Set.copyOf(assignmentIdsInIntake(unitId));
             List<SignedWebhookReceiver.Request> delivered = receiver.requests();
