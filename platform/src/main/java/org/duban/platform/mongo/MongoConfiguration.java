@@ -34,6 +34,11 @@ public class MongoConfiguration {
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, @Value("${duban.mongodb.database}") String name) {
+        return serviceDatabase(client, name);
+    }
+
+    /** A service's database as it writes and reads it: majority write and read concern. */
+    public static MongoDatabase serviceDatabase(MongoClient client, String name) {
         return client.getDatabase(name)
                 .withWriteConcern(WriteConcern.MAJORITY)
                 .withReadConcern(ReadConcern.MAJORITY);

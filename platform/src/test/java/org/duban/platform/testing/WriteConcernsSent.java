@@ -6,14 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.ReadConcern;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.bson.BsonDocument;
+import org.duban.platform.mongo.MongoConfiguration;
 
 /**
  * A client of the embedded Mongo-wire server ({@link EmbeddedMongo}) that records the write concern of every write
@@ -43,9 +42,9 @@ public final class WriteConcernsSent implements AutoCloseable {
     public record Sent(String collection, BsonDocument writeConcern) {
     }
 
-    /** The database by that name as the services' configuration gives it: majority writes and reads. */
+    /** The database by that name as the services have it ({@link MongoConfiguration#serviceDatabase}). */
     public MongoDatabase database(String name) {
-        return client.getDatabase(name).withWriteConcern(WriteConcern.MAJORITY).withReadConcern(ReadConcern.MAJORITY);
+        return MongoConfiguration.serviceDatabase(client, name);
     }
 
     /** The write concerns of the writes sent to {@code collection} so far, in order. */
