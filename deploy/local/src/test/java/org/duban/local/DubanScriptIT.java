@@ -100,6 +100,28 @@ class DubanScriptIT {
     }
 
     @Test
+    void runsTheStoreWithC2UnlessItsOwnOptionsSayOtherwise() throws Exception {
+        // when
+        Result start = duban("start", "--detach");
+
+        // then: the JVM takes the last of an option given twice
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(lastOption(recordedPid("mongo"), "-XX:TieredStopAtLevel=")).as("mongo").isEqualTo("4");
+        assertThat(lastOption(recordedPid("kafka"), "-XX:TieredStopAtLevel=")).as("kafka").isEqualTo("1");
+
+        // given: the store's own options keep it on C1
+        duban("stop");
+        environment.put("DUBAN_MONGO_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+
+        // when
+        Result again = duban("start", "--detach");
+
+        // then
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(lastOption(recordedPid("mongo"), "-XX:TieredStopAtLevel=")).as("mongo").isEqualTo("1");
+    }
+
+    @Test
     void aSecondStartLeavesWhatIsRunningAloneAndStartsOnlyWhatIsMissing() throws Exception {
         // given
         useExternalKafka();
@@ -355,5 +377,16 @@ class DubanScriptIT {
     }
 
     private record Result(int exitCode, String output) {
+    }
+
+    /** The value of the last of a process's arguments that starts with {@code prefix}, as the kernel has them. */
+    private static String lastOption(long pid, String prefix) throws IOException {
+        String value = null;
+        for (String argument : Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0")) {
+            if (argument.startsWith(prefix)) {
+                value = argument.substring(prefix.length());
+            }
+        }
+        return value;
     }
 }
