@@ -24,6 +24,8 @@ rm -rf "$WORK" && mkdir -p "$WORK"
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
 CLASSPATH="$ROOT/platform/target/classes:$(<"$WORK/classpath.txt")"
 read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+# the store as ./duban runs it: its own defaults after the common options
+read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
 
 PIDS=()
 stop() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; PIDS=(); }
@@ -34,7 +36,7 @@ await_port() {
 }
 export DUBAN_DATA_DIR=$WORK/data DUBAN_MONGO_PORT=$PORT DUBAN_KAFKA_PORT=$((PORT + 1)) \
   DUBAN_KAFKA_CONTROLLER_PORT=$((PORT + 2))
-java "${JAVA_OPTS[@]}" -jar "$INFRA_JAR" mongo >"$WORK/mongo.log" 2>&1 &
+java "${JAVA_OPTS[@]}" "${STORE_DEFAULTS[@]}" -jar "$INFRA_JAR" mongo >"$WORK/mongo.log" 2>&1 &
 PIDS+=($!)
 java "${JAVA_OPTS[@]}" -jar "$INFRA_JAR" kafka >"$WORK/kafka.log" 2>&1 &
 PIDS+=($!)

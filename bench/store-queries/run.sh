@@ -26,13 +26,15 @@ rm -rf "$WORK" && mkdir -p "$WORK"
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
 CLASSPATH=$(<"$WORK/classpath.txt")
 read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+# the store as ./duban runs it: its own defaults after the common options
+read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
 
 PID=
 stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }
 trap stop EXIT
 start_store() { # data dir → PID, and OPENED: the ms until it answers
   local began=$(date +%s%N)
-  env DUBAN_DATA_DIR="$1" DUBAN_MONGO_PORT=$PORT java "${JAVA_OPTS[@]}" -jar "$INFRA_JAR" mongo >>"$1.log" 2>&1 &
+  env DUBAN_DATA_DIR="$1" DUBAN_MONGO_PORT=$PORT java "${JAVA_OPTS[@]}" "${STORE_DEFAULTS[@]}" -jar "$INFRA_JAR" mongo >>"$1.log" 2>&1 &
   PID=$!
   for _ in $(seq 2400); do
     if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then OPENED=$(( ($(date +%s%N) - began) / 1000000 )); return 0; fi

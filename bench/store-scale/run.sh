@@ -30,12 +30,14 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 # the MongoDB driver and its BSON are among the store's own libraries (local-infra backup-store uses them)
 CLASSPATH=$(ls "$ROOT"/deploy/local/target/lib/*.jar | paste -sd:)
 read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+# the store as ./duban runs it: its own defaults after the common options
+read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
 read -r -a EXTRA <<<"$STORE_OPTS"
 
 PID=
 stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }
 trap stop EXIT
-env DUBAN_DATA_DIR="$WORK/data" DUBAN_MONGO_PORT="$PORT" java "${JAVA_OPTS[@]}" "${EXTRA[@]}" -jar "$INFRA_JAR" mongo \
+env DUBAN_DATA_DIR="$WORK/data" DUBAN_MONGO_PORT="$PORT" java "${JAVA_OPTS[@]}" "${STORE_DEFAULTS[@]}" "${EXTRA[@]}" -jar "$INFRA_JAR" mongo \
   >"$WORK/store.log" 2>&1 &
 PID=$!
 for _ in $(seq 240); do (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.25; done

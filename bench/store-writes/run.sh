@@ -23,6 +23,8 @@ rm -rf "$WORK" && mkdir -p "$WORK"
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
 CLASSPATH=$(<"$WORK/classpath.txt")
 read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+# the store as ./duban runs it: its own defaults after the common options
+read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
 
 PID=
 stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }
@@ -39,7 +41,7 @@ measure() { # port → RESULT lines; STORE_CPU: the store process's CPU (user + 
 }
 
 echo "Before: mongo-java-server's H2 backend (answers before the write is on disk)…"
-java "${JAVA_OPTS[@]}" -cp "$CLASSPATH" "$HERE/StoreWrites.java" serve "$WORK/before/duban.mv" "$PORT" \
+java "${JAVA_OPTS[@]}" "${STORE_DEFAULTS[@]}" -cp "$CLASSPATH" "$HERE/StoreWrites.java" serve "$WORK/before/duban.mv" "$PORT" \
   >"$WORK/before.log" 2>&1 &
 PID=$!
 await_port "$PORT"
@@ -47,7 +49,7 @@ BEFORE=$(measure "$PORT")
 stop
 
 echo "After: local-infra.jar mongo, as ./duban runs it (every write committed and synced first)…"
-env DUBAN_DATA_DIR="$WORK/after" DUBAN_MONGO_PORT=$((PORT + 1)) java "${JAVA_OPTS[@]}" -jar "$INFRA_JAR" mongo \
+env DUBAN_DATA_DIR="$WORK/after" DUBAN_MONGO_PORT=$((PORT + 1)) java "${JAVA_OPTS[@]}" "${STORE_DEFAULTS[@]}" -jar "$INFRA_JAR" mongo \
   >"$WORK/after.log" 2>&1 &
 PID=$!
 await_port $((PORT + 1))
