@@ -28,6 +28,20 @@ class DurableH2BackendTest {
     }
 
     @Test
+    void ordersAWriteByTheOneCollectionItChangesOrByTheWholeStoreWhenItMayChangeMore() {
+        assertThat(DurableH2Backend.collectionOf("insert", new Document("insert", "units"))).isEqualTo("units");
+        assertThat(DurableH2Backend.collectionOf("findAndModify", new Document("findAndModify", "cases")))
+                .isEqualTo("cases");
+        assertThat(DurableH2Backend.collectionOf("createIndexes", new Document("createIndexes", "units")))
+                .isEqualTo("units");
+
+        assertThat(DurableH2Backend.collectionOf("dropDatabase", new Document("dropDatabase", 1))).isNull();
+        assertThat(DurableH2Backend.collectionOf("renameCollection",
+                new Document("renameCollection", "duban_intake.a").append("to", "duban_intake.b"))).isNull();
+        assertThat(DurableH2Backend.collectionOf("aggregate", new Document("aggregate", "units"))).isNull();
+    }
+
+    @Test
     void theStoreFileNeverCommitsInAWritingThreadOnlyWhenTheBackendAsks(@TempDir Path directory) {
         // given: the file as the backend opens it
         MVStore store = DurableH2Backend.open(directory.resolve("duban.mv"));
