@@ -82,11 +82,11 @@ final class StoreJournal implements AutoCloseable {
                 long size = channel.size();
                 long expected = firstOf(file);
                 while (position < size) {
-                    if (endsAt(channel, position, size)) {
-                        break; // the zeros a segment was written full of beforehand, after its last record
-                    }
                     Record record = read(channel, position, size, expected);
                     if (record == null) {
+                        if (endsAt(channel, position, size)) {
+                            break; // the zeros a segment was written full of beforehand, after its last record
+                        }
                         if (!lastSegment) {
                             throw new IllegalStateException("The store's journal is damaged: " + file + " has no whole "
                                     + "record at byte " + position + " of " + size + ", and segments follow it");
@@ -98,9 +98,9 @@ final class StoreJournal implements AutoCloseable {
                     if (record.number() > checkpointed) {
                         if (record.number() != last + 1) {
                             throw new IllegalStateException("The store's journal " + directory + " continues from"
-                                    + " write " + (record.number() - 1) + ", but the store's file holds the writes up to "
-                                    + checkpointed + " only: the journal is not this file's (move it aside to open the"
-                                    + " file as it is)");
+                                    + " write " + (record.number() - 1) + ", but the store's file holds the writes up"
+                                    + " to " + checkpointed + " only: the journal is not this file's (move it aside"
+                                    + " to open the file as it is)");
                         }
                         apply.apply(record.number(), record.bytes());
                         last = record.number();
@@ -115,16 +115,8 @@ final class StoreJournal implements AutoCloseable {
         return last;
     }
 
-    /** Whether the segment's records end at {@code position}: nothing but zeros from there on, or too little for one. */
+    /** Whether the segment's records end at {@code position}, where no whole record is: only zeros from there on. */
     private static boolean endsAt(FileChannel channel, long position, long size) throws IOException {
-        if (size - position < Integer.BYTES) {
-            return size == position;
-        }
-        ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-        readFully(channel, length, position);
-        if (length.flip().getInt() != 0) {
-            return false;
-        }
         ByteBuffer rest = ByteBuffer.allocate(64 << 10);
         for (long at = position; at < size; at += rest.capacity()) {
             rest.clear().limit((int) Math.min(rest.capacity(), size - at));
@@ -324,8 +316,8 @@ final class StoreJournal implements AutoCloseable {
     }
 
     /**
-     * Opens a new segment whose first record is {@code first} — the spare one if it is ready, a new file otherwise —
-     * (the one before, if any, closed), its name on disk.
+     * Opens a new segment whose first record is {@code first} — the spare one if it is ready, a new file
+     * otherwise — (the one before, if any, closed), its name on disk.
      */
     private void openSegment(long first) throws IOException {
         FileChannel before = segment;

@@ -43,12 +43,7 @@ class StoreJournalTest {
     @Test
     void stopsAtARecordThatWasBeingWrittenWhenTheStoreStopped() throws IOException {
         // given: three records, then the fourth cut short (a crash while it was written, before its sync)
-        StoreJournal journal = new StoreJournal(directory);
-        journal.startAfter(0);
-        for (int i = 1; i <= 4; i++) {
-            journal.append(bytes("write " + i));
-        }
-        journal.close();
+        journalAfter(0, 4).close();
         Path segment = onlySegment();
         long size = Files.size(segment);
         try (var channel = java.nio.channels.FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -56,50 +51,38 @@ class StoreJournalTest {
         }
 
         // when
-        List<Long> applied = new ArrayList<>();
-        long last = new StoreJournal(directory).replay(0, (number, write) -> applied.add(number));
+        Replayed replayed = replayedAfter(0);
 
         // then
-        assertThat(applied).containsExactly(1L, 2L, 3L);
-        assertThat(last).isEqualTo(3);
+        assertThat(replayed.numbers()).containsExactly(1L, 2L, 3L);
+        assertThat(replayed.last()).isEqualTo(3);
     }
 
     @Test
     void stopsAtARecordWhoseBytesDoNotMatchItsChecksum() throws IOException {
         // given: the last record's last byte changed
-        StoreJournal journal = new StoreJournal(directory);
-        journal.startAfter(0);
-        journal.append(bytes("write 1"));
-        journal.append(bytes("write 2"));
-        journal.close();
+        journalAfter(0, 2).close();
         Path segment = onlySegment();
         byte[] content = Files.readAllBytes(segment);
         content[content.length - 1] ^= 1;
         Files.write(segment, content);
 
-        // when
-        List<Long> applied = new ArrayList<>();
-        new StoreJournal(directory).replay(0, (number, write) -> applied.add(number));
-
-        // then
-        assertThat(applied).containsExactly(1L);
+        // when / then
+        assertThat(replayedAfter(0).numbers()).containsExactly(1L);
     }
 
     @Test
     void refusesAJournalThatDoesNotContinueTheStoresFile() {
         // given: a journal from write 11 on (the file it belonged to held the writes up to 10)
-        StoreJournal journal = new StoreJournal(directory);
-        journal.startAfter(10);
-        journal.append(bytes("write 11"));
-        journal.close();
+        journalAfter(10, 1).close();
 
         // when / then: a file that holds the writes up to 4 only (an older copy of it) cannot take it
         assertThatThrownBy(() -> new StoreJournal(directory).replay(4, (number, write) -> { }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not this file's");
         // and one that holds them all takes nothing from it
-        List<Long> applied = new ArrayList<>();
-        assertThat(new StoreJournal(directory).replay(11, (number, write) -> applied.add(number))).isEqualTo(11);
-        assertThat(applied).isEmpty();
+        Replayed replayed = replayedAfter(11);
+        assertThat(replayed.last()).isEqualTo(11);
+        assertThat(replayed.numbers()).isEmpty();
     }
 
     @Test
@@ -124,9 +107,7 @@ class StoreJournalTest {
     @Test
     void beginsANewSegmentOnlyOnceTheCurrentOneIsLongAndForgetsTheOldOnesWhenAsked() throws IOException {
         // given
-        StoreJournal journal = new StoreJournal(directory);
-        journal.startAfter(0);
-        journal.append(bytes("write 1"));
+        StoreJournal journal = journalAfter(0, 1);
         assertThat(journal.startNewSegmentIfLong(1)).as("a short segment is kept").isFalse();
         journal.append(new byte[(int) StoreJournal.SEGMENT_BYTES]);
 
@@ -138,10 +119,8 @@ class StoreJournalTest {
 
         // then: only the new segment is left, and it holds write 3
         assertThat(onlySegment().getFileName().toString()).isEqualTo(String.format("%019d.log", 3));
-        List<Long> applied = new ArrayList<>();
         journal.close();
-        new StoreJournal(directory).replay(2, (number, write) -> applied.add(number));
-        assertThat(applied).containsExactly(3L);
+        assertThat(replayedAfter(2).numbers()).containsExactly(3L);
     }
 
     @Test
@@ -150,34 +129,49 @@ class StoreJournalTest {
         Files.createDirectories(directory);
         StoreJournal journal = new StoreJournal(directory);
         journal.prepareSpare();
-        journal.startAfter(0);
-        for (int i = 1; i <= 3; i++) {
-            journal.append(bytes("write " + i));
-        }
-        journal.sync(3);
-        journal.close();
+        appended(journal, 0, 3).close();
 
         // when
-        List<Long> applied = new ArrayList<>();
-        long last = new StoreJournal(directory).replay(0, (number, write) -> applied.add(number));
+        Replayed replayed = replayedAfter(0);
 
         // then: the records were written into the zeros (the file did not grow), and reading stops after them
         assertThat(Files.size(onlySegment())).isEqualTo(StoreJournal.SEGMENT_BYTES);
-        assertThat(applied).containsExactly(1L, 2L, 3L);
-        assertThat(last).isEqualTo(3);
+        assertThat(replayed.numbers()).containsExactly(1L, 2L, 3L);
+        assertThat(replayed.last()).isEqualTo(3);
     }
 
     @Test
     void answersNoWriteOnceItCouldNotWriteAndKeepsSayingSo() throws IOException {
         // given: a journal whose segment was closed under it (as a failed disk would refuse writes)
-        StoreJournal journal = new StoreJournal(directory);
-        journal.startAfter(0);
-        journal.append(bytes("write 1"));
+        StoreJournal journal = journalAfter(0, 1);
         journal.close();
 
         // when / then
         assertThatThrownBy(() -> journal.append(bytes("write 2"))).hasMessageContaining("answers no write");
         assertThatThrownBy(journal::failIfFailed).hasMessageContaining("answers no write");
+    }
+
+    /** A journal begun after {@code through}, with {@code records} writes appended ("write n" for write number n). */
+    private StoreJournal journalAfter(long through, int records) {
+        return appended(new StoreJournal(directory), through, records);
+    }
+
+    private static StoreJournal appended(StoreJournal journal, long through, int records) {
+        journal.startAfter(through);
+        for (long number = through + 1; number <= through + records; number++) {
+            journal.append(bytes("write " + number));
+        }
+        return journal;
+    }
+
+    /** The journal read back as a store opening on a file that holds the writes up to {@code checkpointed} does. */
+    private Replayed replayedAfter(long checkpointed) {
+        List<Long> numbers = new ArrayList<>();
+        long last = new StoreJournal(directory).replay(checkpointed, (number, write) -> numbers.add(number));
+        return new Replayed(numbers, last);
+    }
+
+    private record Replayed(List<Long> numbers, long last) {
     }
 
     private Path onlySegment() throws IOException {
