@@ -94,35 +94,6 @@ class CachingJwtDecoderTest {
         assertThat(decoder.size()).isZero();
     }
 
-    @Test
-    void verifiesATokenAgainAfterFiveMinutes() {
-        // given
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, timestamps, 10, clock);
-        String token = TokenFixtures.supervisorToken();
-        decoder.decode(token).block();
-
-        // when
-        clock.advance(CachingJwtDecoder.MAX_AGE.plusSeconds(1));
-        decoder.decode(token).block();
-
-        // then
-        assertThat(verifications).hasValue(2);
-    }
-
-    @Test
-    void remembersNoMoreTokensThanItsCapacity() {
-        // given
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, timestamps, 2, clock);
-
-        // when
-        decoder.decode(TokenFixtures.supervisorToken()).block();
-        decoder.decode(TokenFixtures.tokenForAnotherAudience()).block();
-        decoder.decode(TokenFixtures.unitTokenWithoutItsUnit()).block();
-
-        // then
-        assertThat(decoder.size()).isLessThanOrEqualTo(2);
-    }
-
     private static JwtTimestampValidator timestamps(Clock clock) {
         JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ZERO);
         validator.setClock(clock);

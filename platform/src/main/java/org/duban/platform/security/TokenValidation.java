@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 
 import org.duban.contracts.token.TokenClaims;
@@ -25,7 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * The one decoder of access tokens: the signature (JWKS or static key), expiry, issuer, audience, and the
  * platform's own rule that a token speaks for the office or for one unit ({@link TokenClaims}). A token
- * that fails any of them is not a token at all: 401, whatever the operation.
+ * that fails any of them is not a token at all: 401, whatever the operation. Verified tokens are remembered for a
+ * while ({@link CachingJwtDecoder}), their other checks repeated on every call.
  */
 final class TokenValidation {
 
@@ -36,8 +38,11 @@ final class TokenValidation {
         NimbusJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
                 : NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
-        decoder.setJwtValidator(validator(properties, environment));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties, environment);
+        decoder.setJwtValidator(validator);
+        return properties.cacheSize() > 0
+                ? new CachingJwtDecoder(decoder, validator, properties.cacheSize(), Clock.systemUTC())
+                : decoder;
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenProperties properties, Environment environment) {

@@ -17,7 +17,7 @@ class TokenValidationTest {
     private static final String ISSUER = "https://idp.example.gov.cn/realms/office";
 
     private final OAuth2TokenValidator<Jwt> validator =
-            TokenValidation.validator(new TokenProperties(ISSUER, null, null, null), new MockEnvironment());
+            TokenValidation.validator(new TokenProperties(ISSUER, null, null, null, 0), new MockEnvironment());
 
     @Test
     void acceptsATokenOfTheIssuerForTheAudience() {
@@ -40,11 +40,11 @@ class TokenValidationTest {
 
     @Test
     void theDevIssuerIsRefusedOutsideTheLocalProfile() {
-        assertThatThrownBy(() -> TokenValidation.validator(new TokenProperties("duban-local", null, null, null),
+        assertThatThrownBy(() -> TokenValidation.validator(new TokenProperties("duban-local", null, null, null, 0),
                 new MockEnvironment())).isInstanceOf(IllegalStateException.class);
         MockEnvironment local = new MockEnvironment();
         local.setActiveProfiles("local");
-        assertThat(TokenValidation.validator(new TokenProperties("duban-local", null, null, null), local)).isNotNull();
+        assertThat(TokenValidation.validator(new TokenProperties("duban-local", null, null, null, 0), local)).isNotNull();
     }
 
     private static Jwt token(String issuer, List<String> audience, Map<String, Object> claims) {

@@ -1,0 +1,117 @@
+package org.duban.contracts.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifiedTokensTest {
+
+    /** Claims as the tests make them: an expiry, and whether the checks besides the signature pass. */
+    private record Claims(Instant expiresAt, boolean valid) {
+    }
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+
+    @Test
+    void answersARememberedTokenWhileItPassesTheChecksAndForgetsItTheFirstTimeItFailsOne() {
+        // given
+        Claims claims = new Claims(clock.instant().plus(Duration.ofHours(1)), true);
+        VerifiedTokens<Claims> tokens = tokens(10);
+        tokens.remember("a.b.c", claims);
+        VerifiedTokens<Claims> refusing = new VerifiedTokens<>(10, clock, Claims::expiresAt, c -> false);
+        refusing.remember("a.b.c", claims);
+
+        // then
+        assertThat(tokens.remembered("a.b.c")).isSameAs(claims);
+        assertThat(tokens.remembered("a.b.d")).as("another token").isNull();
+        assertThat(refusing.remembered("a.b.c")).isNull();
+        assertThat(refusing.size()).isZero();
+    }
+
+    @Test
+    void forgetsATokenAtItsExpiry() {
+        // given
+        VerifiedTokens<Claims> tokens = tokens(10);
+        tokens.remember("a.b.c", new Claims(clock.instant().plus(Duration.ofMinutes(2)), true));
+
+        // when
+        clock.advance(Duration.ofMinutes(2));
+
+        // then
+        assertThat(tokens.remembered("a.b.c")).isNull();
+        assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void forgetsATokenAfterFiveMinutesWhateverItsExpiry() {
+        // given
+        VerifiedTokens<Claims> tokens = tokens(10);
+        tokens.remember("a.b.c", new Claims(clock.instant().plus(Duration.ofHours(1)), true));
+        tokens.remember("d.e.f", new Claims(null, true));
+
+        // when
+        clock.advance(VerifiedTokens.MAX_AGE.minusSeconds(1));
+        boolean heldJustBefore = tokens.remembered("a.b.c") != null && tokens.remembered("d.e.f") != null;
+        clock.advance(Duration.ofSeconds(1));
+
+        // then
+        assertThat(heldJustBefore).isTrue();
+        assertThat(tokens.remembered("a.b.c")).isNull();
+        assertThat(tokens.remembered("d.e.f")).isNull();
+    }
+
+    @Test
+    void remembersNoMoreTokensThanItsCapacity() {
+        // given
+        VerifiedTokens<Claims> tokens = tokens(2);
+        Claims claims = new Claims(clock.instant().plus(Duration.ofHours(1)), true);
+
+        // when
+        for (String token : new String[] {"a", "b", "c", "d", "e"}) {
+            tokens.remember(token, claims);
+        }
+
+        // then
+        assertThat(tokens.size()).isBetween(1, 2);
+        assertThat(tokens.remembered("e")).as("the last one remembered").isSameAs(claims);
+    }
+
+    private VerifiedTokens<Claims> tokens(int capacity) {
+        return new VerifiedTokens<>(capacity, clock, Claims::expiresAt, Claims::valid);
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
