@@ -2,6 +2,8 @@ package org.duban.intake.unit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
@@ -14,7 +16,12 @@ import org.duban.platform.idempotency.IdempotentCreations;
 /** Registering and listing responsible units. */
 public final class UnitService {
 
+    /** How many registered unit ids are remembered at most: a district's units, many times over. */
+    static final int REMEMBERED_UNITS = 10_000;
+
     private final ResponsibleUnits units;
+    /** Ids found registered (never removed, so never stale). */
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final IdempotentCreations creations;
     private final Clock clock;
 
@@ -64,9 +71,20 @@ public final class UnitService {
         return units.find(id).orElseThrow(() -> new NotFound("unit", id));
     }
 
-    /** Which of the ids are not registered units. */
+    /**
+     * Which of the ids are not registered units. A unit is never removed, so one found registered stays known
+     * here (up to {@link #REMEMBERED_UNITS}) and the check that comes with every assignment asks the store only
+     * about units not seen yet: one read less on the way of an assignment (issue #14).
+     */
     public List<String> unknown(List<String> ids) {
-        List<String> existing = units.existing(ids);
-        return ids.stream().filter(id -> !existing.contains(id)).toList();
+        List<String> notSeen = ids.stream().filter(id -> !registered.contains(id)).toList();
+        if (notSeen.isEmpty()) {
+            return List.of();
+        }
+        List<String> existing = units.existing(notSeen);
+        if (registered.size() < REMEMBERED_UNITS) {
+            registered.addAll(existing);
+        }
+        return notSeen.stream().filter(id -> !existing.contains(id)).toList();
     }
 }
