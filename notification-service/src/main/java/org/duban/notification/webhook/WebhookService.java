@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.duban.platform.domain.Caller;
 import org.duban.platform.domain.Conflict;
@@ -30,6 +31,22 @@ public final class WebhookService {
     private final Duration secretGrace;
     private final IdempotentCreations creations;
     private final Clock clock;
+    /**
+     * The endpoints {@link #receiversOf} read, by id, with when: the first attempt of each delivery made from that
+     * read starts a few milliseconds later and takes the endpoint from here rather than from the store (one read
+     * less on a delivery's way, issue #14) — for {@link #JUST_READ} at most.
+     */
+    private final ConcurrentHashMap<String, Read> justRead = new ConcurrentHashMap<>();
+
+    /**
+     * How long an endpoint read for new deliveries stands for the endpoint as stored: a change reaches an attempt
+     * this much later at most, as if that attempt had read the endpoint just before the change (which it always
+     * may have). A change made through this instance forgets the endpoint at once (but for a read under way).
+     */
+    static final Duration JUST_READ = Duration.ofMillis(100);
+
+    private record Read(WebhookEndpoint endpoint, Instant at) {
+    }
 
     /**
      * @param subscribableTypes the event types that can reach a unit
@@ -117,7 +134,9 @@ public final class WebhookService {
     public void delete(Caller caller, String id) {
         caller.require(Role.UNIT, Role.SUPERVISOR);
         WebhookEndpoint endpoint = visible(caller, id);
-        if (!endpoints.delete(endpoint.id())) {
+        boolean deleted = endpoints.delete(endpoint.id());
+        justRead.remove(endpoint.id());
+        if (!deleted) {
             throw new NotFound("webhook", id);
         }
     }
@@ -130,25 +149,41 @@ public final class WebhookService {
         Instant now = now();
         WebhookSecret fresh = WebhookSecret.generate(now);
         WebhookEndpoint rotated = endpoint.rotate(fresh, now, secretGrace);
-        if (!endpoints.storeSecrets(rotated, endpoint.version())) {
+        boolean stored = endpoints.storeSecrets(rotated, endpoint.version());
+        justRead.remove(id);
+        if (!stored) {
             throw new Conflict("webhook " + id + " changed meanwhile; try again");
         }
         return new WebhookRegistration(rotated, fresh.value(), now.plus(secretGrace));
     }
 
-    /** For the dispatcher: the endpoint as stored now, whoever owns it. */
+    /**
+     * For an attempt: the endpoint as stored now, whoever owns it — or as {@link #receiversOf} read it for new
+     * deliveries less than {@link #JUST_READ} ago.
+     */
     public Optional<WebhookEndpoint> endpoint(String id) {
+        Read read = justRead.get(id);
+        if (read != null && read.at().plus(JUST_READ).isAfter(now())) {
+            return Optional.of(read.endpoint());
+        }
         return endpoints.byId(id);
     }
 
-    /** The active endpoints of a unit that want the event type. */
+    /** The active endpoints of a unit that want the event type, as stored now. */
     public List<WebhookEndpoint> receiversOf(String unitId, String eventType) {
-        return endpoints.of(unitId).stream().filter(WebhookEndpoint::isActive).filter(e -> e.wants(eventType)).toList();
+        List<WebhookEndpoint> found = endpoints.of(unitId);
+        Instant now = now();
+        if (justRead.size() > 1_000) {
+            justRead.values().removeIf(read -> !read.at().plus(JUST_READ).isAfter(now));
+        }
+        found.forEach(endpoint -> justRead.put(endpoint.id(), new Read(endpoint, now)));
+        return found.stream().filter(WebhookEndpoint::isActive).filter(e -> e.wants(eventType)).toList();
     }
 
     /** The receiver answered 410 Gone: nothing more is sent to it. */
     public void disable(String id, String reason) {
         endpoints.disable(id, reason, now());
+        justRead.remove(id);
     }
 
     /**

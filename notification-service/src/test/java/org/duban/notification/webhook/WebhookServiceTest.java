@@ -179,4 +179,40 @@ class WebhookServiceTest {
                 .isInstanceOf(Conflict.class).hasMessageContaining("rotated");
         assertThat(endpoints.of("unit-1")).hasSize(1);
     }
+
+    @Test
+    void anAttemptRightAfterTheReadForNewDeliveriesTakesTheEndpointFromThatReadForAHundredMillisecondsAtMost() {
+        // given
+        String id = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of()).endpoint().id();
+        webhooks.receiversOf("unit-1", ISSUED);
+
+        // when another instance disables it in the store
+        endpoints.disable(id, "disabled elsewhere", T0);
+
+        // then
+        assertThat(webhooks.endpoint(id)).get().extracting(WebhookEndpoint::isActive).isEqualTo(true);
+        clock.advance(WebhookService.JUST_READ.minusMillis(1));
+        assertThat(webhooks.endpoint(id)).get().extracting(WebhookEndpoint::isActive).isEqualTo(true);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(webhooks.endpoint(id)).get().extracting(WebhookEndpoint::disabledReason)
+                .isEqualTo("disabled elsewhere");
+    }
+
+    @Test
+    void aChangeMadeThroughThisServiceReachesTheNextAttemptAtOnce() {
+        // given
+        String id = webhooks.register(UNIT_1, "http://127.0.0.1:9000/hook", List.of()).endpoint().id();
+
+        // when / then
+        webhooks.receiversOf("unit-1", ISSUED);
+        WebhookRegistration rotated = webhooks.rotateSecret(UNIT_1, id);
+        assertThat(webhooks.endpoint(id)).get().satisfies(endpoint -> assertThat(endpoint.currentSecret().value())
+                .isEqualTo(rotated.secret()));
+        webhooks.receiversOf("unit-1", ISSUED);
+        webhooks.disable(id, "the receiver answered 410 Gone");
+        assertThat(webhooks.endpoint(id)).get().extracting(WebhookEndpoint::isActive).isEqualTo(false);
+        webhooks.receiversOf("unit-1", ISSUED);
+        webhooks.delete(UNIT_1, id);
+        assertThat(webhooks.endpoint(id)).isEmpty();
+    }
 }
