@@ -21,17 +21,16 @@ class VerifiedTokensTest {
     @Test
     void answersARememberedTokenWhileItPassesTheChecksAndForgetsItTheFirstTimeItFailsOne() {
         // given
-        Claims claims = new Claims(clock.instant().plus(Duration.ofHours(1)), true);
+        Claims passing = new Claims(clock.instant().plus(Duration.ofHours(1)), true);
         VerifiedTokens<Claims> tokens = tokens(10);
-        tokens.remember("a.b.c", claims);
-        VerifiedTokens<Claims> refusing = new VerifiedTokens<>(10, clock, Claims::expiresAt, c -> false);
-        refusing.remember("a.b.c", claims);
+        tokens.remember("a.b.c", passing);
+        tokens.remember("x.y.z", new Claims(clock.instant().plus(Duration.ofHours(1)), false));
 
         // then
-        assertThat(tokens.remembered("a.b.c")).isSameAs(claims);
+        assertThat(tokens.remembered("a.b.c")).isSameAs(passing);
         assertThat(tokens.remembered("a.b.d")).as("another token").isNull();
-        assertThat(refusing.remembered("a.b.c")).isNull();
-        assertThat(refusing.size()).isZero();
+        assertThat(tokens.remembered("x.y.z")).as("fails a check").isNull();
+        assertThat(tokens.size()).as("the failing one forgotten").isEqualTo(1);
     }
 
     @Test
