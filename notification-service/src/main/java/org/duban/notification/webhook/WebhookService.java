@@ -25,6 +25,13 @@ import org.duban.platform.idempotency.IdempotentCreations;
 /** A unit's webhooks: register (secret shown once), list, remove, rotate the secret. */
 public final class WebhookService {
 
+    /**
+     * How long an endpoint read for new deliveries stands for the endpoint as stored: a change reaches an attempt
+     * this much later at most, as if that attempt had read the endpoint just before the change (which it always
+     * may have). A change made through this instance forgets the endpoint at once (but for a read under way).
+     */
+    static final Duration JUST_READ = Duration.ofMillis(100);
+
     private final WebhookEndpoints endpoints;
     private final TargetGuard guard;
     private final Set<String> subscribableTypes;
@@ -37,13 +44,6 @@ public final class WebhookService {
      * less on a delivery's way, issue #14) — for {@link #JUST_READ} at most.
      */
     private final ConcurrentHashMap<String, Read> justRead = new ConcurrentHashMap<>();
-
-    /**
-     * How long an endpoint read for new deliveries stands for the endpoint as stored: a change reaches an attempt
-     * this much later at most, as if that attempt had read the endpoint just before the change (which it always
-     * may have). A change made through this instance forgets the endpoint at once (but for a read under way).
-     */
-    static final Duration JUST_READ = Duration.ofMillis(100);
 
     private record Read(WebhookEndpoint endpoint, Instant at) {
     }
