@@ -1,8 +1,8 @@
 package org.duban.contracts.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,7 +28,7 @@ public final class VerifiedTokens<C> {
     }
 
     private final int capacity;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Function<C, Instant> expiresAt;
     private final Predicate<C> stillValid;
     private final ConcurrentHashMap<String, Verified<C>> verified = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ public final class VerifiedTokens<C> {
      * @param expiresAt  the claims' expiry, null when they have none
      * @param stillValid every check but the signature's, made again on each call
      */
-    public VerifiedTokens(int capacity, Clock clock, Function<C, Instant> expiresAt, Predicate<C> stillValid) {
+    public VerifiedTokens(int capacity, InstantSource clock, Function<C, Instant> expiresAt, Predicate<C> stillValid) {
         this.capacity = capacity;
         this.clock = clock;
         this.expiresAt = expiresAt;
