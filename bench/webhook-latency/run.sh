@@ -19,7 +19,9 @@
 # idempotent, linger.ms 0) and the client's consumer defaults; latency = poll returned it − just before send.
 # Spans: every SAMPLE_EVERY-th measured POST carries a sampled W3C traceparent; the platform exports its
 # spans (DUBAN_TRACING_EXPORT=true, DUBAN_OTLP_TRACING_ENDPOINT=the bench's OTLP/HTTP receiver), the other
-# assignments are sampled as the platform's defaults say (DUBAN_TRACING_SAMPLING is left alone).
+# assignments are sampled as the platform's defaults say (DUBAN_TRACING_SAMPLING is left alone). With
+# DUBAN_TRACING_STORECOMMANDS=true the services add a span per store command (each command's time where it
+# happened: DUMP_TRACES shows them; it costs CPU, so compare it with runs that had it too).
 #
 # Store commands (COMMANDS=1): the services log every command the MongoDB driver sends (DEBUG of
 # org.mongodb.driver.protocol.command, which slows them: not for timing), and StoreCommands.java prints the commands

@@ -14,6 +14,7 @@ class ConfigurationMetadataTest {
 
     @Test
     void describesEveryDubanPropertyOfThisModule() {
-        assertDescribesEveryDubanProperty(OutboxProperties.class, "duban.field-keys", "duban.kafka", "duban.outbox", "duban.security.token");
+        assertDescribesEveryDubanProperty(OutboxProperties.class, "duban.field-keys", "duban.kafka", "duban.outbox", "duban.security.token",
+                "duban.tracing");
     }
 }

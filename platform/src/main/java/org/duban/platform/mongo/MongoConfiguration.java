@@ -4,11 +4,17 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.tracing.Tracer;
 import org.bson.Document;
+import org.duban.platform.tracing.StoreCommandSpans;
+import org.duban.platform.tracing.TracingProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * of the primary of a replica set.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TracingProperties.class)
 public class MongoConfiguration {
 
     /**
@@ -42,6 +49,20 @@ public class MongoConfiguration {
         return client.getDatabase(name)
                 .withWriteConcern(WriteConcern.MAJORITY)
                 .withReadConcern(ReadConcern.MAJORITY);
+    }
+
+    /**
+     * A span per store command within a sampled trace, when {@code duban.tracing.store-commands} is on. The bean is
+     * there either way and reads the setting when the client is made, so the switch needs no restart without the
+     * launcher's ahead-of-time code (which fixes which beans exist at build time).
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeCommandSpans(TracingProperties tracing, ObjectProvider<Tracer> tracer) {
+        return builder -> {
+            if (tracing.storeCommands()) {
+                tracer.ifAvailable(available -> builder.addCommandListener(new StoreCommandSpans(available)));
+            }
+        };
     }
 
     /**
