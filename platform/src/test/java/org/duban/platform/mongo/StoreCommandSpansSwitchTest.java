@@ -30,7 +30,8 @@ class StoreCommandSpansSwitchTest {
 
     private List<CommandListener> listenersWith(boolean on, StaticListableBeanFactory beans) {
         MongoClientSettings.Builder builder = MongoClientSettings.builder();
-        configuration.storeCommandSpans(new TracingProperties(on), beans.getBeanProvider(Tracer.class)).customize(builder);
+        configuration.storeCommandSpans(new TracingProperties(on), beans.getBeanProvider(Tracer.class))
+                .customize(builder);
         return builder.build().getCommandListeners();
     }
 }
