@@ -600,6 +600,9 @@ public class WebhookLatency {
                     values.add((long) (value * 1e6));
                 }
             }
+            if (values.isEmpty()) {
+                continue; // the store commands' row without their spans
+            }
             Stats stats = Stats.of(values);
             System.out.printf(Locale.ROOT, "  %-40s %7.1f %7.1f %7.1f   %s%n", hop.getKey(), stats.p50, stats.p90, stats.max,
                     hop.getValue());
@@ -644,6 +647,8 @@ public class WebhookLatency {
             NAMES.put("endpoints, delivery store, dispatch pick-up", "webhook timestamp → duban.delivery.attempt starts");
             NAMES.put("dispatch → receiver (read, sign, POST)", "duban.delivery.attempt starts → webhook arrived");
             NAMES.put("total", "POST sent → webhook arrived");
+            NAMES.put("of which store commands", "the store command spans between intake's server span and the attempt "
+                    + "(DUBAN_TRACING_STORECOMMANDS=true)");
         }
 
         static Map<String, Double> of(List<Span> trace, long sent, long arrived, Long issued, Long deliveryMade,
@@ -672,6 +677,11 @@ public class WebhookLatency {
             hops.put("endpoints, delivery store, dispatch pick-up", ms(attempt.start - deliveryMade));
             hops.put("dispatch → receiver (read, sign, POST)", ms(arrived - attempt.start));
             hops.put("total", ms(arrived - sent));
+            List<Span> commands = trace.stream().filter(span -> "mongodb".equals(span.attributes.get("db.system.name"))
+                    && span.start >= intake.start && span.start < attempt.start).toList();
+            if (!commands.isEmpty()) {
+                hops.put("of which store commands", ms(commands.stream().mapToLong(span -> span.end - span.start).sum()));
+            }
             return hops;
         }
 
