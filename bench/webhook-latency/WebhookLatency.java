@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +104,10 @@ public class WebhookLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = Bench.settings(Map.of("n", "200", "rate", "5", "warmup", "20", "warmupRate", "0",
-                "sampleEvery", "10", "slowest", "5", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"), args);
+        Map<String, String> defaults = new HashMap<>(Map.of("n", "200", "rate", "5", "warmup", "20", "warmupRate", "0",
+                "sampleEvery", "10", "slowest", "5", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"));
+        defaults.put("dumpSlowest", "0");
+        Map<String, String> settings = Bench.settings(defaults, args);
         new WebhookLatency(settings).run();
     }
 
@@ -554,8 +557,20 @@ public class WebhookLatency {
 
     // ---- the budget ----
 
+    private static void printTrace(String title, String traceId, String caseId, List<Span> sorted, long sent,
+            long arrived) {
+        System.out.println();
+        System.out.println(title + " " + traceId + " (matter " + caseId + "), ms after the POST was sent:");
+        for (Span span : sorted) {
+            System.out.printf(Locale.ROOT, "  %8.2f %8.2f  %-22s %-6s %-60s %s%n", (span.start - sent) / 1e6,
+                    span.millis(), span.service, kind(span.kind), span.name, span.attributes);
+        }
+        System.out.printf(Locale.ROOT, "  %8.2f           webhook arrived%n", (arrived - sent) / 1e6);
+    }
+
     private void budget() {
         int dump = setting("dumpTraces");
+        List<String> traced = new ArrayList<>();
         List<Map<String, Double>> hops = new ArrayList<>();
         int complete = 0;
         for (Map.Entry<String, String> sampled : sampledTrace.entrySet()) {
@@ -569,20 +584,23 @@ public class WebhookLatency {
             List<Span> sorted = new ArrayList<>(trace);
             sorted.sort((a, b) -> Long.compare(a.start, b.start));
             if (dump-- > 0) {
-                System.out.println();
-                System.out.println("trace " + sampled.getValue() + " (matter " + caseId + "), ms after the POST was sent:");
-                for (Span span : sorted) {
-                    System.out.printf(Locale.ROOT, "  %8.2f %8.2f  %-22s %-6s %-60s %s%n", (span.start - sent) / 1e6,
-                            span.millis(), span.service, kind(span.kind), span.name, span.attributes);
-                }
-                System.out.printf(Locale.ROOT, "  %8.2f           webhook arrived%n", (arrived - sent) / 1e6);
+                printTrace("trace", sampled.getValue(), caseId, sorted, sent, arrived);
             }
+            traced.add(caseId);
             Map<String, Double> hop = Hops.of(sorted, sent, arrived, issuedAt.get(caseId),
                     time(TIMESTAMP, arrivedBody.get(caseId)), time(CREATED_AT, arrivedBody.get(caseId)));
             if (hop != null) {
                 hops.add(hop);
                 complete++;
             }
+        }
+        // the slowest traced assignments span by span: which command, which hop, held them
+        traced.sort((a, b) -> Long.compare(arrivedAt.get(b) - sentAt.get(b), arrivedAt.get(a) - sentAt.get(a)));
+        for (String caseId : traced.subList(0, Math.min(setting("dumpSlowest"), traced.size()))) {
+            List<Span> sorted = new ArrayList<>(spans.get(sampledTrace.get(caseId)));
+            sorted.sort((a, b) -> Long.compare(a.start, b.start));
+            printTrace("one of the slowest, trace", sampledTrace.get(caseId), caseId, sorted, sentAt.get(caseId),
+                    arrivedAt.get(caseId));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Hop by hop from the spans of %d sampled assignments (of %d sampled), ms:%n",

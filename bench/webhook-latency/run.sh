@@ -32,7 +32,7 @@
 # Settings: N (200), RATE (5 per second), WARMUP (20), WARMUP_RATE (0: RATE; the warm-up's assignments and raw
 # records per second, e.g. WARMUP=1000 WARMUP_RATE=20 to measure JVMs past their compilation), SAMPLE_EVERY (10),
 # SLOWEST (5: the slowest sampled assignments printed hop by hop), DUMP_TRACES (0: how many sampled traces to print
-# span by span), COMMANDS (0), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
+# span by span), DUMP_SLOWEST (0: how many of the slowest sampled traces to print span by span), COMMANDS (0), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
 # DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when
 # already set. The data directory is reused by later runs (each run registers a new unit and new matters).
 # Needs curl and a JDK; the jars are built by ./duban if missing (rebuild after changing code: see deploy/local).
@@ -41,7 +41,7 @@ ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/webhook-latency
 N=${N:-200} RATE=${RATE:-5} WARMUP=${WARMUP:-20} WARMUP_RATE=${WARMUP_RATE:-0}
-SAMPLE_EVERY=${SAMPLE_EVERY:-10} SLOWEST=${SLOWEST:-5} DUMP_TRACES=${DUMP_TRACES:-0}
+SAMPLE_EVERY=${SAMPLE_EVERY:-10} SLOWEST=${SLOWEST:-5} DUMP_TRACES=${DUMP_TRACES:-0} DUMP_SLOWEST=${DUMP_SLOWEST:-0}
 OTLP_PORT=${OTLP_PORT:-24318} COMMANDS=${COMMANDS:-0}
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-webhook} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
@@ -62,7 +62,7 @@ bench_compile "$HERE/WebhookLatency.java"
 java -cp "$CLASSPATH" WebhookLatency \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   n="$N" rate="$RATE" warmup="$WARMUP" warmupRate="$WARMUP_RATE" sampleEvery="$SAMPLE_EVERY" slowest="$SLOWEST" \
-  otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" \
+  otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" dumpSlowest="$DUMP_SLOWEST" \
   runDir="$DUBAN_DATA_DIR/run" clockTicks="$(getconf CLK_TCK)" 2> >(grep -v '^SLF4J' >&2)
 if [[ $COMMANDS == 1 ]]; then
   java "$HERE/StoreCommands.java" "$DUBAN_DATA_DIR/logs" 1
