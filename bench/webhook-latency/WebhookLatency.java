@@ -560,7 +560,8 @@ public class WebhookLatency {
     private static void printTrace(String title, String traceId, String caseId, List<Span> sorted, long sent,
             long arrived) {
         System.out.println();
-        System.out.println(title + " " + traceId + " (matter " + caseId + "), ms after the POST was sent:");
+        System.out.println(title + " " + traceId + " (matter " + caseId + "), ms after the POST was sent at "
+                + Instant.ofEpochSecond(0, sent + EPOCH_OFFSET) + ":");
         for (Span span : sorted) {
             System.out.printf(Locale.ROOT, "  %8.2f %8.2f  %-22s %-6s %-60s %s%n", (span.start - sent) / 1e6,
                     span.millis(), span.service, kind(span.kind), span.name, span.attributes);

@@ -41,7 +41,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * published it), from the moment its poll is handed over until its id is recorded (or the poll fails): it lasts
  * as long as the whole poll's work, which is how long the event waited for it. Its line in the log ("handled …",
  * "skipped …: already handled") is written within that span: one trace id follows an assignment from the gateway
- * to every consumer's log, and a trace shows each hop.
+ * to every consumer's log, and a trace shows each hop. A poll of one event is worked on within its span from the
+ * first read to the last write, so what the handler logs carries the trace, and its store commands are the span's
+ * children (with {@code duban.tracing.store-commands}); the work of a poll of several belongs to no one trace.
  */
 public final class EventBatches {
 
@@ -94,7 +96,14 @@ public final class EventBatches {
                 .tag("messaging.system", "kafka").tag("messaging.destination.name", event.topic())
                 .tag("messaging.message.id", event.id()).tag(CONSUMER_TAG, consumer)));
         try {
-            handle(consumer, events, handler, through, spans);
+            if (events.size() == 1) {
+                // a poll of one event, the usual one at a calm rate, is worked on within the event's span
+                IncomingEvent only = events.get(0);
+                traces.within(spans.get(only), only.traceparent(), () -> handle(consumer, events, handler, through,
+                        spans));
+            } else {
+                handle(consumer, events, handler, through, spans);
+            }
         } catch (BatchListenerFailedException e) {
             Span failed = spans.get(events.get(e.getIndex()));
             failed.tag(OUTCOME_TAG, "failed").error(e.getCause() == null ? e : e.getCause());

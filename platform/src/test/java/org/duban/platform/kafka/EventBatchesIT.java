@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -71,6 +73,24 @@ class EventBatchesIT {
         assertThat(outcomeOf(0)).isEqualTo("skipped");
         assertThat(outcomeOf(1)).isEqualTo("handled");
         assertThat(outcomeOf(2)).isEqualTo("handled");
+    }
+
+    @Test
+    void aPollOfOneEventIsWorkedOnWithinItsSpanAndAPollOfSeveralWithinNone() {
+        // given
+        List<ConsumerRecord<String, byte[]>> records = records(3);
+        List<String> current = new ArrayList<>();
+        Consumer<List<IncomingEvent>> noting = events -> {
+            Span span = tracing.tracer().currentSpan();
+            current.add(span == null ? "none" : span.context().spanId());
+        };
+
+        // when
+        batches.handleOnce("deadline-tracking", records.subList(0, 1), noting);
+        batches.handleOnce("deadline-tracking", records.subList(1, 3), noting);
+
+        // then
+        assertThat(current).containsExactly(spanOf(0).getSpanId(), "none");
     }
 
     @Test
