@@ -53,8 +53,8 @@ public class MongoConfiguration {
 
     /**
      * A span per store command within a sampled trace, when {@code duban.tracing.store-commands} is on. The bean is
-     * there either way and reads the setting when the client is made, so the switch needs no restart without the
-     * launcher's ahead-of-time code (which fixes which beans exist at build time).
+     * there either way and reads the setting when the client is made, so the setting also works with the launcher's
+     * ahead-of-time code, which fixes at build time which beans exist.
      */
     @Bean
     MongoClientSettingsBuilderCustomizer storeCommandSpans(TracingProperties tracing, ObjectProvider<Tracer> tracer) {

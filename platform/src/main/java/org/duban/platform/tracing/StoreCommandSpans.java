@@ -3,6 +3,7 @@ package org.duban.platform.tracing;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -13,12 +14,13 @@ import org.bson.BsonValue;
 
 /**
  * A span for every command the MongoDB driver sends within a trace (a child of whatever span is current on the
- * calling thread: a request's, a delivery attempt's, the trace a consumer works in), so that a trace shows each command
- * where it happened and how long the store took: the time a trace otherwise leaves blank between a service's own
- * spans. Named as OpenTelemetry's database conventions name a client call: {@code <command> <collection>}
+ * calling thread: a request's, a delivery attempt's, the trace a consumer works in), so that a trace shows each
+ * command where it happened and how long the store took: the time a trace otherwise leaves blank between a
+ * service's own spans. Named as OpenTelemetry's database conventions name a client call: {@code <command> <collection>}
  * ({@code insert assignments}), kind {@code CLIENT}, tagged {@code db.system.name}, {@code db.namespace},
- * {@code db.collection.name}, {@code db.operation.name}; a failed command ends its span with the error. Nothing of
- * what the command carries (filters, documents: petitioners' data) goes into a span.
+ * {@code db.collection.name}, {@code db.operation.name}; a failed command ends its span with the kind of error.
+ * Nothing of what the command carries (filters, documents: petitioners' data) goes into a span, nor the server's
+ * error message, which may quote it.
  *
  * <p>Outside a trace (a relay round, a sweep, a health check), or in a trace that is not sampled, a command makes
  * no span. The sync driver calls a listener on the thread that sent the command, so the current span is the
@@ -66,7 +68,19 @@ public final class StoreCommandSpans implements CommandListener {
     public void commandFailed(CommandFailedEvent event) {
         Span span = open.remove(event.getRequestId());
         if (span != null) {
-            span.error(event.getThrowable()).end();
+            span.error(new CommandFailed(event)).end();
+        }
+    }
+
+    /**
+     * What a span records of a failure: the command and the kind of error (the server's error code name, or the
+     * exception's class), not the server's message, which may quote a document (a duplicate key's value).
+     */
+    static final class CommandFailed extends RuntimeException {
+
+        CommandFailed(CommandFailedEvent event) {
+            super(event.getCommandName() + " failed: " + (event.getThrowable() instanceof MongoCommandException refused
+                    ? refused.getErrorCodeName() : event.getThrowable().getClass().getSimpleName()), null, false, false);
         }
     }
 }

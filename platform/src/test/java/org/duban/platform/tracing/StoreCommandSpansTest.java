@@ -89,6 +89,9 @@ class StoreCommandSpansTest {
         assertThat(refused.getName()).isEqualTo("noSuchCommand");
         assertThat(refused.getAttributes().get(AttributeKey.stringKey("db.collection.name"))).isNull();
         assertThat(refused.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(refused.getEvents()).singleElement().satisfies(exception -> assertThat(
+                exception.getAttributes().get(AttributeKey.stringKey("exception.message")))
+                .startsWith("noSuchCommand failed: ").doesNotContain("$db", databaseName));
         assertThat(refused.hasEnded()).isTrue();
     }
 
