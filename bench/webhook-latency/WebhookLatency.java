@@ -571,7 +571,7 @@ public class WebhookLatency {
 
     private void budget() {
         int dump = setting("dumpTraces");
-        List<String> traced = new ArrayList<>();
+        Map<String, List<Span>> traced = new LinkedHashMap<>();
         List<Map<String, Double>> hops = new ArrayList<>();
         int complete = 0;
         for (Map.Entry<String, String> sampled : sampledTrace.entrySet()) {
@@ -587,7 +587,7 @@ public class WebhookLatency {
             if (dump-- > 0) {
                 printTrace("trace", sampled.getValue(), caseId, sorted, sent, arrived);
             }
-            traced.add(caseId);
+            traced.put(caseId, sorted);
             Map<String, Double> hop = Hops.of(sorted, sent, arrived, issuedAt.get(caseId),
                     time(TIMESTAMP, arrivedBody.get(caseId)), time(CREATED_AT, arrivedBody.get(caseId)));
             if (hop != null) {
@@ -596,13 +596,11 @@ public class WebhookLatency {
             }
         }
         // the slowest traced assignments span by span: which command, which hop, held them
-        traced.sort((a, b) -> Long.compare(arrivedAt.get(b) - sentAt.get(b), arrivedAt.get(a) - sentAt.get(a)));
-        for (String caseId : traced.subList(0, Math.min(setting("dumpSlowest"), traced.size()))) {
-            List<Span> sorted = new ArrayList<>(spans.get(sampledTrace.get(caseId)));
-            sorted.sort((a, b) -> Long.compare(a.start, b.start));
-            printTrace("one of the slowest, trace", sampledTrace.get(caseId), caseId, sorted, sentAt.get(caseId),
-                    arrivedAt.get(caseId));
-        }
+        traced.keySet().stream()
+                .sorted((a, b) -> Long.compare(arrivedAt.get(b) - sentAt.get(b), arrivedAt.get(a) - sentAt.get(a)))
+                .limit(setting("dumpSlowest"))
+                .forEach(caseId -> printTrace("one of the slowest, trace", sampledTrace.get(caseId), caseId,
+                        traced.get(caseId), sentAt.get(caseId), arrivedAt.get(caseId)));
         System.out.println();
         System.out.printf(Locale.ROOT, "Hop by hop from the spans of %d sampled assignments (of %d sampled), ms:%n",
                 complete, sampledTrace.size());

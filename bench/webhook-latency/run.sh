@@ -32,9 +32,10 @@
 # Settings: N (200), RATE (5 per second), WARMUP (20), WARMUP_RATE (0: RATE; the warm-up's assignments and raw
 # records per second, e.g. WARMUP=1000 WARMUP_RATE=20 to measure JVMs past their compilation), SAMPLE_EVERY (10),
 # SLOWEST (5: the slowest sampled assignments printed hop by hop), DUMP_TRACES (0: how many sampled traces to print
-# span by span), DUMP_SLOWEST (0: how many of the slowest sampled traces to print span by span), COMMANDS (0), OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …,
-# DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when
-# already set. The data directory is reused by later runs (each run registers a new unit and new matters).
+# span by span), DUMP_SLOWEST (0: how many of the slowest sampled traces to print span by span), COMMANDS (0),
+# OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …, DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT
+# 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when already set. The data directory is reused by
+# later runs (each run registers a new unit and new matters).
 # Needs curl and a JDK; the jars are built by ./duban if missing (rebuild after changing code: see deploy/local).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
