@@ -10,6 +10,7 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
@@ -41,8 +42,7 @@ public final class StoreCommandSpans implements CommandListener {
         if (current == null || !Boolean.TRUE.equals(current.context().sampled())) {
             return;
         }
-        BsonValue target = event.getCommand().get(event.getCommandName());
-        String collection = target != null && target.isString() ? target.asString().getValue() : null;
+        String collection = collectionOf(event.getCommandName(), event.getCommand());
         Span.Builder span = tracer.spanBuilder().setParent(current.context())
                 .name(collection == null ? event.getCommandName() : event.getCommandName() + " " + collection)
                 .kind(Span.Kind.CLIENT)
@@ -54,6 +54,12 @@ public final class StoreCommandSpans implements CommandListener {
             span.tag("db.collection.name", collection);
         }
         open.put(event.getRequestId(), span.start());
+    }
+
+    /** The collection a command names: the command's own value ({@code find: "cases"}), a getMore's {@code collection}. */
+    private static String collectionOf(String command, BsonDocument body) {
+        BsonValue target = body.get("getMore".equals(command) ? "collection" : command);
+        return target != null && target.isString() ? target.asString().getValue() : null;
     }
 
     @Override

@@ -3,8 +3,10 @@ package org.duban.platform.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCommandException;
@@ -68,6 +70,27 @@ class StoreCommandSpansTest {
             assertThat(span.getAttributes().asMap().values()).noneMatch(value -> value.toString().contains("张三"));
             assertThat(span.getEvents()).isEmpty();
         });
+    }
+
+    @Test
+    void aCursorsNextBatchIsNamedByItsCollection() {
+        // given
+        List<Document> many = IntStream.range(0, 5).mapToObj(i -> new Document("_id", i)).toList();
+        database.getCollection("deliveries").insertMany(many);
+        Span request = tracer.nextSpan().name("request").start();
+
+        // when: a first batch of two, then the rest fetched by getMore
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            database.getCollection("deliveries").find().batchSize(2).into(new ArrayList<>());
+        } finally {
+            request.end();
+        }
+
+        // then
+        List<SpanData> commands = tracing.ended().stream().filter(span -> span.getKind() == SpanKind.CLIENT).toList();
+        assertThat(commands).extracting(SpanData::getName).contains("find deliveries", "getMore deliveries");
+        assertThat(commands).filteredOn(span -> span.getName().startsWith("getMore")).allSatisfy(span ->
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("db.collection.name"))).isEqualTo("deliveries"));
     }
 
     @Test
