@@ -1,13 +1,13 @@
 # Sourced by bench/gateway/run.sh when FLOOR is set (bench/gateway-floor/run.sh): starts Floor.java's three
 # variants (bare, headers, token), each in its own JVM, once with the launcher's C1-only options and once with C2,
-# in front of run.sh's backend, and adds them to its targets. Class path: the gateway jar's own BOOT-INF/lib (the
+# and NettyFloor.java (the bare forward on plain Netty, C2), in front of run.sh's backend, and adds them to its targets. Class path: the gateway jar's own BOOT-INF/lib (the
 # Reactor Netty, Spring Security and logback it runs), so nothing is downloaded and the versions are the gateway's.
 # Settings: FLOOR_C2_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS without -XX:TieredStopAtLevel=1).
 FLOOR_HERE=$ROOT/bench/gateway-floor
 mkdir -p "$WORK/floor"
 unzip -q -o "$GATEWAY_JAR" 'BOOT-INF/lib/*' -d "$WORK/floor"
 FLOOR_CLASSPATH="$WORK/floor/classes:$WORK/floor/BOOT-INF/lib/*"
-javac -nowarn -d "$WORK/floor/classes" -cp "$FLOOR_CLASSPATH" "$FLOOR_HERE/Floor.java"
+javac -nowarn -d "$WORK/floor/classes" -cp "$FLOOR_CLASSPATH" "$FLOOR_HERE/Floor.java" "$FLOOR_HERE/NettyFloor.java"
 read -r -a FLOOR_C1 <<<"$DUBAN_JAVA_OPTS"
 read -r -a FLOOR_C2 <<<"${FLOOR_C2_JAVA_OPTS-${DUBAN_JAVA_OPTS/-XX:TieredStopAtLevel=1 /}}"
 floor_port=$((PORT_BASE + 4))
@@ -24,6 +24,12 @@ for jit in c1 c2; do
     floor_port=$((floor_port + 1))
   done
 done
+# and the bare forward on plain Netty, without Reactor Netty (NettyFloor.java), C2 only
+java "${FLOOR_C2[@]}" -cp "$FLOOR_CLASSPATH" NettyFloor "$floor_port" 127.0.0.1 "$BACKEND_PORT" \
+  >"$WORK/floor-netty-c2.log" 2>&1 &
+PIDS+=($!)
+SERVER[floor-netty-c2]=$! URL[floor-netty-c2]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[floor-netty-c2]=$AUTH
+TARGETS+=(floor-netty-c2)
 for target in "${TARGETS[@]}"; do
   [[ $target == floor-* ]] || continue
   for _ in $(seq 60); do
