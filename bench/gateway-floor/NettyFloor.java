@@ -38,11 +38,11 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * Below {@link Floor}'s {@code bare}: the same forward (method, path and query, body; back the status, Content-Type,
- * Content-Length and body) on plain Netty, without Reactor Netty — each caller's connection paired with one kept-alive
- * connection to the backend on the same event loop (as nginx's workers keep theirs), whole messages (aggregated), the
- * transport Reactor Netty would pick (io_uring, else epoll, else NIO). What a JVM proxy costs here with nothing of a
- * framework's on top: the floor of the floor (issue #14, bench/gateway-floor).
+ * Below {@link Floor}'s {@code bare}: the same forward (method, path and query, body; back the status,
+ * Content-Type, Content-Length and body) on plain Netty, without Reactor Netty — each caller's connection paired with
+ * one kept-alive connection to the backend on the same event loop (as nginx's workers keep theirs), whole messages
+ * (aggregated), the transport Reactor Netty would pick (io_uring, else epoll, else NIO). What a JVM proxy costs here
+ * with nothing of a framework's on top: the floor of the floor (issue #14, bench/gateway-floor).
  *
  * <pre>java -cp &lt;the gateway's BOOT-INF/lib/*&gt;:&lt;classes&gt; NettyFloor PORT BACKEND_HOST BACKEND_PORT</pre>
  */

@@ -56,7 +56,7 @@ public final class StoreCommandSpans implements CommandListener {
         open.put(event.getRequestId(), span.start());
     }
 
-    /** The collection a command names: the command's own value ({@code find: "cases"}), a getMore's {@code collection}. */
+    /** The collection a command names: its own value ({@code find: "cases"}), or a getMore's {@code collection}. */
     private static String collectionOf(String command, BsonDocument body) {
         BsonValue target = body.get("getMore".equals(command) ? "collection" : command);
         return target != null && target.isString() ? target.asString().getValue() : null;
@@ -86,7 +86,8 @@ public final class StoreCommandSpans implements CommandListener {
 
         CommandFailed(CommandFailedEvent event) {
             super(event.getCommandName() + " failed: " + (event.getThrowable() instanceof MongoCommandException refused
-                    ? refused.getErrorCodeName() : event.getThrowable().getClass().getSimpleName()), null, false, false);
+                    ? refused.getErrorCodeName() : event.getThrowable().getClass().getSimpleName()),
+                    null, false, false);
         }
     }
 }

@@ -89,8 +89,9 @@ class StoreCommandSpansTest {
         // then
         List<SpanData> commands = tracing.ended().stream().filter(span -> span.getKind() == SpanKind.CLIENT).toList();
         assertThat(commands).extracting(SpanData::getName).contains("find deliveries", "getMore deliveries");
-        assertThat(commands).filteredOn(span -> span.getName().startsWith("getMore")).allSatisfy(span ->
-                assertThat(span.getAttributes().get(AttributeKey.stringKey("db.collection.name"))).isEqualTo("deliveries"));
+        AttributeKey<String> collection = AttributeKey.stringKey("db.collection.name");
+        assertThat(commands).filteredOn(span -> span.getName().startsWith("getMore"))
+                .allSatisfy(span -> assertThat(span.getAttributes().get(collection)).isEqualTo("deliveries"));
     }
 
     @Test
