@@ -70,17 +70,17 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class Floor {
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("org.duban.access");
+    static final Logger ACCESS = LoggerFactory.getLogger("org.duban.access");
     private static final Set<AsciiString> HOP_BY_HOP = Set.of(HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"),
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE,
             HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
             AsciiString.cached("proxy-connection"), HttpHeaderNames.HOST);
-    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
-    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
-    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
-    private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
-    private static final AsciiString TRACEPARENT = AsciiString.cached("traceparent");
-    private static final AsciiString REQUEST_ID = AsciiString.cached("x-request-id");
+    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
+    static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
+    static final AsciiString TRACEPARENT = AsciiString.cached("traceparent");
+    static final AsciiString REQUEST_ID = AsciiString.cached("x-request-id");
     private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -227,7 +227,7 @@ final class Floor {
         return headers::iteratorCharSequence;
     }
 
-    private static boolean hopByHop(CharSequence name) {
+    static boolean hopByHop(CharSequence name) {
         for (AsciiString hop : HOP_BY_HOP) {
             if (hop.contentEqualsIgnoreCase(name)) {
                 return true;
@@ -237,7 +237,7 @@ final class Floor {
     }
 
     /** X-Forwarded-* are the proxy's to write: no proxy in front is trusted, a caller's own are dropped. */
-    private static boolean forwardedHere(CharSequence name) {
+    static boolean forwardedHere(CharSequence name) {
         return name.length() > 12 && AsciiString.regionMatches(name, true, 0, "x-forwarded-", 0, 12);
     }
 
@@ -249,7 +249,7 @@ final class Floor {
     }
 
     /** The incoming id when it is well-formed, else a random one (as the gateway's RequestIdFilter). */
-    private static String requestId(String incoming) {
+    static String requestId(String incoming) {
         if (incoming != null && WELL_FORMED_ID.matcher(incoming).matches()) {
             return incoming;
         }
@@ -260,7 +260,7 @@ final class Floor {
     }
 
     /** The caller's trace continued with a new span id, else a new sampled trace (W3C trace context). */
-    private static String traceparent(String incoming) {
+    static String traceparent(String incoming) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder out = new StringBuilder(55).append("00-");
         if (incoming != null && TRACEPARENT_FORMAT.matcher(incoming).matches()) {
@@ -285,7 +285,7 @@ final class Floor {
      * by Spring Security's Nimbus decoder with the gateway's validators; a verified token remembered by its SHA-256
      * digest for at most 5 minutes, 2,048 of them at most, its claims validated again on every call.
      */
-    private static final class Tokens {
+    static final class Tokens {
 
         private static final Duration MAX_AGE = Duration.ofMinutes(5);
         private static final int CAPACITY = 2048;

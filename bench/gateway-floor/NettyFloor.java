@@ -1,4 +1,7 @@
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Queue;
 
 import io.netty.bootstrap.Bootstrap;
@@ -31,29 +34,42 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import org.slf4j.MDC;
 
 /**
  * Below {@link Floor}'s {@code bare}: the same forward (method, path and query, body; back the status,
  * Content-Type, Content-Length and body) on plain Netty, without Reactor Netty — each caller's connection paired with
  * one kept-alive connection to the backend on the same event loop (as nginx's workers keep theirs), whole messages
  * (aggregated), the transport Reactor Netty would pick (io_uring, else epoll, else NIO). What a JVM proxy costs here
- * with nothing of a framework's on top: the floor of the floor (issue #14, bench/gateway-floor).
+ * with nothing of a framework's on top: the floor of the floor (issue #14, bench/gateway-floor). Variant {@code token}
+ * adds what {@link Floor}'s {@code token} does — the headers both ways, X-Forwarded-*, traceparent, request id, the
+ * bearer token checked as the gateway does ({@link Floor.Tokens}), an access-log line — so that the two frameworks'
+ * costs can be told from the steps'. (A caller that pipelines requests is not served in order while a token is being
+ * verified for the first time; wrk does not pipeline.)
  *
- * <pre>java -cp &lt;the gateway's BOOT-INF/lib/*&gt;:&lt;classes&gt; NettyFloor PORT BACKEND_HOST BACKEND_PORT</pre>
+ * <pre>java -cp &lt;the gateway's BOOT-INF/lib/*&gt;:&lt;classes&gt; NettyFloor bare|token PORT \
+ *     BACKEND_HOST BACKEND_PORT [PUBLIC_KEY_PEM ISSUER AUDIENCE]</pre>
  */
 final class NettyFloor {
 
     private static final int MAX_BODY = 1 << 20;
 
-    public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(args[0]);
-        String backendHost = args[1];
-        int backendPort = Integer.parseInt(args[2]);
+    public static void main(String[] args) throws InterruptedException, IOException {
+        boolean token = switch (args[0]) {
+            case "bare" -> false;
+            case "token" -> true;
+            default -> throw new IllegalArgumentException("variant: bare or token, not " + args[0]);
+        };
+        int port = Integer.parseInt(args[1]);
+        String backendHost = args[2];
+        int backendPort = Integer.parseInt(args[3]);
+        Floor.Tokens tokens = token ? new Floor.Tokens(Path.of(args[4]), args[5], args[6]) : null;
         Transport transport = Transport.best();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 transport.handlers);
@@ -66,11 +82,11 @@ final class NettyFloor {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
-                                new Front(backend, backendHost + ":" + backendPort));
+                                new Front(backend, backendHost + ":" + backendPort, tokens));
                     }
                 })
                 .bind("127.0.0.1", port).sync().channel();
-        System.out.println("floor netty (" + transport.name + ") listening on " + port);
+        System.out.println("floor netty " + args[0] + " (" + transport.name + ") listening on " + port);
         server.closeFuture().sync();
     }
 
@@ -78,26 +94,51 @@ final class NettyFloor {
     private static final class Front extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Bootstrap backend;
         private final String host;
-        private final Queue<Boolean> keepAlive = new ArrayDeque<>();
+        private final Floor.Tokens tokens;
+        private final Queue<Exchange> exchanges = new ArrayDeque<>();
         private Channel back;
 
-        Front(Bootstrap backend, String host) {
+        Front(Bootstrap backend, String host, Floor.Tokens tokens) {
             this.backend = backend;
             this.host = host;
+            this.tokens = tokens;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            Exchange exchange = new Exchange(request, tokens != null);
+            exchanges.add(exchange);
             FullHttpRequest forwarded = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(),
                     request.uri(), request.content().retain());
             forwarded.headers().set(HttpHeaderNames.HOST, host);
             HttpUtil.setContentLength(forwarded, request.content().readableBytes());
-            keepAlive.add(HttpUtil.isKeepAlive(request));
-            if (back != null && back.isActive()) {
-                back.writeAndFlush(forwarded);
+            Channel front = ctx.channel();
+            if (tokens == null) {
+                send(front, forwarded);
                 return;
             }
-            Channel front = ctx.channel();
+            withHeaders(request, forwarded.headers(), front, exchange);
+            String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            if (request.uri().startsWith("/api/v1/public/")) {
+                send(front, forwarded);
+            } else if (token == null) {
+                refuse(front, forwarded);
+            } else {
+                tokens.verified(token).hasElement().subscribe(valid -> onLoop(front, () -> {
+                    if (valid) {
+                        send(front, forwarded);
+                    } else {
+                        refuse(front, forwarded);
+                    }
+                }));
+            }
+        }
+
+        private void send(Channel front, FullHttpRequest forwarded) {
+            if (back != null && back.isActive()) {
+                back.writeAndFlush(forwarded, back.voidPromise());
+                return;
+            }
             backend.clone(front.eventLoop()).handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
@@ -107,7 +148,7 @@ final class NettyFloor {
             }).connect().addListener((ChannelFutureListener) connected -> {
                 if (connected.isSuccess()) {
                     back = connected.channel();
-                    back.writeAndFlush(forwarded);
+                    back.writeAndFlush(forwarded, back.voidPromise());
                 } else {
                     forwarded.release();
                     answer(front, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_GATEWAY));
@@ -115,14 +156,66 @@ final class NettyFloor {
             });
         }
 
+        private void refuse(Channel front, FullHttpRequest forwarded) {
+            forwarded.release();
+            FullHttpResponse refused = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.UNAUTHORIZED);
+            refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            answer(front, refused);
+        }
+
+        /** As Floor's {@code headers}: the caller's headers but hop-by-hop ones, X-Forwarded-*, traceparent, id. */
+        private static void withHeaders(FullHttpRequest request, HttpHeaders out, Channel front, Exchange exchange) {
+            for (Map.Entry<CharSequence, CharSequence> header : (Iterable<Map.Entry<CharSequence, CharSequence>>)
+                    request.headers()::iteratorCharSequence) {
+                if (!Floor.hopByHop(header.getKey()) && !Floor.forwardedHere(header.getKey())) {
+                    out.add(header.getKey(), header.getValue());
+                }
+            }
+            String host = request.headers().get(HttpHeaderNames.HOST);
+            java.net.InetSocketAddress caller = (java.net.InetSocketAddress) front.remoteAddress();
+            java.net.InetSocketAddress local = (java.net.InetSocketAddress) front.localAddress();
+            out.set(Floor.X_FORWARDED_FOR, caller.getAddress().getHostAddress());
+            out.set(Floor.X_FORWARDED_PROTO, "http");
+            if (host != null) {
+                out.set(Floor.X_FORWARDED_HOST, host);
+            }
+            out.set(Floor.X_FORWARDED_PORT, Integer.toString(local.getPort()));
+            out.set(Floor.TRACEPARENT, exchange.traceparent);
+            out.set(Floor.REQUEST_ID, exchange.requestId);
+        }
+
+        private static String bearer(String authorization) {
+            String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? authorization.substring(7).trim() : null;
+            return token == null || token.isEmpty() ? null : token;
+        }
+
+        private static void onLoop(Channel channel, Runnable task) {
+            if (channel.eventLoop().inEventLoop()) {
+                task.run();
+            } else {
+                channel.eventLoop().execute(task);
+            }
+        }
+
+        /** The next answer, to the oldest request waiting for one. */
         void answer(Channel front, FullHttpResponse response) {
-            boolean alive = Boolean.TRUE.equals(keepAlive.poll());
+            Exchange exchange = exchanges.poll();
+            boolean alive = exchange != null && exchange.keepAlive;
             HttpUtil.setContentLength(response, response.content().readableBytes());
             HttpUtil.setKeepAlive(response, alive);
+            if (exchange != null && exchange.requestId != null) {
+                response.headers().set(Floor.REQUEST_ID, exchange.requestId);
+            }
+            int status = response.status().code();
             if (alive) {
                 front.writeAndFlush(response, front.voidPromise());
             } else {
                 front.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+            if (exchange != null && exchange.requestId != null) {
+                exchange.log(status);
             }
         }
 
@@ -134,7 +227,44 @@ final class NettyFloor {
         }
     }
 
-    /** The backend connection of one caller's connection: answers go back with their status, type and body. */
+    /** One request on its way: what its answer and its access-log line need. */
+    private static final class Exchange {
+        final boolean keepAlive;
+        final String method;
+        final String path;
+        final long started = System.nanoTime();
+        final String requestId;
+        final String traceparent;
+
+        Exchange(FullHttpRequest request, boolean withHeaders) {
+            keepAlive = HttpUtil.isKeepAlive(request);
+            method = request.method().name();
+            int query = request.uri().indexOf('?');
+            path = query < 0 ? request.uri() : request.uri().substring(0, query);
+            requestId = withHeaders ? Floor.requestId(request.headers().get(Floor.REQUEST_ID)) : null;
+            traceparent = withHeaders ? Floor.traceparent(request.headers().get(Floor.TRACEPARENT)) : null;
+        }
+
+        /** As Floor's access line: the gateway's logger and message, its ids in the MDC. */
+        void log(int status) {
+            if (!Floor.ACCESS.isInfoEnabled()) {
+                return;
+            }
+            MDC.put("traceId", traceparent.substring(3, 35));
+            MDC.put("spanId", traceparent.substring(36, 52));
+            MDC.put("requestId", requestId);
+            try {
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                Floor.ACCESS.info("{} {} -> {} in {} ms", method, path, status, millis);
+            } finally {
+                MDC.remove("traceId");
+                MDC.remove("spanId");
+                MDC.remove("requestId");
+            }
+        }
+    }
+
+    /** The backend connection of one caller's connection: answers go back with their headers and body. */
     private static final class Back extends SimpleChannelInboundHandler<FullHttpResponse> {
         private final Front owner;
         private final Channel front;
@@ -148,9 +278,18 @@ final class NettyFloor {
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse answer) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
                     answer.content().retain());
-            CharSequence type = answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            if (type != null) {
-                response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+            if (owner.tokens == null) {
+                CharSequence type = answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
+                if (type != null) {
+                    response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+                }
+            } else {
+                for (Map.Entry<CharSequence, CharSequence> header : (Iterable<Map.Entry<CharSequence, CharSequence>>)
+                        answer.headers()::iteratorCharSequence) {
+                    if (!Floor.hopByHop(header.getKey())) {
+                        response.headers().add(header.getKey(), header.getValue());
+                    }
+                }
             }
             owner.answer(front, response);
         }

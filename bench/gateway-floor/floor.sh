@@ -1,7 +1,8 @@
 # Sourced by bench/gateway/run.sh when FLOOR is set (bench/gateway-floor/run.sh): starts Floor.java's three
 # variants (bare, headers, token), each in its own JVM, once with the launcher's C1-only options and once with C2,
-# and NettyFloor.java (the bare forward on plain Netty, C2), in front of run.sh's backend, and adds them to its targets. Class path: the gateway jar's own BOOT-INF/lib (the
-# Reactor Netty, Spring Security and logback it runs), so nothing is downloaded and the versions are the gateway's.
+# and NettyFloor.java's two (bare, token: on plain Netty, C2), in front of run.sh's backend, and adds them to its
+# targets. Class path: the gateway jar's own BOOT-INF/lib (the Reactor Netty, Netty, Spring Security and logback it
+# runs), so nothing is downloaded and the versions are the gateway's.
 # Settings: FLOOR_C2_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS without -XX:TieredStopAtLevel=1).
 FLOOR_HERE=$ROOT/bench/gateway-floor
 mkdir -p "$WORK/floor"
@@ -24,12 +25,17 @@ for jit in c1 c2; do
     floor_port=$((floor_port + 1))
   done
 done
-# and the bare forward on plain Netty, without Reactor Netty (NettyFloor.java), C2 only
-java "${FLOOR_C2[@]}" -cp "$FLOOR_CLASSPATH" NettyFloor "$floor_port" 127.0.0.1 "$BACKEND_PORT" \
-  >"$WORK/floor-netty-c2.log" 2>&1 &
-PIDS+=($!)
-SERVER[floor-netty-c2]=$! URL[floor-netty-c2]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[floor-netty-c2]=$AUTH
-TARGETS+=(floor-netty-c2)
+# and the bare and token variants on plain Netty, without Reactor Netty (NettyFloor.java), C2 only
+for variant in bare token; do
+  java "${FLOOR_C2[@]}" -Dlogback.configurationFile="$FLOOR_HERE/logback.xml" -cp "$FLOOR_CLASSPATH" NettyFloor \
+    "$variant" "$floor_port" 127.0.0.1 "$BACKEND_PORT" "$WORK/keys/jwt-public.pem" duban-local duban \
+    >"$WORK/floor-netty-$variant-c2.log" 2>&1 &
+  PIDS+=($!)
+  target=floor-netty-$variant-c2
+  SERVER[$target]=$! URL[$target]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[$target]=$AUTH
+  TARGETS+=("$target")
+  floor_port=$((floor_port + 1))
+done
 for target in "${TARGETS[@]}"; do
   [[ $target == floor-* ]] || continue
   for _ in $(seq 60); do
@@ -39,8 +45,10 @@ for target in "${TARGETS[@]}"; do
   done
 done
 # refused without a token, as the gateway does
-[[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT_BASE + 6))/api/v1/units") == 401 ]] \
-  || { echo "bench: floor-token-c1 answers a call without a token" >&2; exit 1; }
+for target in floor-token-c1 floor-netty-token-c2; do
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "${URL[$target]}") == 401 ]] \
+    || { echo "bench: $target answers a call without a token" >&2; exit 1; }
+done
 
 floor_summary() {
   local target peaks=()
@@ -49,6 +57,7 @@ floor_summary() {
   done
   echo "floor: C1 ${FLOOR_C1[*]}; C2 ${FLOOR_C2[*]}"
   echo "floor: peak RSS (MB): $(IFS=,; echo "${peaks[*]}" | sed 's/,/, /g')"
-  echo "floor: the token variant's access log: $(cat "$WORK"/floor-token-*.log | grep -c 'org.duban.access') lines," \
+  echo "floor: the token variants' access log:" \
+    "$(cat "$WORK"/floor-token-*.log "$WORK"/floor-netty-token-*.log | grep -c 'org.duban.access') lines," \
     "e.g. $(grep -m1 -o 'GET .*' "$WORK/floor-token-c1.log")"
 }

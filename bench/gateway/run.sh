@@ -22,7 +22,7 @@
 # Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
 # SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS and
 # DEFAULT_GATEWAY_JAVA_OPTS, read from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
-# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+10), WORK (target/bench-gateway: configuration,
+# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+11), WORK (target/bench-gateway: configuration,
 # keys, logs), SOAK_DURATION=0 to leave the soak out.
 # Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
@@ -141,7 +141,7 @@ declare -A HEADER=([direct]=$AUTH [nginx]=$AUTH [gateway-public]="Accept: applic
 # the process whose CPU and memory count for a target (with its children: nginx's workers)
 declare -A SERVER=([direct]=$BACKEND_PID [nginx]=$PROXY_PID [gateway-public]=$GATEWAY_PID [gateway-token]=$GATEWAY_PID)
 TARGETS=(direct nginx)
-# FLOOR: seven more targets between nginx and the gateway (adds to TARGETS, URL, HEADER, SERVER)
+# FLOOR: eight more targets between nginx and the gateway (adds to TARGETS, URL, HEADER, SERVER)
 [[ -z ${FLOOR:-} ]] || source "$ROOT/bench/gateway-floor/floor.sh"
 TARGETS+=(gateway-public gateway-token)
 for target in "${TARGETS[@]}"; do
