@@ -223,7 +223,7 @@ final class Floor {
         }
     }
 
-    private static Iterable<Map.Entry<CharSequence, CharSequence>> iterable(HttpHeaders headers) {
+    static Iterable<Map.Entry<CharSequence, CharSequence>> iterable(HttpHeaders headers) {
         return headers::iteratorCharSequence;
     }
 

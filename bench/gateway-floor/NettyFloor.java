@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -110,14 +111,17 @@ final class NettyFloor {
             exchanges.add(exchange);
             FullHttpRequest forwarded = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(),
                     request.uri(), request.content().retain());
+            Channel front = ctx.channel();
+            if (tokens != null) {
+                withHeaders(request, forwarded.headers(), front, exchange);
+            }
+            // after the caller's headers: the aggregator gave the request a Content-Length of its own
             forwarded.headers().set(HttpHeaderNames.HOST, host);
             HttpUtil.setContentLength(forwarded, request.content().readableBytes());
-            Channel front = ctx.channel();
             if (tokens == null) {
                 send(front, forwarded);
                 return;
             }
-            withHeaders(request, forwarded.headers(), front, exchange);
             String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
             if (request.uri().startsWith("/api/v1/public/")) {
                 send(front, forwarded);
@@ -166,15 +170,14 @@ final class NettyFloor {
 
         /** As Floor's {@code headers}: the caller's headers but hop-by-hop ones, X-Forwarded-*, traceparent, id. */
         private static void withHeaders(FullHttpRequest request, HttpHeaders out, Channel front, Exchange exchange) {
-            for (Map.Entry<CharSequence, CharSequence> header : (Iterable<Map.Entry<CharSequence, CharSequence>>)
-                    request.headers()::iteratorCharSequence) {
+            for (Map.Entry<CharSequence, CharSequence> header : Floor.iterable(request.headers())) {
                 if (!Floor.hopByHop(header.getKey()) && !Floor.forwardedHere(header.getKey())) {
                     out.add(header.getKey(), header.getValue());
                 }
             }
             String host = request.headers().get(HttpHeaderNames.HOST);
-            java.net.InetSocketAddress caller = (java.net.InetSocketAddress) front.remoteAddress();
-            java.net.InetSocketAddress local = (java.net.InetSocketAddress) front.localAddress();
+            InetSocketAddress caller = (InetSocketAddress) front.remoteAddress();
+            InetSocketAddress local = (InetSocketAddress) front.localAddress();
             out.set(Floor.X_FORWARDED_FOR, caller.getAddress().getHostAddress());
             out.set(Floor.X_FORWARDED_PROTO, "http");
             if (host != null) {
@@ -284,8 +287,7 @@ final class NettyFloor {
                     response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
                 }
             } else {
-                for (Map.Entry<CharSequence, CharSequence> header : (Iterable<Map.Entry<CharSequence, CharSequence>>)
-                        answer.headers()::iteratorCharSequence) {
+                for (Map.Entry<CharSequence, CharSequence> header : Floor.iterable(answer.headers())) {
                     if (!Floor.hopByHop(header.getKey())) {
                         response.headers().add(header.getKey(), header.getValue());
                     }
