@@ -19,7 +19,8 @@
 # saturated a closed-loop client's p50 is only connections ÷ req/s, so latency is read at one connection.)
 # On a machine others share, req/s and latencies move with their load; CPU per answer moves much less.
 # "non-2xx" counts wrk's errors.status (answers with a status of 400 or more); the soak looks at every status.
-# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s), WARMUP (20s),
+# Settings: CONNECTIONS (32), LATENCY_CONNECTIONS (1), DURATION (20s), LATENCY_DURATION (10s),
+# WARMUP (30s: after 20 s the gateway's token path was still being compiled once, 2026-12-06),
 # SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS and
 # DEFAULT_GATEWAY_JAVA_OPTS, read from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
 # PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+11), WORK (target/bench-gateway: configuration,
@@ -29,7 +30,7 @@ set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$ROOT/bench/gateway
 CONNECTIONS=${CONNECTIONS:-32} LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-1}
-DURATION=${DURATION:-20s} LATENCY_DURATION=${LATENCY_DURATION:-10s} WARMUP=${WARMUP:-20s}
+DURATION=${DURATION:-20s} LATENCY_DURATION=${LATENCY_DURATION:-10s} WARMUP=${WARMUP:-30s}
 SOAK_CONNECTIONS=${SOAK_CONNECTIONS:-64} SOAK_DURATION=${SOAK_DURATION:-60s}
 PORT_BASE=${PORT_BASE:-21100}
 WORK=${WORK:-$ROOT/target/bench-gateway}
