@@ -70,7 +70,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class Floor {
 
-    static final Logger ACCESS = LoggerFactory.getLogger("org.duban.access");
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.duban.access");
     private static final Set<AsciiString> HOP_BY_HOP = Set.of(HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"),
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE,
             HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
@@ -142,10 +142,8 @@ final class Floor {
         if (request.uri().startsWith("/api/v1/public/")) {
             forwarded = forward(request, response, requestId, traceparent);
         } else {
-            String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
-            String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? authorization.substring(7).trim() : null;
-            forwarded = token == null || token.isEmpty() ? unauthorized(response, requestId)
+            String token = bearer(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+            forwarded = token == null ? unauthorized(response, requestId)
                     : tokens.verified(token).hasElement().flatMap(valid -> valid
                             ? forward(request, response, requestId, traceparent) : unauthorized(response, requestId));
         }
@@ -207,6 +205,13 @@ final class Floor {
 
     private static void accessLog(HttpServerRequest request, HttpServerResponse response, String requestId,
             String traceparent, long started) {
+        accessLine(request.method().name(), request.path().isEmpty() ? "/" : "/" + request.path(),
+                response.status().code(), requestId, traceparent, started);
+    }
+
+    /** The access-log line: the gateway's logger and message, its ids in the MDC. */
+    static void accessLine(String method, String path, int status, String requestId, String traceparent,
+            long started) {
         if (!ACCESS.isInfoEnabled()) {
             return;
         }
@@ -214,13 +219,19 @@ final class Floor {
         MDC.put("spanId", traceparent.substring(36, 52));
         MDC.put("requestId", requestId);
         try {
-            ACCESS.info("{} {} -> {} in {} ms", request.method(), request.path().isEmpty() ? "/" : "/" + request.path(),
-                    response.status().code(), (System.nanoTime() - started) / 1_000_000);
+            ACCESS.info("{} {} -> {} in {} ms", method, path, status, (System.nanoTime() - started) / 1_000_000);
         } finally {
             MDC.remove("traceId");
             MDC.remove("spanId");
             MDC.remove("requestId");
         }
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, else null. */
+    static String bearer(String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        return token == null || token.isEmpty() ? null : token;
     }
 
     static Iterable<Map.Entry<CharSequence, CharSequence>> iterable(HttpHeaders headers) {

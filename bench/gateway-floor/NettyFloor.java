@@ -36,12 +36,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import org.slf4j.MDC;
 
 /**
  * Below {@link Floor}'s {@code bare}: the same forward (method, path and query, body; back the status,
@@ -122,7 +122,7 @@ final class NettyFloor {
                 send(front, forwarded);
                 return;
             }
-            String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            String token = Floor.bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
             if (request.uri().startsWith("/api/v1/public/")) {
                 send(front, forwarded);
             } else if (token == null) {
@@ -188,12 +188,6 @@ final class NettyFloor {
             out.set(Floor.REQUEST_ID, exchange.requestId);
         }
 
-        private static String bearer(String authorization) {
-            String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? authorization.substring(7).trim() : null;
-            return token == null || token.isEmpty() ? null : token;
-        }
-
         private static void onLoop(Channel channel, Runnable task) {
             if (channel.eventLoop().inEventLoop()) {
                 task.run();
@@ -208,7 +202,8 @@ final class NettyFloor {
             boolean alive = exchange != null && exchange.keepAlive;
             HttpUtil.setContentLength(response, response.content().readableBytes());
             HttpUtil.setKeepAlive(response, alive);
-            if (exchange != null && exchange.requestId != null) {
+            boolean logged = exchange != null && exchange.requestId != null;
+            if (logged) {
                 response.headers().set(Floor.REQUEST_ID, exchange.requestId);
             }
             int status = response.status().code();
@@ -217,8 +212,9 @@ final class NettyFloor {
             } else {
                 front.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
-            if (exchange != null && exchange.requestId != null) {
-                exchange.log(status);
+            if (logged) {
+                Floor.accessLine(exchange.method.name(), exchange.path(), status, exchange.requestId,
+                        exchange.traceparent, exchange.started);
             }
         }
 
@@ -230,40 +226,26 @@ final class NettyFloor {
         }
     }
 
-    /** One request on its way: what its answer and its access-log line need. */
+    /** One request on its way: what its answer and its access-log line need (the ids only with the headers). */
     private static final class Exchange {
         final boolean keepAlive;
-        final String method;
-        final String path;
+        final HttpMethod method;
+        final String uri;
         final long started = System.nanoTime();
         final String requestId;
         final String traceparent;
 
         Exchange(FullHttpRequest request, boolean withHeaders) {
             keepAlive = HttpUtil.isKeepAlive(request);
-            method = request.method().name();
-            int query = request.uri().indexOf('?');
-            path = query < 0 ? request.uri() : request.uri().substring(0, query);
+            method = request.method();
+            uri = request.uri();
             requestId = withHeaders ? Floor.requestId(request.headers().get(Floor.REQUEST_ID)) : null;
             traceparent = withHeaders ? Floor.traceparent(request.headers().get(Floor.TRACEPARENT)) : null;
         }
 
-        /** As Floor's access line: the gateway's logger and message, its ids in the MDC. */
-        void log(int status) {
-            if (!Floor.ACCESS.isInfoEnabled()) {
-                return;
-            }
-            MDC.put("traceId", traceparent.substring(3, 35));
-            MDC.put("spanId", traceparent.substring(36, 52));
-            MDC.put("requestId", requestId);
-            try {
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                Floor.ACCESS.info("{} {} -> {} in {} ms", method, path, status, millis);
-            } finally {
-                MDC.remove("traceId");
-                MDC.remove("spanId");
-                MDC.remove("requestId");
-            }
+        String path() {
+            int query = uri.indexOf('?');
+            return query < 0 ? uri : uri.substring(0, query);
         }
     }
 
@@ -304,7 +286,7 @@ final class NettyFloor {
     }
 
     private record Transport(String name, IoHandlerFactory handlers, Class<? extends ServerChannel> server,
-            Class<? extends io.netty.channel.socket.SocketChannel> client) {
+            Class<? extends SocketChannel> client) {
         static Transport best() {
             if (IoUring.isAvailable()) {
                 return new Transport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
