@@ -11,7 +11,7 @@
 #
 # Every setting of bench/gateway/run.sh applies (CONNECTIONS, DURATION, WARMUP, GATEWAY_JAR, …); here the soak is
 # left out unless SOAK_DURATION is set; FLOOR_C2_JAVA_OPTS: the C2 JVMs' options (floor.sh). Ports PORT_BASE …
-# PORT_BASE+11 (21110 …), files in WORK (target/bench-gateway-floor).
+# PORT_BASE+12 (21110 …), files in WORK (target/bench-gateway-floor).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 FLOOR=1 SOAK_DURATION=${SOAK_DURATION:-0} PORT_BASE=${PORT_BASE:-21110} WORK=${WORK:-$ROOT/target/bench-gateway-floor} \

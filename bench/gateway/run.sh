@@ -23,7 +23,7 @@
 # WARMUP (30s: after 20 s the gateway's token path was still being compiled once, 2026-12-06),
 # SOAK_CONNECTIONS (64), SOAK_DURATION (60s), GATEWAY_JAVA_OPTS (default: ./duban's DEFAULT_JAVA_OPTS and
 # DEFAULT_GATEWAY_JAVA_OPTS, read from the script; any other variable the gateway reads, e.g. DUBAN_TRACING_SAMPLING, is passed on),
-# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+11), WORK (target/bench-gateway: configuration,
+# PORT_BASE (21100: uses PORT_BASE … PORT_BASE+3; with FLOOR … PORT_BASE+12), WORK (target/bench-gateway: configuration,
 # keys, logs), SOAK_DURATION=0 to leave the soak out.
 # Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
