@@ -6,9 +6,11 @@ import java.util.function.BiFunction;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import org.duban.gateway.accesslog.RequestTimings;
 import org.duban.gateway.bodylimit.BodyLimitProperties;
 import org.duban.gateway.problem.Problems;
@@ -27,8 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
-import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the body limit: a {@code Content-Length} over it at once, a chunked body read (counted, kept) up to it —
  *       {@code 413} problem; the body of a GET, HEAD or OPTIONS is kept too, for a second try;</li>
  *   <li>the route's circuit breaker asked for a permission — {@code 503} problem when open;</li>
- *   <li>the call on the pooled keep-alive client, headers copied once ({@link ForwardedHeaders}); a GET, HEAD or
+ *   <li>the call on a kept-alive connection ({@link ServiceConnections}), headers copied once
+ *       ({@link ForwardedHeaders}); a GET, HEAD or
  *       OPTIONS whose connection broke before an answer is sent once more (logged with its cause); the
  *       service's answer, whatever its status, is the breaker's success; a refused connection, no answer
  *       within the route's timeout or a broken connection is its failure, the gateway's own saturation (no
@@ -175,27 +176,22 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
     }
 
     private Mono<Void> send(Call call) {
-        return call.route.client()
-                .request(call.request.method())
-                .uri(call.target)
-                .send((outgoing, outbound) -> {
-                    String traceparent = call.trace.callStarted(call.route.service(), call.request.method().name());
-                    headers.toService(call.request.requestHeaders(), outgoing.requestHeaders(), call.forwarded(),
-                            call.requestId, traceparent, call.body == null ? -1 : call.body.readableBytes());
-                    if (call.body != null) {
-                        return outbound.send(Mono.just(call.body.retainedDuplicate()));
-                    }
-                    return call.streamBody ? outbound.send(call.request.receive().retain()) : outbound;
-                })
-                .response((answer, body) -> {
+        Route route = call.route;
+        return route.connections().call(call.channel(), call.request.method(), route.base() + call.target,
+                outgoing -> {
+                    String traceparent = call.trace.callStarted(route.service(), call.request.method().name());
+                    headers.toService(call.request.requestHeaders(), outgoing, call.forwarded(), call.requestId,
+                            traceparent, call.body == null ? -1 : call.body.readableBytes());
+                },
+                call.body, call.streamBody ? call.request.receive().retain() : null, route.timeout(),
+                (answer, body) -> {
                     answered(call, answer);
-                    return call.response.send(body.retain());
-                })
-                .then();
+                    return call.response.send(body);
+                });
     }
 
     /** The service answered: a success of its breaker, whatever the status; the answer goes to the caller. */
-    private void answered(Call call, HttpClientResponse answer) {
+    private void answered(Call call, HttpResponse answer) {
         call.answered = true;
         settleBreaker(call, null);
         int status = answer.status().code();
@@ -203,13 +199,14 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         HttpServerResponse response = call.response;
         response.status(answer.status());
         HttpHeaders out = response.responseHeaders();
-        ForwardedHeaders.fromService(answer.responseHeaders(), out);
+        ForwardedHeaders.fromService(answer.headers(), out);
         out.set(ForwardedHeaders.REQUEST_ID, call.requestId);
         ForwardedHeaders.security(out, status, call.https());
     }
 
     private static boolean brokenBeforeAnswer(Call call, Throwable failure) {
-        boolean broken = failure instanceof PrematureCloseException || AbortedException.isConnectionReset(failure);
+        boolean broken = failure instanceof ServiceConnections.ClosedBeforeAnswer
+                || AbortedException.isConnectionReset(failure);
         return broken && !call.answered && !call.response.hasSentHeaders();
     }
 
@@ -387,6 +384,13 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
 
         boolean https() {
             return "https".equals(request.scheme());
+        }
+
+        /** The caller's connection: the service's is taken on its event loop. */
+        Channel channel() {
+            Channel[] channel = new Channel[1];
+            request.withConnection(connection -> channel[0] = connection.channel());
+            return channel[0];
         }
 
         ForwardedHeaders.Forwarded forwarded() {

@@ -1,23 +1,22 @@
 package org.duban.gateway.routing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The routes of {@code duban.gateway.routes}, made once at start-up: each path a route takes, longest first,
- * and for each route its client (on one connection pool: {@code duban.gateway.pool}, per host and port), its
- * breaker ({@code resilience4j.circuitbreaker.instances.<route>}) and its timeout (the timeout of its time
+ * and for each route its connections ({@link ServiceConnections}: {@code duban.gateway.pool}, one pool per host and
+ * port, shared by the routes to it), its breaker ({@code resilience4j.circuitbreaker.instances.<route>}) and its timeout (the timeout of its time
  * limiter, {@code resilience4j.timelimiter.instances.<route>}, by default {@code duban.gateway.timeout}).
  */
 @Component
@@ -41,18 +40,11 @@ class Routes implements DisposableBean {
         }
     }
 
-    private final ConnectionProvider pool;
+    private final Map<String, ServiceConnections> pools = new LinkedHashMap<>();
     private final List<Taken> taken;
     private final List<Route> routes;
 
     Routes(RoutingProperties properties, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
-        RoutingProperties.Pool pooling = properties.pool();
-        this.pool = ConnectionProvider.builder("services")
-                .maxConnections(pooling.maxConnections())
-                .pendingAcquireTimeout(pooling.acquireTimeout())
-                .maxIdleTime(pooling.maxIdleTime())
-                .evictInBackground(pooling.evictionInterval())
-                .build();
         List<Taken> paths = new ArrayList<>();
         List<Route> made = new ArrayList<>();
         for (Map.Entry<String, RoutingProperties.RouteSettings> entry : properties.routes().entrySet()) {
@@ -62,11 +54,16 @@ class Routes implements DisposableBean {
                 throw new IllegalArgumentException("duban.gateway.routes." + name + " needs a uri and paths");
             }
             Duration timeout = timeLimiters.timeLimiter(name).getTimeLimiterConfig().getTimeoutDuration();
-            HttpClient client = HttpClient.create(pool)
-                    .baseUrl(settings.uri().toString())
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-                    .responseTimeout(timeout);
-            Route route = new Route(name, settings.service() == null ? name : settings.service(), client,
+            URI uri = settings.uri();
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("duban.gateway.routes." + name + ".uri must be http://host[:port][/path]"
+                        + " (the services speak plain HTTP inside the platform's network), not " + uri);
+            }
+            int port = uri.getPort() < 0 ? 80 : uri.getPort();
+            ServiceConnections connections = pools.computeIfAbsent(uri.getHost() + ":" + port,
+                    any -> new ServiceConnections(uri.getHost(), port, properties.pool(), properties.connectTimeout()));
+            String base = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            Route route = new Route(name, settings.service() == null ? name : settings.service(), connections, base,
                     breakers.circuitBreaker(name), timeout);
             made.add(route);
             for (String path : settings.paths()) {
@@ -96,6 +93,6 @@ class Routes implements DisposableBean {
 
     @Override
     public void destroy() {
-        pool.dispose();
+        pools.values().forEach(ServiceConnections::close);
     }
 }

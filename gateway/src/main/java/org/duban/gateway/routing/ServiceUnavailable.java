@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * Why a service could not be called, in the words of the {@code 503 service-unavailable} problem the forwarder
@@ -21,7 +19,7 @@ final class ServiceUnavailable {
 
     /** The gateway's own saturation: no free connection to the service in time. Not the service's failure. */
     static boolean saturation(Throwable failure) {
-        return failure instanceof PoolAcquireTimeoutException || failure instanceof PoolAcquirePendingLimitException;
+        return failure instanceof ServiceConnections.Saturated;
     }
 
     static String reason(Throwable failure, Duration timeout) {

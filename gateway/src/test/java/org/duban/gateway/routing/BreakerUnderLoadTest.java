@@ -115,7 +115,7 @@ class BreakerUnderLoadTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(output.getOut()).contains("intake-service: GET /api/v1/units: the connection broke before an answer "
-                + "(reactor.netty.http.client.PrematureCloseException");
+                + "(org.duban.gateway.routing.ServiceConnections$ClosedBeforeAnswer: the connection was closed before an answer");
     }
 
     @Test
