@@ -518,7 +518,7 @@ final class ServiceConnections implements AutoCloseable {
                 fail(call, failure);
                 return;
             }
-            handled.subscribe(new Finish(call.sink));
+            handled.subscribe(new Finish(this, call));
         }
 
         private void answerContinues(Exchange call, HttpContent content) {
@@ -575,8 +575,14 @@ final class ServiceConnections implements AutoCloseable {
             }
         }
 
-        /** The call's caller went away while it was under way: the connection cannot be used again. */
+        /**
+         * The call's caller went away, or what it made of the answer ended: what is kept of the answer is dropped, and
+         * a connection whose answer was not read to the end cannot be used again.
+         */
         void abandon(Exchange call) {
+            if (call.answerBody != null) {
+                call.answerBody.discard();
+            }
             if (exchange == call && !call.ended) {
                 exchange = null;
                 if (call.readTimeout != null) {
@@ -748,11 +754,16 @@ final class ServiceConnections implements AutoCloseable {
 
         @Override
         public void cancel() {
-            connection.run(() -> {
-                done = true;
-                release();
-                connection.abandon(call);
-            });
+            connection.run(() -> connection.abandon(call));
+        }
+
+        /** Nothing more is handed on; what is kept is released (its subscriber may never have come). */
+        void discard() {
+            done = true;
+            for (ByteBuf bytes; (bytes = kept.poll()) != null; ) {
+                bytes.release();
+            }
+            keptBytes = 0;
         }
 
         void push(ByteBuf bytes) {
@@ -803,17 +814,14 @@ final class ServiceConnections implements AutoCloseable {
                 draining = false;
             }
         }
-
-        private void release() {
-            for (ByteBuf bytes; (bytes = kept.poll()) != null; ) {
-                bytes.release();
-            }
-            keptBytes = 0;
-        }
     }
 
-    /** The end of what the caller's function made of the answer is the end of the call. */
-    private record Finish(MonoSink<Void> sink) implements Subscriber<Void> {
+    /**
+     * The end of what the caller's function made of the answer is the end of the call: the connection let go of it
+     * (Reactor Netty may end a send to a caller who left without ever reading the answer's body), then the caller
+     * told.
+     */
+    private record Finish(Connection connection, Exchange call) implements Subscriber<Void> {
 
         @Override
         public void onSubscribe(Subscription subscription) {
@@ -826,12 +834,18 @@ final class ServiceConnections implements AutoCloseable {
 
         @Override
         public void onError(Throwable failure) {
-            sink.error(failure);
+            connection.run(() -> {
+                connection.abandon(call);
+                call.sink.error(failure);
+            });
         }
 
         @Override
         public void onComplete() {
-            sink.success();
+            connection.run(() -> {
+                connection.abandon(call);
+                call.sink.success();
+            });
         }
     }
 }
