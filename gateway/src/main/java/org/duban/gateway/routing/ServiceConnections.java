@@ -546,12 +546,23 @@ final class ServiceConnections implements AutoCloseable {
 
         /** The answer is read to the end: the connection goes back to the pool, or is closed. */
         private void ended(Exchange call) {
+            letGo(call, call.keepAlive && call.sent);
+        }
+
+        /**
+         * Whether the call was still under way on this connection: now it is not, and the connection is back in the
+         * pool ({@code reuse}) or closed (the body it was sending no longer asked for).
+         */
+        private boolean letGo(Exchange call, boolean reuse) {
+            if (exchange != call || call.ended) {
+                return false;
+            }
             call.ended = true;
+            exchange = null;
             if (call.readTimeout != null) {
                 call.readTimeout.cancel(false);
             }
-            exchange = null;
-            if (call.keepAlive && call.sent) {
+            if (reuse) {
                 release();
             } else {
                 if (call.writer != null) {
@@ -559,6 +570,7 @@ final class ServiceConnections implements AutoCloseable {
                 }
                 channel.close();
             }
+            return true;
         }
 
         /** Idle: back in its loop's pool, reading (to notice the service closing it), or to a waiting call. */
@@ -583,32 +595,14 @@ final class ServiceConnections implements AutoCloseable {
             if (call.answerBody != null) {
                 call.answerBody.discard();
             }
-            if (exchange == call && !call.ended) {
-                exchange = null;
-                if (call.readTimeout != null) {
-                    call.readTimeout.cancel(false);
-                }
-                if (call.writer != null) {
-                    call.writer.stop();
-                }
-                channel.close();
-            }
+            letGo(call, false);
         }
 
         /** The call fails: before its answer the caller hears of it, after it the answer's body breaks off. */
         void fail(Exchange call, Throwable failure) {
-            if (exchange != call || call.ended) {
+            if (!letGo(call, false)) {
                 return;
             }
-            call.ended = true;
-            exchange = null;
-            if (call.readTimeout != null) {
-                call.readTimeout.cancel(false);
-            }
-            if (call.writer != null) {
-                call.writer.stop();
-            }
-            channel.close();
             if (call.answerBody == null) {
                 call.sink.error(failure);
             } else {

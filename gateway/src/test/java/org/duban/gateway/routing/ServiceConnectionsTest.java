@@ -178,14 +178,12 @@ class ServiceConnectionsTest {
         return new GatewayClient(port);
     }
 
-    /** Answers a request with 256 MB as fast as they can be sent, counting what it could send. */
-    private static final class FloodingService implements AutoCloseable {
-        static final long SIZE = 256L << 20;
+    /** A service over plain sockets: each accepted connection served on a thread of its own. */
+    private abstract static class RawService implements AutoCloseable {
         private final ServerSocket server;
         private final ExecutorService threads = Executors.newCachedThreadPool();
-        private final AtomicLong written = new AtomicLong();
 
-        FloodingService() {
+        RawService() {
             try {
                 server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             } catch (IOException e) {
@@ -195,7 +193,13 @@ class ServiceConnectionsTest {
                 while (!server.isClosed()) {
                     try {
                         Socket socket = server.accept();
-                        threads.execute(() -> flood(socket));
+                        threads.execute(() -> {
+                            try (socket) {
+                                serve(socket);
+                            } catch (IOException e) {
+                                // the gateway closed the connection
+                            }
+                        });
                     } catch (IOException closed) {
                         return;
                     }
@@ -203,28 +207,10 @@ class ServiceConnectionsTest {
             });
         }
 
+        abstract void serve(Socket socket) throws IOException;
+
         String url() {
             return "http://127.0.0.1:" + server.getLocalPort();
-        }
-
-        long written() {
-            return written.get();
-        }
-
-        private void flood(Socket socket) {
-            try (socket) {
-                socket.getInputStream().read(new byte[8192]);
-                OutputStream out = socket.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + SIZE
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                byte[] chunk = new byte[64 * 1024];
-                for (long sent = 0; sent < SIZE; sent += chunk.length) {
-                    out.write(chunk);
-                    written.addAndGet(chunk.length);
-                }
-            } catch (IOException e) {
-                // the gateway closed the connection
-            }
         }
 
         @Override
@@ -238,58 +224,44 @@ class ServiceConnectionsTest {
         }
     }
 
-    /** Answers every request with a head that promises 1,000 bytes, sends ten and then nothing until closed. */
-    private static final class StallingService implements AutoCloseable {
-        private final ServerSocket server;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** Answers a request with 256 MB as fast as they can be sent, counting what it could send. */
+    private static final class FloodingService extends RawService {
+        static final long SIZE = 256L << 20;
+        private final AtomicLong written = new AtomicLong();
 
-        StallingService() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            threads.execute(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        threads.execute(() -> stall(socket));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort();
-        }
-
-        private static void stall(Socket socket) {
-            try (socket) {
-                InputStream in = socket.getInputStream();
-                byte[] head = new byte[8192];
-                in.read(head);
-                OutputStream out = socket.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n0123456789")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                while (in.read(head) >= 0) {
-                    // nothing more is sent; the gateway closes the connection
-                }
-            } catch (IOException e) {
-                // closed
-            }
+        long written() {
+            return written.get();
         }
 
         @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        void serve(Socket socket) throws IOException {
+            socket.getInputStream().read(new byte[8192]);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + SIZE
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[64 * 1024];
+            for (long sent = 0; sent < SIZE; sent += chunk.length) {
+                out.write(chunk);
+                written.addAndGet(chunk.length);
             }
-            threads.shutdownNow();
+        }
+    }
+
+    /** Answers every request with a head that promises 1,000 bytes, sends ten and then nothing until closed. */
+    private static final class StallingService extends RawService {
+
+        @Override
+        void serve(Socket socket) throws IOException {
+            InputStream in = socket.getInputStream();
+            byte[] head = new byte[8192];
+            in.read(head);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n0123456789")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            while (in.read(head) >= 0) {
+                // nothing more is sent; the gateway closes the connection
+            }
         }
     }
 }
