@@ -126,11 +126,6 @@ final class ServiceConnections implements AutoCloseable {
         });
     }
 
-    /** How many connections are open or opening (for tests and metrics). */
-    int openConnections() {
-        return open.get();
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -141,7 +136,7 @@ final class ServiceConnections implements AutoCloseable {
         }
         for (Exchange exchange; (exchange = waiting.poll()) != null; ) {
             if (exchange.claim()) {
-                exchange.sink.error(new IllegalStateException("the gateway is stopping"));
+                exchange.failed(new IllegalStateException("the gateway is stopping"));
             }
         }
         for (Transport transport : transports.values()) {
@@ -164,13 +159,14 @@ final class ServiceConnections implements AutoCloseable {
         } else if ((connection = idleElsewhere()) != null) {
             give(connection, exchange);
         } else {
-            waiting.add(exchange);
+            // the wait's end before the wait: whoever takes the call from the queue finds it to cancel
             exchange.acquireTimeout = exchange.loop.schedule(() -> {
                 if (exchange.claim()) {
                     waiting.remove(exchange);
-                    exchange.sink.error(new Saturated(maxConnections, acquireTimeoutNanos));
+                    exchange.failed(new Saturated(maxConnections, acquireTimeoutNanos));
                 }
             }, acquireTimeoutNanos, TimeUnit.NANOSECONDS);
+            waiting.add(exchange);
             // a connection may have come free between the looks above and the wait
             serveWaiting();
         }
@@ -289,11 +285,15 @@ final class ServiceConnections implements AutoCloseable {
                 })
                 .connect(InetSocketAddress.createUnresolved(host, port))
                 .addListener((ChannelFutureListener) connected -> {
-                    if (connected.isSuccess()) {
-                        connected.channel().pipeline().get(Connection.class).start(exchange);
+                    Connection connection = connected.channel().pipeline().get(Connection.class);
+                    if (connected.isSuccess() && connection != null) {
+                        connection.start(exchange);
+                    } else if (connected.isSuccess()) {
+                        // closed as soon as it was open: its channelInactive has counted it out
+                        exchange.failed(new ClosedBeforeAnswer());
                     } else {
                         open.decrementAndGet();
-                        exchange.sink.error(connected.cause());
+                        exchange.failed(connected.cause());
                         serveWaiting();
                     }
                 });
@@ -356,7 +356,7 @@ final class ServiceConnections implements AutoCloseable {
         final AtomicBoolean claimed = new AtomicBoolean();
         volatile boolean cancelled;
         volatile Connection connection;
-        ScheduledFuture<?> acquireTimeout;
+        volatile ScheduledFuture<?> acquireTimeout;
         // the rest on the connection's event loop
         BodyWriter writer;
         AnswerBody answerBody;
@@ -384,6 +384,13 @@ final class ServiceConnections implements AutoCloseable {
 
         boolean claim() {
             return claimed.compareAndSet(false, true);
+        }
+
+        /** The call failed before its answer; a caller that went away hears nothing (Reactor would log it dropped). */
+        void failed(Throwable failure) {
+            if (!cancelled) {
+                sink.error(failure);
+            }
         }
 
         /** The caller went away: a waiting call leaves the queue, one under way closes its connection. */
@@ -428,9 +435,7 @@ final class ServiceConnections implements AutoCloseable {
             // before looking at cancelled: a caller going away now finds the connection and closes it (abandon)
             call.connection = this;
             if (call.cancelled || !channel.isActive()) {
-                if (!call.cancelled) {
-                    call.sink.error(new ClosedBeforeAnswer());
-                }
+                call.failed(new ClosedBeforeAnswer());
                 release();
                 return;
             }
@@ -604,7 +609,7 @@ final class ServiceConnections implements AutoCloseable {
                 return;
             }
             if (call.answerBody == null) {
-                call.sink.error(failure);
+                call.failed(failure);
             } else {
                 call.answerBody.end(failure);
             }
@@ -830,7 +835,7 @@ final class ServiceConnections implements AutoCloseable {
         public void onError(Throwable failure) {
             connection.run(() -> {
                 connection.abandon(call);
-                call.sink.error(failure);
+                call.failed(failure);
             });
         }
 
