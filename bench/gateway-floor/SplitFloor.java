@@ -66,7 +66,8 @@ final class SplitFloor {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_BODY), new Back());
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_BODY),
+                                new Back());
                     }
                 });
         SplitFloor floor = new SplitFloor(backend, args[1] + ":" + args[2]);

@@ -127,9 +127,9 @@ class DamagedStoreFileIT {
     }
 
     /**
-     * Where the chunk the file's header names starts (the newest, after a clean stop): {@code block:<hex>}, in blocks of
-     * 4 KiB. Cutting the file at a fixed share of its length left that chunk whole now and then (a flaky test): H2
-     * reuses free space, so where the newest chunks lie is not fixed.
+     * Where the chunk the file's header names starts (the newest, after a clean stop): {@code block:<hex>}, in
+     * blocks of 4 KiB. Cutting the file at a fixed share of its length left that chunk whole now and then (a flaky
+     * test): H2 reuses free space, so where the newest chunks lie is not fixed.
      */
     private static long newestChunkStart(Path file) throws IOException {
         String header;

@@ -47,11 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code 413} problem; the body of a GET, HEAD or OPTIONS is kept too, for a second try;</li>
  *   <li>the route's circuit breaker asked for a permission — {@code 503} problem when open;</li>
  *   <li>the call on a kept-alive connection ({@link ServiceConnections}), headers copied once
- *       ({@link ForwardedHeaders}); a GET, HEAD or
- *       OPTIONS whose connection broke before an answer is sent once more (logged with its cause); the
- *       service's answer, whatever its status, is the breaker's success; a refused connection, no answer
- *       within the route's timeout or a broken connection is its failure, the gateway's own saturation (no
- *       free connection in time) neither — {@code 503} problem naming the service, logged with its cause;</li>
+ *       ({@link ForwardedHeaders}); a GET, HEAD or OPTIONS whose connection broke before an answer is sent once
+ *       more (logged with its cause); the service's answer, whatever its status, is the breaker's success; a
+ *       refused connection, no answer within the route's timeout or a broken connection is its failure, the
+ *       gateway's own saturation (no free connection in time) neither — {@code 503} problem naming the service,
+ *       logged with its cause;</li>
  *   <li>the access log line ({@code org.duban.access}), the spans ended, the request timed
  *       ({@link RequestTimings}: {@code http.server.requests}).</li>
  * </ol>

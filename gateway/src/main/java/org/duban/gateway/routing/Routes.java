@@ -3,8 +3,8 @@ package org.duban.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The routes of {@code duban.gateway.routes}, made once at start-up: each path a route takes, longest first,
  * and for each route its connections ({@link ServiceConnections}: {@code duban.gateway.pool}, one pool per host and
- * port, shared by the routes to it), its breaker ({@code resilience4j.circuitbreaker.instances.<route>}) and its timeout (the timeout of its time
- * limiter, {@code resilience4j.timelimiter.instances.<route>}, by default {@code duban.gateway.timeout}).
+ * port, shared by the routes to it), its breaker ({@code resilience4j.circuitbreaker.instances.<route>}) and its
+ * timeout (the timeout of its time limiter, {@code resilience4j.timelimiter.instances.<route>}, by default
+ * {@code duban.gateway.timeout}).
  */
 @Component
 class Routes implements DisposableBean {
@@ -56,8 +57,9 @@ class Routes implements DisposableBean {
             Duration timeout = timeLimiters.timeLimiter(name).getTimeLimiterConfig().getTimeoutDuration();
             URI uri = settings.uri();
             if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null) {
-                throw new IllegalArgumentException("duban.gateway.routes." + name + ".uri must be http://host[:port][/path]"
-                        + " (the services speak plain HTTP inside the platform's network), not " + uri);
+                throw new IllegalArgumentException("duban.gateway.routes." + name
+                        + ".uri must be http://host[:port][/path] (the services speak plain HTTP inside the platform's"
+                        + " network), not " + uri);
             }
             int port = uri.getPort() < 0 ? 80 : uri.getPort();
             ServiceConnections connections = pools.computeIfAbsent(uri.getHost() + ":" + port,

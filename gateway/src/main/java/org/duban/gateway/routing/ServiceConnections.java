@@ -53,6 +53,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
 
 /**
  * Kept-alive HTTP/1.1 connections to one service (its host and port) and the calls over them, on Netty itself
@@ -733,8 +734,7 @@ final class ServiceConnections implements AutoCloseable {
         public void subscribe(Subscriber<? super ByteBuf> given) {
             connection.run(() -> {
                 if (subscriber != null) {
-                    given.onSubscribe(this);
-                    given.onError(new IllegalStateException("an answer's body is read once"));
+                    Operators.error(given, new IllegalStateException("an answer's body is read once"));
                     return;
                 }
                 subscriber = given;

@@ -115,7 +115,8 @@ class BreakerUnderLoadTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(output.getOut()).contains("intake-service: GET /api/v1/units: the connection broke before an answer "
-                + "(org.duban.gateway.routing.ServiceConnections$ClosedBeforeAnswer: the connection was closed before an answer");
+                + "(org.duban.gateway.routing.ServiceConnections$ClosedBeforeAnswer: "
+                + "the connection was closed before an answer");
     }
 
     @Test

@@ -155,7 +155,8 @@ class ServiceConnectionsTest {
         // when, then: the caller's connection is closed after the route's 1 s, not left waiting
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(8));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(8));
     }
 
     @Test
