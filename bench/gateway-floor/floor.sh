@@ -15,42 +15,33 @@ read -r -a FLOOR_C1 <<<"$DUBAN_JAVA_OPTS"
 read -r -a FLOOR_C2 <<<"${FLOOR_C2_JAVA_OPTS-${DUBAN_JAVA_OPTS/-XX:TieredStopAtLevel=1 /}}"
 floor_port=$((PORT_BASE + 4))
 floor_wanted() { [[ $1 =~ ${FLOOR_ONLY:-.} ]]; }
-for jit in c1 c2; do
-  for variant in bare headers token; do
-    target=floor-$variant-$jit
-    floor_wanted "$target" || { floor_port=$((floor_port + 1)); continue; }
-    opts="FLOOR_${jit^^}[@]"
-    java "${!opts}" -Dlogback.configurationFile="$FLOOR_HERE/logback.xml" -cp "$FLOOR_CLASSPATH" Floor "$variant" \
-      "$floor_port" "http://127.0.0.1:$BACKEND_PORT" "$WORK/keys/jwt-public.pem" duban-local duban \
-      >"$WORK/floor-$variant-$jit.log" 2>&1 &
+# floor_start TARGET JIT CLASS ARGS…: the class in a JVM of its own on the next port (ARGS may use $floor_port), a
+# target of run.sh's; the port is used up whether or not FLOOR_ONLY wants the target, so that ports stay put
+floor_start() {
+  local target=$1 jit=$2 class=$3 opts="FLOOR_${2^^}[@]"
+  shift 3
+  if floor_wanted "$target"; then
+    java "${!opts}" -Dlogback.configurationFile="$FLOOR_HERE/logback.xml" -cp "$FLOOR_CLASSPATH" "$class" "$@" \
+      >"$WORK/$target.log" 2>&1 &
     PIDS+=($!)
     SERVER[$target]=$! URL[$target]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[$target]=$AUTH
     TARGETS+=("$target")
-    floor_port=$((floor_port + 1))
+  fi
+  floor_port=$((floor_port + 1))
+}
+for jit in c1 c2; do
+  for variant in bare headers token; do
+    floor_start "floor-$variant-$jit" "$jit" Floor "$variant" "$floor_port" "http://127.0.0.1:$BACKEND_PORT" \
+      "$WORK/keys/jwt-public.pem" duban-local duban
   done
 done
 # and the bare and token variants on plain Netty, without Reactor Netty (NettyFloor.java), C2 only
 for variant in bare token; do
-  target=floor-netty-$variant-c2
-  floor_wanted "$target" || { floor_port=$((floor_port + 1)); continue; }
-  java "${FLOOR_C2[@]}" -Dlogback.configurationFile="$FLOOR_HERE/logback.xml" -cp "$FLOOR_CLASSPATH" NettyFloor \
-    "$variant" "$floor_port" 127.0.0.1 "$BACKEND_PORT" "$WORK/keys/jwt-public.pem" duban-local duban \
-    >"$WORK/floor-netty-$variant-c2.log" 2>&1 &
-  PIDS+=($!)
-  SERVER[$target]=$! URL[$target]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[$target]=$AUTH
-  TARGETS+=("$target")
-  floor_port=$((floor_port + 1))
+  floor_start "floor-netty-$variant-c2" c2 NettyFloor "$variant" "$floor_port" 127.0.0.1 "$BACKEND_PORT" \
+    "$WORK/keys/jwt-public.pem" duban-local duban
 done
 # and the bare forward with Reactor Netty's server and a plain Netty client (SplitFloor.java), C2
-if floor_wanted floor-split-bare-c2; then
-  java "${FLOOR_C2[@]}" -cp "$FLOOR_CLASSPATH" SplitFloor "$floor_port" 127.0.0.1 "$BACKEND_PORT" \
-    >"$WORK/floor-split-bare-c2.log" 2>&1 &
-  PIDS+=($!)
-  target=floor-split-bare-c2
-  SERVER[$target]=$! URL[$target]="http://127.0.0.1:$floor_port/api/v1/units" HEADER[$target]=$AUTH
-  TARGETS+=("$target")
-fi
-floor_port=$((floor_port + 1))
+floor_start floor-split-bare-c2 c2 SplitFloor "$floor_port" 127.0.0.1 "$BACKEND_PORT"
 for target in "${TARGETS[@]}"; do
   [[ $target == floor-* ]] || continue
   for _ in $(seq 60); do

@@ -3,9 +3,7 @@ package org.duban.gateway.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,14 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.duban.gateway.testing.FakeService;
 import org.duban.gateway.testing.GatewayClient;
 import org.duban.gateway.testing.KeepAliveService;
+import org.duban.gateway.testing.SocketService;
 import org.duban.gateway.testing.TokenFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -179,54 +176,8 @@ class ServiceConnectionsTest {
         return new GatewayClient(port);
     }
 
-    /** A service over plain sockets: each accepted connection served on a thread of its own. */
-    private abstract static class RawService implements AutoCloseable {
-        private final ServerSocket server;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-
-        RawService() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            threads.execute(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        threads.execute(() -> {
-                            try (socket) {
-                                serve(socket);
-                            } catch (IOException e) {
-                                // the gateway closed the connection
-                            }
-                        });
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        abstract void serve(Socket socket) throws IOException;
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            threads.shutdownNow();
-        }
-    }
-
     /** Answers a request with 256 MB as fast as they can be sent, counting what it could send. */
-    private static final class FloodingService extends RawService {
+    private static final class FloodingService extends SocketService {
         static final long SIZE = 256L << 20;
         private final AtomicLong written = new AtomicLong();
 
@@ -235,7 +186,7 @@ class ServiceConnectionsTest {
         }
 
         @Override
-        void serve(Socket socket) throws IOException {
+        protected void serve(Socket socket) throws IOException {
             socket.getInputStream().read(new byte[8192]);
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + SIZE
@@ -249,10 +200,10 @@ class ServiceConnectionsTest {
     }
 
     /** Answers every request with a head that promises 1,000 bytes, sends ten and then nothing until closed. */
-    private static final class StallingService extends RawService {
+    private static final class StallingService extends SocketService {
 
         @Override
-        void serve(Socket socket) throws IOException {
+        protected void serve(Socket socket) throws IOException {
             InputStream in = socket.getInputStream();
             byte[] head = new byte[8192];
             in.read(head);

@@ -4,17 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,25 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (known by its {@code X-Request-Id}) at most once, so a second attempt on another connection is answered —
  * the close is the connection's failure, not the service's. Every answer is a 200 after {@code delay}.
  */
-public final class KeepAliveService implements AutoCloseable {
+public final class KeepAliveService extends SocketService {
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final int requestsPerConnection;
     private final Duration delay;
     private final Set<String> closedOn = ConcurrentHashMap.newKeySet();
     private final AtomicInteger answered = new AtomicInteger();
-    private final AtomicInteger connections = new AtomicInteger();
 
     private KeepAliveService(int requestsPerConnection, Duration delay) {
         this.requestsPerConnection = requestsPerConnection;
         this.delay = delay;
-        try {
-            server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        threads.execute(this::accept);
     }
 
     /** Closes each connection under the request after its {@code requestsPerConnection}-th answer. */
@@ -56,10 +42,6 @@ public final class KeepAliveService implements AutoCloseable {
         return new KeepAliveService(Integer.MAX_VALUE, delay);
     }
 
-    public String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
-    }
-
     /** Requests whose connection was closed under them (each once). */
     public int closedUnderARequest() {
         return closedOn.size();
@@ -69,46 +51,25 @@ public final class KeepAliveService implements AutoCloseable {
         return answered.get();
     }
 
-    public int connections() {
-        return connections.get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.incrementAndGet();
-                threads.execute(() -> serve(socket));
-            } catch (IOException closed) {
+    @Override
+    protected void serve(Socket socket) throws IOException, InterruptedException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        OutputStream out = socket.getOutputStream();
+        for (int served = 0; ; served++) {
+            String requestId = readRequestHead(in);
+            if (requestId == null) {
                 return;
             }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            OutputStream out = socket.getOutputStream();
-            for (int served = 0; ; served++) {
-                String requestId = readRequestHead(in);
-                if (requestId == null) {
-                    return;
-                }
-                if (served >= requestsPerConnection && closedOn.add(requestId)) {
-                    return;
-                }
-                Thread.sleep(delay.toMillis());
-                byte[] body = "{\"service\":\"keep-alive\"}".getBytes(StandardCharsets.UTF_8);
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
-                out.flush();
-                answered.incrementAndGet();
+            if (served >= requestsPerConnection && closedOn.add(requestId)) {
+                return;
             }
-        } catch (IOException e) {
-            // the gateway closed the connection
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.sleep(delay.toMillis());
+            byte[] body = "{\"service\":\"keep-alive\"}".getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            answered.incrementAndGet();
         }
     }
 
@@ -125,15 +86,5 @@ public final class KeepAliveService implements AutoCloseable {
             }
         }
         return requestId;
-    }
-
-    @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        threads.shutdownNow();
     }
 }
