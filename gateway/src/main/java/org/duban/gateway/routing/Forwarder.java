@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       more (logged with its cause); the service's answer, whatever its status, is the breaker's success; a
  *       refused connection, no answer within the route's timeout or a broken connection is its failure, the
  *       gateway's own saturation (no free connection in time) neither — {@code 503} problem naming the service,
- *       logged with its cause;</li>
+ *       logged with its cause; nor a caller's body that broke off before its end — {@code 400} problem, if the
+ *       caller still listens;</li>
  *   <li>the access log line ({@code org.duban.access}), the spans ended, the request timed
  *       ({@link RequestTimings}: {@code http.server.requests}).</li>
  * </ol>
@@ -210,11 +211,26 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
         return broken && !call.answered && !call.response.hasSentHeaders();
     }
 
-    /** The call failed before the service answered: the breaker's failure (but the gateway's saturation), 503. */
+    /**
+     * The call failed before the service answered: the breaker's failure (but the gateway's saturation), 503; or the
+     * caller's body broke off, neither a failure nor a success of the service's, 400 if the caller still hears.
+     */
     private Mono<Void> serviceFailed(Call call, Throwable failure) {
         if (call.answered) {
             // the answer had begun: the caller's connection is closed, there is nothing else to say
             return Mono.error(failure);
+        }
+        if (failure instanceof ServiceConnections.BodyBrokeOff) {
+            if (call.takePermit()) {
+                call.route.breaker().releasePermission();
+            }
+            call.trace.callEnded(0, failure);
+            try (RequestLogContext context = call.logContext()) {
+                log.info("{} {}: the caller's body broke off before its end ({}); the call to {} was given up",
+                        call.request.method(), call.path, ServiceUnavailable.cause(failure.getCause()),
+                        call.route.service());
+            }
+            return problem(call, HttpStatus.BAD_REQUEST, "The request body ended before the length it announced.");
         }
         settleBreaker(call, failure);
         call.trace.callEnded(0, failure);

@@ -322,6 +322,22 @@ final class ServiceConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * The caller's body broke off before its end (the caller closed its connection, or it failed): the call is
+     * given up, its connection closed; the caller's doing, not the service's.
+     */
+    static final class BodyBrokeOff extends IOException {
+
+        BodyBrokeOff(Throwable cause) {
+            super("the caller's request body broke off before its end", cause);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     /** Connections like the caller's (io_uring, epoll or NIO: one event loop serves both) and their name lookup. */
     private record Transport(ChannelFactory<Channel> channels, AddressResolverGroup<?> resolver) {
 
@@ -684,7 +700,7 @@ final class ServiceConnections implements AutoCloseable {
 
         @Override
         public void onError(Throwable failure) {
-            connection.run(() -> connection.fail(call, failure));
+            connection.run(() -> connection.fail(call, new BodyBrokeOff(failure)));
         }
 
         @Override

@@ -1,12 +1,18 @@
 package org.duban.gateway.routing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.duban.gateway.testing.FakeService;
 import org.duban.gateway.testing.GatewayClient;
 import org.duban.gateway.testing.TokenFixtures;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -45,6 +52,9 @@ class ServiceFailureTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void failingServices(DynamicPropertyRegistry registry) {
@@ -129,6 +139,35 @@ class ServiceFailureTest {
             assertThat(response.statusCode()).isEqualTo(status);
             assertThat(response.body()).isEqualTo(body);
         }
+    }
+
+    @Test
+    void aCallerWhoBreaksOffItsUploadIsNotTheServicesFailure(CapturedOutput output) throws Exception {
+        // given callers who each send a head and a part of the body they announced, then close their connection,
+        // as many of them as open a breaker when each is counted a failure
+        REPORTING.reset();
+        for (int caller = 0; caller < 6; caller++) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/statistics HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + supervisorToken() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"a\":\"")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(new byte[20_000]);
+                out.flush();
+                // the gateway has begun the call and streams the body to the service
+                TimeUnit.MILLISECONDS.sleep(300);
+            }
+        }
+
+        // when
+        HttpResponse<String> response = gateway().getWithToken("/api/v1/statistics", supervisorToken());
+
+        // then the service is called as ever: the callers' broken bodies were no failure of its, and no one said it
+        // was unavailable
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(breakers.circuitBreaker("reporting-service").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(output.getOut()).doesNotContain("reporting-service is unavailable")
+                .contains("POST /api/v1/statistics -> 400");
     }
 
     private GatewayClient gateway() {
