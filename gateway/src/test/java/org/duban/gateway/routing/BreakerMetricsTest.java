@@ -8,8 +8,11 @@ import org.duban.gateway.testing.GatewayClient;
 import org.duban.gateway.testing.TokenFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +26,7 @@ import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
  * {@code RunningGateway}'s, shared with tests that call every route), so "from start-up" is what is seen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class BreakerMetricsTest {
 
     private static final FakeService INTAKE = FakeService.start("intake-service");
@@ -64,6 +68,13 @@ class BreakerMetricsTest {
             assertThat(scrape).as(breaker).containsPattern(stateLine(breaker, "half_open", "0"));
         }
         assertThat(INTAKE.received()).isEmpty();
+    }
+
+    @Test
+    void bindsTheBreakersMetricsOnce(CapturedOutput output) {
+        // when the context started (above), then no second binding of the same meters was refused
+        assertThat(scrape()).contains("resilience4j_circuitbreaker_state");
+        assertThat(output.getOut()).doesNotContain("has been already registered");
     }
 
     @Test
