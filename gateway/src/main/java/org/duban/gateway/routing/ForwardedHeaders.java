@@ -23,6 +23,7 @@ final class ForwardedHeaders {
     private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
     private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
+    private static final AsciiString FORWARDED = AsciiString.cached("forwarded");
     private static final AsciiString[] HOP_BY_HOP = {HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"),
         HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE,
         HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION, AsciiString.cached("proxy-connection"),
@@ -118,9 +119,14 @@ final class ForwardedHeaders {
         return false;
     }
 
-    /** X-Forwarded-* are the gateway's to write but behind a trusted proxy. */
+    /**
+     * X-Forwarded-* are the gateway's to write but behind a trusted proxy, and so is RFC 7239's Forwarded, which
+     * Spring's forwarded-header support (the console's) reads before X-Forwarded-*: a caller's own would outrank
+     * the gateway's.
+     */
     private static boolean forwardedHeader(CharSequence name) {
-        return name.length() > 12 && AsciiString.regionMatches(name, true, 0, "x-forwarded-", 0, 12);
+        return name.length() > 12 ? AsciiString.regionMatches(name, true, 0, "x-forwarded-", 0, 12)
+                : FORWARDED.contentEqualsIgnoreCase(name);
     }
 
     /**

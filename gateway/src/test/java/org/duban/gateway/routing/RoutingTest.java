@@ -99,6 +99,23 @@ class RoutingTest extends RunningGateway {
     }
 
     @Test
+    void dropsTheCallersOwnForwardedHeadersThatWouldOutrankTheGateways() {
+        // when a caller (no trusted proxy) says in RFC 7239's Forwarded and in X-Forwarded-Host where it came from
+        HttpResponse<String> response = gateway.send(gateway.request("/api/v1/units")
+                .header("Authorization", "Bearer " + supervisorToken())
+                .header("Forwarded", "for=203.0.113.99;host=evil.example;proto=https")
+                .header("X-Forwarded-Host", "evil.example"));
+
+        // then the service hears only the gateway's account
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(INTAKE.received()).singleElement().satisfies(received -> {
+            assertThat(received.header("Forwarded")).isNull();
+            assertThat(received.header("X-Forwarded-Host")).startsWith("localhost:").doesNotContain("evil");
+            assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
     void passesAServiceConflictThroughUnchanged() {
         // given
         String conflict = "{\"type\":\"urn:duban:problem:state-conflict\",\"title\":\"Conflict\",\"status\":409,"
