@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -62,7 +63,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code AssignmentIssued} record read back from {@code duban.intake.events}, produced with the
  * platform's producer settings and consumed by an assigned consumer with the client's defaults (as the
  * services' consumers), on the same broker. Latency = consumer's poll returned the record − just before
- * {@code send}.
+ * {@code send}. They go after the assignments, on a platform at rest (the targets' baseline); with {@code beside=1}
+ * as many go during the assignments too, each half-way between two, printed as a second baseline.
  *
  * <p>Spans: every {@code sampleEvery}-th measured assignment is sent with a sampled W3C {@code traceparent};
  * the platform (started with OTLP export on, pointing here) sends its spans to this program's OTLP/HTTP
@@ -107,6 +109,7 @@ public class WebhookLatency {
         Map<String, String> defaults = new HashMap<>(Map.of("n", "200", "rate", "5", "warmup", "20", "warmupRate", "0",
                 "sampleEvery", "10", "slowest", "5", "receiverPort", "0", "otlpPort", "0", "dumpTraces", "0"));
         defaults.put("dumpSlowest", "0");
+        defaults.put("beside", "0");
         Map<String, String> settings = Bench.settings(defaults, args);
         new WebhookLatency(settings).run();
     }
@@ -150,7 +153,7 @@ public class WebhookLatency {
                 receiverPort);
         Thread.sleep(2_000); // let the matters' events settle in every consumer
 
-        assign(supervisor, unitId, cases.subList(0, warmup), warmupRate(), 0);
+        assign(supervisor, unitId, cases.subList(0, warmup), warmupRate(), 0, System.nanoTime() + 50_000_000L);
         awaitArrivals(Duration.ofSeconds(60 + warmup / 10));
         sentAt.clear();
         arrivedAt.clear();
@@ -160,6 +163,12 @@ public class WebhookLatency {
         Thread.sleep(1_000);
         Bench.log("warm-up done (%d assignments at %s/s); measuring %d at %s/s", warmup, warmupRate(), n,
                 settings.get("rate"));
+        // raw Kafka beside the assignments: its producer and consumer made and warmed before the idle window
+        RawKafka rawKafka = null;
+        if (setting("beside") == 1) {
+            rawKafka = new RawKafka();
+            rawKafka.measure(20, 20, 0, rate, System.nanoTime());
+        }
         Map<String, Long> idleBefore = cpuTicks();
         long idleStart = System.nanoTime();
         Thread.sleep(10_000); // nothing asked of the platform: what it burns on its own
@@ -167,7 +176,20 @@ public class WebhookLatency {
         double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
         Map<String, Long> cpuBefore = cpuTicks();
         long measuredStart = System.nanoTime();
-        assign(supervisor, unitId, cases.subList(warmup, warmup + n), rate, setting("sampleEvery"));
+        long firstAssignment = measuredStart + 50_000_000L;
+        CompletableFuture<List<Long>> beside = CompletableFuture.completedFuture(List.of());
+        if (rawKafka != null) {
+            // one record half-way between two assignments, at their rate
+            RawKafka besideThem = rawKafka;
+            beside = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return besideThem.measure(0, rate, n, rate, firstAssignment + (long) (500_000_000L / rate));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        assign(supervisor, unitId, cases.subList(warmup, warmup + n), rate, setting("sampleEvery"), firstAssignment);
         boolean all = awaitArrivals(Duration.ofSeconds(120));
         Thread.sleep(1_000); // the work behind the webhook (delivery stored, its event published and consumed)
         Map<String, Long> cpuAfter = cpuTicks();
@@ -183,7 +205,13 @@ public class WebhookLatency {
             Bench.log("only %d of %d webhooks arrived within 120 s", webhook.size(), n);
         }
 
-        List<Long> raw = rawKafka(n, rate);
+        List<Long> rawBeside = beside.join();
+        if (rawKafka == null) {
+            rawKafka = new RawKafka();
+        }
+        List<Long> raw = rawKafka.measure(Math.max(20, warmup), warmupRate(), n, rate,
+                System.nanoTime() + 50_000_000L);
+        rawKafka.close();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-52s %5s %8s %8s %8s %8s%n", "path (ms)", "n", "p50", "p90", "p99", "max");
@@ -198,6 +226,15 @@ public class WebhookLatency {
         System.out.printf(Locale.ROOT, "%-52s %5s %7.1f× %7.1f× %7.1f× %7.1f×%n", "ratio webhook / raw Kafka", "",
                 hookStats.p50 / rawStats.p50, hookStats.p90 / rawStats.p90, hookStats.p99 / rawStats.p99,
                 hookStats.max / rawStats.max);
+        if (!rawBeside.isEmpty()) {
+            Stats besideStats = Stats.of(rawBeside);
+            System.out.printf(Locale.ROOT, "%-52s %5d %8.1f %8.1f %8.1f %8.1f%n",
+                    "raw Kafka beside the assignments (half-way between)", rawBeside.size(), besideStats.p50,
+                    besideStats.p90, besideStats.p99, besideStats.max);
+            System.out.printf(Locale.ROOT, "%-52s %5s %7.1f× %7.1f× %7.1f× %7.1f×%n",
+                    "ratio webhook / raw Kafka beside them", "", hookStats.p50 / besideStats.p50,
+                    hookStats.p90 / besideStats.p90, hookStats.p99 / besideStats.p99, hookStats.max / besideStats.max);
+        }
         System.out.printf(Locale.ROOT, "targets: p99 ≤ 3× raw p99 (%.1f ms): %s; p50 ≤ 20 ms: %s%n",
                 3 * rawStats.p99, hookStats.p99 <= 3 * rawStats.p99 ? "met" : "NOT met",
                 hookStats.p50 <= 20 ? "met" : "NOT met");
@@ -213,11 +250,11 @@ public class WebhookLatency {
 
     // ---- the assignments ----
 
-    private void assign(String supervisor, String unitId, List<String> cases, double rate, int sampleEvery)
+    /** The assignments of {@code cases} at {@code rate} a second, the first at {@code start} (this clock). */
+    private void assign(String supervisor, String unitId, List<String> cases, double rate, int sampleEvery, long start)
             throws InterruptedException {
         arrivals = new CountDownLatch(cases.size());
         long interval = (long) (1_000_000_000L / rate);
-        long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < cases.size(); i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
@@ -281,86 +318,108 @@ public class WebhookLatency {
 
     // ---- raw Kafka on the same broker ----
 
-    private int rawSize;
+    /**
+     * A producer and a consumer on one topic of the platform's broker, sending records of the size and headers of a
+     * real AssignmentIssued record read back from duban.intake.events, each carrying the moment just before its send.
+     */
+    private final class RawKafka implements AutoCloseable {
+        private static final String TOPIC = "bench.webhook-latency.raw";
+        private final KafkaProducer<String, byte[]> producer;
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final byte[] sample;
+        private final List<Header> headers;
+        private final Thread polling;
+        private volatile boolean open = true;
+        /** The records of the current {@link #measure} not yet received: send moment → index. */
+        private final Map<Long, Integer> sequence = new ConcurrentHashMap<>();
+        private volatile Round round;
 
-    private List<Long> rawKafka(int n, double rate) throws Exception {
-        String bootstrap = settings.get("kafka");
-        Properties common = new Properties();
-        common.put("bootstrap.servers", bootstrap);
-        // a real AssignmentIssued record: its value's size and its headers
-        byte[] sample = null;
-        List<Header> headers = List.of();
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(common),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor("duban.intake.events").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (sample == null && System.nanoTime() < until) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("duban.assignment.issued.v1")) {
-                        sample = record.value();
-                        headers = List.of(record.headers().toArray());
+        private record Round(int warmup, List<Long> latencies, CountDownLatch received) {
+        }
+
+        RawKafka() throws Exception {
+            Properties common = new Properties();
+            common.put("bootstrap.servers", settings.get("kafka"));
+            byte[] found = null;
+            List<Header> foundHeaders = List.of();
+            try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(common),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions = reader.partitionsFor("duban.intake.events").stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                reader.assign(partitions);
+                reader.seekToBeginning(partitions);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (found == null && System.nanoTime() < until) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                        Header type = record.headers().lastHeader("ce_type");
+                        if (type != null && new String(type.value(), StandardCharsets.UTF_8)
+                                .equals("duban.assignment.issued.v1")) {
+                            found = record.value();
+                            foundHeaders = List.of(record.headers().toArray());
+                        }
                     }
                 }
             }
-        }
-        if (sample == null) {
-            throw new IllegalStateException("no AssignmentIssued record found in duban.intake.events");
-        }
-        rawSize = sample.length;
-        String topic = "bench.webhook-latency.raw";
-        try (Admin admin = Admin.create(common)) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            if (found == null) {
+                throw new IllegalStateException("no AssignmentIssued record found in duban.intake.events");
             }
-        }
-        Properties producerProperties = new Properties();
-        producerProperties.putAll(common);
-        // the platform's producer settings (duban-platform-defaults.yml)
-        producerProperties.put("acks", "all");
-        producerProperties.put("enable.idempotence", "true");
-        producerProperties.put("max.in.flight.requests.per.connection", "5");
-        producerProperties.put("linger.ms", "0");
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        int total = n + Math.max(20, setting("warmup"));
-        CountDownLatch received = new CountDownLatch(total);
-        Map<Long, Integer> sequence = new ConcurrentHashMap<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties, new StringSerializer(),
-                new ByteArraySerializer());
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(common),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            sample = found;
+            headers = foundHeaders;
+            rawSize = sample.length;
+            try (Admin admin = Admin.create(common)) {
+                if (!admin.listTopics().names().get().contains(TOPIC)) {
+                    admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+                }
+            }
+            Properties producerProperties = new Properties();
+            producerProperties.putAll(common);
+            // the platform's producer settings (duban-platform-defaults.yml)
+            producerProperties.put("acks", "all");
+            producerProperties.put("enable.idempotence", "true");
+            producerProperties.put("max.in.flight.requests.per.connection", "5");
+            producerProperties.put("linger.ms", "0");
+            producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+            consumer = new KafkaConsumer<>(consumerProperties(common), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            int warmup = total - n;
-            Thread polling = new Thread(() -> {
-                while (received.getCount() > 0) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        long now = System.nanoTime();
-                        long sent = ByteBuffer.wrap(record.value()).order(ByteOrder.BIG_ENDIAN).getLong();
-                        Integer index = sequence.remove(sent);
-                        if (index != null) {
-                            if (index >= warmup) {
-                                latencies.add(now - sent);
-                            }
-                            received.countDown();
+            polling = new Thread(this::poll, "raw-consumer");
+            polling.start();
+        }
+
+        private void poll() {
+            while (open) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    long now = System.nanoTime();
+                    long sent = ByteBuffer.wrap(record.value()).order(ByteOrder.BIG_ENDIAN).getLong();
+                    Integer index = sequence.remove(sent);
+                    Round current = round;
+                    if (index != null && current != null) {
+                        if (index >= current.warmup()) {
+                            current.latencies().add(now - sent);
                         }
+                        current.received().countDown();
                     }
                 }
-            }, "raw-consumer");
-            polling.start();
-            // the warm-up at the platform's warm-up rate, then the measured records at the rate
-            long warmupInterval = (long) (1_000_000_000L / warmupRate());
+            }
+        }
+
+        /**
+         * Sends {@code warmup} records at {@code warmupRate} a second from {@code start} on, then, a second later,
+         * {@code n} at {@code rate}: the latencies of those n, once all have arrived (or after a minute).
+         */
+        List<Long> measure(int warmup, double warmupRate, int n, double rate, long start) throws InterruptedException {
+            Round current = new Round(warmup, Collections.synchronizedList(new ArrayList<>()),
+                    new CountDownLatch(warmup + n));
+            round = current;
+            long warmupInterval = (long) (1_000_000_000L / warmupRate);
             long interval = (long) (1_000_000_000L / rate);
-            long start = System.nanoTime() + 50_000_000L;
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < warmup + n; i++) {
                 long due = i < warmup ? start + i * warmupInterval
-                        : start + warmup * warmupInterval + 1_000_000_000L + (i - warmup) * interval;
+                        : start + (warmup > 0 ? warmup * warmupInterval + 1_000_000_000L : 0) + (i - warmup) * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
@@ -369,13 +428,22 @@ public class WebhookLatency {
                 long sent = System.nanoTime();
                 ByteBuffer.wrap(value).order(ByteOrder.BIG_ENDIAN).putLong(sent);
                 sequence.put(sent, i);
-                producer.send(new ProducerRecord<>(topic, null, UUID.randomUUID().toString(), value, headers));
+                producer.send(new ProducerRecord<>(TOPIC, null, UUID.randomUUID().toString(), value, headers));
             }
-            received.await(60, TimeUnit.SECONDS);
-            polling.join(1_000);
+            current.received().await(60, TimeUnit.SECONDS);
+            return new ArrayList<>(current.latencies());
         }
-        return latencies;
+
+        @Override
+        public void close() throws InterruptedException {
+            open = false;
+            polling.join(1_000);
+            producer.close();
+            consumer.close();
+        }
     }
+
+    private int rawSize;
 
     private static Properties consumerProperties(Properties common) {
         Properties properties = new Properties();

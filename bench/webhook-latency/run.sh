@@ -17,6 +17,9 @@
 # handed to the HTTP client (one process, one monotonic clock). Raw Kafka: as many records at the same rate,
 # the size and headers of a real AssignmentIssued record, the platform's producer settings (acks=all,
 # idempotent, linger.ms 0) and the client's consumer defaults; latency = poll returned it − just before send.
+# It runs after the assignments, on a platform at rest (the targets' baseline); with BESIDE=1 as many records also go
+# during the assignments, each half-way between two, and are printed as a second baseline: the same Kafka hop under
+# the same load at the same moments (its producer and consumer are warmed before the idle CPU window).
 # Spans: every SAMPLE_EVERY-th measured POST carries a sampled W3C traceparent; the platform exports its
 # spans (DUBAN_TRACING_EXPORT=true, DUBAN_OTLP_TRACING_ENDPOINT=the bench's OTLP/HTTP receiver), the other
 # assignments are sampled as the platform's defaults say (DUBAN_TRACING_SAMPLING is left alone). With
@@ -33,6 +36,7 @@
 # records per second, e.g. WARMUP=1000 WARMUP_RATE=20 to measure JVMs past their compilation), SAMPLE_EVERY (10),
 # SLOWEST (5: the slowest sampled assignments printed hop by hop), DUMP_TRACES (0: how many sampled traces to print
 # span by span), DUMP_SLOWEST (0: how many of the slowest sampled traces to print span by span), COMMANDS (0),
+# BESIDE (0: 1 adds raw Kafka beside the assignments),
 # OTLP_PORT (24318), and the ./duban ports (DUBAN_GATEWAY_PORT 28080 …, DUBAN_KAFKA_PORT 28092, DUBAN_MONGO_PORT
 # 28017) and DUBAN_DATA_DIR (target/bench-webhook), each kept when already set. The data directory is reused by
 # later runs (each run registers a new unit and new matters).
@@ -43,7 +47,7 @@ source "$ROOT/bench/lib/platform.sh"
 HERE=$ROOT/bench/webhook-latency
 N=${N:-200} RATE=${RATE:-5} WARMUP=${WARMUP:-20} WARMUP_RATE=${WARMUP_RATE:-0}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10} SLOWEST=${SLOWEST:-5} DUMP_TRACES=${DUMP_TRACES:-0} DUMP_SLOWEST=${DUMP_SLOWEST:-0}
-OTLP_PORT=${OTLP_PORT:-24318} COMMANDS=${COMMANDS:-0}
+OTLP_PORT=${OTLP_PORT:-24318} COMMANDS=${COMMANDS:-0} BESIDE=${BESIDE:-0}
 
 export DUBAN_DATA_DIR=${DUBAN_DATA_DIR:-$ROOT/target/bench-webhook} DUBAN_START_TIMEOUT=${DUBAN_START_TIMEOUT:-600}
 export DUBAN_GATEWAY_PORT=${DUBAN_GATEWAY_PORT:-28080} DUBAN_INTAKE_PORT=${DUBAN_INTAKE_PORT:-28081}
@@ -63,7 +67,7 @@ bench_compile "$HERE/WebhookLatency.java"
 java -cp "$CLASSPATH" WebhookLatency \
   gateway="http://localhost:$DUBAN_GATEWAY_PORT" kafka="localhost:$DUBAN_KAFKA_PORT" \
   n="$N" rate="$RATE" warmup="$WARMUP" warmupRate="$WARMUP_RATE" sampleEvery="$SAMPLE_EVERY" slowest="$SLOWEST" \
-  otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" dumpSlowest="$DUMP_SLOWEST" \
+  otlpPort="$OTLP_PORT" dumpTraces="$DUMP_TRACES" dumpSlowest="$DUMP_SLOWEST" beside="$BESIDE" \
   runDir="$DUBAN_DATA_DIR/run" clockTicks="$(getconf CLK_TCK)" 2> >(grep -v '^SLF4J' >&2)
 if [[ $COMMANDS == 1 ]]; then
   java "$HERE/StoreCommands.java" "$DUBAN_DATA_DIR/logs" 1

@@ -213,7 +213,7 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
 
     /**
      * The call failed before the service answered: the breaker's failure (but the gateway's saturation), 503; or the
-     * caller's body broke off, neither a failure nor a success of the service's, 400 if the caller still hears.
+     * caller's body broke off, neither a failure nor a success of the service's, 400 if the caller still listens.
      */
     private Mono<Void> serviceFailed(Call call, Throwable failure) {
         if (call.answered) {
