@@ -28,6 +28,7 @@
 # Needs wrk and nginx (apt install wrk nginx), openssl, curl and a JDK. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/gateway
 CONNECTIONS=${CONNECTIONS:-32} LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-1}
 DURATION=${DURATION:-20s} LATENCY_DURATION=${LATENCY_DURATION:-10s} WARMUP=${WARMUP:-30s}
@@ -48,9 +49,9 @@ if [[ ! -f $GATEWAY_JAR ]]; then
 fi
 # the JVM options ./duban starts the gateway with (every application's, then the gateway's own: C2), so that the
 # figures are the platform's
-DUBAN_JAVA_OPTS=$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")
+DUBAN_JAVA_OPTS=$(bench_duban_default DEFAULT_JAVA_OPTS)
 [[ -n $DUBAN_JAVA_OPTS ]] || { echo "bench: cannot read DEFAULT_JAVA_OPTS from ./duban" >&2; exit 1; }
-DUBAN_GATEWAY_DEFAULTS=$(sed -nE "s/^readonly DEFAULT_GATEWAY_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")
+DUBAN_GATEWAY_DEFAULTS=$(bench_duban_default DEFAULT_GATEWAY_JAVA_OPTS)
 read -r -a JAVA_OPTS <<<"${GATEWAY_JAVA_OPTS-$DUBAN_JAVA_OPTS${DUBAN_GATEWAY_DEFAULTS:+ $DUBAN_GATEWAY_DEFAULTS}}"
 [[ -z ${JFR:-} ]] || JAVA_OPTS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile")
 

@@ -12,6 +12,7 @@
 # deploy/local first. Everything it starts it stops on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/kafka-flush
 N=${N:-2000} PORT=${PORT:-19500}
 WORK=${WORK:-$ROOT/target/bench-kafka-flush}
@@ -20,7 +21,7 @@ echo "Building local-infra (the broker measured is this checkout's)…"
 (cd "$ROOT" && ./mvnw -o -q -pl deploy/local -am package -Dmaven.test.skip=true >/dev/null)
 rm -rf "$WORK" && mkdir -p "$WORK"
 CLASSPATH="$ROOT/deploy/local/target/lib/*"
-read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a JAVA_OPTS <<<"$(bench_duban_default DEFAULT_JAVA_OPTS)"
 
 PID=
 stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }

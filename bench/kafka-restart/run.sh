@@ -14,6 +14,7 @@
 # (target/bench-kafka-restart). Needs a JDK; builds deploy/local first. Everything it starts it stops.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/kafka-restart
 SESSIONS=${SESSIONS:-9000 4500 3000} ROUNDS=${ROUNDS:-3} HOGS=${HOGS:-8} STRESS_SECONDS=${STRESS_SECONDS:-60}
 STALLS=${STALLS:-2,3,4,6}
@@ -23,7 +24,7 @@ INFRA_JAR=$ROOT/deploy/local/target/local-infra-0.1.0-SNAPSHOT.jar
 echo "Building local-infra (the broker measured is this checkout's)…"
 (cd "$ROOT" && ./mvnw -o -q -pl deploy/local -am package -Dmaven.test.skip=true >/dev/null)
 rm -rf "$WORK" && mkdir -p "$WORK"
-read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a JAVA_OPTS <<<"$(bench_duban_default DEFAULT_JAVA_OPTS)"
 read -r -a SESSION_LIST <<<"$SESSIONS"
 
 echo "Measuring sessions of ${SESSIONS// /, } ms, $ROUNDS rounds each, then $HOGS busy loops for ${STRESS_SECONDS}s…"

@@ -1,7 +1,14 @@
 # Sourced by the benchmarks that run the whole platform with ./duban (bench/capacity, bench/consumer-scaling,
 # bench/webhook-latency): its ports from one base, the jars, the Kafka client class path, the bench program
-# compiled with the shared helpers of bench/lib, and the start and stop of the platform.
+# compiled with the shared helpers of bench/lib, and the start and stop of the platform; and by those that start
+# parts of it themselves, for the launcher's JVM options (bench_duban_default).
 # Expects ROOT (the repository) and, for bench_use_ports, DUBAN_DATA_DIR already exported.
+
+# One of the launcher's defaults as ./duban has it, e.g. bench_duban_default DEFAULT_JAVA_OPTS (used alone by the
+# benches that start parts of the platform themselves, with the launcher's JVM options).
+bench_duban_default() {
+  sed -nE "s/^readonly $1='(.*)'\$/\\1/p" "$ROOT/duban"
+}
 
 # Every port of the platform from one base: gateway BASE … reporting BASE+4, console BASE+5, management ports
 # BASE+100 …, Kafka BASE+12 and BASE+13, the store BASE-63. Refuses a busy one before anything is built.

@@ -13,6 +13,7 @@
 # (target/bench-relay-scaling). Needs a JDK; builds platform and deploy/local first. Stops what it starts.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/relay-scaling
 STORED=${STORED:-1000 100000} EVENTS=${EVENTS:-2000} WRITERS=${WRITERS:-8} PORT=${PORT:-27950}
 WORK=${WORK:-$ROOT/target/bench-relay-scaling}
@@ -23,9 +24,9 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 (cd "$ROOT" && ./mvnw -o -q -pl platform -am package dependency:build-classpath -Dmaven.test.skip=true \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
 CLASSPATH="$ROOT/platform/target/classes:$(<"$WORK/classpath.txt")"
-read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a JAVA_OPTS <<<"$(bench_duban_default DEFAULT_JAVA_OPTS)"
 # the store as ./duban runs it: its own defaults after the common options
-read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a STORE_DEFAULTS <<<"$(bench_duban_default DEFAULT_MONGO_JAVA_OPTS)"
 
 PIDS=()
 stop() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; PIDS=(); }

@@ -13,7 +13,8 @@
 #                               # first (it builds the missing jars and makes the data on the first run)
 #   RUNS=7 bench/start/run.sh
 #   BEFORE='DUBAN_AOT=off' bench/start/run.sh   # also the whole platform started with these settings, in
-#                               # each run just before the launcher as it is (a change compared side by side)
+#                               # each run just before the launcher as it is (a change compared side by side);
+#                               # quoted as in the shell: BEFORE="DUBAN_MONGO_JAVA_OPTS='-Xms64m -Xmx192m'"
 #
 # Settings: RUNS (5), PORT_BASE (25080: gateway 25080 … console 25085, their management ports + MANAGEMENT_OFFSET
 # (1000), Kafka 25092 and 25093, the Mongo-wire store 25017), DUBAN_DATA_DIR (target/bench-start); DUBAN_JAVA_OPTS,
@@ -105,7 +106,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 stop() { "$ROOT/duban" stop >>"$LOGS/stop.log" 2>&1; }
 
-read -r -a BEFORE_ENV <<<"${BEFORE:-}"
+# BEFORE's words as the shell reads them (a value with spaces quoted), not split on every space
+eval "BEFORE_ENV=(${BEFORE:-})"
 first_start() { # env...
   echo "Untimed start first${*:+ with $*} (builds missing jars, makes the data of a first run)…"
   env "$@" "$ROOT/duban" start --detach >"$LOGS/first.log" 2>&1 || { cat "$LOGS/first.log" >&2; exit 1; }

@@ -15,6 +15,7 @@
 # Stops what it starts.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/store-queries
 STORED=${STORED:-1000 100000} PORT=${PORT:-27970}
 WORK=${WORK:-$ROOT/target/bench-store-queries}
@@ -25,9 +26,9 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 (cd "$ROOT" && ./mvnw -o -q -pl deploy/local dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
 CLASSPATH=$(<"$WORK/classpath.txt")
-read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a JAVA_OPTS <<<"$(bench_duban_default DEFAULT_JAVA_OPTS)"
 # the store as ./duban runs it: its own defaults after the common options
-read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a STORE_DEFAULTS <<<"$(bench_duban_default DEFAULT_MONGO_JAVA_OPTS)"
 
 PID=
 stop() { [[ -z $PID ]] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }; }

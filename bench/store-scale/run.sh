@@ -17,6 +17,7 @@
 # /work/bin/bench-lock on a shared machine. Stops the store on exit.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+source "$ROOT/bench/lib/platform.sh" # bench_duban_default
 HERE=$ROOT/bench/store-scale
 MATTERS=${MATTERS:-101000} WINDOW=${WINDOW:-500} POLL=${POLL:-10} DAYS=${DAYS:-1100} REPORT_EVERY=${REPORT_EVERY:-5000}
 MAX_MINUTES=${MAX_MINUTES:-60}
@@ -29,9 +30,9 @@ fi
 rm -rf "$WORK" && mkdir -p "$WORK"
 # the MongoDB driver and its BSON are among the store's own libraries (local-infra backup-store uses them)
 CLASSPATH=$(ls "$ROOT"/deploy/local/target/lib/*.jar | paste -sd:)
-read -r -a JAVA_OPTS <<<"$(sed -nE "s/^readonly DEFAULT_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a JAVA_OPTS <<<"$(bench_duban_default DEFAULT_JAVA_OPTS)"
 # the store as ./duban runs it: its own defaults after the common options
-read -r -a STORE_DEFAULTS <<<"$(sed -nE "s/^readonly DEFAULT_MONGO_JAVA_OPTS='(.*)'$/\\1/p" "$ROOT/duban")"
+read -r -a STORE_DEFAULTS <<<"$(bench_duban_default DEFAULT_MONGO_JAVA_OPTS)"
 read -r -a EXTRA <<<"$STORE_OPTS"
 
 PID=

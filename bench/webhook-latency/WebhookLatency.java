@@ -408,8 +408,9 @@ public class WebhookLatency {
         }
 
         /**
-         * Sends {@code warmup} records at {@code warmupRate} a second from {@code start} on, then, a second later,
-         * {@code n} at {@code rate}: the latencies of those n, once all have arrived (or after a minute).
+         * Sends {@code warmup} records at {@code warmupRate} a second from {@code start} on, then {@code n} at
+         * {@code rate} (a second after the warm-up, if any): the latencies of those n, once all have arrived (or after
+         * a minute).
          */
         List<Long> measure(int warmup, double warmupRate, int n, double rate, long start) throws InterruptedException {
             Round current = new Round(warmup, Collections.synchronizedList(new ArrayList<>()),
