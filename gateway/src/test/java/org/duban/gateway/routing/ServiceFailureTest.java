@@ -150,8 +150,8 @@ class ServiceFailureTest {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/v1/statistics HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + supervisorToken() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"a\":\"")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                        + supervisorToken() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                        + "{\"a\":\"").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(new byte[20_000]);
                 out.flush();
                 // the gateway has begun the call and streams the body to the service
