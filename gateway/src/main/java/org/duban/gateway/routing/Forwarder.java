@@ -221,9 +221,7 @@ public class Forwarder implements BiFunction<HttpServerRequest, HttpServerRespon
             return Mono.error(failure);
         }
         if (failure instanceof ServiceConnections.BodyBrokeOff) {
-            if (call.takePermit()) {
-                call.route.breaker().releasePermission();
-            }
+            // the breaker's permission stays unsettled: the end of the request gives it back (finished)
             call.trace.callEnded(0, failure);
             try (RequestLogContext context = call.logContext()) {
                 log.info("{} {}: the caller's body broke off before its end ({}); the call to {} was given up",
