@@ -30,7 +30,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * <p>A record that cannot be read, or whose event the handler could not handle ({@link EventNotHandled}), fails
  * alone: the events before it are recorded and their offsets committed, and it is retried and dead-lettered as the
  * platform's error handler does with any record ({@link BatchListenerFailedException}; a {@link PoisonEvent} cause
- * goes to the dead-letter topic without retries). A store that cannot be reached fails the poll at its first record,
+ * goes to the dead-letter topic without retries). A handler that fails a poll of several events without saying which
+ * one (any other exception) is handed them again one at a time, so that the failure is the one event's alone. A store
+ * that cannot be reached fails the poll at its first record,
  * so that the platform's error handler waits for the store as long as it takes ({@link StoreUnreachable}) instead of
  * retrying the poll a few times and then parking all of it.
  *
@@ -135,13 +137,46 @@ public final class EventBatches {
             handler.accept(fresh);
         } catch (EventNotHandled e) {
             recordHandled(consumer, fresh.subList(0, e.index()), spans);
-            IncomingEvent failed = fresh.get(e.index());
-            through.increment(events.indexOf(failed));
-            throw new BatchListenerFailedException(failed.position() + ": " + e.getCause().getMessage(), e.getCause(),
-                    events.indexOf(failed));
+            throw failed(events, fresh.get(e.index()), e.getCause(), through);
+        } catch (RuntimeException e) {
+            if (fresh.size() == 1 || StoreUnreachable.in(e)) {
+                throw e;
+            }
+            // the handler could not say which event failed: left to the error handler, the whole poll would be
+            // retried and then dead-lettered, the good events with the bad one
+            log.warn("{} events of a poll from {} failed together; handling them one at a time: {}", fresh.size(),
+                    fresh.get(0).position(), e.toString());
+            oneAtATime(consumer, events, fresh, handler, through, spans);
+            return;
         }
         recordHandled(consumer, fresh, spans);
         through.increment(events.size());
+    }
+
+    /** Hands the events over one by one, each within its span, recording each once handled, up to one that fails. */
+    private void oneAtATime(String consumer, List<IncomingEvent> events, List<IncomingEvent> fresh,
+            Consumer<List<IncomingEvent>> handler, Counter through, Map<IncomingEvent, Span> spans) {
+        for (IncomingEvent event : fresh) {
+            try {
+                traces.within(spans.get(event), event.traceparent(), () -> handler.accept(List.of(event)));
+            } catch (RuntimeException e) {
+                if (StoreUnreachable.in(e)) {
+                    throw e;
+                }
+                throw failed(events, event, e instanceof EventNotHandled notHandled ? notHandled.getCause() : e,
+                        through);
+            }
+            recordHandled(consumer, List.of(event), spans);
+        }
+        through.increment(events.size());
+    }
+
+    /** The failure of {@code failed} for the platform's error handler: the events before it are through. */
+    private static BatchListenerFailedException failed(List<IncomingEvent> events, IncomingEvent failed,
+            RuntimeException cause, Counter through) {
+        through.increment(events.indexOf(failed));
+        return new BatchListenerFailedException(failed.position() + ": " + cause.getMessage(), cause,
+                events.indexOf(failed));
     }
 
     private void recordHandled(String consumer, List<IncomingEvent> events, Map<IncomingEvent, Span> spans) {

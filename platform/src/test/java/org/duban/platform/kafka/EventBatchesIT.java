@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.opentelemetry.api.common.AttributeKey;
@@ -109,6 +111,58 @@ class EventBatchesIT {
         assertThat(outcomeOf(1)).isEqualTo("failed");
         assertThat(spanOf(1).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(outcomeOf(2)).isNull();
+    }
+
+    @Test
+    void aPollThatFailsWithoutSayingWhereIsHandedOverOneAtATimeAndOnlyTheEventThatFailsFails() {
+        // given: a handler that fails any list holding the second event, without saying which event it was
+        List<ConsumerRecord<String, byte[]>> records = records(3);
+        List<List<String>> handed = new ArrayList<>();
+        List<String> tracesWhileHandled = new ArrayList<>();
+        Consumer<List<IncomingEvent>> handler = events -> {
+            handed.add(events.stream().map(IncomingEvent::key).toList());
+            Span span = tracing.tracer().currentSpan();
+            tracesWhileHandled.add(span == null ? "none" : span.context().traceId());
+            if (events.stream().anyMatch(event -> event.key().equals("case-1"))) {
+                throw new IllegalStateException("a bug in the handler");
+            }
+        };
+
+        // when
+        assertThatThrownBy(() -> batches.handleOnce("deadline-tracking", records, handler))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).hasMessage("a bug in the handler");
+                });
+
+        // then: the first event is handled and recorded, the second failed alone, the third is left for the retry
+        assertThat(handed).containsExactly(List.of("case-0", "case-1", "case-2"), List.of("case-0"), List.of("case-1"));
+        assertThat(tracesWhileHandled).containsExactly("none", TRACE_ID, TRACE_ID);
+        assertThat(outcomeOf(0)).isEqualTo("handled");
+        assertThat(outcomeOf(1)).isEqualTo("failed");
+        assertThat(outcomeOf(2)).isNull();
+        handed.clear();
+        batches.handleOnce("deadline-tracking", records.subList(2, 3), handler);
+        batches.handleOnce("deadline-tracking", records, events -> handed.add(events.stream().map(IncomingEvent::key)
+                .toList()));
+        assertThat(handed).containsExactly(List.of("case-2"), List.of("case-1"));
+    }
+
+    @Test
+    void aPollThatFailsBecauseTheStoreIsUnreachableIsNotHandedOverOneAtATime() {
+        // given
+        List<ConsumerRecord<String, byte[]>> records = records(3);
+        List<Integer> handed = new ArrayList<>();
+
+        // when
+        assertThatThrownBy(() -> batches.handleOnce("deadline-tracking", records, events -> {
+            handed.add(events.size());
+            throw new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress());
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, failed ->
+                assertThat(failed.getIndex()).isZero());
+
+        // then
+        assertThat(handed).containsExactly(3);
     }
 
     private String outcomeOf(int record) {

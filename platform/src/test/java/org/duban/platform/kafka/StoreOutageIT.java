@@ -20,6 +20,7 @@ import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -51,7 +52,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * A consumer a poll at a time while its store cannot be reached, with the platform's error handler (one retry, then
  * the dead-letter topic): it waits for the store as long as it takes and parks nothing; a record that fails for a
- * reason of its own still goes to the dead-letter topic after the retries.
+ * reason of its own still goes to the dead-letter topic after the retries, alone, whether or not the handler said which
+ * of the poll's events failed.
  */
 @EmbeddedKafka
 class StoreOutageIT {
@@ -110,6 +112,28 @@ class StoreOutageIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 TopicReader.readAll(bootstrap, Topics.deadLetter(service)).size() == sent.size());
         assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void aPollThatFailsWithoutSayingWhichEventFailedParksThatEventAloneAndHandlesTheOthers() throws Exception {
+        // given: three events waiting in one poll, and a handler that fails any list holding the second one
+        List<String> sent = send(3);
+
+        // when
+        listen(events -> {
+            if (events.stream().anyMatch(event -> event.id().equals(sent.get(1)))) {
+                throw new IllegalStateException("a bug in the handler");
+            }
+            events.forEach(event -> handled.add(event.id()));
+        });
+
+        // then
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.containsAll(List.of(sent.get(0), sent.get(2))));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !TopicReader.readAll(bootstrap, Topics.deadLetter(service)).isEmpty());
+        assertThat(TopicReader.readAll(bootstrap, Topics.deadLetter(service))).extracting(ConsumerRecord::key)
+                .containsExactly("case-1");
+        assertThat(handled).doesNotContain(sent.get(1));
     }
 
     private void listen(Consumer<List<IncomingEvent>> handler) {
