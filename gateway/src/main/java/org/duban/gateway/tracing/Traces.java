@@ -38,7 +38,8 @@ public class Traces {
     /** The request's trace: {@code traceparent} is the caller's header (or null); the server span is {@code http <method>}. */
     public Trace start(String traceparent, String method, String path) {
         boolean continued = wellFormed(traceparent);
-        if (probability > 0 && (!continued || sampledFlag(traceparent))) {
+        // a caller's sampled trace is sampled whatever the probability, as by the services' parent-based sampler
+        if (tracer != null && propagator != null && (continued ? sampledFlag(traceparent) : probability > 0)) {
             Span.Builder builder = continued
                     ? propagator.extract(traceparent, (carrier, key) -> "traceparent".equals(key) ? carrier : null)
                     : tracer.spanBuilder().setNoParent();

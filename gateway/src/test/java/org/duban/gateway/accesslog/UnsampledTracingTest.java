@@ -16,7 +16,7 @@ import static org.duban.gateway.testing.TokenFixtures.supervisorToken;
 /**
  * With no trace sampled ({@code DUBAN_TRACING_SAMPLING=0}) the trace id still reaches the service in
  * {@code traceparent} (flagged not sampled) and the gateway's log line, so one id still follows a request
- * through the platform's logs.
+ * through the platform's logs. A caller's sampled trace is still sampled, as the services' parent-based samplers do.
  */
 @TestPropertySource(properties = "DUBAN_TRACING_SAMPLING=0.0")
 @ExtendWith(OutputCaptureExtension.class)
@@ -35,5 +35,19 @@ class UnsampledTracingTest extends RunningGateway {
         // the access line is written once the answer has gone out
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
                 "\\[gateway," + traceId + ",[0-9a-f]{16},[^]]+] org\\.duban\\.access +: GET /api/v1/cases -> 200"));
+    }
+
+    @Test
+    void continuesACallersSampledTraceAsSampledAsTheServicesDo() {
+        // given
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        // when
+        gateway.send(gateway.request("/api/v1/cases").header("Authorization", "Bearer " + supervisorToken())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        // then
+        assertThat(INTAKE.received().get(0).header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
     }
 }
