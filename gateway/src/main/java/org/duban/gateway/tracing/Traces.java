@@ -32,7 +32,7 @@ public class Traces {
             @Value("${management.tracing.sampling.probability:0.1}") double probability) {
         this.tracer = tracer.getIfAvailable();
         this.propagator = propagator.getIfAvailable();
-        this.probability = this.tracer == null || this.propagator == null ? 0 : probability;
+        this.probability = probability;
     }
 
     /** The request's trace: {@code traceparent} is the caller's header (or null); the server span is {@code http <method>}. */
