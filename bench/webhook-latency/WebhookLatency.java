@@ -218,8 +218,8 @@ public class WebhookLatency {
         Stats rawStats = Stats.of(raw);
         Stats hookStats = Stats.of(webhook);
         System.out.printf(Locale.ROOT, "%-52s %5d %8.1f %8.1f %8.1f %8.1f%n",
-                "raw Kafka produce → consume (" + rawSize + " B)", raw.size(), rawStats.p50, rawStats.p90,
-                rawStats.p99, rawStats.max);
+                "raw Kafka produce → consume (" + rawKafka.recordSize() + " B)", raw.size(), rawStats.p50,
+                rawStats.p90, rawStats.p99, rawStats.max);
         System.out.printf(Locale.ROOT, "%-52s %5d %8.1f %8.1f %8.1f %8.1f%n",
                 "POST assignment sent → signed webhook arrived", webhook.size(), hookStats.p50, hookStats.p90,
                 hookStats.p99, hookStats.max);
@@ -365,7 +365,6 @@ public class WebhookLatency {
             }
             sample = found;
             headers = foundHeaders;
-            rawSize = sample.length;
             try (Admin admin = Admin.create(common)) {
                 if (!admin.listTopics().names().get().contains(TOPIC)) {
                     admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
@@ -435,6 +434,11 @@ public class WebhookLatency {
             return new ArrayList<>(current.latencies());
         }
 
+        /** The bytes of each record's value: those of the AssignmentIssued record it copies. */
+        int recordSize() {
+            return sample.length;
+        }
+
         @Override
         public void close() throws InterruptedException {
             open = false;
@@ -443,8 +447,6 @@ public class WebhookLatency {
             consumer.close();
         }
     }
-
-    private int rawSize;
 
     private static Properties consumerProperties(Properties common) {
         Properties properties = new Properties();
