@@ -28,6 +28,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.SingleFileStore;
+import org.h2.mvstore.WriteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,15 +137,21 @@ final class DurableH2Backend extends H2Backend {
     /** Held by a checkpoint (a commit and a sync of the store's file). */
     private final Object syncLock = new Object();
     /**
-     * Held shared by every write while the library changes the maps, exclusively while H2 writes pages (a commit):
-     * the library changes a stored document in place when it updates it, so a commit writing that document's page at
-     * the same moment read it half changed (a {@code ConcurrentModificationException}, after which H2 closed the
-     * store: seen under bench/capacity once writes answered before their commit left pages unsaved between commits).
-     * A round of compaction only marks pages to be written again (H2's {@code rewritePage}), beside the writes; its
-     * commit is exclusive like any other. H2 commits only when this backend asks ({@link #open}). Always taken after
-     * {@link #syncLock}, never the other way round.
+     * Held shared by every write from before the library changes the maps until its record is appended, exclusively
+     * by a checkpoint until its commit has taken the maps' roots ({@link CheckpointFileStore}): so the file holds every
+     * write up to the number it records, whole, and none after it. H2 then writes the pages of those roots while writes
+     * go on (its pages are never changed once made, and the library's stored documents neither:
+     * {@link IndexedH2Database} updates a copy). Until the commit released the writes early they waited for the whole
+     * of it — a few milliseconds every {@link #JOURNAL_INTERVAL_MS}, up to 30 when the machine was busy (JFR,
+     * bench/README) —, and before updates were made on copies a commit writing a document's page while the library
+     * changed that document in place read it half changed ({@code ConcurrentModificationException}, after which H2
+     * closed the store). A round of compaction only marks pages to be written again (H2's {@code rewritePage}), beside
+     * the writes; its commit is a checkpoint like any other. H2 commits only when this backend asks ({@link #open}).
+     * Always taken after {@link #syncLock}, never the other way round.
      */
     private final ReentrantReadWriteLock pages = new ReentrantReadWriteLock();
+    /** Whether the checkpoint in progress lets the writes go once its commit has taken the roots (in {@link #syncLock}). */
+    private boolean releaseAtRoots;
     private final Object indexMapLock = new Object();
     /** The last write the store's file holds, synced. */
     private long checkpointed;
@@ -164,6 +172,9 @@ final class DurableH2Backend extends H2Backend {
     DurableH2Backend(MVStore store) {
         super(IndexedH2Database.trustIndexesOrRefill(withOwnDataTypes(store)));
         this.store = store;
+        if (store.getFileStore() instanceof CheckpointFileStore file) {
+            file.onRootsTaken(this::rootsTaken);
+        }
         this.mark = store.openMap(JOURNAL_MARK);
         this.journal = new StoreJournal(StoreJournal.directoryOf(Path.of(store.getFileStore().getFileName())));
         recover();
@@ -226,14 +237,49 @@ final class DurableH2Backend extends H2Backend {
      * The store's file opened for this backend: H2's own compaction off ({@code autoCompactFillRate} 0), since
      * {@link #compact()} does it at a measured pace instead, its background writer off ({@code autoCommitDisabled}),
      * and no commit from a writing thread either: H2 commits in the thread of a write whose unsaved pages exceed its
-     * buffer ({@code autoCommitBufferSize}, by default about 19 MB of pages in memory), which would write pages while
-     * other writes change them; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved pages
+     * buffer ({@code autoCommitBufferSize}, by default about 19 MB of pages in memory), which would commit a version
+     * holding other writes half applied; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved pages
      * being bounded by this backend's own commits (the checkpoints every {@link #JOURNAL_INTERVAL_MS} while writes
-     * come, each round of compaction). Every commit is this backend's, made while no write changes the maps ({@link #pages}).
+     * come, each round of compaction). Every commit is this backend's, and takes the maps' roots while no write changes
+     * them ({@link #pages}).
      */
     static MVStore open(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).autoCommitDisabled()
+        CheckpointFileStore fileStore = new CheckpointFileStore(Map.of("autoCompactFillRate", 0));
+        fileStore.open(file.toString(), false, null);
+        return new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled()
                 .autoCommitBufferSize(NO_WRITER_COMMITS_KB).open();
+    }
+
+    /**
+     * H2's file store, telling when a commit has taken the roots of the maps it writes and begins to write their pages
+     * (its one request of a buffer to write a chunk into, {@code FileStore.serializeAndStore}, comes then): from there
+     * on the commit writes what those roots hold, whatever changes after.
+     */
+    static final class CheckpointFileStore extends SingleFileStore {
+
+        private volatile Runnable onRootsTaken = () -> { };
+
+        CheckpointFileStore(Map<String, Object> config) {
+            super(config);
+        }
+
+        void onRootsTaken(Runnable action) {
+            onRootsTaken = action;
+        }
+
+        @Override
+        public WriteBuffer getWriteBuffer() {
+            onRootsTaken.run();
+            return super.getWriteBuffer();
+        }
+    }
+
+    /** In a checkpoint's commit, once its roots are taken: the writes go on while H2 writes the pages ({@link #pages}). */
+    private void rootsTaken() {
+        if (releaseAtRoots && pages.isWriteLockedByCurrentThread()) {
+            releaseAtRoots = false;
+            pages.writeLock().unlock();
+        }
     }
 
     /**
@@ -266,8 +312,8 @@ final class DurableH2Backend extends H2Backend {
 
     /**
      * A checkpoint: the store's file committed with every write applied so far, the last one's number in it
-     * ({@link #mark}), and synced; then the journal's segments before it deleted. While it commits no write changes
-     * the maps ({@link #pages}). Nothing to do if nothing changed since the last one.
+     * ({@link #mark}), and synced; then the journal's segments before it deleted. Until the commit has taken the maps'
+     * roots no write changes them ({@link #pages}). Nothing to do if nothing changed since the last one.
      */
     private void checkpoint() {
         synchronized (syncLock) {
@@ -283,10 +329,14 @@ final class DurableH2Backend extends H2Backend {
                     return;
                 }
                 mark.put(THROUGH, through);
-                store.commit();
                 newSegment = journal.startNewSegmentIfLong(through);
+                releaseAtRoots = true;
+                store.commit();
             } finally {
-                pages.writeLock().unlock();
+                releaseAtRoots = false;
+                if (pages.isWriteLockedByCurrentThread()) {
+                    pages.writeLock().unlock();
+                }
             }
             store.sync();
             checkpointed = through;
@@ -300,10 +350,13 @@ final class DurableH2Backend extends H2Backend {
     /** Closes the store, recording that its field indexes are whole ({@link IndexedH2Database#stampClose}). */
     @Override
     public void close() {
-        compaction.shutdownNow();
-        rounds.shutdownNow();
+        // no round starts any more; one in progress ends before the store closes, not interrupted: an interrupt in
+        // the middle of a write closes the file's channel (ClosedByInterruptException), and H2 then closed the store
+        // without its last checkpoint and clean header, the next start applying the journal again
+        compaction.shutdown();
+        rounds.shutdown();
         try {
-            compaction.awaitTermination(30, TimeUnit.SECONDS); // a round in progress ends before the store closes
+            compaction.awaitTermination(30, TimeUnit.SECONDS);
             rounds.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -308,6 +309,8 @@ final class IndexedH2Database extends H2Database {
         private final MVStore store;
         /** By field: the indexes kept, each filled or waiting to be ({@link #fill()}). */
         private final Map<String, FieldIndex> fieldIndexes = new LinkedHashMap<>();
+        /** Whether an update of this collection runs (in this collection's monitor): its queries answer copies. */
+        private boolean updating;
 
         IndexedCollection(IndexedH2Database database, String name, CollectionOptions options,
                 MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors,
@@ -392,6 +395,34 @@ final class IndexedH2Database extends H2Database {
             return stored;
         }
 
+        /**
+         * As the library updates, except that the documents it changes are copies of the stored ones: the library
+         * changes the document a query found in place, then stores it again, so the stored document — the one a
+         * commit may be writing ({@link DurableH2Backend}), or a query's answer still being sent — changed under them.
+         * Here a stored document never changes: an update stores a new one in its place.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                boolean multi, boolean upsert, Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        /** As the library finds and modifies, on a copy of the stored document ({@link #updateDocuments}). */
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            updating = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                updating = false;
+            }
+        }
+
         @Override
         protected synchronized void handleUpdate(Object position, Document oldDocument, Document newDocument) {
             fill();
@@ -449,6 +480,17 @@ final class IndexedH2Database extends H2Database {
         @Override
         protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                 int batchSize, Document fieldSelector) {
+            QueryResult found = findDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (!updating) {
+                return found;
+            }
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        private QueryResult findDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
             String id = pinnedId(query, getIdField());
             if (id != null) {
                 // a document is stored under its _id: the only one that can match is there, or none is
