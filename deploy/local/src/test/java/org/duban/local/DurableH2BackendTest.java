@@ -2,6 +2,7 @@ package org.duban.local;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -10,6 +11,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -110,9 +112,8 @@ class DurableH2BackendTest {
         // when: the store closes meanwhile, and the checkpoint then goes on to write its chunk
         Thread closing = new Thread(backend::close);
         closing.start();
-        while (closing.getState() != Thread.State.TIMED_WAITING && closing.isAlive()) {
-            Thread.onSpinWait(); // the close waits for the checkpoint in progress
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> closing.getState() == Thread.State.TIMED_WAITING
+                || !closing.isAlive()); // the close waits for the checkpoint in progress
         held.release.countDown();
         closing.join(SECONDS.toMillis(30));
 
