@@ -150,7 +150,7 @@ final class DurableH2Backend extends H2Backend {
      * Always taken after {@link #syncLock}, never the other way round.
      */
     private final ReentrantReadWriteLock pages = new ReentrantReadWriteLock();
-    /** Whether the checkpoint in progress lets the writes go once its commit has taken the roots (in {@link #syncLock}). */
+    /** Whether the checkpoint in progress lets the writes go once its commit has taken the roots (in syncLock). */
     private boolean releaseAtRoots;
     private final Object indexMapLock = new Object();
     /** The last write the store's file holds, synced. */
@@ -238,10 +238,10 @@ final class DurableH2Backend extends H2Backend {
      * {@link #compact()} does it at a measured pace instead, its background writer off ({@code autoCommitDisabled}),
      * and no commit from a writing thread either: H2 commits in the thread of a write whose unsaved pages exceed its
      * buffer ({@code autoCommitBufferSize}, by default about 19 MB of pages in memory), which would commit a version
-     * holding other writes half applied; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved pages
-     * being bounded by this backend's own commits (the checkpoints every {@link #JOURNAL_INTERVAL_MS} while writes
-     * come, each round of compaction). Every commit is this backend's, and takes the maps' roots while no write changes
-     * them ({@link #pages}).
+     * holding other writes half applied; the buffer is set beyond reach ({@link #NO_WRITER_COMMITS_KB}), the unsaved
+     * pages being bounded by this backend's own commits (the checkpoints every {@link #JOURNAL_INTERVAL_MS} while
+     * writes come, each round of compaction). Every commit is this backend's, and takes the maps' roots while no write
+     * changes them ({@link #pages}).
      */
     static MVStore open(Path file) {
         CheckpointFileStore fileStore = new CheckpointFileStore(Map.of("autoCompactFillRate", 0));
@@ -274,7 +274,7 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** In a checkpoint's commit, once its roots are taken: the writes go on while H2 writes the pages ({@link #pages}). */
+    /** In a checkpoint's commit, once its roots are taken: the writes go on while H2 writes the pages. */
     private void rootsTaken() {
         if (releaseAtRoots && pages.isWriteLockedByCurrentThread()) {
             releaseAtRoots = false;

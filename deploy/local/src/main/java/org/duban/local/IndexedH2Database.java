@@ -398,8 +398,8 @@ final class IndexedH2Database extends H2Database {
         /**
          * As the library updates, except that the documents it changes are copies of the stored ones: the library
          * changes the document a query found in place, then stores it again, so the stored document — the one a
-         * commit may be writing ({@link DurableH2Backend}), or a query's answer still being sent — changed under them.
-         * Here a stored document never changes: an update stores a new one in its place.
+         * commit may be writing ({@link DurableH2Backend}), or a query's answer still being sent — changed under
+         * them. Here a stored document never changes: an update stores a new one in its place.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
