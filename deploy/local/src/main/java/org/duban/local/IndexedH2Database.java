@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -404,20 +405,20 @@ final class IndexedH2Database extends H2Database {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                 boolean multi, boolean upsert, Oplog oplog) {
-            updating = true;
-            try {
-                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-            } finally {
-                updating = false;
-            }
+            return onCopies(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
         }
 
         /** As the library finds and modifies, on a copy of the stored document ({@link #updateDocuments}). */
         @Override
         public synchronized Document findAndModify(Document query) {
+            return onCopies(() -> super.findAndModify(query));
+        }
+
+        /** Runs an update of the library's whose queries answer copies ({@link #queryDocuments}). */
+        private Document onCopies(Supplier<Document> update) {
             updating = true;
             try {
-                return super.findAndModify(query);
+                return update.get();
             } finally {
                 updating = false;
             }
