@@ -693,17 +693,13 @@ public class WebhookLatency {
             if (values.isEmpty()) {
                 continue; // the store commands' row without their spans
             }
-            Stats stats = Stats.of(values);
-            System.out.printf(Locale.ROOT, "  %-44s %7.1f %7.1f %7.1f %7.1f   %s%n", hop.getKey(), stats.p50, stats.p90,
-                    stats.p99, stats.max, hop.getValue());
+            printHop(hop.getKey(), Stats.of(values), hop.getValue());
         }
         // what the way takes besides the one hop the baseline measures: the room the goal leaves it
         List<Long> outsideKafka = hops.stream()
-                .map(one -> (long) ((one.get("total") - one.get(Hops.KAFKA)) * 1e6)).toList();
-        Stats outside = Stats.of(outsideKafka);
+                .map(one -> (long) ((one.get(Hops.TOTAL) - one.get(Hops.KAFKA)) * 1e6)).toList();
+        printHop("the way without its Kafka hop", Stats.of(outsideKafka), "total less " + Hops.KAFKA);
         long over = outsideKafka.stream().filter(nanos -> nanos / 1e6 > goal).count();
-        System.out.printf(Locale.ROOT, "  %-44s %7.1f %7.1f %7.1f %7.1f   %s%n", "the way without its Kafka hop",
-                outside.p50, outside.p90, outside.p99, outside.max, "total less " + Hops.KAFKA);
         System.out.printf(Locale.ROOT, "  without its Kafka hop the way alone took longer than the p99 target (%.1f ms)"
                 + " in %d of %d (%.1f %%)%n", goal, over, hops.size(), 100.0 * over / hops.size());
         // the tail: where the slowest sampled assignments spent their time, one line each, hops in the order above
@@ -711,7 +707,7 @@ public class WebhookLatency {
         if (slowest > 0) {
             System.out.printf(Locale.ROOT,
                     "The %d slowest of them, ms per hop in the order above (— where a hop has no span):%n", slowest);
-            hops.sort((a, b) -> Double.compare(b.get("total"), a.get("total")));
+            hops.sort((a, b) -> Double.compare(b.get(Hops.TOTAL), a.get(Hops.TOTAL)));
             for (Map<String, Double> one : hops.subList(0, slowest)) {
                 StringBuilder line = new StringBuilder("  ");
                 for (String name : Hops.NAMES.keySet()) {
@@ -722,6 +718,11 @@ public class WebhookLatency {
                 System.out.println(line);
             }
         }
+    }
+
+    private static void printHop(String name, Stats stats, String fromTo) {
+        System.out.printf(Locale.ROOT, "  %-44s %7.1f %7.1f %7.1f %7.1f   %s%n", name, stats.p50, stats.p90, stats.p99,
+                stats.max, fromTo);
     }
 
     /**
@@ -735,6 +736,7 @@ public class WebhookLatency {
 
         static final Map<String, String> NAMES = new LinkedHashMap<>();
         static final String KAFKA = "Kafka send → consumed";
+        static final String TOTAL = "total";
 
         static {
             NAMES.put("client → gateway", "POST sent → gateway's server span starts");
@@ -746,7 +748,7 @@ public class WebhookLatency {
             NAMES.put("inbox store", "message createdAt → webhook timestamp (the channels scheduled)");
             NAMES.put("endpoints, delivery store, dispatch pick-up", "webhook timestamp → duban.delivery.attempt starts");
             NAMES.put("dispatch → receiver (read, sign, POST)", "duban.delivery.attempt starts → webhook arrived");
-            NAMES.put("total", "POST sent → webhook arrived");
+            NAMES.put(TOTAL, "POST sent → webhook arrived");
             NAMES.put("of which store commands", "the store command spans between intake's server span and the attempt "
                     + "(DUBAN_TRACING_STORECOMMANDS=true)");
         }
@@ -776,7 +778,7 @@ public class WebhookLatency {
             hops.put("inbox store", ms(deliveryMade - messageMade));
             hops.put("endpoints, delivery store, dispatch pick-up", ms(attempt.start - deliveryMade));
             hops.put("dispatch → receiver (read, sign, POST)", ms(arrived - attempt.start));
-            hops.put("total", ms(arrived - sent));
+            hops.put(TOTAL, ms(arrived - sent));
             List<Span> commands = trace.stream().filter(span -> "mongodb".equals(span.attributes.get("db.system.name"))
                     && span.start >= intake.start && span.start < attempt.start).toList();
             if (!commands.isEmpty()) {
